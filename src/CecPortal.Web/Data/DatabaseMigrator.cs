@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CecPortal.Web.Data;
+
+/// <summary>
+/// Applies EF Core migrations at start-up (unless <c>Database:MigrateOnStartup</c> is false, for deployments
+/// that migrate separately), then seeds demo data in Development when the database has no users.
+/// </summary>
+public sealed class DatabaseMigrator(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, ILogger<DatabaseMigrator> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        if (configuration.GetValue("Database:MigrateOnStartup", defaultValue: true))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.MigrateAsync(cancellationToken);
+            logger.LogInformation("Database migrations applied.");
+        }
+
+        if (environment.IsDevelopment() && configuration.GetValue("Demo:SeedOnStartup", defaultValue: false))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

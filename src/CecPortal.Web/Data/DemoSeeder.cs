@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CecPortal.Web.Data;
+
+/// <summary>
+/// Demo data so a newcomer sees a living portal: one account per staff role and members across many
+/// countries and NIS2 sectors. All demo accounts share one password: <c>Demo:Password</c> when configured,
+/// otherwise a generated one that is printed once, on the run that creates the accounts.
+/// </summary>
+public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger)
+{
+    public const string Domain = "demo.cec.example";
+
+    internal static readonly IReadOnlyList<DemoAccount> Staff =
+    [
+        new("admin@" + Domain, "Alex Admin", "Portal administrator", "CEC Secretariat", "BE", null, Roles.Admin),
+        new("vetter.country@" + Domain, "Valeria Vetter", "Membership vetter", "CEC Secretariat", "IT", null, Roles.Vetter),
+        new("vetter.sector@" + Domain, "Viktor Vetter", "Membership vetter", "CEC Secretariat", "SE", null, Roles.Vetter),
+        new("editor@" + Domain, "Elena Editor", "Briefing editor", "CEC Secretariat", "FR", null, Roles.Editor),
+    ];
+
+    internal static readonly IReadOnlyList<DemoAccount> Members =
+    [
+        new("member@" + Domain, "Marie Dubois", "CISO", "Énergie Atlantique", "FR", "energy", Roles.Member),
+        new("j.schneider@" + Domain, "Jonas Schneider", "Chief Information Security Officer", "Rheinbahn Logistik", "DE", "transport", Roles.Member),
+        new("l.rossi@" + Domain, "Lucia Rossi", "CISO", "Banca Adriatica", "IT", "banking", Roles.Member),
+        new("p.garcia@" + Domain, "Pablo García", "Head of Information Security", "Hospital Universitario Levante", "ES", "health", Roles.Member),
+        new("e.dejong@" + Domain, "Eva de Jong", "CISO", "Waterbedrijf Delta", "NL", "drinking-water", Roles.Member),
+        new("t.peeters@" + Domain, "Tom Peeters", "Group CISO", "Brabant Clearing", "BE", "financial-market-infrastructures", Roles.Member),
+        new("k.huber@" + Domain, "Katharina Huber", "CISO", "Alpen Netz", "AT", "digital-infrastructure", Roles.Member),
+        new("m.kowalski@" + Domain, "Marek Kowalski", "Director of Cybersecurity", "Ministerstwo Cyfryzacji (demo)", "PL", "public-administration", Roles.Member),
+        new("a.lindqvist@" + Domain, "Anna Lindqvist", "CISO", "Nordic Orbit", "SE", "space", Roles.Member),
+        new("m.virtanen@" + Domain, "Mikko Virtanen", "Chief Security Officer", "Suomi Cloud", "FI", "ict-service-management", Roles.Member),
+        new("s.murphy@" + Domain, "Siobhán Murphy", "CISO", "Liffey Foods", "IE", "food", Roles.Member),
+        new("r.silva@" + Domain, "Rui Silva", "Head of Cyber Defence", "Tejo Manufacturing", "PT", "manufacturing", Roles.Member),
+        new("i.hansen@" + Domain, "Ingrid Hansen", "CISO", "Fjord Research Institute", "NO", "research", Roles.Member),
+        new("n.meier@" + Domain, "Nina Meier", "CISO", "Helvetia Versicherungen (demo)", "CH", "other", Roles.Member),
+        new("d.novak@" + Domain, "David Novák", "Information Security Officer", "Vltava Chemicals", "CZ", "chemicals", Roles.Member),
+        new("g.papadopoulos@" + Domain, "Giorgos Papadopoulos", "CISO", "Aegean Post", "GR", "postal-courier", Roles.Member),
+    ];
+
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Users.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var configured = configuration["Demo:Password"];
+        var password = string.IsNullOrWhiteSpace(configured) ? GeneratePassword() : configured;
+        foreach (var account in Staff.Concat(Members))
+        {
+            await CreateAsync(account, password);
+        }
+
+        logger.LogInformation("Demo data seeded: {Staff} staff accounts and {Members} members.", Staff.Count, Members.Count);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            // Printed once, on the run that created the accounts; the password is not stored anywhere else.
+            Console.WriteLine();
+            Console.WriteLine("==== CEC Portal demo accounts (shown once) ====");
+            Console.WriteLine($"  Password for every demo account: {password}");
+            foreach (var account in Staff.Concat(Members.Take(1)))
+            {
+                Console.WriteLine($"  {account.Role,-7} {account.Email}");
+            }
+
+            Console.WriteLine($"  ...and {Members.Count - 1} more members @{Domain}");
+            Console.WriteLine("================================================");
+            Console.WriteLine();
+        }
+
+        return true;
+    }
+
+    private async Task CreateAsync(DemoAccount account, string password)
+    {
+        var user = new PortalUser
+        {
+            UserName = account.Email,
+            Email = account.Email,
+            EmailConfirmed = true,
+            FullName = account.FullName,
+            JobTitle = account.JobTitle,
+            Organisation = account.Organisation,
+            CountryCode = account.CountryCode,
+            SectorCode = account.SectorCode,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo account could not be created: {string.Join(' ', created.Errors.Select(e => e.Description))}");
+        }
+
+        await users.AddToRoleAsync(user, account.Role);
+    }
+
+    internal static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var body = RandomNumberGenerator.GetString(alphabet, 16);
+        return $"Cec-{body}-7a";
+    }
+
+    internal sealed record DemoAccount(string Email, string FullName, string JobTitle, string Organisation, string CountryCode, string? SectorCode, string Role);
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using CecPortal.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecPortal.Web.Features.Account;
+
+[AllowAnonymous]
+public sealed class ForgotPasswordModel(UserManager<PortalUser> users, AccountEmails emails) : PageModel
+{
+    [BindProperty]
+    public EmailInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public bool Sent { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email);
+        if (user is not null && await users.IsEmailConfirmedAsync(user))
+        {
+            var resetPage = Url.Page("/Account/ResetPassword", pageHandler: null, values: null, protocol: Request.Scheme)!;
+            await emails.QueuePasswordResetAsync(user, resetPage, cancellationToken);
+        }
+
+        // The same answer whether or not the account exists, so the page cannot be used to discover members.
+        return RedirectToPage(new { sent = true });
+    }
+}
+
+public sealed class EmailInput
+{
+    [Required(ErrorMessage = "Enter your email address.")]
+    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    [StringLength(256, ErrorMessage = "An email address has at most 256 characters.")]
+    [Display(Name = "Email")]
+    public string Email { get; set; } = string.Empty;
+}

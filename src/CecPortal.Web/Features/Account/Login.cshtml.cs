@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using CecPortal.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecPortal.Web.Features.Account;
+
+[AllowAnonymous]
+public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<LoginModel> logger) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+        [StringLength(256)]
+        [Display(Name = "Email")]
+        public string Email { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [DataType(DataType.Password)]
+        [StringLength(256)]
+        [Display(Name = "Password")]
+        public string Password { get; set; } = string.Empty;
+
+        [Display(Name = "Keep me signed in on this device")]
+        public bool RememberMe { get; set; }
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Sign-in refused: account locked out.");
+            ModelState.AddModelError(string.Empty, "This account is locked after too many failed attempts. Try again in 15 minutes or reset your password.");
+        }
+        else if (result.IsNotAllowed)
+        {
+            ModelState.AddModelError(string.Empty, "Please confirm your email address before signing in.");
+        }
+        else
+        {
+            ModelState.AddModelError(string.Empty, "The email address or password is not correct.");
+        }
+
+        Input.Password = string.Empty;
+        return Page();
+    }
+}

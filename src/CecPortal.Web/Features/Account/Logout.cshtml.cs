@@ -1,0 +1,22 @@
+using CecPortal.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecPortal.Web.Features.Account;
+
+[AllowAnonymous]
+public sealed class LogoutModel(SignInManager<PortalUser> signInManager) : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signInManager.SignOutAsync();
+        TempData["StatusMessage"] = "You have been signed out.";
+        return Redirect("/");
+    }
+}

@@ -1,0 +1,38 @@
+using CecPortal.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecPortal.Web.Features.Account;
+
+[AllowAnonymous]
+public sealed class ResendConfirmationModel(UserManager<PortalUser> users, AccountEmails emails) : PageModel
+{
+    [BindProperty]
+    public EmailInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public bool Sent { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email);
+        if (user is not null && !await users.IsEmailConfirmedAsync(user))
+        {
+            var confirmPage = Url.Page("/Account/ConfirmEmail", pageHandler: null, values: null, protocol: Request.Scheme)!;
+            await emails.QueueEmailConfirmationAsync(user, confirmPage, cancellationToken);
+        }
+
+        return RedirectToPage(new { sent = true });
+    }
+}

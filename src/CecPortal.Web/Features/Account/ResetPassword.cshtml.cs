@@ -1,0 +1,88 @@
+using System.ComponentModel.DataAnnotations;
+using CecPortal.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecPortal.Web.Features.Account;
+
+public interface INewPassword
+{
+    string NewPassword { get; }
+
+    string ConfirmPassword { get; }
+}
+
+[AllowAnonymous]
+public sealed class ResetPasswordModel(UserManager<PortalUser> users) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel : INewPassword
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+        [StringLength(256)]
+        [Display(Name = "Email")]
+        public string Email { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Enter a new password.")]
+        [StringLength(128, MinimumLength = 12, ErrorMessage = "The password must have between 12 and 128 characters.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "New password")]
+        public string NewPassword { get; set; } = string.Empty;
+
+        [DataType(DataType.Password)]
+        [Display(Name = "Repeat the new password")]
+        [Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match.")]
+        public string ConfirmPassword { get; set; } = string.Empty;
+
+        [Required]
+        public string Code { get; set; } = string.Empty;
+    }
+
+    public IActionResult OnGet(string? code, string? email)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            return BadRequest("A password reset link must contain its code.");
+        }
+
+        Input = new InputModel { Code = code, Email = email ?? string.Empty };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email);
+        var token = AccountEmails.Decode(Input.Code);
+        if (user is null || token is null)
+        {
+            ModelState.AddModelError(string.Empty, "This link is not valid for that email address. Ask for a new link.");
+            return Page();
+        }
+
+        var result = await users.ResetPasswordAsync(user, token, Input.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.NewPassword" : string.Empty, error.Code == "InvalidToken" ? "This link has expired or was already used. Ask for a new link." : error.Description);
+            }
+
+            return Page();
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        TempData["StatusMessage"] = "Your password has been set. You can sign in now.";
+        return Redirect("/account/login");
+    }
+}

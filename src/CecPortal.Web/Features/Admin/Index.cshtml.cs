@@ -1,0 +1,32 @@
+using CecPortal.Web.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CecPortal.Web.Features.Admin;
+
+/// <summary>The staff landing page; the /Admin folder convention requires a staff role.</summary>
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    public AdminFigures Figures { get; private set; } = null!;
+
+    public bool IsAdmin { get; private set; }
+
+    public sealed record AdminFigures(int Members, int Staff, int EmailsWaiting, int EmailsFailing);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        IsAdmin = User.IsInRole(Roles.Admin);
+        var membersByRole = await (from ur in db.UserRoles
+                                   join r in db.Roles on ur.RoleId equals r.Id
+                                   group ur by r.Name into g
+                                   select new { Role = g.Key, Count = g.Select(x => x.UserId).Distinct().Count() })
+                                   .ToDictionaryAsync(x => x.Role!, x => x.Count, cancellationToken);
+        var staffCount = await (from ur in db.UserRoles
+                                join r in db.Roles on ur.RoleId equals r.Id
+                                where Roles.Staff.Contains(r.Name!)
+                                select ur.UserId).Distinct().CountAsync(cancellationToken);
+        var waiting = await db.OutboundEmails.CountAsync(e => e.SentAt == null, cancellationToken);
+        var failing = await db.OutboundEmails.CountAsync(e => e.SentAt == null && e.LastError != null, cancellationToken);
+        Figures = new AdminFigures(membersByRole.GetValueOrDefault(Roles.Member), staffCount, waiting, failing);
+    }
+}

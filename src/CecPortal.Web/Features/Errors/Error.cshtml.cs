@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecPortal.Web.Features.Errors;
+
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "Something went wrong";
+
+    public string Explanation { get; private set; } = "The portal could not complete your request. Please try again in a moment.";
+
+    public string? RequestId { get; private set; }
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        (Title, Explanation) = code switch
+        {
+            403 => ("Access denied", "Your account does not have access to this page. If you believe it should, please contact the portal staff."),
+            404 => ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped."),
+            429 => ("Too many requests", "You have sent too many requests in a short time. Please wait a minute and try again."),
+            _ => (Title, Explanation),
+        };
+        if (code is null or >= 500)
+        {
+            RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using CecPortal.Web.Infrastructure.Web;
+
+namespace CecPortal.Web.Infrastructure.Email;
+
+public static class EmailSetup
+{
+    /// <summary>
+    /// SMTP from <c>Email:*</c>. With no host in Development, mail is kept under <c>.data/mail</c> for
+    /// <c>/dev/mailbox</c>; outside Development an SMTP host is required.
+    /// </summary>
+    public static IServiceCollection AddPortalEmail(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var host = configuration[$"{EmailOptions.Section}:Host"];
+        if (string.IsNullOrWhiteSpace(host) && !environment.IsDevelopment())
+        {
+            throw new PortalConfigurationException("No SMTP server is configured: set Email__Host (and Email__Port, Email__FromAddress) outside Development.");
+        }
+
+        services.AddOptions<EmailOptions>()
+            .Bind(configuration.GetSection(EmailOptions.Section))
+            .PostConfigure(options =>
+            {
+                if (string.IsNullOrWhiteSpace(options.Host) && string.IsNullOrWhiteSpace(options.PickupDirectory))
+                {
+                    options.PickupDirectory = Path.Combine(PortalPaths.DataRoot(configuration, environment.ContentRootPath), "mail");
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddScoped<EmailSender>();
+        services.AddScoped<EmailOutbox>();
+        return services;
+    }
+}

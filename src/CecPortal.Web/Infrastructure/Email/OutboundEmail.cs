@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CecPortal.Web.Infrastructure.Email;
+
+/// <summary>
+/// A message waiting for, or done with, delivery. The bodies are cleared once sent: they may carry one-time
+/// links, and the record only needs to prove that the message went out.
+/// </summary>
+public sealed class OutboundEmail
+{
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public required string To { get; init; }
+
+    public required string Subject { get; init; }
+
+    public string? HtmlBody { get; private set; }
+
+    public string? TextBody { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public static OutboundEmail From(EmailMessage message, DateTimeOffset now) => new()
+    {
+        To = message.To,
+        Subject = message.Subject,
+        HtmlBody = message.HtmlBody,
+        TextBody = message.TextBody,
+        CreatedAt = now,
+    };
+
+    public EmailMessage ToMessage() => SentAt is null
+        ? new EmailMessage(To, Subject, HtmlBody ?? string.Empty, TextBody ?? string.Empty)
+        : throw new InvalidOperationException("This message was already sent and its body cleared.");
+
+    public void RecordAttempt() => Attempts++;
+
+    public void MarkSent(DateTimeOffset now)
+    {
+        SentAt = now;
+        HtmlBody = null;
+        TextBody = null;
+        LastError = null;
+    }
+
+    public void MarkFailed(string error) => LastError = error.Length > 500 ? error[..500] : error;
+}
+
+public sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<OutboundEmail>
+{
+    public void Configure(EntityTypeBuilder<OutboundEmail> builder)
+    {
+        builder.ToTable("outbound_emails");
+        builder.Property(e => e.To).HasMaxLength(320);
+        builder.Property(e => e.Subject).HasMaxLength(300);
+        builder.Property(e => e.LastError).HasMaxLength(500);
+        builder.HasIndex(e => new { e.SentAt, e.CreatedAt });
+    }
+}

@@ -1,0 +1,61 @@
+using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Email;
+using Hangfire;
+using Hangfire.PostgreSql;
+
+namespace CecPortal.Web.Infrastructure.Jobs;
+
+public static class HangfireSetup
+{
+    public const string DashboardPath = "/admin/jobs";
+
+    /// <summary>Hangfire on the portal's own PostgreSQL database, in the <c>hangfire</c> schema.</summary>
+    public static IServiceCollection AddPortalJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                bootstrapper => bootstrapper.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = options.QueuePollInterval,
+                }));
+
+        if (options.ServerEnabled)
+        {
+            services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = options.WorkerCount;
+                server.ServerName = $"cecportal:{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        return services;
+    }
+
+    /// <summary>The dashboard at <see cref="DashboardPath"/>, for the <c>Admin</c> role only (enforced by endpoint authorization).</summary>
+    public static void MapPortalJobsDashboard(this WebApplication app)
+    {
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            // Hangfire's default filter only admits local requests, which is wrong behind a proxy;
+            // the endpoint's authorization policy below decides instead.
+            Authorization = [],
+            AsyncAuthorization = [],
+            DashboardTitle = "CEC Portal jobs",
+            AppPath = "/admin",
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization(Policies.Admin);
+    }
+
+    /// <summary>Recurring jobs are declared once here, so every feature's schedule is visible in one place.</summary>
+    public static void RegisterRecurringJobs(IRecurringJobManager recurring)
+    {
+        recurring.AddOrUpdate<EmailOutboxSweepJob>(EmailOutboxSweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
+    }
+}

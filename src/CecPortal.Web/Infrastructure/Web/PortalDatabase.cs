@@ -1,0 +1,47 @@
+using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.LocalPostgres;
+using Microsoft.EntityFrameworkCore;
+
+namespace CecPortal.Web.Infrastructure.Web;
+
+public static class PortalDatabase
+{
+    public const string ConnectionStringName = "Portal";
+    public const string LocalDatabaseName = "cecportal";
+
+    /// <summary>
+    /// Resolves the connection string: the configured one, or in Development a private cluster under
+    /// <c>.data/postgres</c> started now and stopped with the host.
+    /// </summary>
+    public static async Task<string> AddPortalDatabaseAsync(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (!builder.Environment.IsDevelopment())
+            {
+                throw new PortalConfigurationException(
+                    "No database is configured: set ConnectionStrings__Portal to the PostgreSQL connection string (the embedded database is for Development only).");
+            }
+
+            using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
+            var dataDirectory = Path.Combine(PortalPaths.DataRoot(builder.Configuration, builder.Environment.ContentRootPath), "postgres");
+            var cluster = await LocalPostgresCluster.StartAsync(dataDirectory, LocalDatabaseName, loggerFactory.CreateLogger<LocalPostgresCluster>());
+            connectionString = cluster.ConnectionStringFor(LocalDatabaseName);
+
+            // Registered first so that it is stopped last, after Hangfire and everything else using the database.
+            builder.Services.AddSingleton(cluster);
+            builder.Services.AddHostedService<LocalPostgresLifetime>();
+        }
+
+        builder.Services.AddDbContext<AppDbContext>(options => options.UseNpgsql(connectionString));
+        return connectionString;
+    }
+
+    private sealed class LocalPostgresLifetime(LocalPostgresCluster cluster) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => cluster.StopAsync();
+    }
+}

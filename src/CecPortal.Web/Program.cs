@@ -1,0 +1,83 @@
+using CecPortal.Web.Data;
+using CecPortal.Web.Features.Account;
+using CecPortal.Web.Features.Admin.Accounts;
+using CecPortal.Web.Features.Dev;
+using CecPortal.Web.Features.Dev.Mailbox;
+using CecPortal.Web.Infrastructure.Commands;
+using CecPortal.Web.Infrastructure.Email;
+using CecPortal.Web.Infrastructure.Health;
+using CecPortal.Web.Infrastructure.Jobs;
+using CecPortal.Web.Infrastructure.LocalPostgres;
+using CecPortal.Web.Infrastructure.Web;
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    // Database first: its hosted lifetime must be registered before anything that uses it.
+    var connectionString = await builder.AddPortalDatabaseAsync();
+    builder.Services.AddHostedService<DatabaseMigrator>();
+    builder.Services.AddPortalJobs(builder.Configuration, connectionString);
+    builder.Services.AddPortalIdentity();
+    builder.Services.AddPortalEmail(builder.Configuration, builder.Environment);
+    builder.Services.AddSingleton(TimeProvider.System);
+
+    builder.Services.AddRazorPages(options =>
+    {
+        options.RootDirectory = "/Features";
+        options.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
+        options.Conventions.AddFolderApplicationModelConvention("/Dev", model => model.Filters.Add(new DevelopmentOnlyFilter()));
+    });
+    builder.Services.AddRouting(options => options.LowercaseUrls = true);
+    builder.Services.AddHealthChecks()
+        .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+        .AddCheck<MigrationsAppliedHealthCheck>("migrations", tags: ["ready"]);
+
+    // Feature services
+    builder.Services.AddScoped<DemoSeeder>();
+    builder.Services.AddScoped<AdminAccounts>();
+    builder.Services.AddScoped<AccountEmails>();
+    builder.Services.AddSingleton<DevMailbox>();
+
+    var app = builder.Build();
+
+    if (PortalCommands.IsCommand(args))
+    {
+        var exitCode = await PortalCommands.RunAsync(app, args);
+        await (app.Services.GetService<LocalPostgresCluster>()?.StopAsync() ?? Task.CompletedTask);
+        return exitCode;
+    }
+
+    if (!app.Environment.IsDevelopment())
+    {
+        app.UseExceptionHandler("/error");
+        app.UseHsts();
+    }
+
+    app.UseStatusCodePagesWithReExecute("/error/{0}");
+    app.UseSecurityHeaders();
+    app.UseRouting();
+    app.UseAuthentication();
+    app.UseAuthorization();
+
+    app.MapStaticAssets().AllowAnonymous();
+    app.MapRazorPages().WithStaticAssets();
+    app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+    app.MapPortalJobsDashboard();
+    app.Lifetime.ApplicationStarted.Register(() => HangfireSetup.RegisterRecurringJobs(app.Services.GetRequiredService<IRecurringJobManager>()));
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is LocalPostgresException or PortalConfigurationException)
+{
+    // One clear sentence instead of a stack trace: the message says what to install or configure.
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,53 @@
+using CecPortal.Testing;
+using CecPortal.Web.Data;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CecPortal.IntegrationTests;
+
+/// <summary>
+/// One portal per test class: a fresh database cloned from the seeded template and its own SMTP sink.
+/// Test classes run one after another because Hangfire keeps a static <c>JobStorage.Current</c>.
+/// </summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    public PortalFactory Factory { get; private set; } = null!;
+
+    public SmtpSink Smtp { get; } = new();
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public async ValueTask InitializeAsync()
+    {
+        ConnectionString = await TestPostgres.CreateDatabaseAsync("it");
+        Factory = new PortalFactory(ConnectionString, Smtp.Port);
+        _ = Factory.Server;
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects so tests can see them.</summary>
+    public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<HttpClient> SignedInClientAsync(string email)
+    {
+        var client = CreateClient();
+        var response = await client.SignInAsync(email, PortalFactory.DemoPassword);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed with {(int)response.StatusCode}.");
+        }
+
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CecPortal.Testing;
+
+/// <summary>
+/// The real portal (Program) on a real PostgreSQL database, sending mail to a loopback SMTP server, in
+/// Development so that demo seeding and /dev pages behave as for a newcomer.
+/// </summary>
+public sealed class PortalFactory(string? connectionString, int? smtpPort, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    /// <summary>The password of every demo account in tests.</summary>
+    public const string DemoPassword = "Test-Passw0rd!2026";
+
+    public const string AdminEmail = "admin@demo.cec.example";
+    public const string MemberEmail = "member@demo.cec.example";
+    public const string EditorEmail = "editor@demo.cec.example";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Portal", connectionString ?? string.Empty);
+        builder.UseSetting("Demo:Password", DemoPassword);
+        builder.UseSetting("Demo:SeedOnStartup", "true");
+        builder.UseSetting("Jobs:WorkerCount", "2");
+        builder.UseSetting("Jobs:QueuePollInterval", "00:00:00.250");
+        if (smtpPort is { } port)
+        {
+            builder.UseSetting("Email:Host", IPAddress.Loopback.ToString());
+            builder.UseSetting("Email:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Email:Security", "None");
+        }
+        else
+        {
+            builder.UseSetting("Portal:DataDirectory", Path.Combine(Path.GetTempPath(), $"cecportal-factory-{Guid.NewGuid():N}"));
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using CecPortal.Web.Data;
+
+namespace CecPortal.UnitTests.Data;
+
+public sealed class DemoSeederTests
+{
+    [Fact]
+    public void Members_DemoData_CoverAtLeastTenDistinctCountries()
+    {
+        // Arrange
+        var members = DemoSeeder.Members;
+
+        // Act
+        var countries = members.Select(m => m.CountryCode).Distinct(StringComparer.Ordinal).Count();
+
+        // Assert
+        countries.ShouldBeGreaterThanOrEqualTo(10);
+    }
+
+    [Fact]
+    public void Members_DemoData_CoverAtLeastEightDistinctSectors()
+    {
+        // Arrange
+        var members = DemoSeeder.Members;
+
+        // Act
+        var sectors = members.Select(m => m.SectorCode).OfType<string>().Distinct(StringComparer.Ordinal).Count();
+
+        // Assert
+        sectors.ShouldBeGreaterThanOrEqualTo(8);
+    }
+
+    [Fact]
+    public void Members_DemoData_AllHaveMemberRoleAndASector()
+    {
+        // Arrange
+        var members = DemoSeeder.Members;
+
+        // Act
+        var wrong = members.Where(m => m.Role != Roles.Member || string.IsNullOrWhiteSpace(m.SectorCode)).Select(m => m.Email).ToList();
+
+        // Assert
+        wrong.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.Vetter)]
+    [InlineData(Roles.Editor)]
+    public void Staff_EachStaffRole_HasAtLeastOneAccount(string role)
+    {
+        // Arrange
+        var staff = DemoSeeder.Staff;
+
+        // Act
+        var accounts = staff.Count(s => s.Role == role);
+
+        // Assert
+        accounts.ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public void Staff_DemoData_HoldOnlyStaffRoles()
+    {
+        // Arrange
+        var staff = DemoSeeder.Staff;
+
+        // Act
+        var roles = staff.Select(s => s.Role).Distinct().ToList();
+
+        // Assert
+        roles.ShouldBeSubsetOf(Roles.Staff);
+    }
+
+    [Fact]
+    public void StaffAndMembers_Emails_AreUniqueIgnoringCase()
+    {
+        // Arrange
+        var emails = DemoSeeder.Staff.Concat(DemoSeeder.Members).Select(a => a.Email).ToList();
+
+        // Act
+        var duplicates = emails.GroupBy(e => e, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+
+        // Assert
+        duplicates.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void StaffAndMembers_Emails_AreAllInTheDemoDomain()
+    {
+        // Arrange
+        var emails = DemoSeeder.Staff.Concat(DemoSeeder.Members).Select(a => a.Email);
+
+        // Act
+        var outside = emails.Where(e => !e.EndsWith("@" + DemoSeeder.Domain, StringComparison.Ordinal)).ToList();
+
+        // Assert
+        outside.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void StaffAndMembers_CountryCodes_FitTheTwoLetterColumn()
+    {
+        // Arrange
+        var accounts = DemoSeeder.Staff.Concat(DemoSeeder.Members);
+
+        // Act
+        var invalid = accounts.Where(a => a.CountryCode.Length != 2 || !a.CountryCode.All(char.IsAsciiLetterUpper)).Select(a => a.Email).ToList();
+
+        // Assert
+        invalid.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void GeneratePassword_Called_SatisfiesPortalIdentityPasswordRules()
+    {
+        // Arrange
+        // Mirrors PortalIdentity: length 12, digit, lower, upper, non-alphanumeric, 6 unique characters,
+        // with the character classes ASP.NET Core Identity's PasswordValidator uses (ASCII only).
+
+        // Act
+        var password = DemoSeeder.GeneratePassword();
+
+        // Assert
+        password.Length.ShouldBeGreaterThanOrEqualTo(12);
+        password.ShouldContain(c => char.IsAsciiLetterUpper(c));
+        password.ShouldContain(c => char.IsAsciiLetterLower(c));
+        password.ShouldContain(c => char.IsAsciiDigit(c));
+        password.ShouldContain(c => !char.IsAsciiLetterOrDigit(c));
+        password.Distinct().Count().ShouldBeGreaterThanOrEqualTo(6);
+    }
+
+    [Fact]
+    public void GeneratePassword_CalledTwice_ReturnsDifferentPasswords()
+    {
+        // Arrange
+        var first = DemoSeeder.GeneratePassword();
+
+        // Act
+        var second = DemoSeeder.GeneratePassword();
+
+        // Assert
+        second.ShouldNotBe(first);
+    }
+}

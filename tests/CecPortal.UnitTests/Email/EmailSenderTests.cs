@@ -7,7 +7,7 @@ namespace CecPortal.UnitTests.Email;
 
 public sealed class EmailSenderTests
 {
-    private static readonly EmailMessage _message = new(
+    private static readonly EmailMessage Message = new(
         "marie.dubois@example.org",
         "Confirm your email address",
         "<p>Please <a href=\"https://portal.example/confirm\">confirm</a>.</p>",
@@ -24,7 +24,7 @@ public sealed class EmailSenderTests
         var sender = CreateSender();
 
         // Act
-        using var mime = sender.ToMime(_message);
+        using var mime = sender.ToMime(Message);
 
         // Assert
         var body = mime.Body.ShouldBeOfType<MultipartAlternative>();
@@ -33,8 +33,8 @@ public sealed class EmailSenderTests
         var html = body[1].ShouldBeOfType<TextPart>();
         text.ContentType.MimeType.ShouldBe("text/plain");
         html.ContentType.MimeType.ShouldBe("text/html");
-        text.Text.ShouldBe(_message.TextBody);
-        html.Text.ShouldBe(_message.HtmlBody);
+        text.Text.ShouldBe(Message.TextBody);
+        html.Text.ShouldBe(Message.HtmlBody);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class EmailSenderTests
         var sender = CreateSender();
 
         // Act
-        using var mime = sender.ToMime(_message);
+        using var mime = sender.ToMime(Message);
 
         // Assert
         var from = mime.From.Mailboxes.ShouldHaveSingleItem();
@@ -79,7 +79,7 @@ public sealed class EmailSenderTests
     {
         // Arrange
         var sender = CreateSender();
-        var message = _message with { To = "not an address <" };
+        var message = Message with { To = "not an address <" };
 
         // Act
         var act = () => sender.ToMime(message);

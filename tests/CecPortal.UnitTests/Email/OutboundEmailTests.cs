@@ -5,7 +5,7 @@ namespace CecPortal.UnitTests.Email;
 
 public sealed class OutboundEmailTests
 {
-    private static readonly EmailMessage _message = new("marie@example.org", "Welcome", "<p>Hello</p>", "Hello");
+    private static readonly EmailMessage Message = new("marie@example.org", "Welcome", "<p>Hello</p>", "Hello");
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero));
 
@@ -16,13 +16,13 @@ public sealed class OutboundEmailTests
         var now = _clock.GetUtcNow();
 
         // Act
-        var outbound = OutboundEmail.From(_message, now);
+        var outbound = OutboundEmail.From(Message, now);
 
         // Assert
-        outbound.To.ShouldBe(_message.To);
-        outbound.Subject.ShouldBe(_message.Subject);
-        outbound.HtmlBody.ShouldBe(_message.HtmlBody);
-        outbound.TextBody.ShouldBe(_message.TextBody);
+        outbound.To.ShouldBe(Message.To);
+        outbound.Subject.ShouldBe(Message.Subject);
+        outbound.HtmlBody.ShouldBe(Message.HtmlBody);
+        outbound.TextBody.ShouldBe(Message.TextBody);
         outbound.CreatedAt.ShouldBe(now);
         outbound.SentAt.ShouldBeNull();
         outbound.Attempts.ShouldBe(0);
@@ -36,8 +36,8 @@ public sealed class OutboundEmailTests
         var now = _clock.GetUtcNow();
 
         // Act
-        var first = OutboundEmail.From(_message, now);
-        var second = OutboundEmail.From(_message, now);
+        var first = OutboundEmail.From(Message, now);
+        var second = OutboundEmail.From(Message, now);
 
         // Assert
         first.Id.ShouldNotBe(second.Id);
@@ -48,20 +48,20 @@ public sealed class OutboundEmailTests
     public void ToMessage_Unsent_RoundTripsTheOriginalMessage()
     {
         // Arrange
-        var outbound = OutboundEmail.From(_message, _clock.GetUtcNow());
+        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow());
 
         // Act
         var roundTripped = outbound.ToMessage();
 
         // Assert
-        roundTripped.ShouldBe(_message);
+        roundTripped.ShouldBe(Message);
     }
 
     [Fact]
     public void MarkSent_AfterFailedAttempt_ClearsBodiesAndErrorAndRecordsSentAt()
     {
         // Arrange
-        var outbound = OutboundEmail.From(_message, _clock.GetUtcNow());
+        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow());
         outbound.RecordAttempt();
         outbound.MarkFailed("SMTP 451 try again later");
         _clock.Advance(TimeSpan.FromMinutes(5));
@@ -75,8 +75,8 @@ public sealed class OutboundEmailTests
         outbound.HtmlBody.ShouldBeNull();
         outbound.TextBody.ShouldBeNull();
         outbound.LastError.ShouldBeNull();
-        outbound.To.ShouldBe(_message.To);
-        outbound.Subject.ShouldBe(_message.Subject);
+        outbound.To.ShouldBe(Message.To);
+        outbound.Subject.ShouldBe(Message.Subject);
         outbound.Attempts.ShouldBe(1);
     }
 
@@ -84,7 +84,7 @@ public sealed class OutboundEmailTests
     public void ToMessage_AfterMarkSent_Throws()
     {
         // Arrange
-        var outbound = OutboundEmail.From(_message, _clock.GetUtcNow());
+        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow());
         outbound.MarkSent(_clock.GetUtcNow());
 
         // Act
@@ -98,7 +98,7 @@ public sealed class OutboundEmailTests
     public void MarkFailed_ErrorLongerThan500Chars_TruncatesTo500()
     {
         // Arrange
-        var outbound = OutboundEmail.From(_message, _clock.GetUtcNow());
+        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow());
         var error = new string('x', 499) + "yz" + new string('!', 100);
 
         // Act
@@ -115,7 +115,7 @@ public sealed class OutboundEmailTests
     public void MarkFailed_ShortError_KeepsItUnchanged()
     {
         // Arrange
-        var outbound = OutboundEmail.From(_message, _clock.GetUtcNow());
+        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow());
         var error = new string('e', 500);
 
         // Act
@@ -129,7 +129,7 @@ public sealed class OutboundEmailTests
     public void MarkFailed_CalledAgain_ReplacesPreviousError()
     {
         // Arrange
-        var outbound = OutboundEmail.From(_message, _clock.GetUtcNow());
+        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow());
         outbound.MarkFailed("first");
 
         // Act
@@ -138,14 +138,14 @@ public sealed class OutboundEmailTests
         // Assert
         outbound.LastError.ShouldBe("second");
         outbound.SentAt.ShouldBeNull();
-        outbound.ToMessage().ShouldBe(_message);
+        outbound.ToMessage().ShouldBe(Message);
     }
 
     [Fact]
     public void RecordAttempt_CalledThreeTimes_CountsThree()
     {
         // Arrange
-        var outbound = OutboundEmail.From(_message, _clock.GetUtcNow());
+        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow());
 
         // Act
         outbound.RecordAttempt();

@@ -1,4 +1,5 @@
 using CecPortal.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace CecPortal.Web.Infrastructure.Web;
@@ -7,6 +8,11 @@ public static class PortalIdentity
 {
     public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
     {
+        // One key ring for every process of the portal (web nodes, the CLI): cookies and emailed tokens stay valid.
+        services.AddDataProtection()
+            .SetApplicationName("CecPortal")
+            .PersistKeysToDbContext<AppDbContext>();
+
         services.AddIdentity<PortalUser, IdentityRole>(options =>
             {
                 options.SignIn.RequireConfirmedEmail = true;

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using CecPortal.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+using Shouldly;
+
+namespace CecPortal.IntegrationTests;
+
+/// <summary>The portal's one-shot commands, run as a real process the way the README shows.</summary>
+public sealed partial class CommandTests
+{
+    [Fact]
+    public async Task CreateAdmin_OnFreshDatabase_PrintsOneTimeLinkThatLetsTheAdminIn()
+    {
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync("cmdadmin");
+        const string email = "first.admin@cec.example";
+
+        var (exitCode, output) = await RunPortalAsync(connectionString, "create-admin", "--email", email);
+
+        exitCode.ShouldBe(0, output);
+        var link = new Uri(LinkPattern().Match(output).Value);
+        link.AbsolutePath.ShouldBe("/account/reset-password");
+        await using var factory = new PortalFactory(connectionString, smtpPort: null, new Dictionary<string, string?> { ["Demo:SeedOnStartup"] = "false" });
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var setPassword = await client.SubmitFormAsync(link.PathAndQuery, new Dictionary<string, string>
+        {
+            ["Input.NewPassword"] = "First-Admin-Passw0rd!",
+            ["Input.ConfirmPassword"] = "First-Admin-Passw0rd!",
+        });
+        setPassword.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.SignInAsync(email, "First-Admin-Passw0rd!")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var jobs = await client.GetAsync(new Uri("/admin/jobs", UriKind.Relative), TestContext.Current.CancellationToken);
+        jobs.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task CreateAdmin_WithoutValidEmail_ExplainsUsageAndFails()
+    {
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync("cmdusage");
+
+        var (exitCode, output) = await RunPortalAsync(connectionString, "create-admin", "--email", "not-an-address");
+
+        exitCode.ShouldBe(2);
+        output.ShouldContain("Usage: create-admin --email <address>");
+    }
+
+    [Fact]
+    public async Task SeedDemo_OnEmptyDatabase_MigratesAndCreatesStaffAndMembers()
+    {
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync("cmdseed");
+
+        var (exitCode, output) = await RunPortalAsync(connectionString, "seed-demo");
+
+        exitCode.ShouldBe(0, output);
+        output.ShouldContain("Demo data seeded.");
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var countries = new NpgsqlCommand("""SELECT count(DISTINCT "CountryCode") FROM "AspNetUsers" u JOIN "AspNetUserRoles" ur ON ur."UserId" = u."Id" JOIN "AspNetRoles" r ON r."Id" = ur."RoleId" WHERE r."Name" = 'Member'""", connection);
+        ((long)(await countries.ExecuteScalarAsync(TestContext.Current.CancellationToken))!).ShouldBeGreaterThanOrEqualTo(10);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunPortalAsync(string connectionString, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(PortalAssemblyPath())!,
+        };
+        start.ArgumentList.Add(PortalAssemblyPath());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Portal"] = connectionString;
+        start.Environment["Email__Host"] = "127.0.0.1";
+        start.Environment["Demo__Password"] = PortalFactory.DemoPassword;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>The web project's own build output, built with the solution.</summary>
+    private static string PortalAssemblyPath()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = testOutput.Parent!.Name;
+        var framework = testOutput.Name;
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CecPortal.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var path = Path.Combine(root!.FullName, "src", "CecPortal.Web", "bin", configuration, framework, "CecPortal.Web.dll");
+        File.Exists(path).ShouldBeTrue($"{path} is built with the solution");
+        return path;
+    }
+
+    [GeneratedRegex(@"http://\S+/account/reset-password\?\S+")]
+    private static partial Regex LinkPattern();
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using CecPortal.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Shouldly;
+
+namespace CecPortal.IntegrationTests;
+
+/// <summary>With no SMTP host in Development, mail is kept as .eml files and shown at /dev/mailbox.</summary>
+public sealed class DevMailboxTests : IAsyncLifetime
+{
+    private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), $"cecportal-mailbox-{Guid.NewGuid():N}");
+    private PortalFactory _factory = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync("mailbox");
+        _factory = new PortalFactory(connectionString, smtpPort: null, new Dictionary<string, string?> { ["Portal:DataDirectory"] = _dataRoot });
+    }
+
+    [Fact]
+    public async Task ForgotPassword_WithoutSmtpHost_ShowsMessageWithClickableLinkInMailbox()
+    {
+        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var request = await client.SubmitFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = "r.silva@demo.cec.example" });
+
+        var mailbox = await EmailDeliveryTests.WaitForAsync(
+            () => client.GetDocumentAsync("/dev/mailbox"),
+            page => page.QuerySelector("[data-testid=mailbox]") is not null);
+        var row = mailbox.QuerySelectorAll("[data-testid=mailbox] tbody tr").Single();
+        var messagePath = row.QuerySelector("a")!.GetAttribute("href")!;
+        var message = await client.GetDocumentAsync(messagePath);
+        using var html = await client.GetAsync(new Uri(messagePath + "?handler=Html", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        row.TextContent.ShouldContain("r.silva@demo.cec.example");
+        row.TextContent.ShouldContain("Reset your CEC Portal password");
+        message.QuerySelector("[data-testid=mail-links] a")!.GetAttribute("href")!.ShouldContain("/account/reset-password?email=r.silva");
+        message.QuerySelector("[data-testid=mail-text]")!.TextContent.ShouldContain("Choose a new password");
+        html.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.Headers.GetValues("Content-Security-Policy").Single().ShouldStartWith("sandbox");
+        (await html.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("<a href=\"http://localhost/account/reset-password");
+        Directory.GetFiles(Path.Combine(_dataRoot, "mail"), "*.eml").Length.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Message_WithPathTraversalId_IsNotFound()
+    {
+        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(new Uri("/dev/mailbox/..%2F..%2Fetc%2Fpasswd", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Mailbox_OutsideDevelopment_IsNotFound()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync("prodmail");
+        await using var production = new PortalFactory(connectionString, smtpPort: 25, new Dictionary<string, string?>
+        {
+            ["environment"] = "Production",
+            ["Jobs:ServerEnabled"] = "false",
+        });
+        using var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(new Uri("/dev/mailbox", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataRoot, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}

@@ -4,9 +4,9 @@ namespace CecPortal.Web.Data;
 
 /// <summary>
 /// Applies EF Core migrations at start-up (unless <c>Database:MigrateOnStartup</c> is false, for deployments
-/// that migrate separately), then seeds demo data in Development when the database has no users.
+/// that migrate separately), then seeds demo data when <c>Demo:SeedOnStartup</c> is on and the database has no users.
 /// </summary>
-public sealed class DatabaseMigrator(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, ILogger<DatabaseMigrator> logger) : IHostedService
+public sealed class DatabaseMigrator(IServiceProvider services, IConfiguration configuration, ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,7 +18,8 @@ public sealed class DatabaseMigrator(IServiceProvider services, IConfiguration c
             logger.LogInformation("Database migrations applied.");
         }
 
-        if (environment.IsDevelopment() && configuration.GetValue("Demo:SeedOnStartup", defaultValue: false))
+        // On in appsettings.Development.json; docker-compose turns it on for its demo stack.
+        if (configuration.GetValue("Demo:SeedOnStartup", defaultValue: false))
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
         }

@@ -3,6 +3,8 @@ using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Admin.Accounts;
 using CecPortal.Web.Features.Dev;
 using CecPortal.Web.Features.Dev.Mailbox;
+using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Commands;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Health;
@@ -23,11 +25,14 @@ try
     builder.Services.AddPortalIdentity();
     builder.Services.AddPortalEmail(builder.Configuration, builder.Environment);
     builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddHttpContextAccessor();
+    builder.Services.AddPortalRateLimiting(builder.Configuration);
 
     builder.Services.AddRazorPages(options =>
     {
         options.RootDirectory = "/Features";
         options.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
+        options.Conventions.AuthorizeFolder("/Admin/Vetting", Policies.Vetting);
         options.Conventions.AddFolderApplicationModelConvention("/Dev", model => model.Filters.Add(new DevelopmentOnlyFilter()));
     });
     builder.Services.AddRouting(options => options.LowercaseUrls = true);
@@ -40,6 +45,10 @@ try
     builder.Services.AddScoped<AdminAccounts>();
     builder.Services.AddScoped<AccountEmails>();
     builder.Services.AddSingleton<DevMailbox>();
+    builder.Services.AddScoped<PortalUrls>();
+    builder.Services.AddScoped<AuditLog>();
+    builder.Services.AddScoped<ApplicationWorkflow>();
+    builder.Services.AddScoped<VettingScopes>();
 
     var app = builder.Build();
 
@@ -61,6 +70,7 @@ try
     app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseRateLimiter();
 
     app.MapStaticAssets().AllowAnonymous();
     app.MapRazorPages().WithStaticAssets();

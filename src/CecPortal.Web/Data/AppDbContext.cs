@@ -1,3 +1,6 @@
+using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Reference;
+using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -12,6 +15,26 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Country> Countries => Set<Country>();
+
+    public DbSet<Sector> Sectors => Set<Sector>();
+
+    public DbSet<FreeMailDomain> FreeMailDomains => Set<FreeMailDomain>();
+
+    public DbSet<MembershipApplication> MembershipApplications => Set<MembershipApplication>();
+
+    public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
+
+    public DbSet<ApplicationReview> ApplicationReviews => Set<ApplicationReview>();
+
+    public DbSet<ApplicationFlag> ApplicationFlags => Set<ApplicationFlag>();
+
+    public DbSet<VetterCountry> VetterCountries => Set<VetterCountry>();
+
+    public DbSet<VetterSector> VetterSectors => Set<VetterSector>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

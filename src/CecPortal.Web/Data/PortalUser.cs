@@ -20,6 +20,13 @@ public sealed class PortalUser : IdentityUser
     public string? SectorCode { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set while an Admin has suspended the membership: no sign-in, no email.</summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
+
+    public string? SuspensionReason { get; set; }
+
+    public bool IsSuspended => SuspendedAt is not null;
 }
 
 public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
@@ -31,5 +38,8 @@ public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUse
         builder.Property(u => u.Organisation).HasMaxLength(200);
         builder.Property(u => u.CountryCode).HasMaxLength(2).IsFixedLength();
         builder.Property(u => u.SectorCode).HasMaxLength(64);
+        builder.Property(u => u.SuspensionReason).HasMaxLength(500);
+        builder.Ignore(u => u.IsSuspended);
+        builder.HasIndex(u => new { u.CountryCode, u.SectorCode });
     }
 }

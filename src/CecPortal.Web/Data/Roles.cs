@@ -22,6 +22,9 @@ public static class Policies
     public const string Staff = nameof(Staff);
     public const string Admin = nameof(Admin);
 
+    /// <summary>Vetters and Admins: the membership vetting queue.</summary>
+    public const string Vetting = nameof(Vetting);
+
     /// <summary>Members and staff: everyone who may read community content.</summary>
     public const string Community = nameof(Community);
 }

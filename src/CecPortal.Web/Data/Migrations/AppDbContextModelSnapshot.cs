@@ -92,6 +92,13 @@ namespace CecPortal.Web.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -108,7 +115,2339 @@ namespace CecPortal.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("CountryCode", "SectorCode");
+
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.ApplicationEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "At");
+
+                    b.ToTable("application_events", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.ApplicationFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("Kind", "ApplicationId");
+
+                    b.ToTable("application_flags", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.ApplicationReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("CoversCountry")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CoversSector")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Verdict")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Round", "ReviewerId")
+                        .IsUnique();
+
+                    b.ToTable("application_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.MembershipApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ConsentedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConsentedNoticeVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DeclineReason")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EmailDomain")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("JobTitle")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("LinkedInUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("MemberUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Motivation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OrganisationSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrganisationWebsite")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SectorDescription")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SponsorEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("SponsorResponse")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SponsorTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VerificationTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WebsiteDomain")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("WorkEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailDomain");
+
+                    b.HasIndex("NormalizedEmail");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "VerifiedAt");
+
+                    b.HasIndex("CountryCode", "Status", "VerifiedAt");
+
+                    b.HasIndex("SectorCode", "Status", "VerifiedAt");
+
+                    b.ToTable("membership_applications", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Reference.Country", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .IsFixedLength();
+
+                    b.Property<bool>("IsEligible")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("countries", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "AD",
+                            IsEligible = false,
+                            Name = "Andorra"
+                        },
+                        new
+                        {
+                            Code = "AE",
+                            IsEligible = false,
+                            Name = "United Arab Emirates"
+                        },
+                        new
+                        {
+                            Code = "AF",
+                            IsEligible = false,
+                            Name = "Afghanistan"
+                        },
+                        new
+                        {
+                            Code = "AG",
+                            IsEligible = false,
+                            Name = "Antigua and Barbuda"
+                        },
+                        new
+                        {
+                            Code = "AI",
+                            IsEligible = false,
+                            Name = "Anguilla"
+                        },
+                        new
+                        {
+                            Code = "AL",
+                            IsEligible = false,
+                            Name = "Albania"
+                        },
+                        new
+                        {
+                            Code = "AM",
+                            IsEligible = false,
+                            Name = "Armenia"
+                        },
+                        new
+                        {
+                            Code = "AO",
+                            IsEligible = false,
+                            Name = "Angola"
+                        },
+                        new
+                        {
+                            Code = "AQ",
+                            IsEligible = false,
+                            Name = "Antarctica"
+                        },
+                        new
+                        {
+                            Code = "AR",
+                            IsEligible = false,
+                            Name = "Argentina"
+                        },
+                        new
+                        {
+                            Code = "AS",
+                            IsEligible = false,
+                            Name = "American Samoa"
+                        },
+                        new
+                        {
+                            Code = "AT",
+                            IsEligible = true,
+                            Name = "Austria"
+                        },
+                        new
+                        {
+                            Code = "AU",
+                            IsEligible = false,
+                            Name = "Australia"
+                        },
+                        new
+                        {
+                            Code = "AW",
+                            IsEligible = false,
+                            Name = "Aruba"
+                        },
+                        new
+                        {
+                            Code = "AX",
+                            IsEligible = false,
+                            Name = "Åland Islands"
+                        },
+                        new
+                        {
+                            Code = "AZ",
+                            IsEligible = false,
+                            Name = "Azerbaijan"
+                        },
+                        new
+                        {
+                            Code = "BA",
+                            IsEligible = false,
+                            Name = "Bosnia and Herzegovina"
+                        },
+                        new
+                        {
+                            Code = "BB",
+                            IsEligible = false,
+                            Name = "Barbados"
+                        },
+                        new
+                        {
+                            Code = "BD",
+                            IsEligible = false,
+                            Name = "Bangladesh"
+                        },
+                        new
+                        {
+                            Code = "BE",
+                            IsEligible = true,
+                            Name = "Belgium"
+                        },
+                        new
+                        {
+                            Code = "BF",
+                            IsEligible = false,
+                            Name = "Burkina Faso"
+                        },
+                        new
+                        {
+                            Code = "BG",
+                            IsEligible = true,
+                            Name = "Bulgaria"
+                        },
+                        new
+                        {
+                            Code = "BH",
+                            IsEligible = false,
+                            Name = "Bahrain"
+                        },
+                        new
+                        {
+                            Code = "BI",
+                            IsEligible = false,
+                            Name = "Burundi"
+                        },
+                        new
+                        {
+                            Code = "BJ",
+                            IsEligible = false,
+                            Name = "Benin"
+                        },
+                        new
+                        {
+                            Code = "BL",
+                            IsEligible = false,
+                            Name = "Saint Barthélemy"
+                        },
+                        new
+                        {
+                            Code = "BM",
+                            IsEligible = false,
+                            Name = "Bermuda"
+                        },
+                        new
+                        {
+                            Code = "BN",
+                            IsEligible = false,
+                            Name = "Brunei"
+                        },
+                        new
+                        {
+                            Code = "BO",
+                            IsEligible = false,
+                            Name = "Bolivia"
+                        },
+                        new
+                        {
+                            Code = "BQ",
+                            IsEligible = false,
+                            Name = "Bonaire, Sint Eustatius and Saba"
+                        },
+                        new
+                        {
+                            Code = "BR",
+                            IsEligible = false,
+                            Name = "Brazil"
+                        },
+                        new
+                        {
+                            Code = "BS",
+                            IsEligible = false,
+                            Name = "Bahamas"
+                        },
+                        new
+                        {
+                            Code = "BT",
+                            IsEligible = false,
+                            Name = "Bhutan"
+                        },
+                        new
+                        {
+                            Code = "BV",
+                            IsEligible = false,
+                            Name = "Bouvet Island"
+                        },
+                        new
+                        {
+                            Code = "BW",
+                            IsEligible = false,
+                            Name = "Botswana"
+                        },
+                        new
+                        {
+                            Code = "BY",
+                            IsEligible = false,
+                            Name = "Belarus"
+                        },
+                        new
+                        {
+                            Code = "BZ",
+                            IsEligible = false,
+                            Name = "Belize"
+                        },
+                        new
+                        {
+                            Code = "CA",
+                            IsEligible = false,
+                            Name = "Canada"
+                        },
+                        new
+                        {
+                            Code = "CC",
+                            IsEligible = false,
+                            Name = "Cocos (Keeling) Islands"
+                        },
+                        new
+                        {
+                            Code = "CD",
+                            IsEligible = false,
+                            Name = "Democratic Republic of the Congo"
+                        },
+                        new
+                        {
+                            Code = "CF",
+                            IsEligible = false,
+                            Name = "Central African Republic"
+                        },
+                        new
+                        {
+                            Code = "CG",
+                            IsEligible = false,
+                            Name = "Republic of the Congo"
+                        },
+                        new
+                        {
+                            Code = "CH",
+                            IsEligible = true,
+                            Name = "Switzerland"
+                        },
+                        new
+                        {
+                            Code = "CI",
+                            IsEligible = false,
+                            Name = "Côte d'Ivoire"
+                        },
+                        new
+                        {
+                            Code = "CK",
+                            IsEligible = false,
+                            Name = "Cook Islands"
+                        },
+                        new
+                        {
+                            Code = "CL",
+                            IsEligible = false,
+                            Name = "Chile"
+                        },
+                        new
+                        {
+                            Code = "CM",
+                            IsEligible = false,
+                            Name = "Cameroon"
+                        },
+                        new
+                        {
+                            Code = "CN",
+                            IsEligible = false,
+                            Name = "China"
+                        },
+                        new
+                        {
+                            Code = "CO",
+                            IsEligible = false,
+                            Name = "Colombia"
+                        },
+                        new
+                        {
+                            Code = "CR",
+                            IsEligible = false,
+                            Name = "Costa Rica"
+                        },
+                        new
+                        {
+                            Code = "CU",
+                            IsEligible = false,
+                            Name = "Cuba"
+                        },
+                        new
+                        {
+                            Code = "CV",
+                            IsEligible = false,
+                            Name = "Cabo Verde"
+                        },
+                        new
+                        {
+                            Code = "CW",
+                            IsEligible = false,
+                            Name = "Curaçao"
+                        },
+                        new
+                        {
+                            Code = "CX",
+                            IsEligible = false,
+                            Name = "Christmas Island"
+                        },
+                        new
+                        {
+                            Code = "CY",
+                            IsEligible = true,
+                            Name = "Cyprus"
+                        },
+                        new
+                        {
+                            Code = "CZ",
+                            IsEligible = true,
+                            Name = "Czechia"
+                        },
+                        new
+                        {
+                            Code = "DE",
+                            IsEligible = true,
+                            Name = "Germany"
+                        },
+                        new
+                        {
+                            Code = "DJ",
+                            IsEligible = false,
+                            Name = "Djibouti"
+                        },
+                        new
+                        {
+                            Code = "DK",
+                            IsEligible = true,
+                            Name = "Denmark"
+                        },
+                        new
+                        {
+                            Code = "DM",
+                            IsEligible = false,
+                            Name = "Dominica"
+                        },
+                        new
+                        {
+                            Code = "DO",
+                            IsEligible = false,
+                            Name = "Dominican Republic"
+                        },
+                        new
+                        {
+                            Code = "DZ",
+                            IsEligible = false,
+                            Name = "Algeria"
+                        },
+                        new
+                        {
+                            Code = "EC",
+                            IsEligible = false,
+                            Name = "Ecuador"
+                        },
+                        new
+                        {
+                            Code = "EE",
+                            IsEligible = true,
+                            Name = "Estonia"
+                        },
+                        new
+                        {
+                            Code = "EG",
+                            IsEligible = false,
+                            Name = "Egypt"
+                        },
+                        new
+                        {
+                            Code = "EH",
+                            IsEligible = false,
+                            Name = "Western Sahara"
+                        },
+                        new
+                        {
+                            Code = "ER",
+                            IsEligible = false,
+                            Name = "Eritrea"
+                        },
+                        new
+                        {
+                            Code = "ES",
+                            IsEligible = true,
+                            Name = "Spain"
+                        },
+                        new
+                        {
+                            Code = "ET",
+                            IsEligible = false,
+                            Name = "Ethiopia"
+                        },
+                        new
+                        {
+                            Code = "FI",
+                            IsEligible = true,
+                            Name = "Finland"
+                        },
+                        new
+                        {
+                            Code = "FJ",
+                            IsEligible = false,
+                            Name = "Fiji"
+                        },
+                        new
+                        {
+                            Code = "FK",
+                            IsEligible = false,
+                            Name = "Falkland Islands"
+                        },
+                        new
+                        {
+                            Code = "FM",
+                            IsEligible = false,
+                            Name = "Micronesia"
+                        },
+                        new
+                        {
+                            Code = "FO",
+                            IsEligible = false,
+                            Name = "Faroe Islands"
+                        },
+                        new
+                        {
+                            Code = "FR",
+                            IsEligible = true,
+                            Name = "France"
+                        },
+                        new
+                        {
+                            Code = "GA",
+                            IsEligible = false,
+                            Name = "Gabon"
+                        },
+                        new
+                        {
+                            Code = "GB",
+                            IsEligible = true,
+                            Name = "United Kingdom"
+                        },
+                        new
+                        {
+                            Code = "GD",
+                            IsEligible = false,
+                            Name = "Grenada"
+                        },
+                        new
+                        {
+                            Code = "GE",
+                            IsEligible = false,
+                            Name = "Georgia"
+                        },
+                        new
+                        {
+                            Code = "GF",
+                            IsEligible = false,
+                            Name = "French Guiana"
+                        },
+                        new
+                        {
+                            Code = "GG",
+                            IsEligible = false,
+                            Name = "Guernsey"
+                        },
+                        new
+                        {
+                            Code = "GH",
+                            IsEligible = false,
+                            Name = "Ghana"
+                        },
+                        new
+                        {
+                            Code = "GI",
+                            IsEligible = false,
+                            Name = "Gibraltar"
+                        },
+                        new
+                        {
+                            Code = "GL",
+                            IsEligible = false,
+                            Name = "Greenland"
+                        },
+                        new
+                        {
+                            Code = "GM",
+                            IsEligible = false,
+                            Name = "Gambia"
+                        },
+                        new
+                        {
+                            Code = "GN",
+                            IsEligible = false,
+                            Name = "Guinea"
+                        },
+                        new
+                        {
+                            Code = "GP",
+                            IsEligible = false,
+                            Name = "Guadeloupe"
+                        },
+                        new
+                        {
+                            Code = "GQ",
+                            IsEligible = false,
+                            Name = "Equatorial Guinea"
+                        },
+                        new
+                        {
+                            Code = "GR",
+                            IsEligible = true,
+                            Name = "Greece"
+                        },
+                        new
+                        {
+                            Code = "GS",
+                            IsEligible = false,
+                            Name = "South Georgia and the South Sandwich Islands"
+                        },
+                        new
+                        {
+                            Code = "GT",
+                            IsEligible = false,
+                            Name = "Guatemala"
+                        },
+                        new
+                        {
+                            Code = "GU",
+                            IsEligible = false,
+                            Name = "Guam"
+                        },
+                        new
+                        {
+                            Code = "GW",
+                            IsEligible = false,
+                            Name = "Guinea-Bissau"
+                        },
+                        new
+                        {
+                            Code = "GY",
+                            IsEligible = false,
+                            Name = "Guyana"
+                        },
+                        new
+                        {
+                            Code = "HK",
+                            IsEligible = false,
+                            Name = "Hong Kong"
+                        },
+                        new
+                        {
+                            Code = "HM",
+                            IsEligible = false,
+                            Name = "Heard Island and McDonald Islands"
+                        },
+                        new
+                        {
+                            Code = "HN",
+                            IsEligible = false,
+                            Name = "Honduras"
+                        },
+                        new
+                        {
+                            Code = "HR",
+                            IsEligible = true,
+                            Name = "Croatia"
+                        },
+                        new
+                        {
+                            Code = "HT",
+                            IsEligible = false,
+                            Name = "Haiti"
+                        },
+                        new
+                        {
+                            Code = "HU",
+                            IsEligible = true,
+                            Name = "Hungary"
+                        },
+                        new
+                        {
+                            Code = "ID",
+                            IsEligible = false,
+                            Name = "Indonesia"
+                        },
+                        new
+                        {
+                            Code = "IE",
+                            IsEligible = true,
+                            Name = "Ireland"
+                        },
+                        new
+                        {
+                            Code = "IL",
+                            IsEligible = false,
+                            Name = "Israel"
+                        },
+                        new
+                        {
+                            Code = "IM",
+                            IsEligible = false,
+                            Name = "Isle of Man"
+                        },
+                        new
+                        {
+                            Code = "IN",
+                            IsEligible = false,
+                            Name = "India"
+                        },
+                        new
+                        {
+                            Code = "IO",
+                            IsEligible = false,
+                            Name = "British Indian Ocean Territory"
+                        },
+                        new
+                        {
+                            Code = "IQ",
+                            IsEligible = false,
+                            Name = "Iraq"
+                        },
+                        new
+                        {
+                            Code = "IR",
+                            IsEligible = false,
+                            Name = "Iran"
+                        },
+                        new
+                        {
+                            Code = "IS",
+                            IsEligible = true,
+                            Name = "Iceland"
+                        },
+                        new
+                        {
+                            Code = "IT",
+                            IsEligible = true,
+                            Name = "Italy"
+                        },
+                        new
+                        {
+                            Code = "JE",
+                            IsEligible = false,
+                            Name = "Jersey"
+                        },
+                        new
+                        {
+                            Code = "JM",
+                            IsEligible = false,
+                            Name = "Jamaica"
+                        },
+                        new
+                        {
+                            Code = "JO",
+                            IsEligible = false,
+                            Name = "Jordan"
+                        },
+                        new
+                        {
+                            Code = "JP",
+                            IsEligible = false,
+                            Name = "Japan"
+                        },
+                        new
+                        {
+                            Code = "KE",
+                            IsEligible = false,
+                            Name = "Kenya"
+                        },
+                        new
+                        {
+                            Code = "KG",
+                            IsEligible = false,
+                            Name = "Kyrgyzstan"
+                        },
+                        new
+                        {
+                            Code = "KH",
+                            IsEligible = false,
+                            Name = "Cambodia"
+                        },
+                        new
+                        {
+                            Code = "KI",
+                            IsEligible = false,
+                            Name = "Kiribati"
+                        },
+                        new
+                        {
+                            Code = "KM",
+                            IsEligible = false,
+                            Name = "Comoros"
+                        },
+                        new
+                        {
+                            Code = "KN",
+                            IsEligible = false,
+                            Name = "Saint Kitts and Nevis"
+                        },
+                        new
+                        {
+                            Code = "KP",
+                            IsEligible = false,
+                            Name = "North Korea"
+                        },
+                        new
+                        {
+                            Code = "KR",
+                            IsEligible = false,
+                            Name = "South Korea"
+                        },
+                        new
+                        {
+                            Code = "KW",
+                            IsEligible = false,
+                            Name = "Kuwait"
+                        },
+                        new
+                        {
+                            Code = "KY",
+                            IsEligible = false,
+                            Name = "Cayman Islands"
+                        },
+                        new
+                        {
+                            Code = "KZ",
+                            IsEligible = false,
+                            Name = "Kazakhstan"
+                        },
+                        new
+                        {
+                            Code = "LA",
+                            IsEligible = false,
+                            Name = "Laos"
+                        },
+                        new
+                        {
+                            Code = "LB",
+                            IsEligible = false,
+                            Name = "Lebanon"
+                        },
+                        new
+                        {
+                            Code = "LC",
+                            IsEligible = false,
+                            Name = "Saint Lucia"
+                        },
+                        new
+                        {
+                            Code = "LI",
+                            IsEligible = true,
+                            Name = "Liechtenstein"
+                        },
+                        new
+                        {
+                            Code = "LK",
+                            IsEligible = false,
+                            Name = "Sri Lanka"
+                        },
+                        new
+                        {
+                            Code = "LR",
+                            IsEligible = false,
+                            Name = "Liberia"
+                        },
+                        new
+                        {
+                            Code = "LS",
+                            IsEligible = false,
+                            Name = "Lesotho"
+                        },
+                        new
+                        {
+                            Code = "LT",
+                            IsEligible = true,
+                            Name = "Lithuania"
+                        },
+                        new
+                        {
+                            Code = "LU",
+                            IsEligible = true,
+                            Name = "Luxembourg"
+                        },
+                        new
+                        {
+                            Code = "LV",
+                            IsEligible = true,
+                            Name = "Latvia"
+                        },
+                        new
+                        {
+                            Code = "LY",
+                            IsEligible = false,
+                            Name = "Libya"
+                        },
+                        new
+                        {
+                            Code = "MA",
+                            IsEligible = false,
+                            Name = "Morocco"
+                        },
+                        new
+                        {
+                            Code = "MC",
+                            IsEligible = false,
+                            Name = "Monaco"
+                        },
+                        new
+                        {
+                            Code = "MD",
+                            IsEligible = false,
+                            Name = "Moldova"
+                        },
+                        new
+                        {
+                            Code = "ME",
+                            IsEligible = false,
+                            Name = "Montenegro"
+                        },
+                        new
+                        {
+                            Code = "MF",
+                            IsEligible = false,
+                            Name = "Saint Martin"
+                        },
+                        new
+                        {
+                            Code = "MG",
+                            IsEligible = false,
+                            Name = "Madagascar"
+                        },
+                        new
+                        {
+                            Code = "MH",
+                            IsEligible = false,
+                            Name = "Marshall Islands"
+                        },
+                        new
+                        {
+                            Code = "MK",
+                            IsEligible = false,
+                            Name = "North Macedonia"
+                        },
+                        new
+                        {
+                            Code = "ML",
+                            IsEligible = false,
+                            Name = "Mali"
+                        },
+                        new
+                        {
+                            Code = "MM",
+                            IsEligible = false,
+                            Name = "Myanmar"
+                        },
+                        new
+                        {
+                            Code = "MN",
+                            IsEligible = false,
+                            Name = "Mongolia"
+                        },
+                        new
+                        {
+                            Code = "MO",
+                            IsEligible = false,
+                            Name = "Macao"
+                        },
+                        new
+                        {
+                            Code = "MP",
+                            IsEligible = false,
+                            Name = "Northern Mariana Islands"
+                        },
+                        new
+                        {
+                            Code = "MQ",
+                            IsEligible = false,
+                            Name = "Martinique"
+                        },
+                        new
+                        {
+                            Code = "MR",
+                            IsEligible = false,
+                            Name = "Mauritania"
+                        },
+                        new
+                        {
+                            Code = "MS",
+                            IsEligible = false,
+                            Name = "Montserrat"
+                        },
+                        new
+                        {
+                            Code = "MT",
+                            IsEligible = true,
+                            Name = "Malta"
+                        },
+                        new
+                        {
+                            Code = "MU",
+                            IsEligible = false,
+                            Name = "Mauritius"
+                        },
+                        new
+                        {
+                            Code = "MV",
+                            IsEligible = false,
+                            Name = "Maldives"
+                        },
+                        new
+                        {
+                            Code = "MW",
+                            IsEligible = false,
+                            Name = "Malawi"
+                        },
+                        new
+                        {
+                            Code = "MX",
+                            IsEligible = false,
+                            Name = "Mexico"
+                        },
+                        new
+                        {
+                            Code = "MY",
+                            IsEligible = false,
+                            Name = "Malaysia"
+                        },
+                        new
+                        {
+                            Code = "MZ",
+                            IsEligible = false,
+                            Name = "Mozambique"
+                        },
+                        new
+                        {
+                            Code = "NA",
+                            IsEligible = false,
+                            Name = "Namibia"
+                        },
+                        new
+                        {
+                            Code = "NC",
+                            IsEligible = false,
+                            Name = "New Caledonia"
+                        },
+                        new
+                        {
+                            Code = "NE",
+                            IsEligible = false,
+                            Name = "Niger"
+                        },
+                        new
+                        {
+                            Code = "NF",
+                            IsEligible = false,
+                            Name = "Norfolk Island"
+                        },
+                        new
+                        {
+                            Code = "NG",
+                            IsEligible = false,
+                            Name = "Nigeria"
+                        },
+                        new
+                        {
+                            Code = "NI",
+                            IsEligible = false,
+                            Name = "Nicaragua"
+                        },
+                        new
+                        {
+                            Code = "NL",
+                            IsEligible = true,
+                            Name = "Netherlands"
+                        },
+                        new
+                        {
+                            Code = "NO",
+                            IsEligible = true,
+                            Name = "Norway"
+                        },
+                        new
+                        {
+                            Code = "NP",
+                            IsEligible = false,
+                            Name = "Nepal"
+                        },
+                        new
+                        {
+                            Code = "NR",
+                            IsEligible = false,
+                            Name = "Nauru"
+                        },
+                        new
+                        {
+                            Code = "NU",
+                            IsEligible = false,
+                            Name = "Niue"
+                        },
+                        new
+                        {
+                            Code = "NZ",
+                            IsEligible = false,
+                            Name = "New Zealand"
+                        },
+                        new
+                        {
+                            Code = "OM",
+                            IsEligible = false,
+                            Name = "Oman"
+                        },
+                        new
+                        {
+                            Code = "PA",
+                            IsEligible = false,
+                            Name = "Panama"
+                        },
+                        new
+                        {
+                            Code = "PE",
+                            IsEligible = false,
+                            Name = "Peru"
+                        },
+                        new
+                        {
+                            Code = "PF",
+                            IsEligible = false,
+                            Name = "French Polynesia"
+                        },
+                        new
+                        {
+                            Code = "PG",
+                            IsEligible = false,
+                            Name = "Papua New Guinea"
+                        },
+                        new
+                        {
+                            Code = "PH",
+                            IsEligible = false,
+                            Name = "Philippines"
+                        },
+                        new
+                        {
+                            Code = "PK",
+                            IsEligible = false,
+                            Name = "Pakistan"
+                        },
+                        new
+                        {
+                            Code = "PL",
+                            IsEligible = true,
+                            Name = "Poland"
+                        },
+                        new
+                        {
+                            Code = "PM",
+                            IsEligible = false,
+                            Name = "Saint Pierre and Miquelon"
+                        },
+                        new
+                        {
+                            Code = "PN",
+                            IsEligible = false,
+                            Name = "Pitcairn Islands"
+                        },
+                        new
+                        {
+                            Code = "PR",
+                            IsEligible = false,
+                            Name = "Puerto Rico"
+                        },
+                        new
+                        {
+                            Code = "PS",
+                            IsEligible = false,
+                            Name = "Palestine"
+                        },
+                        new
+                        {
+                            Code = "PT",
+                            IsEligible = true,
+                            Name = "Portugal"
+                        },
+                        new
+                        {
+                            Code = "PW",
+                            IsEligible = false,
+                            Name = "Palau"
+                        },
+                        new
+                        {
+                            Code = "PY",
+                            IsEligible = false,
+                            Name = "Paraguay"
+                        },
+                        new
+                        {
+                            Code = "QA",
+                            IsEligible = false,
+                            Name = "Qatar"
+                        },
+                        new
+                        {
+                            Code = "RE",
+                            IsEligible = false,
+                            Name = "Réunion"
+                        },
+                        new
+                        {
+                            Code = "RO",
+                            IsEligible = true,
+                            Name = "Romania"
+                        },
+                        new
+                        {
+                            Code = "RS",
+                            IsEligible = false,
+                            Name = "Serbia"
+                        },
+                        new
+                        {
+                            Code = "RU",
+                            IsEligible = false,
+                            Name = "Russia"
+                        },
+                        new
+                        {
+                            Code = "RW",
+                            IsEligible = false,
+                            Name = "Rwanda"
+                        },
+                        new
+                        {
+                            Code = "SA",
+                            IsEligible = false,
+                            Name = "Saudi Arabia"
+                        },
+                        new
+                        {
+                            Code = "SB",
+                            IsEligible = false,
+                            Name = "Solomon Islands"
+                        },
+                        new
+                        {
+                            Code = "SC",
+                            IsEligible = false,
+                            Name = "Seychelles"
+                        },
+                        new
+                        {
+                            Code = "SD",
+                            IsEligible = false,
+                            Name = "Sudan"
+                        },
+                        new
+                        {
+                            Code = "SE",
+                            IsEligible = true,
+                            Name = "Sweden"
+                        },
+                        new
+                        {
+                            Code = "SG",
+                            IsEligible = false,
+                            Name = "Singapore"
+                        },
+                        new
+                        {
+                            Code = "SH",
+                            IsEligible = false,
+                            Name = "Saint Helena, Ascension and Tristan da Cunha"
+                        },
+                        new
+                        {
+                            Code = "SI",
+                            IsEligible = true,
+                            Name = "Slovenia"
+                        },
+                        new
+                        {
+                            Code = "SJ",
+                            IsEligible = false,
+                            Name = "Svalbard and Jan Mayen"
+                        },
+                        new
+                        {
+                            Code = "SK",
+                            IsEligible = true,
+                            Name = "Slovakia"
+                        },
+                        new
+                        {
+                            Code = "SL",
+                            IsEligible = false,
+                            Name = "Sierra Leone"
+                        },
+                        new
+                        {
+                            Code = "SM",
+                            IsEligible = false,
+                            Name = "San Marino"
+                        },
+                        new
+                        {
+                            Code = "SN",
+                            IsEligible = false,
+                            Name = "Senegal"
+                        },
+                        new
+                        {
+                            Code = "SO",
+                            IsEligible = false,
+                            Name = "Somalia"
+                        },
+                        new
+                        {
+                            Code = "SR",
+                            IsEligible = false,
+                            Name = "Suriname"
+                        },
+                        new
+                        {
+                            Code = "SS",
+                            IsEligible = false,
+                            Name = "South Sudan"
+                        },
+                        new
+                        {
+                            Code = "ST",
+                            IsEligible = false,
+                            Name = "Sao Tome and Principe"
+                        },
+                        new
+                        {
+                            Code = "SV",
+                            IsEligible = false,
+                            Name = "El Salvador"
+                        },
+                        new
+                        {
+                            Code = "SX",
+                            IsEligible = false,
+                            Name = "Sint Maarten"
+                        },
+                        new
+                        {
+                            Code = "SY",
+                            IsEligible = false,
+                            Name = "Syria"
+                        },
+                        new
+                        {
+                            Code = "SZ",
+                            IsEligible = false,
+                            Name = "Eswatini"
+                        },
+                        new
+                        {
+                            Code = "TC",
+                            IsEligible = false,
+                            Name = "Turks and Caicos Islands"
+                        },
+                        new
+                        {
+                            Code = "TD",
+                            IsEligible = false,
+                            Name = "Chad"
+                        },
+                        new
+                        {
+                            Code = "TF",
+                            IsEligible = false,
+                            Name = "French Southern Territories"
+                        },
+                        new
+                        {
+                            Code = "TG",
+                            IsEligible = false,
+                            Name = "Togo"
+                        },
+                        new
+                        {
+                            Code = "TH",
+                            IsEligible = false,
+                            Name = "Thailand"
+                        },
+                        new
+                        {
+                            Code = "TJ",
+                            IsEligible = false,
+                            Name = "Tajikistan"
+                        },
+                        new
+                        {
+                            Code = "TK",
+                            IsEligible = false,
+                            Name = "Tokelau"
+                        },
+                        new
+                        {
+                            Code = "TL",
+                            IsEligible = false,
+                            Name = "Timor-Leste"
+                        },
+                        new
+                        {
+                            Code = "TM",
+                            IsEligible = false,
+                            Name = "Turkmenistan"
+                        },
+                        new
+                        {
+                            Code = "TN",
+                            IsEligible = false,
+                            Name = "Tunisia"
+                        },
+                        new
+                        {
+                            Code = "TO",
+                            IsEligible = false,
+                            Name = "Tonga"
+                        },
+                        new
+                        {
+                            Code = "TR",
+                            IsEligible = false,
+                            Name = "Türkiye"
+                        },
+                        new
+                        {
+                            Code = "TT",
+                            IsEligible = false,
+                            Name = "Trinidad and Tobago"
+                        },
+                        new
+                        {
+                            Code = "TV",
+                            IsEligible = false,
+                            Name = "Tuvalu"
+                        },
+                        new
+                        {
+                            Code = "TW",
+                            IsEligible = false,
+                            Name = "Taiwan"
+                        },
+                        new
+                        {
+                            Code = "TZ",
+                            IsEligible = false,
+                            Name = "Tanzania"
+                        },
+                        new
+                        {
+                            Code = "UA",
+                            IsEligible = false,
+                            Name = "Ukraine"
+                        },
+                        new
+                        {
+                            Code = "UG",
+                            IsEligible = false,
+                            Name = "Uganda"
+                        },
+                        new
+                        {
+                            Code = "UM",
+                            IsEligible = false,
+                            Name = "United States Minor Outlying Islands"
+                        },
+                        new
+                        {
+                            Code = "US",
+                            IsEligible = false,
+                            Name = "United States"
+                        },
+                        new
+                        {
+                            Code = "UY",
+                            IsEligible = false,
+                            Name = "Uruguay"
+                        },
+                        new
+                        {
+                            Code = "UZ",
+                            IsEligible = false,
+                            Name = "Uzbekistan"
+                        },
+                        new
+                        {
+                            Code = "VA",
+                            IsEligible = false,
+                            Name = "Vatican City"
+                        },
+                        new
+                        {
+                            Code = "VC",
+                            IsEligible = false,
+                            Name = "Saint Vincent and the Grenadines"
+                        },
+                        new
+                        {
+                            Code = "VE",
+                            IsEligible = false,
+                            Name = "Venezuela"
+                        },
+                        new
+                        {
+                            Code = "VG",
+                            IsEligible = false,
+                            Name = "British Virgin Islands"
+                        },
+                        new
+                        {
+                            Code = "VI",
+                            IsEligible = false,
+                            Name = "U.S. Virgin Islands"
+                        },
+                        new
+                        {
+                            Code = "VN",
+                            IsEligible = false,
+                            Name = "Vietnam"
+                        },
+                        new
+                        {
+                            Code = "VU",
+                            IsEligible = false,
+                            Name = "Vanuatu"
+                        },
+                        new
+                        {
+                            Code = "WF",
+                            IsEligible = false,
+                            Name = "Wallis and Futuna"
+                        },
+                        new
+                        {
+                            Code = "WS",
+                            IsEligible = false,
+                            Name = "Samoa"
+                        },
+                        new
+                        {
+                            Code = "YE",
+                            IsEligible = false,
+                            Name = "Yemen"
+                        },
+                        new
+                        {
+                            Code = "YT",
+                            IsEligible = false,
+                            Name = "Mayotte"
+                        },
+                        new
+                        {
+                            Code = "ZA",
+                            IsEligible = false,
+                            Name = "South Africa"
+                        },
+                        new
+                        {
+                            Code = "ZM",
+                            IsEligible = false,
+                            Name = "Zambia"
+                        },
+                        new
+                        {
+                            Code = "ZW",
+                            IsEligible = false,
+                            Name = "Zimbabwe"
+                        });
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Reference.FreeMailDomain", b =>
+                {
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.HasKey("Domain");
+
+                    b.ToTable("free_mail_domains", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Domain = "abv.bg"
+                        },
+                        new
+                        {
+                            Domain = "alice.it"
+                        },
+                        new
+                        {
+                            Domain = "aol.com"
+                        },
+                        new
+                        {
+                            Domain = "bluewin.ch"
+                        },
+                        new
+                        {
+                            Domain = "btinternet.com"
+                        },
+                        new
+                        {
+                            Domain = "centrum.cz"
+                        },
+                        new
+                        {
+                            Domain = "fastmail.com"
+                        },
+                        new
+                        {
+                            Domain = "free.fr"
+                        },
+                        new
+                        {
+                            Domain = "freenet.de"
+                        },
+                        new
+                        {
+                            Domain = "gmail.com"
+                        },
+                        new
+                        {
+                            Domain = "gmx.at"
+                        },
+                        new
+                        {
+                            Domain = "gmx.ch"
+                        },
+                        new
+                        {
+                            Domain = "gmx.com"
+                        },
+                        new
+                        {
+                            Domain = "gmx.de"
+                        },
+                        new
+                        {
+                            Domain = "gmx.net"
+                        },
+                        new
+                        {
+                            Domain = "googlemail.com"
+                        },
+                        new
+                        {
+                            Domain = "hetnet.nl"
+                        },
+                        new
+                        {
+                            Domain = "hotmail.co.uk"
+                        },
+                        new
+                        {
+                            Domain = "hotmail.com"
+                        },
+                        new
+                        {
+                            Domain = "hotmail.de"
+                        },
+                        new
+                        {
+                            Domain = "hotmail.es"
+                        },
+                        new
+                        {
+                            Domain = "hotmail.fr"
+                        },
+                        new
+                        {
+                            Domain = "hotmail.it"
+                        },
+                        new
+                        {
+                            Domain = "hushmail.com"
+                        },
+                        new
+                        {
+                            Domain = "icloud.com"
+                        },
+                        new
+                        {
+                            Domain = "interia.pl"
+                        },
+                        new
+                        {
+                            Domain = "kpnmail.nl"
+                        },
+                        new
+                        {
+                            Domain = "laposte.net"
+                        },
+                        new
+                        {
+                            Domain = "libero.it"
+                        },
+                        new
+                        {
+                            Domain = "live.be"
+                        },
+                        new
+                        {
+                            Domain = "live.co.uk"
+                        },
+                        new
+                        {
+                            Domain = "live.com"
+                        },
+                        new
+                        {
+                            Domain = "live.de"
+                        },
+                        new
+                        {
+                            Domain = "live.fr"
+                        },
+                        new
+                        {
+                            Domain = "live.it"
+                        },
+                        new
+                        {
+                            Domain = "live.nl"
+                        },
+                        new
+                        {
+                            Domain = "mac.com"
+                        },
+                        new
+                        {
+                            Domain = "mail.com"
+                        },
+                        new
+                        {
+                            Domain = "mail.ru"
+                        },
+                        new
+                        {
+                            Domain = "me.com"
+                        },
+                        new
+                        {
+                            Domain = "msn.com"
+                        },
+                        new
+                        {
+                            Domain = "o2.pl"
+                        },
+                        new
+                        {
+                            Domain = "onet.pl"
+                        },
+                        new
+                        {
+                            Domain = "orange.fr"
+                        },
+                        new
+                        {
+                            Domain = "outlook.com"
+                        },
+                        new
+                        {
+                            Domain = "outlook.de"
+                        },
+                        new
+                        {
+                            Domain = "outlook.es"
+                        },
+                        new
+                        {
+                            Domain = "outlook.fr"
+                        },
+                        new
+                        {
+                            Domain = "outlook.it"
+                        },
+                        new
+                        {
+                            Domain = "pm.me"
+                        },
+                        new
+                        {
+                            Domain = "proton.me"
+                        },
+                        new
+                        {
+                            Domain = "protonmail.ch"
+                        },
+                        new
+                        {
+                            Domain = "protonmail.com"
+                        },
+                        new
+                        {
+                            Domain = "rocketmail.com"
+                        },
+                        new
+                        {
+                            Domain = "seznam.cz"
+                        },
+                        new
+                        {
+                            Domain = "sfr.fr"
+                        },
+                        new
+                        {
+                            Domain = "sky.com"
+                        },
+                        new
+                        {
+                            Domain = "skynet.be"
+                        },
+                        new
+                        {
+                            Domain = "t-online.de"
+                        },
+                        new
+                        {
+                            Domain = "telenet.be"
+                        },
+                        new
+                        {
+                            Domain = "tiscali.it"
+                        },
+                        new
+                        {
+                            Domain = "tuta.io"
+                        },
+                        new
+                        {
+                            Domain = "tutanota.com"
+                        },
+                        new
+                        {
+                            Domain = "tutanota.de"
+                        },
+                        new
+                        {
+                            Domain = "virgilio.it"
+                        },
+                        new
+                        {
+                            Domain = "virginmedia.com"
+                        },
+                        new
+                        {
+                            Domain = "wanadoo.fr"
+                        },
+                        new
+                        {
+                            Domain = "web.de"
+                        },
+                        new
+                        {
+                            Domain = "wp.pl"
+                        },
+                        new
+                        {
+                            Domain = "yahoo.co.uk"
+                        },
+                        new
+                        {
+                            Domain = "yahoo.com"
+                        },
+                        new
+                        {
+                            Domain = "yahoo.de"
+                        },
+                        new
+                        {
+                            Domain = "yahoo.es"
+                        },
+                        new
+                        {
+                            Domain = "yahoo.fr"
+                        },
+                        new
+                        {
+                            Domain = "yahoo.it"
+                        },
+                        new
+                        {
+                            Domain = "yandex.com"
+                        },
+                        new
+                        {
+                            Domain = "yandex.ru"
+                        },
+                        new
+                        {
+                            Domain = "ymail.com"
+                        },
+                        new
+                        {
+                            Domain = "ziggo.nl"
+                        },
+                        new
+                        {
+                            Domain = "zoho.com"
+                        });
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Reference.Sector", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Annex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("sectors", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "energy",
+                            Annex = 1,
+                            Name = "Energy",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Code = "transport",
+                            Annex = 1,
+                            Name = "Transport",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Code = "banking",
+                            Annex = 1,
+                            Name = "Banking",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Code = "financial-market-infrastructures",
+                            Annex = 1,
+                            Name = "Financial market infrastructures",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Code = "health",
+                            Annex = 1,
+                            Name = "Health",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Code = "drinking-water",
+                            Annex = 1,
+                            Name = "Drinking water",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Code = "waste-water",
+                            Annex = 1,
+                            Name = "Waste water",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Code = "digital-infrastructure",
+                            Annex = 1,
+                            Name = "Digital infrastructure",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Code = "ict-service-management",
+                            Annex = 1,
+                            Name = "ICT service management (B2B)",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Code = "public-administration",
+                            Annex = 1,
+                            Name = "Public administration",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Code = "space",
+                            Annex = 1,
+                            Name = "Space",
+                            SortOrder = 11
+                        },
+                        new
+                        {
+                            Code = "postal-courier",
+                            Annex = 2,
+                            Name = "Postal and courier services",
+                            SortOrder = 12
+                        },
+                        new
+                        {
+                            Code = "waste-management",
+                            Annex = 2,
+                            Name = "Waste management",
+                            SortOrder = 13
+                        },
+                        new
+                        {
+                            Code = "chemicals",
+                            Annex = 2,
+                            Name = "Chemicals",
+                            SortOrder = 14
+                        },
+                        new
+                        {
+                            Code = "food",
+                            Annex = 2,
+                            Name = "Food",
+                            SortOrder = 15
+                        },
+                        new
+                        {
+                            Code = "manufacturing",
+                            Annex = 2,
+                            Name = "Manufacturing",
+                            SortOrder = 16
+                        },
+                        new
+                        {
+                            Code = "digital-providers",
+                            Annex = 2,
+                            Name = "Digital providers",
+                            SortOrder = 17
+                        },
+                        new
+                        {
+                            Code = "research",
+                            Annex = 2,
+                            Name = "Research",
+                            SortOrder = 18
+                        },
+                        new
+                        {
+                            Code = "other",
+                            Annex = 0,
+                            Name = "Other (e.g. insurance, retail)",
+                            SortOrder = 99
+                        });
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.VetterCountry", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .IsFixedLength();
+
+                    b.HasKey("UserId", "CountryCode");
+
+                    b.HasIndex("CountryCode");
+
+                    b.ToTable("vetter_countries", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.VetterSector", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("UserId", "SectorCode");
+
+                    b.HasIndex("SectorCode");
+
+                    b.ToTable("vetter_sectors", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Infrastructure.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Subject", "At");
+
+                    b.ToTable("audit_entries", (string)null);
                 });
 
             modelBuilder.Entity("CecPortal.Web.Infrastructure.Email.OutboundEmail", b =>
@@ -334,6 +2673,82 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.ApplicationEvent", b =>
+                {
+                    b.HasOne("CecPortal.Web.Features.Membership.MembershipApplication", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.ApplicationFlag", b =>
+                {
+                    b.HasOne("CecPortal.Web.Features.Membership.MembershipApplication", null)
+                        .WithMany("Flags")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.ApplicationReview", b =>
+                {
+                    b.HasOne("CecPortal.Web.Features.Membership.MembershipApplication", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.MembershipApplication", b =>
+                {
+                    b.HasOne("CecPortal.Web.Features.Membership.Reference.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CecPortal.Web.Features.Membership.Reference.Sector", "Sector")
+                        .WithMany()
+                        .HasForeignKey("SectorCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Country");
+
+                    b.Navigation("Sector");
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.VetterCountry", b =>
+                {
+                    b.HasOne("CecPortal.Web.Features.Membership.Reference.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CecPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.VetterSector", b =>
+                {
+                    b.HasOne("CecPortal.Web.Features.Membership.Reference.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CecPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -383,6 +2798,15 @@ namespace CecPortal.Web.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.MembershipApplication", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Flags");
+
+                    b.Navigation("Reviews");
                 });
 #pragma warning restore 612, 618
         }

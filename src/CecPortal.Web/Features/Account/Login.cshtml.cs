@@ -58,7 +58,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<
         }
         else if (result.IsNotAllowed)
         {
-            ModelState.AddModelError(string.Empty, "Please confirm your email address before signing in.");
+            ModelState.AddModelError(string.Empty, "This account cannot sign in: please confirm your email address first. If your membership is suspended, contact the CEC secretariat.");
         }
         else
         {

@@ -1,4 +1,5 @@
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Infrastructure.Email;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -57,5 +58,6 @@ public static class HangfireSetup
     public static void RegisterRecurringJobs(IRecurringJobManager recurring)
     {
         recurring.AddOrUpdate<EmailOutboxSweepJob>(EmailOutboxSweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
+        recurring.AddOrUpdate<ExpireUnverifiedApplicationsJob>(ExpireUnverifiedApplicationsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "17 * * * *");
     }
 }

@@ -1,0 +1,85 @@
+namespace CecPortal.Web.Features.Membership;
+
+public enum ApplicationStatus
+{
+    /// <summary>Submitted, email address not yet verified; deleted after 7 days.</summary>
+    Unverified = 0,
+
+    /// <summary>Verified and waiting in the vetting queue.</summary>
+    Submitted = 1,
+    InReview = 2,
+    InformationRequested = 3,
+    Approved = 4,
+    Declined = 5,
+    Withdrawn = 6,
+}
+
+public enum OrganisationSize
+{
+    Under250 = 1,
+    From250To999 = 2,
+    From1000To4999 = 3,
+    From5000To24999 = 4,
+    Over25000 = 5,
+}
+
+public enum ReviewVerdict
+{
+    Approve = 1,
+    Decline = 2,
+}
+
+/// <summary>What the applicant is told when declined; the vetters' own note stays internal.</summary>
+public enum DeclineReason
+{
+    NotEligibleCountry = 1,
+    NotSecurityLeadershipRole = 2,
+    IdentityNotVerifiable = 3,
+    OrganisationOutOfScope = 4,
+    DuplicateApplication = 5,
+    Other = 99,
+}
+
+public enum SponsorResponse
+{
+    None = 0,
+    Pending = 1,
+    Endorsed = 2,
+    Declined = 3,
+}
+
+public static class MembershipText
+{
+    public static string Describe(this ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.Unverified => "Waiting for email verification",
+        ApplicationStatus.Submitted => "Submitted",
+        ApplicationStatus.InReview => "In review",
+        ApplicationStatus.InformationRequested => "More information requested",
+        ApplicationStatus.Approved => "Approved",
+        ApplicationStatus.Declined => "Declined",
+        ApplicationStatus.Withdrawn => "Withdrawn",
+        _ => status.ToString(),
+    };
+
+    public static string Describe(this OrganisationSize size) => size switch
+    {
+        OrganisationSize.Under250 => "Fewer than 250 employees",
+        OrganisationSize.From250To999 => "250 – 999 employees",
+        OrganisationSize.From1000To4999 => "1,000 – 4,999 employees",
+        OrganisationSize.From5000To24999 => "5,000 – 24,999 employees",
+        OrganisationSize.Over25000 => "25,000 employees or more",
+        _ => size.ToString(),
+    };
+
+    /// <summary>The courteous sentence sent to a declined applicant.</summary>
+    public static string Describe(this DeclineReason reason) => reason switch
+    {
+        DeclineReason.NotEligibleCountry => "The community is currently open to organisations in the EU, the EEA, Switzerland and the United Kingdom only.",
+        DeclineReason.NotSecurityLeadershipRole => "Membership is reserved for the person who leads information security in their organisation.",
+        DeclineReason.IdentityNotVerifiable => "We were not able to verify your role and organisation from the information provided.",
+        DeclineReason.OrganisationOutOfScope => "Your organisation is outside the scope the community currently serves.",
+        DeclineReason.DuplicateApplication => "Your organisation or address is already represented by a member or another application.",
+        _ => "After careful review, the vetting team decided not to admit the application at this time.",
+    };
+}

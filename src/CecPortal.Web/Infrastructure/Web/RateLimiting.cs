@@ -1,0 +1,31 @@
+using System.Threading.RateLimiting;
+
+namespace CecPortal.Web.Infrastructure.Web;
+
+public static class RateLimiting
+{
+    /// <summary>Public form submissions (membership applications), per client IP address.</summary>
+    public const string PublicForms = "public-forms";
+
+    public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permits = configuration.GetValue("RateLimits:PublicFormsPerHour", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(PublicForms, context =>
+            {
+                // Only submissions count: reading the form or fixing validation errors is not limited.
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("reads");
+                }
+
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromHours(1), QueueLimit = 0 });
+            });
+        });
+        return services;
+    }
+}

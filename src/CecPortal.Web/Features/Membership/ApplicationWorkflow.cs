@@ -51,7 +51,7 @@ public sealed class ApplicationWorkflow(
             return;
         }
 
-        var flags = PreChecks.Evaluate(application, await GatherFactsAsync(application, cancellationToken));
+        var flags = await PreCheckAsync(application, cancellationToken);
         application.Verify(token, flags, clock.GetUtcNow());
         var sponsor = await ActiveSponsorAsync(application, cancellationToken);
         if (sponsor is not null)
@@ -212,6 +212,10 @@ public sealed class ApplicationWorkflow(
             throw new ApplicationRuleException("Someone else changed this application at the same moment. Reload the page and try again.");
         }
     }
+
+    /// <summary>Runs the automatic pre-checks against what the database knows now.</summary>
+    public async Task<IReadOnlyList<PreCheckFlag>> PreCheckAsync(MembershipApplication application, CancellationToken cancellationToken) =>
+        PreChecks.Evaluate(application, await GatherFactsAsync(application, cancellationToken));
 
     private async Task<PreCheckFacts> GatherFactsAsync(MembershipApplication application, CancellationToken cancellationToken)
     {

@@ -1,0 +1,88 @@
+using System.ComponentModel.DataAnnotations;
+using CecPortal.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecPortal.Web.Features.Account;
+
+/// <summary>A newly approved member chooses their first password from the link in the welcome email.</summary>
+[AllowAnonymous]
+public sealed class WelcomeModel(UserManager<PortalUser> users) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel : INewPassword
+    {
+        [Required]
+        public string UserId { get; set; } = string.Empty;
+
+        [Required]
+        public string Code { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Enter a new password.")]
+        [StringLength(128, MinimumLength = 12, ErrorMessage = "The password must have between 12 and 128 characters.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "New password")]
+        public string NewPassword { get; set; } = string.Empty;
+
+        [DataType(DataType.Password)]
+        [Display(Name = "Repeat the new password")]
+        [Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match.")]
+        public string ConfirmPassword { get; set; } = string.Empty;
+    }
+
+    public string? Name { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? userId, string? code)
+    {
+        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        if (user is null || string.IsNullOrEmpty(code))
+        {
+            return NotFound();
+        }
+
+        Name = user.FullName;
+        Input = new InputModel { UserId = user.Id, Code = code };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = string.IsNullOrEmpty(Input.UserId) ? null : await users.FindByIdAsync(Input.UserId);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        Name = user.FullName;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var token = AccountEmails.Decode(Input.Code);
+        if (token is null || await users.HasPasswordAsync(user)
+            || !await users.VerifyUserTokenAsync(user, WelcomeTokenProvider.ProviderName, WelcomeTokenProvider.Purpose, token))
+        {
+            ModelState.AddModelError(string.Empty, "This welcome link has expired or was already used. Use \"Forgot your password?\" on the sign-in page to get a new link.");
+            return Page();
+        }
+
+        var result = await users.AddPasswordAsync(user, Input.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError("Input.NewPassword", error.Description);
+            }
+
+            return Page();
+        }
+
+        TempData["StatusMessage"] = "Your password is set. Welcome to the community: please sign in.";
+        return Redirect("/account/login");
+    }
+}

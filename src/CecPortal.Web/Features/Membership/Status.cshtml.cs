@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecPortal.Web.Features.Membership;
+
+/// <summary>The applicant's private status page, reached through the signed link in their emails.</summary>
+[AllowAnonymous]
+public sealed class StatusModel(ApplicationWorkflow workflow) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "t")]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Write your answer before sending it.")]
+    [StringLength(ApplicationLimits.Note, ErrorMessage = "Your answer can have at most {1} characters.")]
+    [PlainText(AllowLineBreaks = true)]
+    [Display(Name = "Your answer")]
+    public string? Answer { get; set; }
+
+    public MembershipApplication Application { get; private set; } = null!;
+
+    public string? OpenQuestion { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAnswerAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        return await ActAsync(() => workflow.ProvideInformationAsync(id, Answer!, cancellationToken), "Thank you: your answer is with the vetting team.", id);
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ModelState.Remove(nameof(Answer));
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return await ActAsync(() => workflow.WithdrawAsync(id, cancellationToken), "Your application has been withdrawn.", id);
+    }
+
+    private async Task<IActionResult> ActAsync(Func<Task> action, string done, Guid id)
+    {
+        try
+        {
+            await action();
+        }
+        catch (ApplicationRuleException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return Page();
+        }
+
+        TempData["StatusMessage"] = done;
+        return RedirectToPage(new { id, t = Token });
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!workflow.IsValidStatusToken(id, Token))
+        {
+            return false;
+        }
+
+        var application = await workflow.LoadAsync(id, cancellationToken);
+        if (application is null)
+        {
+            return false;
+        }
+
+        Application = application;
+        OpenQuestion = application.Status == ApplicationStatus.InformationRequested
+            ? application.Events.Where(e => e.Kind == ApplicationEventKind.InformationRequested).MaxBy(e => e.At)?.Note
+            : null;
+        return true;
+    }
+}

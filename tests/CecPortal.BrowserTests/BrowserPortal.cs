@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Runtime.CompilerServices;
+using CecPortal.BrowserTests;
+using CecPortal.BrowserTests.Pages;
+using CecPortal.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(BrowserPortal))]
+
+namespace CecPortal.BrowserTests;
+
+/// <summary>
+/// One portal for the whole test run, served by Kestrel on a free loopback port (a fresh database cloned from the
+/// seeded template, mail to a loopback SMTP sink), and one headless Debian Chromium driven by Playwright.
+/// Every test gets its own browser context, so tests stay isolated from each other's cookies.
+/// </summary>
+public sealed class BrowserPortal : IAsyncLifetime
+{
+    /// <summary>Browsers cannot be downloaded here: the tests always use the distribution's Chromium.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    // --no-sandbox: the tests run as root. The rest keep Chromium from calling home on a closed network.
+    private static readonly string[] _chromiumArgs =
+    [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ];
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _storageStates = new(StringComparer.OrdinalIgnoreCase);
+    private PortalFactory? _factory;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public SmtpSink Smtp { get; } = new();
+
+    /// <summary>Where Kestrel listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not been launched.");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at {ChromiumPath}. The browser tests drive the system Chromium and never download browsers: " +
+                "install it with `apt-get install chromium` (do not run `playwright install`).");
+        }
+
+        var connectionString = await TestPostgres.CreateDatabaseAsync("browser");
+        _factory = new PortalFactory(connectionString, Smtp.Port);
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        BaseAddress = ListeningAddress(_factory.Services);
+
+        // The machines that run these tests are small and shared: give auto-waiting assertions some slack.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = _chromiumArgs,
+        });
+    }
+
+    /// <summary>Options for a new browser context on the portal; relative URLs resolve against <see cref="BaseAddress"/>.</summary>
+    public BrowserNewContextOptions ContextOptions(string? storageState = null, ViewportSize? viewport = null) => new()
+    {
+        BaseURL = BaseAddress.ToString(),
+        Locale = "en-GB",
+        StorageState = storageState,
+        ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+    };
+
+    /// <summary>
+    /// The cookies of a session signed in as <paramref name="email"/> through the real login form; the sign-in
+    /// happens once per account and later tests start from the saved state.
+    /// </summary>
+    public Task<string> StorageStateAsync(string email) =>
+        _storageStates.GetOrAdd(email, key => new Lazy<Task<string>>(() => SignInThroughFormAsync(key))).Value;
+
+    /// <summary>
+    /// Runs <paramref name="body"/> in a fresh page (optionally already signed in as <paramref name="signedInAs"/>);
+    /// if it fails, keeps a screenshot at <c>TestResults/screenshots/&lt;test&gt;.png</c> before rethrowing.
+    /// </summary>
+    public async Task RunAsync(
+        Func<IPage, Task> body,
+        string? signedInAs = null,
+        ViewportSize? viewport = null,
+        [CallerMemberName] string testName = "")
+    {
+        var storageState = signedInAs is null ? null : await StorageStateAsync(signedInAs);
+        await using var context = await Browser.NewContextAsync(ContextOptions(storageState, viewport));
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        try
+        {
+            await body(page);
+        }
+        catch
+        {
+            await Screenshots.TrySaveAsync(page, testName);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        await Smtp.DisposeAsync();
+    }
+
+    private static Uri ListeningAddress(IServiceProvider services)
+    {
+        var addresses = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("Kestrel reports no server addresses.");
+        var address = addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel is not listening on any address.");
+        return new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    private async Task<string> SignInThroughFormAsync(string email)
+    {
+        await using var context = await Browser.NewContextAsync(ContextOptions());
+        var page = await context.NewPageAsync();
+        try
+        {
+            var login = new LoginPage(page);
+            await login.GotoAsync();
+            await login.SignInAsync(email, PortalFactory.DemoPassword);
+            await Assertions.Expect(new LayoutNav(page).SignedInAs).ToHaveTextAsync(email);
+            return await context.StorageStateAsync();
+        }
+        catch
+        {
+            await Screenshots.TrySaveAsync(page, $"sign-in-{email}");
+            throw;
+        }
+    }
+}

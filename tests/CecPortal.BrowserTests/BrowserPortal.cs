@@ -24,7 +24,7 @@ public sealed class BrowserPortal : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     // --no-sandbox: the tests run as root. The rest keep Chromium from calling home on a closed network.
-    private static readonly string[] _chromiumArgs =
+    private static readonly string[] ChromiumArgs =
     [
         "--no-sandbox",
         "--disable-gpu",
@@ -69,7 +69,7 @@ public sealed class BrowserPortal : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = _chromiumArgs,
+            Args = ChromiumArgs,
         });
     }
 

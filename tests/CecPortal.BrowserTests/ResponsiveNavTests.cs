@@ -7,7 +7,7 @@ namespace CecPortal.BrowserTests;
 
 public sealed class ResponsiveNavTests(BrowserPortal portal)
 {
-    private static readonly ViewportSize _phone = new() { Width = 375, Height = 740 };
+    private static readonly ViewportSize Phone = new() { Width = 375, Height = 740 };
 
     [Fact]
     public Task ToggleNavbar_NarrowViewport_OpensTheMenu() => portal.RunAsync(
@@ -31,5 +31,5 @@ public sealed class ResponsiveNavTests(BrowserPortal portal)
             await Expect(nav.SignedInAs).ToBeVisibleAsync();
         },
         signedInAs: PortalFactory.MemberEmail,
-        viewport: _phone);
+        viewport: Phone);
 }

@@ -18,9 +18,8 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
 
-    // Database first: its hosted lifetime must be registered before anything that uses it.
+    // Database first: its migrator and the embedded cluster's lifetime run before anything that uses it.
     var connectionString = await builder.AddPortalDatabaseAsync();
-    builder.Services.AddHostedService<DatabaseMigrator>();
     builder.Services.AddPortalJobs(builder.Configuration, connectionString);
     builder.Services.AddPortalIdentity();
     builder.Services.AddPortalEmail(builder.Configuration, builder.Environment);

@@ -34,7 +34,9 @@ public sealed class StartupTests
                 });
             }
 
-            File.Exists(Path.Combine(dataRoot, "postgres", "postmaster.pid")).ShouldBeFalse("the cluster stops with the portal");
+            // The portal's own shutdown finishes on its host thread, shortly after the factory is disposed.
+            var pidFile = Path.Combine(dataRoot, "postgres", "postmaster.pid");
+            (await EmailDeliveryTests.WaitForAsync(() => Task.FromResult(File.Exists(pidFile)), exists => !exists)).ShouldBeFalse("the cluster stops with the portal");
 
             await using var second = new PortalFactory(connectionString: null, smtpPort: null, settings);
             using var again = second.CreateClient();

@@ -29,12 +29,20 @@ public static class PortalDatabase
             var cluster = await LocalPostgresCluster.StartAsync(dataDirectory, LocalDatabaseName, loggerFactory.CreateLogger<LocalPostgresCluster>());
             connectionString = cluster.ConnectionStringFor(LocalDatabaseName);
 
-            // Registered first so that it is stopped last, after Hangfire and everything else using the database.
             builder.Services.AddSingleton(cluster);
-            builder.Services.AddHostedService<LocalPostgresLifetime>();
         }
 
         builder.Services.AddDbContext<AppDbContext>(options => options.UseNpgsql(connectionString));
+
+        // Hosted services start in registration order and stop in reverse. These two go before the framework's own
+        // (data protection reads its key ring from the database at start-up): migrations first, and the local
+        // cluster stopped last, after Hangfire and everything else that uses it.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrator>());
+        if (builder.Services.Any(d => d.ServiceType == typeof(LocalPostgresCluster)))
+        {
+            builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, LocalPostgresLifetime>());
+        }
+
         return connectionString;
     }
 

@@ -1,6 +1,7 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Admin.Accounts;
+using CecPortal.Web.Features.Admin.Vetting;
 using CecPortal.Web.Features.Dev;
 using CecPortal.Web.Features.Dev.Mailbox;
 using CecPortal.Web.Features.Membership;
@@ -48,6 +49,8 @@ try
     builder.Services.AddScoped<AuditLog>();
     builder.Services.AddScoped<ApplicationWorkflow>();
     builder.Services.AddScoped<VettingScopes>();
+    builder.Services.AddScoped<VettingQueue>();
+    builder.Services.AddScoped<MembershipDemoData>();
 
     var app = builder.Build();
 

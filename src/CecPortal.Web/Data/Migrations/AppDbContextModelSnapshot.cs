@@ -361,6 +361,10 @@ namespace CecPortal.Web.Data.Migrations
 
                     b.HasIndex("Status", "VerifiedAt");
 
+                    b.HasIndex("VerifiedAt", "Id")
+                        .HasDatabaseName("IX_membership_applications_open_queue")
+                        .HasFilter("\"Status\" IN (1, 2, 3)");
+
                     b.HasIndex("CountryCode", "Status", "VerifiedAt");
 
                     b.HasIndex("SectorCode", "Status", "VerifiedAt");

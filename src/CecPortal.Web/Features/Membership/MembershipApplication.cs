@@ -400,7 +400,10 @@ public sealed class MembershipApplicationConfiguration : IEntityTypeConfiguratio
         builder.Navigation(a => a.Reviews).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(a => a.Flags).UsePropertyAccessMode(PropertyAccessMode.Field);
 
-        // The vetting queue: open applications by scope, oldest first.
+        // The vetting queue: open applications oldest first (partial index), and by scope.
+        builder.HasIndex(a => new { a.VerifiedAt, a.Id })
+            .HasFilter("\"Status\" IN (1, 2, 3)")
+            .HasDatabaseName("IX_membership_applications_open_queue");
         builder.HasIndex(a => new { a.Status, a.VerifiedAt });
         builder.HasIndex(a => new { a.CountryCode, a.Status, a.VerifiedAt });
         builder.HasIndex(a => new { a.SectorCode, a.Status, a.VerifiedAt });

@@ -7,24 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CecPortal.Web.Features.Admin.Vetting;
 
 /// <summary>The vetting queue: verified applications in the vetter's scope, oldest first (folder policy: Vetter or Admin).</summary>
-public sealed class IndexModel(AppDbContext db, VettingScopes scopes) : PageModel
+public sealed class IndexModel(AppDbContext db, VettingScopes scopes, VettingQueue queue) : PageModel
 {
-    public const int PageSize = 25;
-
-    private static readonly ApplicationStatus[] OpenStatuses = [ApplicationStatus.Submitted, ApplicationStatus.InReview, ApplicationStatus.InformationRequested];
-
-    public sealed record QueueRow(
-        Guid Id,
-        string FullName,
-        string JobTitle,
-        string Organisation,
-        string CountryName,
-        string SectorName,
-        ApplicationStatus Status,
-        DateTimeOffset? VerifiedAt,
-        SponsorResponse Sponsor,
-        IReadOnlyList<FlagKind> Flags);
-
     public sealed record Choice(string Code, string Name);
 
     public string? Country { get; private set; }
@@ -47,51 +31,19 @@ public sealed class IndexModel(AppDbContext db, VettingScopes scopes) : PageMode
 
     public VettingScope Scope { get; private set; } = null!;
 
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Math.Max(1, (Total + VettingQueue.PageSize - 1) / VettingQueue.PageSize);
 
     public async Task OnGetAsync(string? country, string? sector, ApplicationStatus? status, FlagKind? flag, int page = 1, CancellationToken cancellationToken = default)
     {
         (Country, Sector, Status, Flag) = (country, sector, status, flag);
         PageNumber = Math.Max(1, page);
         Scope = await scopes.ForAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, User.IsInRole(Roles.Admin), cancellationToken);
-
-        var query = db.MembershipApplications.AsNoTracking();
-        query = status is { } s ? query.Where(a => a.Status == s) : query.Where(a => OpenStatuses.Contains(a.Status));
-        query = query.Where(a => a.Status != ApplicationStatus.Unverified);
-        if (!Scope.IsAdmin)
-        {
-            var countries = Scope.Countries.ToList();
-            var sectors = Scope.Sectors.ToList();
-            query = query.Where(a => countries.Contains(a.CountryCode) || sectors.Contains(a.SectorCode));
-        }
-
-        if (!string.IsNullOrEmpty(country))
-        {
-            query = query.Where(a => a.CountryCode == country);
-        }
-
-        if (!string.IsNullOrEmpty(sector))
-        {
-            query = query.Where(a => a.SectorCode == sector);
-        }
-
-        if (flag is { } f)
-        {
-            query = query.Where(a => a.Flags.Any(x => x.Kind == f));
-        }
-
-        Total = await query.CountAsync(cancellationToken);
-        Rows = await query
-            .OrderBy(a => a.VerifiedAt).ThenBy(a => a.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(a => new QueueRow(
-                a.Id, a.FullName, a.JobTitle, a.Organisation, a.Country!.Name, a.Sector!.Name, a.Status, a.VerifiedAt, a.SponsorResponse,
-                a.Flags.OrderBy(x => x.Kind).Select(x => x.Kind).ToList()))
-            .ToListAsync(cancellationToken);
+        (Total, Rows) = await queue.QueryAsync(Scope, new QueueFilter(country, sector, status, flag), PageNumber, cancellationToken);
 
         var scopeCountries = Scope.Countries.ToList();
         Countries = await db.Countries.AsNoTracking()
-            .Where(c => c.IsEligible || scopeCountries.Contains(c.Code)).OrderBy(c => c.Name).Select(c => new Choice(c.Code, c.Name)).ToListAsync(cancellationToken);
+            .Where(c => c.IsEligible || scopeCountries.Contains(c.Code))
+            .OrderBy(c => c.Name).Select(c => new Choice(c.Code, c.Name)).ToListAsync(cancellationToken);
         Sectors = await db.Sectors.AsNoTracking().OrderBy(s => s.SortOrder).Select(s => new Choice(s.Code, s.Name)).ToListAsync(cancellationToken);
     }
 }

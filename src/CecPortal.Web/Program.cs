@@ -1,6 +1,9 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Admin.Accounts;
+using CecPortal.Web.Features.Admin.Countries;
+using CecPortal.Web.Features.Admin.Members;
+using CecPortal.Web.Features.Admin.Vetters;
 using CecPortal.Web.Features.Admin.Vetting;
 using CecPortal.Web.Features.Dev;
 using CecPortal.Web.Features.Dev.Mailbox;
@@ -51,6 +54,9 @@ try
     builder.Services.AddScoped<VettingScopes>();
     builder.Services.AddScoped<VettingQueue>();
     builder.Services.AddScoped<MembershipDemoData>();
+    builder.Services.AddScoped<CountryAdministration>();
+    builder.Services.AddScoped<VetterScopeAdministration>();
+    builder.Services.AddScoped<MemberAdministration>();
 
     var app = builder.Build();
 

@@ -1,6 +1,8 @@
 using CecPortal.Testing;
 using CecPortal.Web.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CecPortal.IntegrationTests;
@@ -43,6 +45,46 @@ public sealed class PortalFixture : IAsyncLifetime
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>Runs <paramref name="action"/> with a portal service from a fresh scope, as a request would.</summary>
+    public async Task WithServiceAsync<TService>(Func<TService, Task> action)
+        where TService : notnull
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public Task<string> UserIdAsync(string email) =>
+        WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    /// <summary>Creates a confirmed account without a password (it cannot sign in) holding <paramref name="role"/>; returns its id.</summary>
+    public async Task<string> CreateUserAsync(string email, string fullName, string role, string? countryCode = null, string? sectorCode = null, bool suspended = false)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            FullName = fullName,
+            JobTitle = "CISO",
+            Organisation = $"{fullName} Ltd",
+            CountryCode = countryCode,
+            SectorCode = sectorCode,
+            CreatedAt = DateTimeOffset.UtcNow,
+            SuspendedAt = suspended ? DateTimeOffset.UtcNow : null,
+            SuspensionReason = suspended ? "Created suspended by a test." : null,
+        };
+        var created = await users.CreateAsync(user);
+        var added = created.Succeeded ? await users.AddToRoleAsync(user, role) : created;
+        if (!added.Succeeded)
+        {
+            throw new InvalidOperationException($"Test user {email} could not be created: {string.Join(' ', added.Errors.Select(e => e.Description))}");
+        }
+
+        return user.Id;
     }
 
     public async ValueTask DisposeAsync()

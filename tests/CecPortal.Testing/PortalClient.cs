@@ -23,11 +23,7 @@ public static class PortalClient
     /// <summary>GETs <paramref name="url"/>, fills the form that holds an antiforgery token and posts it.</summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, IReadOnlyDictionary<string, string> fields, string? formSelector = null)
     {
-        var document = await client.GetDocumentAsync(url);
-        // The page's own form lives in <main>; the layout's sign-out form sits in the header.
-        var form = document.QuerySelector(formSelector ?? "main form[method=post]") as IHtmlFormElement
-            ?? throw new InvalidOperationException($"No form found on {url}.");
-
+        var form = await FindFormAsync(client, url, formSelector);
         var values = form.Elements
             .OfType<IHtmlInputElement>()
             .Where(i => !string.IsNullOrEmpty(i.Name) && i.Type is not "checkbox" and not "submit")
@@ -38,6 +34,37 @@ public static class PortalClient
             values[name] = value;
         }
 
+        return await PostAsync(client, url, form, values);
+    }
+
+    /// <summary>
+    /// For forms with repeated names, such as a list of checkboxes: <paramref name="fields"/> may name a field
+    /// several times and replaces the form's values for every name it mentions. Checkboxes are sent only as
+    /// given in <paramref name="fields"/>, as if the person had ticked exactly those.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitFormValuesAsync(this HttpClient client, string url, IReadOnlyList<KeyValuePair<string, string>> fields, string? formSelector = null)
+    {
+        var form = await FindFormAsync(client, url, formSelector);
+        var given = fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var values = form.Elements
+            .OfType<IHtmlInputElement>()
+            .Where(i => !string.IsNullOrEmpty(i.Name) && i.Type is not "checkbox" and not "submit" && !given.Contains(i.Name!))
+            .GroupBy(i => i.Name!)
+            .Select(g => KeyValuePair.Create(g.Key, g.First().Value))
+            .Concat(fields);
+        return await PostAsync(client, url, form, values);
+    }
+
+    private static async Task<IHtmlFormElement> FindFormAsync(HttpClient client, string url, string? formSelector)
+    {
+        var document = await client.GetDocumentAsync(url);
+        // The page's own form lives in <main>; the layout's sign-out form sits in the header.
+        return document.QuerySelector(formSelector ?? "main form[method=post]") as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No form found on {url}.");
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, IHtmlFormElement form, IEnumerable<KeyValuePair<string, string>> values)
+    {
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
         using var content = new FormUrlEncodedContent(values);
         return await client.PostAsync(new Uri(action, UriKind.Relative), content);

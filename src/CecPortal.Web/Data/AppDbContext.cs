@@ -36,6 +36,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<VetterSector> VetterSectors => Set<VetterSector>();
 
+    /// <summary>Users holding <paramref name="role"/>, as a query to refine further.</summary>
+    public IQueryable<PortalUser> UsersInRole(string role) =>
+        Users.Where(u => UserRoles.Any(ur => ur.UserId == u.Id && Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CecPortal.Web.Features.Membership;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,11 +14,17 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, I
 {
     public const string Domain = "demo.cec.example";
 
+    /// <summary>The demo vetter responsible for every demo member's country.</summary>
+    public const string CountryVetterEmail = "vetter.country@" + Domain;
+
+    /// <summary>The demo vetter responsible for every sector.</summary>
+    public const string SectorVetterEmail = "vetter.sector@" + Domain;
+
     internal static readonly IReadOnlyList<DemoAccount> Staff =
     [
         new("admin@" + Domain, "Alex Admin", "Portal administrator", "CEC Secretariat", "BE", null, Roles.Admin),
-        new("vetter.country@" + Domain, "Valeria Vetter", "Membership vetter", "CEC Secretariat", "IT", null, Roles.Vetter),
-        new("vetter.sector@" + Domain, "Viktor Vetter", "Membership vetter", "CEC Secretariat", "SE", null, Roles.Vetter),
+        new(CountryVetterEmail, "Valeria Vetter", "Membership vetter", "CEC Secretariat", "IT", null, Roles.Vetter),
+        new(SectorVetterEmail, "Viktor Vetter", "Membership vetter", "CEC Secretariat", "SE", null, Roles.Vetter),
         new("editor@" + Domain, "Elena Editor", "Briefing editor", "CEC Secretariat", "FR", null, Roles.Editor),
     ];
 
@@ -41,6 +48,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, I
         new("g.papadopoulos@" + Domain, "Giorgos Papadopoulos", "CISO", "Aegean Post", "GR", "postal-courier", Roles.Member),
     ];
 
+    /// <summary>The countries of the demo members, in order of first appearance.</summary>
+    internal static IReadOnlyList<string> MemberCountries => [.. Members.Select(m => m.CountryCode).Distinct(StringComparer.Ordinal)];
+
     public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
     {
         if (await db.Users.AnyAsync(cancellationToken))
@@ -50,10 +60,13 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, I
 
         var configured = configuration["Demo:Password"];
         var password = string.IsNullOrWhiteSpace(configured) ? GeneratePassword() : configured;
+        var created = new Dictionary<string, PortalUser>(StringComparer.Ordinal);
         foreach (var account in Staff.Concat(Members))
         {
-            await CreateAsync(account, password);
+            created[account.Email] = await CreateAsync(account, password);
         }
+
+        await AddVetterScopesAsync(created[CountryVetterEmail].Id, created[SectorVetterEmail].Id, cancellationToken);
 
         logger.LogInformation("Demo data seeded: {Staff} staff accounts and {Members} members.", Staff.Count, Members.Count);
         if (string.IsNullOrWhiteSpace(configured))
@@ -75,7 +88,16 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, I
         return true;
     }
 
-    private async Task CreateAsync(DemoAccount account, string password)
+    /// <summary>Two vetters, one per axis, so that every demo application can collect a country and a sector review.</summary>
+    private async Task AddVetterScopesAsync(string countryVetterId, string sectorVetterId, CancellationToken cancellationToken)
+    {
+        db.VetterCountries.AddRange(MemberCountries.Select(code => new VetterCountry { UserId = countryVetterId, CountryCode = code }));
+        var sectors = await db.Sectors.Select(s => s.Code).ToListAsync(cancellationToken);
+        db.VetterSectors.AddRange(sectors.Select(code => new VetterSector { UserId = sectorVetterId, SectorCode = code }));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<PortalUser> CreateAsync(DemoAccount account, string password)
     {
         var user = new PortalUser
         {
@@ -96,6 +118,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, I
         }
 
         await users.AddToRoleAsync(user, account.Role);
+        return user;
     }
 
     internal static string GeneratePassword()

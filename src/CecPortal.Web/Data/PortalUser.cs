@@ -7,6 +7,9 @@ namespace CecPortal.Web.Data;
 /// <summary>A person who can sign in: a member CISO or a member of staff.</summary>
 public sealed class PortalUser : IdentityUser
 {
+    /// <summary>The longest reason a suspension or reinstatement may record.</summary>
+    public const int MaxReasonLength = 500;
+
     public required string FullName { get; set; }
 
     public string? JobTitle { get; set; }
@@ -27,7 +30,46 @@ public sealed class PortalUser : IdentityUser
     public string? SuspensionReason { get; set; }
 
     public bool IsSuspended => SuspendedAt is not null;
+
+    /// <summary>Suspends the membership; the caller also renews the security stamp so open sessions end.</summary>
+    public void Suspend(string reason, DateTimeOffset now)
+    {
+        if (IsSuspended)
+        {
+            throw new AccountRuleException($"{FullName} is already suspended.");
+        }
+
+        var checkedReason = RequireReason(reason);
+        SuspendedAt = now;
+        SuspensionReason = checkedReason;
+    }
+
+    public void Reinstate(string reason)
+    {
+        if (!IsSuspended)
+        {
+            throw new AccountRuleException($"{FullName} is not suspended.");
+        }
+
+        RequireReason(reason);
+        SuspendedAt = null;
+        SuspensionReason = null;
+    }
+
+    private static string RequireReason(string reason)
+    {
+        var trimmed = reason.Trim();
+        return trimmed.Length switch
+        {
+            0 => throw new AccountRuleException("Give a reason for the record."),
+            > MaxReasonLength => throw new AccountRuleException($"The reason may have at most {MaxReasonLength} characters."),
+            _ => trimmed,
+        };
+    }
 }
+
+/// <summary>A staff action on an account that the rules refuse; the message is shown to the person who tried it.</summary>
+public sealed class AccountRuleException(string message) : Exception(message);
 
 public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
 {
@@ -38,7 +80,7 @@ public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUse
         builder.Property(u => u.Organisation).HasMaxLength(200);
         builder.Property(u => u.CountryCode).HasMaxLength(2).IsFixedLength();
         builder.Property(u => u.SectorCode).HasMaxLength(64);
-        builder.Property(u => u.SuspensionReason).HasMaxLength(500);
+        builder.Property(u => u.SuspensionReason).HasMaxLength(PortalUser.MaxReasonLength);
         builder.Ignore(u => u.IsSuspended);
         builder.HasIndex(u => new { u.CountryCode, u.SectorCode });
     }

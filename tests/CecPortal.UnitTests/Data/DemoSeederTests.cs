@@ -43,6 +43,19 @@ public sealed class DemoSeederTests
         wrong.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void MemberCountries_DemoData_AreTheCountryVettersSixteenCountries()
+    {
+        // Arrange
+        string[] expected = ["FR", "DE", "IT", "ES", "NL", "BE", "AT", "PL", "SE", "FI", "IE", "PT", "CZ", "GR", "NO", "CH"];
+
+        // Act
+        var countries = DemoSeeder.MemberCountries;
+
+        // Assert
+        countries.ShouldBe(expected, ignoreOrder: true);
+    }
+
     [Theory]
     [InlineData(Roles.Admin)]
     [InlineData(Roles.Vetter)]

@@ -1,21 +1,25 @@
 using CecPortal.Web.Data;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin;
 
 /// <summary>The staff landing page; the /Admin folder convention requires a staff role.</summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, IAuthorizationService authorization) : PageModel
 {
     public AdminFigures Figures { get; private set; } = null!;
 
     public bool IsAdmin { get; private set; }
+
+    public bool CanVet { get; private set; }
 
     public sealed record AdminFigures(int Members, int Staff, int EmailsWaiting, int EmailsFailing);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         IsAdmin = User.IsInRole(Roles.Admin);
+        CanVet = (await authorization.AuthorizeAsync(User, Policies.Vetting)).Succeeded;
         var membersByRole = await (from ur in db.UserRoles
                                    join r in db.Roles on ur.RoleId equals r.Id
                                    group ur by r.Name into g

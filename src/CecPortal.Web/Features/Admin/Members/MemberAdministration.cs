@@ -1,0 +1,41 @@
+using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Audit;
+using Microsoft.AspNetCore.Identity;
+
+namespace CecPortal.Web.Features.Admin.Members;
+
+/// <summary>Suspending and reinstating members: the account change, the end of open sessions and the audit entry, in one save.</summary>
+public sealed class MemberAdministration(UserManager<PortalUser> users, AuditLog audit, TimeProvider clock)
+{
+    public const string SuspendAction = "member.suspend";
+    public const string ReinstateAction = "member.reinstate";
+
+    /// <summary>Refuses sign-in from now on and ends the member's open sessions (at their next security stamp check).</summary>
+    public Task SuspendAsync(string userId, string reason, string actorId, string actorName) =>
+        ChangeAsync(userId, SuspendAction, reason, actorId, actorName, member => member.Suspend(reason, clock.GetUtcNow()));
+
+    public Task ReinstateAsync(string userId, string reason, string actorId, string actorName) =>
+        ChangeAsync(userId, ReinstateAction, reason, actorId, actorName, member => member.Reinstate(reason));
+
+    private async Task ChangeAsync(string userId, string action, string reason, string actorId, string actorName, Action<PortalUser> change)
+    {
+        var member = await users.FindByIdAsync(userId);
+        if (member is null || !await users.IsInRoleAsync(member, Roles.Member))
+        {
+            throw new AccountRuleException("There is no such member.");
+        }
+
+        change(member);
+        audit.Record(actorId, actorName, action, $"user:{member.Id}", reason.Trim());
+
+        // The Identity store saves the whole unit of work: the suspension, the new security stamp and the
+        // audit entry are committed by this one SaveChanges, or none of them is.
+        var result = await users.UpdateSecurityStampAsync(member);
+        if (!result.Succeeded)
+        {
+            throw new AccountRuleException(result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
+                ? "Someone else changed this member at the same moment. Reload the page and try again."
+                : string.Join(' ', result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+using CecPortal.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CecPortal.Web.Features.Admin.Members;
+
+/// <summary>Suspends an active member, or reinstates a suspended one; either way with a reason for the record.</summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class SuspendModel(AppDbContext db, MemberAdministration administration, UserManager<PortalUser> users) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public MemberView Member { get; private set; } = null!;
+
+    public enum StatusChange
+    {
+        Suspend,
+        Reinstate,
+    }
+
+    public sealed record MemberView(string Id, string FullName, string? Email, string? Organisation, DateTimeOffset? SuspendedAt, string? SuspensionReason)
+    {
+        public bool IsSuspended => SuspendedAt is not null;
+    }
+
+    public sealed class InputModel
+    {
+        /// <summary>What the person meant to do: a form left open while someone else acted must not do the opposite.</summary>
+        [Required]
+        public StatusChange? Change { get; set; }
+
+        [Required(ErrorMessage = "Give a reason for the record.")]
+        [StringLength(PortalUser.MaxReasonLength, ErrorMessage = "The reason may have at most {1} characters.")]
+        [Display(Name = "Reason")]
+        public string Reason { get; set; } = string.Empty;
+    }
+
+    public async Task<IActionResult> OnGetAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (await FindMemberAsync(userId, cancellationToken) is not { } member)
+        {
+            return NotFound();
+        }
+
+        Member = member;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (await FindMemberAsync(userId, cancellationToken) is not { } member)
+        {
+            return NotFound();
+        }
+
+        Member = member;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var (actorId, actorName) = (users.GetUserId(User)!, User.Identity!.Name!);
+        try
+        {
+            if (Input.Change == StatusChange.Suspend)
+            {
+                await administration.SuspendAsync(userId, Input.Reason, actorId, actorName);
+            }
+            else
+            {
+                await administration.ReinstateAsync(userId, Input.Reason, actorId, actorName);
+            }
+        }
+        catch (AccountRuleException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return Page();
+        }
+
+        TempData["StatusMessage"] = Input.Change == StatusChange.Suspend
+            ? $"{member.FullName} is suspended and can no longer sign in."
+            : $"{member.FullName} is reinstated and can sign in again.";
+        return RedirectToPage("Index");
+    }
+
+    private Task<MemberView?> FindMemberAsync(string userId, CancellationToken cancellationToken) =>
+        db.UsersInRole(Roles.Member)
+            .AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new MemberView(u.Id, u.FullName, u.Email, u.Organisation, u.SuspendedAt, u.SuspensionReason))
+            .SingleOrDefaultAsync(cancellationToken);
+}

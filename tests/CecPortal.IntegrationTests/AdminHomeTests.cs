@@ -1,0 +1,47 @@
+using CecPortal.Testing;
+using Shouldly;
+
+namespace CecPortal.IntegrationTests;
+
+public sealed class AdminHomeTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task Get_AsAdmin_LinksEveryAdminPage()
+    {
+        // Arrange
+        using var client = await portal.SignedInClientAsync(PortalFactory.AdminEmail);
+
+        // Act
+        var page = await client.GetDocumentAsync("/admin");
+
+        // Assert
+        page.QuerySelectorAll("[data-testid=admin-links] a").Select(a => a.GetAttribute("href"))
+            .ShouldBe(["/admin/vetting", "/admin/members", "/admin/vetters", "/admin/countries", "/admin/jobs"]);
+    }
+
+    [Fact]
+    public async Task Get_AsVetter_LinksOnlyTheVettingQueue()
+    {
+        // Arrange
+        using var client = await portal.SignedInClientAsync(PortalFactory.SectorVetterEmail);
+
+        // Act
+        var page = await client.GetDocumentAsync("/admin");
+
+        // Assert
+        page.QuerySelectorAll("[data-testid=admin-links] a").Select(a => a.TextContent).ShouldBe(["Vetting queue"]);
+    }
+
+    [Fact]
+    public async Task Get_AsEditor_LinksNoAdminOrVettingPage()
+    {
+        // Arrange
+        using var client = await portal.SignedInClientAsync(PortalFactory.EditorEmail);
+
+        // Act
+        var page = await client.GetDocumentAsync("/admin");
+
+        // Assert
+        page.QuerySelectorAll("[data-testid=admin-links] a").ShouldBeEmpty();
+    }
+}

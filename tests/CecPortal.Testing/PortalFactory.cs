@@ -26,6 +26,9 @@ public sealed class PortalFactory(string? connectionString, int? smtpPort, IRead
         builder.UseSetting("ConnectionStrings:Portal", connectionString ?? string.Empty);
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Demo:SeedOnStartup", "true");
+
+        // Tests arrange their own applications; MembershipDemoDataTests covers the demo ones.
+        builder.UseSetting("Demo:SeedApplications", "false");
         builder.UseSetting("Jobs:WorkerCount", "2");
         builder.UseSetting("Jobs:QueuePollInterval", "00:00:00.250");
         if (smtpPort is { } port)

@@ -10,7 +10,7 @@ namespace CecPortal.Web.Data;
 /// countries and NIS2 sectors. All demo accounts share one password: <c>Demo:Password</c> when configured,
 /// otherwise a generated one that is printed once, on the run that creates the accounts.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, MembershipDemoData applications, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string Domain = "demo.cec.example";
 
@@ -67,6 +67,10 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, I
         }
 
         await AddVetterScopesAsync(created[CountryVetterEmail].Id, created[SectorVetterEmail].Id, cancellationToken);
+        if (configuration.GetValue("Demo:SeedApplications", defaultValue: true))
+        {
+            await applications.SeedAsync(cancellationToken);
+        }
 
         logger.LogInformation("Demo data seeded: {Staff} staff accounts and {Members} members.", Staff.Count, Members.Count);
         if (string.IsNullOrWhiteSpace(configured))

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using CecPortal.BrowserTests;
 using CecPortal.BrowserTests.Pages;
 using CecPortal.Testing;
+using CecPortal.Web.Data;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +41,11 @@ public sealed class BrowserPortal : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
+    /// <summary>Every email the portal sends, for tests that follow a link from a message.</summary>
     public SmtpSink Smtp { get; } = new();
+
+    /// <summary>The running portal's services, for arranging what the UI cannot (yet) set up.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The portal has not been started.");
 
     /// <summary>Where Kestrel listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -112,6 +117,13 @@ public sealed class BrowserPortal : IAsyncLifetime
             await Screenshots.TrySaveAsync(page, testName);
             throw;
         }
+    }
+
+    /// <summary>Runs <paramref name="action"/> with the portal's database in a fresh scope.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
     public async ValueTask DisposeAsync()

@@ -185,7 +185,7 @@ public sealed class ApplicationFormTests
 
         // Assert
         results.ShouldContain(r =>
-            r.ErrorMessage == $"{displayName} contains characters that cannot be used (control or invisible characters). Please retype it."
+            r.ErrorMessage == $"{displayName} contains characters that cannot be used (control, invisible or broken characters). Please retype it."
             && r.MemberNames.Single() == property);
     }
 
@@ -201,7 +201,7 @@ public sealed class ApplicationFormTests
         var results = Validate(form);
 
         // Assert
-        results.ShouldHaveSingleItem().ErrorMessage.ShouldBe("Why do you want to join? contains characters that cannot be used (control or invisible characters). Please retype it.");
+        results.ShouldHaveSingleItem().ErrorMessage.ShouldBe("Why do you want to join? contains characters that cannot be used (control, invisible or broken characters). Please retype it.");
     }
 
     [Theory]

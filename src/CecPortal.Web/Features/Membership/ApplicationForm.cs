@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Text;
 
 namespace CecPortal.Web.Features.Membership;
 
@@ -16,16 +18,33 @@ public sealed class PlainTextAttribute : ValidationAttribute
             return ValidationResult.Success;
         }
 
-        foreach (var c in text)
+        // Walk by Unicode scalar (not UTF-16 unit) so emoji and rare CJK letters pass while lone surrogates do not.
+        for (var i = 0; i < text.Length;)
         {
-            var allowed = AllowLineBreaks && c is '\r' or '\n' or '\t';
-            if ((char.IsControl(c) && !allowed) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
+            if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var consumed) != OperationStatus.Done || !IsAllowed(rune))
             {
-                return new ValidationResult($"{validationContext.DisplayName} contains characters that cannot be used (control or invisible characters). Please retype it.", [validationContext.MemberName!]);
+                return new ValidationResult($"{validationContext.DisplayName} contains characters that cannot be used (control, invisible or broken characters). Please retype it.", [validationContext.MemberName!]);
             }
+
+            i += consumed;
         }
 
         return ValidationResult.Success;
+    }
+
+    private bool IsAllowed(Rune rune)
+    {
+        if (rune.Value is '\r' or '\n' or '\t')
+        {
+            return AllowLineBreaks;
+        }
+
+        return Rune.GetUnicodeCategory(rune) switch
+        {
+            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Surrogate => false,
+            UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => AllowLineBreaks,
+            _ => true,
+        };
     }
 }
 
@@ -51,6 +70,7 @@ public sealed class WebsiteAttribute : ValidationAttribute
         var valid = Uri.TryCreate(candidate, UriKind.Absolute, out var uri)
             && uri.Scheme is "http" or "https"
             && uri.Host.Contains('.', StringComparison.Ordinal)
+            && string.IsNullOrEmpty(uri.UserInfo)
             && (RequiredHost is null || uri.Host.Equals(RequiredHost, StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith("." + RequiredHost, StringComparison.OrdinalIgnoreCase));
         return valid
             ? ValidationResult.Success

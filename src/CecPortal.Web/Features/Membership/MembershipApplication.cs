@@ -192,7 +192,7 @@ public sealed class MembershipApplication
 
         if (verdict == ReviewVerdict.Decline)
         {
-            Record(ApplicationEventKind.ReviewedDecline, now, reviewer.Name, note);
+            Record(ApplicationEventKind.ReviewedDecline, now, reviewer.Name, note!.Trim());
             Status = ApplicationStatus.Declined;
             DeclineReason = reason;
             DecidedAt = now;
@@ -200,7 +200,7 @@ public sealed class MembershipApplication
             return;
         }
 
-        Record(ApplicationEventKind.ReviewedApprove, now, reviewer.Name, note);
+        Record(ApplicationEventKind.ReviewedApprove, now, reviewer.Name, note?.Trim());
         Status = ApplicationStatus.InReview;
         if (FourEyesRule.IsSatisfied(CurrentApprovals()))
         {
@@ -255,6 +255,11 @@ public sealed class MembershipApplication
     public void Reopen(string adminName, string reason, DateTimeOffset now)
     {
         EnsureStatus("re-open", ApplicationStatus.Declined, ApplicationStatus.Withdrawn);
+        if (VerifiedAt is null)
+        {
+            throw new ApplicationRuleException("This application was withdrawn before its email address was verified; the applicant must apply again.");
+        }
+
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new ApplicationRuleException("Re-opening needs a reason.");
@@ -296,6 +301,11 @@ public sealed class MembershipApplication
             throw new ApplicationRuleException("You have already answered for this application.");
         }
 
+        if (IsDecided)
+        {
+            throw new ApplicationRuleException("This application has already been decided; thank you all the same.");
+        }
+
         SponsorResponse = endorse ? SponsorResponse.Endorsed : SponsorResponse.Declined;
         Record(endorse ? ApplicationEventKind.SponsorEndorsed : ApplicationEventKind.SponsorDeclined, now, sponsorName, note: null);
     }
@@ -304,10 +314,24 @@ public sealed class MembershipApplication
         ? userId
         : throw new ApplicationRuleException("Only an approved application becomes a member.");
 
+    /// <summary>The email's domain in lower-case ASCII (international names as punycode, like <see cref="DomainOfWebsite"/>).</summary>
     public static string DomainOfEmail(string email)
     {
         var at = email.LastIndexOf('@');
-        return at < 0 ? string.Empty : email[(at + 1)..].Trim().TrimEnd('.').ToLowerInvariant();
+        var domain = at < 0 ? string.Empty : email[(at + 1)..].Trim().TrimEnd('.');
+        if (domain.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            return new System.Globalization.IdnMapping().GetAscii(domain).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            return domain.ToLowerInvariant();
+        }
     }
 
     /// <summary>The registrable-looking host of a website ("https://www.example.eu/about" gives "example.eu").</summary>

@@ -15,7 +15,7 @@ public static class RateLimiting
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(PublicForms, context =>
             {
-                // Only submissions count: reading the form or fixing validation errors is not limited.
+                // Only submissions (POSTs, including ones re-shown with validation errors) count; reading the form does not.
                 if (!HttpMethods.IsPost(context.Request.Method))
                 {
                     return RateLimitPartition.GetNoLimiter("reads");

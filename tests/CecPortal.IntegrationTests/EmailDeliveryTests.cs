@@ -116,6 +116,20 @@ public sealed partial class EmailDeliveryTests(PortalFixture portal) : IClassFix
     }
 
     [Fact]
+    public async Task ForgotPassword_ForSuspendedMember_SendsNothing()
+    {
+        const string email = "g.papadopoulos@demo.cec.example";
+        await portal.WithDbAsync(db => db.Users.Where(u => u.Email == email)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.SuspendedAt, DateTimeOffset.UtcNow).SetProperty(x => x.SuspensionReason, "Test")));
+        using var client = portal.CreateClient();
+
+        using var response = await client.SubmitFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await portal.WithDbAsync(db => db.OutboundEmails.CountAsync(e => e.To == email))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task EmailSender_DirectSend_ArrivesWithHtmlAndTextParts()
     {
         await using var scope = portal.Factory.Services.CreateAsyncScope();

@@ -28,7 +28,8 @@ public sealed class ForgotPasswordModel(UserManager<PortalUser> users, AccountEm
         }
 
         var user = await users.FindByEmailAsync(Input.Email);
-        if (user is not null && await users.IsEmailConfirmedAsync(user))
+        // Suspended members receive no email, not even this one.
+        if (user is not null && !user.IsSuspended && await users.IsEmailConfirmedAsync(user))
         {
             var resetPage = Url.Page("/Account/ResetPassword", pageHandler: null, values: null, protocol: Request.Scheme)!;
             await emails.QueuePasswordResetAsync(user, resetPage, cancellationToken);

@@ -62,6 +62,16 @@ public static class MembershipText
         _ => status.ToString(),
     };
 
+    /// <summary>Bootstrap badge colours, so that a decided application does not look like an open one.</summary>
+    public static string BadgeClass(this ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.Approved => "text-bg-success",
+        ApplicationStatus.Declined => "text-bg-danger",
+        ApplicationStatus.Withdrawn => "text-bg-secondary",
+        ApplicationStatus.InformationRequested => "text-bg-warning",
+        _ => "text-bg-primary",
+    };
+
     public static string Describe(this OrganisationSize size) => size switch
     {
         OrganisationSize.Under250 => "Fewer than 250 employees",

@@ -11,7 +11,7 @@ namespace CecPortal.IntegrationTests;
 /// One portal per test class: a fresh database cloned from the seeded template and its own SMTP sink.
 /// Test classes run one after another because Hangfire keeps a static <c>JobStorage.Current</c>.
 /// </summary>
-public sealed class PortalFixture : IAsyncLifetime
+public class PortalFixture : IAsyncLifetime
 {
     public PortalFactory Factory { get; private set; } = null!;
 
@@ -19,10 +19,13 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>Extra configuration for the portal, for fixtures that need different limits.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await TestPostgres.CreateDatabaseAsync("it");
-        Factory = new PortalFactory(ConnectionString, Smtp.Port);
+        Factory = new PortalFactory(ConnectionString, Smtp.Port, Settings);
         _ = Factory.Server;
     }
 
@@ -91,5 +94,6 @@ public sealed class PortalFixture : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         await Smtp.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

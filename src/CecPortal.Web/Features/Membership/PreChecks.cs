@@ -28,13 +28,13 @@ public static partial class PreChecks
 
         if (facts.IsFreeMail)
         {
-            flags.Add(new(FlagKind.FreeMailAddress, $"The address uses a free mail provider ({application.EmailDomain}), not an organisation domain."));
+            flags.Add(new(FlagKind.FreeMailAddress, $"The address uses a free mail provider ({Shorten(application.EmailDomain)}), not an organisation domain."));
         }
         else if (!DomainsMatch(application.EmailDomain, application.WebsiteDomain))
         {
             flags.Add(new(FlagKind.EmailDomainMismatch, application.WebsiteDomain is null
                 ? "The organisation website could not be read as a web address, so the email domain could not be compared."
-                : $"The email domain ({application.EmailDomain}) differs from the organisation website ({application.WebsiteDomain})."));
+                : $"The email domain ({Shorten(application.EmailDomain)}) differs from the organisation website ({Shorten(application.WebsiteDomain)})."));
         }
 
         var duplicate = DuplicateReason(application, facts);
@@ -90,14 +90,15 @@ public static partial class PreChecks
 
         if (facts.ExistingMemberWithDomain is not null)
         {
-            return $"An existing member ({facts.ExistingMemberWithDomain}) uses the same organisation domain ({application.EmailDomain}).";
+            return $"An existing member ({Shorten(facts.ExistingMemberWithDomain)}) uses the same organisation domain ({Shorten(application.EmailDomain)}).";
         }
 
         return facts.OpenApplicationWithDomain
-            ? $"Another open application comes from the same organisation domain ({application.EmailDomain})."
+            ? $"Another open application comes from the same organisation domain ({Shorten(application.EmailDomain)})."
             : null;
     }
 
+    /// <summary>Keeps every explanation within its 400-character column, whatever the applicant typed (domains can have 250 characters).</summary>
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
     // English titles plus the common forms in French, German, Italian, Spanish, Dutch and the Nordics.

@@ -35,6 +35,8 @@ public sealed class IndexModel(AppDbContext db, VettingScopes scopes, VettingQue
 
     public async Task OnGetAsync(string? country, string? sector, ApplicationStatus? status, FlagKind? flag, int page = 1, CancellationToken cancellationToken = default)
     {
+        // The filters come from the query string; PostgreSQL text cannot hold NUL, so a hand-made one matches nothing instead of failing.
+        (country, sector) = (country?.Replace('\0', '\uFFFD'), sector?.Replace('\0', '\uFFFD'));
         (Country, Sector, Status, Flag) = (country, sector, status, flag);
         PageNumber = Math.Max(1, page);
         Scope = await scopes.ForAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, User.IsInRole(Roles.Admin), cancellationToken);

@@ -97,6 +97,22 @@ public sealed class SignInTests(PortalFixture portal) : IClassFixture<PortalFixt
     }
 
     [Fact]
+    public async Task SignIn_WithNonBooleanRememberMe_ReshowsFormInsteadOfFailing()
+    {
+        using var client = portal.CreateClient();
+
+        using var response = await client.SubmitFormAsync("/account/login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = PortalFactory.MemberEmail,
+            ["Input.Password"] = PortalFactory.DemoPassword,
+            ["Input.RememberMe"] = "yes",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.ReadDocumentAsync()).QuerySelector("input[name='Input.Email']")!.GetAttribute("value").ShouldBe(PortalFactory.MemberEmail);
+    }
+
+    [Fact]
     public async Task SignIn_WrongPasswordFiveTimes_LocksTheAccount()
     {
         const string email = "j.schneider@demo.cec.example";

@@ -62,6 +62,7 @@ public sealed class ExpiryAndRateLimitTests(PortalFixture portal) : IClassFixtur
         first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         second.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         third.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        third.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeGreaterThan(0);
         var page = await third.ReadDocumentAsync();
         page.QuerySelector("main h1")!.TextContent.ShouldBe("Too many requests");
         page.QuerySelector("main .lead")!.TextContent.ShouldContain("Please wait");

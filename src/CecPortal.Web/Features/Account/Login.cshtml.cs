@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -42,6 +43,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<
     {
         if (!ModelState.IsValid)
         {
+            ModelState.ResetUnparsableCheckbox($"{nameof(Input)}.{nameof(Input.RememberMe)}");
             return Page();
         }
 

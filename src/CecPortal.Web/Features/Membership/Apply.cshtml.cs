@@ -3,7 +3,6 @@ using CecPortal.Web.Features.Membership.Reference;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -47,14 +46,7 @@ public sealed class ApplyModel(AppDbContext db, ApplicationWorkflow workflow) : 
 
         if (!ModelState.IsValid)
         {
-            // A consent value that is not a boolean (only a hand-made post sends one) would make the checkbox tag
-            // helper throw while re-showing the form; the binding error stays, the box is shown unticked.
-            var consent = $"{nameof(Input)}.{nameof(Input.Consent)}";
-            if (ModelState[consent] is { ValidationState: ModelValidationState.Invalid } entry && !bool.TryParse(entry.AttemptedValue, out _))
-            {
-                ModelState.SetModelValue(consent, rawValue: false, attemptedValue: bool.FalseString);
-            }
-
+            ModelState.ResetUnparsableCheckbox($"{nameof(Input)}.{nameof(Input.Consent)}");
             return Page();
         }
 

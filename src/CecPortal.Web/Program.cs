@@ -3,6 +3,7 @@ using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Admin.Accounts;
 using CecPortal.Web.Features.Admin.Countries;
 using CecPortal.Web.Features.Admin.Members;
+using CecPortal.Web.Features.Admin.ReferenceData;
 using CecPortal.Web.Features.Admin.Vetters;
 using CecPortal.Web.Features.Admin.Vetting;
 using CecPortal.Web.Features.Dev;
@@ -57,6 +58,7 @@ try
     builder.Services.AddScoped<CountryAdministration>();
     builder.Services.AddScoped<VetterScopeAdministration>();
     builder.Services.AddScoped<MemberAdministration>();
+    builder.Services.AddScoped<ReferenceDataAdministration>();
 
     var app = builder.Build();
 

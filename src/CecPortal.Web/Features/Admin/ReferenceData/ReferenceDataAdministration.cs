@@ -1,0 +1,56 @@
+using CecPortal.Web.Data;
+using CecPortal.Web.Features.Membership.Reference;
+using CecPortal.Web.Infrastructure.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CecPortal.Web.Features.Admin.ReferenceData;
+
+/// <summary>Admin edits of the vetting reference data (sector names, free-mail domains), each with an audit entry.</summary>
+public sealed class ReferenceDataAdministration(AppDbContext db, AuditLog audit)
+{
+    public async Task<bool> RenameSectorAsync(string code, string name, string actorId, string actorName, CancellationToken cancellationToken)
+    {
+        var sector = await db.Sectors.SingleOrDefaultAsync(s => s.Code == code, cancellationToken);
+        if (sector is null)
+        {
+            return false;
+        }
+
+        audit.Record(actorId, actorName, "sector.rename", $"sector:{code}", $"{sector.Name} -> {name.Trim()}");
+        sector.Name = name.Trim();
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Adds a domain; false when it is already listed.</summary>
+    public async Task<bool> AddFreeMailDomainAsync(string domain, string actorId, string actorName, CancellationToken cancellationToken)
+    {
+        var normalized = Normalize(domain);
+        if (await db.FreeMailDomains.AnyAsync(d => d.Domain == normalized, cancellationToken))
+        {
+            return false;
+        }
+
+        db.FreeMailDomains.Add(new FreeMailDomain { Domain = normalized });
+        audit.Record(actorId, actorName, "free-mail.add", $"domain:{normalized}");
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> RemoveFreeMailDomainAsync(string domain, string actorId, string actorName, CancellationToken cancellationToken)
+    {
+        var normalized = Normalize(domain);
+        var existing = await db.FreeMailDomains.SingleOrDefaultAsync(d => d.Domain == normalized, cancellationToken);
+        if (existing is null)
+        {
+            return false;
+        }
+
+        db.FreeMailDomains.Remove(existing);
+        audit.Record(actorId, actorName, "free-mail.remove", $"domain:{normalized}");
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public static string Normalize(string domain) => domain.Trim().TrimStart('@').TrimEnd('.').ToLowerInvariant();
+}

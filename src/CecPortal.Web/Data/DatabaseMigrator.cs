@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CecPortal.Web.Data;
 
@@ -14,6 +16,9 @@ public sealed class DatabaseMigrator(IServiceProvider services, IConfiguration c
         if (configuration.GetValue("Database:MigrateOnStartup", defaultValue: true))
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+            // Creating the history table first spares a fresh database EF's logged (and harmless) failed query for it.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             logger.LogInformation("Database migrations applied.");
         }

@@ -16,7 +16,7 @@ public sealed class AdminHomeTests(PortalFixture portal) : IClassFixture<PortalF
 
         // Assert
         page.QuerySelectorAll("[data-testid=admin-links] a").Select(a => a.GetAttribute("href"))
-            .ShouldBe(["/admin/vetting", "/admin/members", "/admin/vetters", "/admin/countries", "/admin/jobs"]);
+            .ShouldBe(["/admin/vetting", "/admin/members", "/admin/vetters", "/admin/countries", "/admin/reference-data", "/admin/jobs"]);
     }
 
     [Fact]

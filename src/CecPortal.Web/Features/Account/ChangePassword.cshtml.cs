@@ -12,24 +12,13 @@ public sealed class ChangePasswordModel(UserManager<PortalUser> users, SignInMan
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public sealed class InputModel : INewPassword
+    public sealed class InputModel : NewPasswordInput
     {
         [Required(ErrorMessage = "Enter your current password.")]
         [DataType(DataType.Password)]
         [StringLength(256)]
         [Display(Name = "Current password")]
         public string CurrentPassword { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Enter a new password.")]
-        [StringLength(128, MinimumLength = 12, ErrorMessage = "The password must have between 12 and 128 characters.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password")]
-        public string NewPassword { get; set; } = string.Empty;
-
-        [DataType(DataType.Password)]
-        [Display(Name = "Repeat the new password")]
-        [Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match.")]
-        public string ConfirmPassword { get; set; } = string.Empty;
     }
 
     public void OnGet()

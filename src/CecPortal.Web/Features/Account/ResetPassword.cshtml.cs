@@ -7,11 +7,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CecPortal.Web.Features.Account;
 
-public interface INewPassword
+/// <summary>The two new-password fields shared by reset, change and welcome (rendered by _NewPasswordFields).</summary>
+public abstract class NewPasswordInput
 {
-    string NewPassword { get; }
+    [Required(ErrorMessage = "Enter a new password.")]
+    [StringLength(128, MinimumLength = 12, ErrorMessage = "The password must have between 12 and 128 characters.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "New password")]
+    public string NewPassword { get; set; } = string.Empty;
 
-    string ConfirmPassword { get; }
+    [DataType(DataType.Password)]
+    [Display(Name = "Repeat the new password")]
+    [Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match.")]
+    public string ConfirmPassword { get; set; } = string.Empty;
 }
 
 [AllowAnonymous]
@@ -20,24 +28,13 @@ public sealed class ResetPasswordModel(UserManager<PortalUser> users) : PageMode
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public sealed class InputModel : INewPassword
+    public sealed class InputModel : NewPasswordInput
     {
         [Required(ErrorMessage = "Enter your email address.")]
         [EmailAddress(ErrorMessage = "Enter a valid email address.")]
         [StringLength(256)]
         [Display(Name = "Email")]
         public string Email { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Enter a new password.")]
-        [StringLength(128, MinimumLength = 12, ErrorMessage = "The password must have between 12 and 128 characters.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password")]
-        public string NewPassword { get; set; } = string.Empty;
-
-        [DataType(DataType.Password)]
-        [Display(Name = "Repeat the new password")]
-        [Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match.")]
-        public string ConfirmPassword { get; set; } = string.Empty;
 
         [Required]
         public string Code { get; set; } = string.Empty;

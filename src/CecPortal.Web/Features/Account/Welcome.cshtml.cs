@@ -14,24 +14,13 @@ public sealed class WelcomeModel(UserManager<PortalUser> users) : PageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public sealed class InputModel : INewPassword
+    public sealed class InputModel : NewPasswordInput
     {
         [Required]
         public string UserId { get; set; } = string.Empty;
 
         [Required]
         public string Code { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Enter a new password.")]
-        [StringLength(128, MinimumLength = 12, ErrorMessage = "The password must have between 12 and 128 characters.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password")]
-        public string NewPassword { get; set; } = string.Empty;
-
-        [DataType(DataType.Password)]
-        [Display(Name = "Repeat the new password")]
-        [Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match.")]
-        public string ConfirmPassword { get; set; } = string.Empty;
     }
 
     public string? Name { get; private set; }

@@ -47,18 +47,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             .Select(s => new FilterOption(s.Code, s.Name))
             .ToListAsync(cancellationToken);
 
-        if (!string.IsNullOrWhiteSpace(Country))
-        {
-            // Only a listed code can match: a malformed one must not be cut to two letters by the char(2) parameter.
-            var country = CountryOptions.FirstOrDefault(c => string.Equals(c.Code, Country.Trim(), StringComparison.OrdinalIgnoreCase))?.Code;
-            members = country is null ? members.Where(u => false) : members.Where(u => u.CountryCode == country);
-        }
-
-        if (!string.IsNullOrWhiteSpace(Sector))
-        {
-            var sector = Sector.Trim();
-            members = members.Where(u => u.SectorCode == sector);
-        }
+        members = members.InCountryAndSector(Country, Sector, CountryOptions.Select(c => c.Code));
 
         Listing = await members
             .OrderBy(u => u.FullName).ThenBy(u => u.Id)

@@ -254,10 +254,8 @@ public sealed class ApplicationWorkflow(
         }
 
         var normalized = application.SponsorEmail.ToUpperInvariant();
-        var memberRoleId = await db.Roles.Where(r => r.Name == Roles.Member).Select(r => r.Id).SingleAsync(cancellationToken);
-        return await db.Users
+        return await db.UsersInRole(Roles.Member)
             .Where(u => u.NormalizedEmail == normalized && u.SuspendedAt == null)
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == memberRoleId))
             .SingleOrDefaultAsync(cancellationToken);
     }
 

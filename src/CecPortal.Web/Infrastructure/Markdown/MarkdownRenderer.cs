@@ -1,0 +1,170 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Extensions.TaskLists;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace CecPortal.Web.Infrastructure.Markdown;
+
+/// <summary>
+/// Markdown to safe HTML, the same for the page and the email: Markdig with the advanced extensions and raw HTML
+/// disabled; links and images kept only for http, https and mailto; CVE ids linked to their public records; then
+/// HtmlSanitizer with a short tag list (no forms or inputs). Thread-safe: register as a singleton.
+/// </summary>
+public sealed partial class MarkdownRenderer
+{
+    private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
+
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UseAdvancedExtensions()
+        .DisableHtml()
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    public string Render(string markdown)
+    {
+        var document = Markdig.Markdown.Parse(markdown ?? string.Empty, _pipeline);
+        NeutraliseUnsafeLinks(document);
+        ReplaceTaskCheckboxes(document);
+        LinkCveIds(document);
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return _sanitizer.Sanitize(writer.ToString());
+    }
+
+    public static string CveRecordUrl(string cveId) => $"https://www.cve.org/CVERecord?id={cveId.ToUpperInvariant()}";
+
+    internal static bool IsSafeUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return false;
+        }
+
+        var trimmed = url.Trim();
+        if (trimmed.StartsWith('#') || trimmed.StartsWith('/'))
+        {
+            // In-page anchors and site-relative paths carry no scheme.
+            return !trimmed.StartsWith("//", StringComparison.Ordinal);
+        }
+
+        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && SafeSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static void NeutraliseUnsafeLinks(MarkdownDocument document)
+    {
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            if (IsSafeUrl(link.GetDynamicUrl?.Invoke() ?? link.Url))
+            {
+                continue;
+            }
+
+            if (link.IsImage)
+            {
+                link.Remove();
+                continue;
+            }
+
+            // Keep the link's words, drop the link.
+            foreach (var child in link.ToList())
+            {
+                child.Remove();
+                link.InsertBefore(child);
+            }
+
+            link.Remove();
+        }
+
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (!autolink.IsEmail && !IsSafeUrl(autolink.Url))
+            {
+                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            }
+        }
+    }
+
+    private static void ReplaceTaskCheckboxes(MarkdownDocument document)
+    {
+        foreach (var task in document.Descendants<TaskList>().ToList())
+        {
+            task.ReplaceBy(new LiteralInline(task.Checked ? "☑" : "☐"));
+        }
+    }
+
+    private static void LinkCveIds(MarkdownDocument document)
+    {
+        foreach (var literal in document.Descendants<LiteralInline>().ToList())
+        {
+            if (literal.FindParentOfType<LinkInline>().Any())
+            {
+                continue;
+            }
+
+            var text = literal.Content.ToString();
+            var matches = CveId().Matches(text);
+            if (matches.Count == 0)
+            {
+                continue;
+            }
+
+            var position = 0;
+            foreach (Match match in matches)
+            {
+                if (match.Index > position)
+                {
+                    literal.InsertBefore(new LiteralInline(text[position..match.Index]));
+                }
+
+                var link = new LinkInline(CveRecordUrl(match.Value), string.Empty);
+                link.AppendChild(new LiteralInline(match.Value.ToUpperInvariant()));
+                literal.InsertBefore(link);
+                position = match.Index + match.Length;
+            }
+
+            if (position < text.Length)
+            {
+                literal.InsertBefore(new LiteralInline(text[position..]));
+            }
+
+            literal.Remove();
+        }
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "em", "strong", "del", "s", "sub", "sup",
+                "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "abbr", "mark",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "alt", "title", "id", "start", "colspan", "rowspan" },
+            AllowedSchemes = new HashSet<string>(SafeSchemes, StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+        };
+        var sanitizer = new HtmlSanitizer(options);
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is IHtmlAnchorElement anchor)
+            {
+                anchor.SetAttribute("rel", "noopener noreferrer nofollow");
+            }
+        };
+        return sanitizer;
+    }
+
+    [GeneratedRegex(@"\bCVE-\d{4}-\d{4,7}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CveId();
+}

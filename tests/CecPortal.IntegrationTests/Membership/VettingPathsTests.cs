@@ -50,6 +50,31 @@ public sealed class VettingPathsTests(GenerousRateLimitPortalFixture portal) : I
     }
 
     [Fact]
+    public async Task Answer_EmptyOrWithControlCharacters_ReshowsQuestionWithMessageAndStaysWaiting()
+    {
+        // Arrange
+        const string email = "empty.answer@question-demo.eu";
+        await EnsureScopesAsync(portal);
+        var (id, _) = await ApplyAndVerifyAsync(portal, Form(email));
+        using var countryVetter = await portal.SignedInClientAsync(CountryVetterEmail);
+        using var asked = await countryVetter.SubmitFormAsync($"/admin/vetting/{id}?handler=RequestInformation", new Dictionary<string, string> { ["Input.Note"] = "Who do you report to?" });
+        var message = await portal.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && m.Subject == "The vetting team has a question about your application");
+        var statusLink = Link(message, "/apply/status/");
+        using var applicant = portal.CreateClient();
+
+        // Act
+        using var empty = await applicant.SubmitFormAsync(statusLink, new Dictionary<string, string> { ["Answer"] = "   " });
+        using var control = await applicant.SubmitFormAsync(statusLink, new Dictionary<string, string> { ["Answer"] = "bell\u0007" });
+
+        // Assert
+        empty.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await empty.ReadDocumentAsync()).QuerySelector("[data-valmsg-for='Answer']")!.TextContent.ShouldBe("Write your answer before sending it.");
+        control.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await control.ReadDocumentAsync()).QuerySelector("[data-valmsg-for='Answer']")!.TextContent.ShouldContain("characters that cannot be used");
+        (await LoadAsync(portal, id)).Status.ShouldBe(ApplicationStatus.InformationRequested);
+    }
+
+    [Fact]
     public async Task RequestInformation_ApplicantAnswersAndTwoVettersApprove_Approved()
     {
         // Arrange

@@ -1,5 +1,5 @@
-using System.Text;
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -33,8 +33,7 @@ public sealed class AdminAccounts(UserManager<PortalUser> users, TimeProvider cl
             ThrowIfFailed(await users.AddToRoleAsync(user, Roles.Admin));
         }
 
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        var code = AccountEmails.Encode(await users.GeneratePasswordResetTokenAsync(user));
         return QueryHelpers.AddQueryString($"{baseUrl.TrimEnd('/')}/account/reset-password", new Dictionary<string, string?>
         {
             ["email"] = email,

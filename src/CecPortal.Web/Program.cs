@@ -6,6 +6,7 @@ using CecPortal.Web.Features.Admin.Members;
 using CecPortal.Web.Features.Admin.ReferenceData;
 using CecPortal.Web.Features.Admin.Vetters;
 using CecPortal.Web.Features.Admin.Vetting;
+using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Dev;
 using CecPortal.Web.Features.Dev.Mailbox;
 using CecPortal.Web.Features.Membership;
@@ -15,6 +16,7 @@ using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Health;
 using CecPortal.Web.Infrastructure.Jobs;
 using CecPortal.Web.Infrastructure.LocalPostgres;
+using CecPortal.Web.Infrastructure.Markdown;
 using CecPortal.Web.Infrastructure.Web;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -59,6 +61,8 @@ try
     builder.Services.AddScoped<VetterScopeAdministration>();
     builder.Services.AddScoped<MemberAdministration>();
     builder.Services.AddScoped<ReferenceDataAdministration>();
+    builder.Services.AddSingleton<MarkdownRenderer>();
+    builder.Services.AddOptions<BriefingOptions>().BindConfiguration(BriefingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
     var app = builder.Build();
 

@@ -1,3 +1,4 @@
+using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Membership.Reference;
 using CecPortal.Web.Infrastructure.Audit;
@@ -35,6 +36,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<VetterCountry> VetterCountries => Set<VetterCountry>();
 
     public DbSet<VetterSector> VetterSectors => Set<VetterSector>();
+
+    public DbSet<Briefing> Briefings => Set<Briefing>();
+
+    public DbSet<BriefingDelivery> BriefingDeliveries => Set<BriefingDelivery>();
 
     /// <summary>Users holding <paramref name="role"/>, as a query to refine further.</summary>
     public IQueryable<PortalUser> UsersInRole(string role) =>

@@ -31,6 +31,14 @@ public sealed class PortalUser : IdentityUser
 
     public bool IsSuspended => SuspendedAt is not null;
 
+    /// <summary>Set when the member turned the daily briefing email off (profile or one-click unsubscribe).</summary>
+    public DateTimeOffset? BriefingOptOutAt { get; set; }
+
+    /// <summary>SHA-256 (hex) of the member's secret Atom feed token; the token itself is shown once and never stored.</summary>
+    public string? FeedTokenHash { get; set; }
+
+    public DateTimeOffset? FeedTokenCreatedAt { get; set; }
+
     /// <summary>Suspends the membership; the caller also renews the security stamp so open sessions end.</summary>
     public void Suspend(string reason, DateTimeOffset now)
     {
@@ -83,5 +91,7 @@ public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUse
         builder.Property(u => u.SuspensionReason).HasMaxLength(PortalUser.MaxReasonLength);
         builder.Ignore(u => u.IsSuspended);
         builder.HasIndex(u => new { u.CountryCode, u.SectorCode });
+        builder.Property(u => u.FeedTokenHash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(u => u.FeedTokenHash).IsUnique().HasFilter("\"FeedTokenHash\" IS NOT NULL");
     }
 }

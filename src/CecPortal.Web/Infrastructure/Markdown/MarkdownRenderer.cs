@@ -42,7 +42,7 @@ public sealed partial class MarkdownRenderer
 
     public static string CveRecordUrl(string cveId) => $"https://www.cve.org/CVERecord?id={cveId.ToUpperInvariant()}";
 
-    internal static bool IsSafeUrl(string? url)
+    public static bool IsSafeUrl(string? url)
     {
         if (string.IsNullOrWhiteSpace(url))
         {

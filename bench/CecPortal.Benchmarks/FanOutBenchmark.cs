@@ -1,0 +1,269 @@
+using System.Diagnostics;
+using System.Globalization;
+using CecPortal.Testing;
+using CecPortal.Web.Data;
+using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Infrastructure.Markdown;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CecPortal.Benchmarks;
+
+/// <summary>
+/// The briefing email fan-out at scale: N confirmed members and one published 23 KB briefing in a throwaway cluster,
+/// a <see cref="LeanSmtpSink"/> in Discard mode on loopback, then (a) a plain MailKit reference sender and (b) the
+/// portal's own fan-out through the delivery ledger, each with its throughput and its peak memory.
+/// </summary>
+internal static class FanOutBenchmark
+{
+    private const string FromAddress = "portal@cec.example";
+    private static readonly TimeSpan CapacityRun = TimeSpan.FromSeconds(5);
+
+    public static async Task RunAsync(string[] args)
+    {
+        var (sizes, connections) = ParseArguments(args);
+        var edition = DateOnly.FromDateTime(DateTime.UtcNow);
+        var markdown = SampleBriefing.Markdown(edition);
+        var html = new MarkdownRenderer().Render(markdown);
+        var title = SampleBriefing.Title(edition);
+        MimeMessage CreateMessage() => BriefingEmail(title, html, markdown);
+        var wire = SinkCapacity.DotStuff(Serialize(CreateMessage()));
+        Console.WriteLine($"Briefing: Markdown {markdown.Length / 1024.0:F1} KB, HTML {html.Length / 1024.0:F1} KB, one email on the wire {wire.Length / 1024.0:F1} KB; {connections} SMTP connection(s); sink: LeanSmtpSink (Discard) in this process on loopback; {Environment.ProcessorCount} cores.");
+
+        await using var sink = new LeanSmtpSink(SmtpSinkMode.Discard);
+        var (capacityMessages, capacitySeconds) = await SinkCapacity.MeasureAsync(sink.Port, wire, connections, CapacityRun);
+        Console.WriteLine($"Sink capacity (raw pipelined client, {connections} connection(s), {capacitySeconds:F1} s): {capacityMessages / capacitySeconds:N0} msgs/s, {capacityMessages * wire.Length / capacitySeconds / (1024 * 1024):N0} MB/s");
+
+        // Warm the JIT and MailKit's paths so that the first measured phase is not also the slowest.
+        await ReferenceSender.RunAsync(sink.Port, 500, connections, CreateMessage);
+
+        await using var cluster = await BenchCluster.StartAsync();
+        var rows = new List<Row>();
+        foreach (var members in sizes)
+        {
+            var connectionString = await cluster.MigratedDatabaseAsync($"fanout_{members}");
+            var seeding = Stopwatch.StartNew();
+            await SeedMembersAsync(connectionString, members);
+            var briefingId = await InsertPublishedBriefingAsync(connectionString, edition, title, markdown, html);
+            Console.WriteLine($"N = {members:N0}: seeded {members:N0} members with COPY and one published briefing in {seeding.Elapsed.TotalSeconds:F1} s");
+
+            var reference = await MeasureAsync(sink, members, async () =>
+            {
+                await ReferenceSender.RunAsync(sink.Port, members, connections, CreateMessage);
+                return true;
+            });
+            rows.Add(new Row(members, "reference (plain MailKit)", reference));
+
+            var portal = await MeasureAsync(sink, members, () => RunPortalFanOutAsync(connectionString, briefingId, sink.Port, connections));
+            rows.Add(new Row(members, "portal (ledger fan-out)", portal));
+            if (portal is not null)
+            {
+                Console.WriteLine($"N = {members:N0}: portal ledger {await LedgerSummaryAsync(connectionString, briefingId)}");
+            }
+        }
+
+        PrintTable(rows);
+    }
+
+    /// <summary>
+    /// The portal's own fan-out of <paramref name="briefingId"/> to every eligible member, through the delivery ledger,
+    /// sending to the SMTP server on 127.0.0.1:<paramref name="smtpPort"/> (no TLS, no auth) with at most
+    /// <paramref name="connections"/> concurrent SMTP connections. Returns once every ledger row is Sent or Failed, or
+    /// false when the fan-out engine is not available in this build.
+    /// </summary>
+    /// <remarks>
+    /// The engine (<c>Features/Briefings/Delivery</c>) is being built on another branch. To plug it in: configure
+    /// Email:Host=127.0.0.1, Email:Port=smtpPort, Email:Security=None and the engine's SMTP concurrency, run the
+    /// fan-out for the briefing to completion, and return true. The harness times the call, samples memory, checks that
+    /// the sink accepted exactly one message per member and prints the ledger's counts.
+    /// </remarks>
+    private static Task<bool> RunPortalFanOutAsync(string connectionString, Guid briefingId, int smtpPort, int connections)
+    {
+        _ = (connectionString, briefingId, smtpPort, connections);
+        return Task.FromResult(false);
+    }
+
+    private static async Task<Phase?> MeasureAsync(LeanSmtpSink sink, int members, Func<Task<bool>> send)
+    {
+        var before = sink.AcceptedMessages;
+        await using var memory = MemorySampler.Start();
+        var watch = Stopwatch.StartNew();
+        var ran = await send();
+        watch.Stop();
+        var figures = await memory.StopAsync();
+        if (!ran)
+        {
+            return null;
+        }
+
+        var delivered = sink.AcceptedMessages - before;
+        if (delivered != members)
+        {
+            Console.WriteLine($"  WARNING: the sink accepted {delivered:N0} messages, expected {members:N0}.");
+        }
+
+        return new Phase(delivered, watch.Elapsed.TotalSeconds, figures);
+    }
+
+    private static void PrintTable(List<Row> rows)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{"N",9}  {"sender",-27} {"msgs/s",8} {"seconds",8} {"peak WS MB",11} {"peak GC MB",11} {"vs reference",13}");
+        foreach (var row in rows)
+        {
+            if (row.Phase is not { } phase)
+            {
+                Console.WriteLine($"{row.Members,9:N0}  {row.Sender,-27} {"not available (fan-out engine not in this build)",-60}");
+                continue;
+            }
+
+            var reference = rows.First(r => r.Members == row.Members).Phase!;
+            var ratio = phase.Rate / reference.Rate;
+            Console.WriteLine($"{row.Members,9:N0}  {row.Sender,-27} {phase.Rate,8:N0} {phase.Seconds,8:F1} {Mb(phase.Memory.PeakWorkingSet),11:N0} {Mb(phase.Memory.PeakGcHeap),11:N0} {ratio,12:P0}");
+        }
+
+        var kernel = rows.Any(r => r.Phase?.Memory.KernelPeak == true);
+        Console.WriteLine(kernel
+            ? "Peak WS: the kernel's peak resident set, reset at the start of each phase, and the 100 ms sampler's maximum. Peak GC: the sampler's largest managed heap. Both include the in-process sink."
+            : "Peak WS and GC: the largest values seen by the 100 ms sampler (the kernel peak could not be reset). Both include the in-process sink.");
+    }
+
+    private static double Mb(long bytes) => bytes / (1024.0 * 1024.0);
+
+    private static (IReadOnlyList<int> Sizes, int Connections) ParseArguments(string[] args)
+    {
+        var sizes = new List<int>();
+        var connections = 4;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--connections" && i + 1 < args.Length)
+            {
+                connections = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                sizes.Add(int.Parse(args[i], NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+            }
+        }
+
+        return (sizes.Count > 0 ? sizes : [10_000, 100_000], connections);
+    }
+
+    private static MimeMessage BriefingEmail(string title, string html, string markdown)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress("CISOs European Community", FromAddress));
+        message.Subject = $"[TLP:AMBER] {title}";
+        message.Body = new BodyBuilder
+        {
+            HtmlBody = $"<!DOCTYPE html><html><body><p class=\"tlp\">TLP:AMBER</p><h1>{title}</h1>{html}<p><a href=\"https://portal.cec.example/account/briefing-email\">Stop these emails</a></p></body></html>",
+            TextBody = $"TLP:AMBER\r\n\r\n{title}\r\n\r\n{markdown}",
+        }.ToMessageBody();
+        return message;
+    }
+
+    private static byte[] Serialize(MimeMessage message)
+    {
+        message.To.Add(new MailboxAddress("Member 0", "member0@bench.cec.example"));
+        var options = FormatOptions.Default.Clone();
+        options.NewLineFormat = NewLineFormat.Dos;
+        using var stream = new MemoryStream();
+        message.WriteTo(options, stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>N confirmed, active members who have not opted out, with the Member role, loaded with COPY.</summary>
+    private static async Task SeedMembersAsync(string connectionString, int count)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var role = new NpgsqlCommand("""SELECT "Id" FROM "AspNetRoles" WHERE "NormalizedName" = @name""", connection);
+        role.Parameters.AddWithValue("name", Roles.Member.ToUpperInvariant());
+        var memberRoleId = (string)(await role.ExecuteScalarAsync())!;
+        string[] countries = ["FR", "DE", "IT", "ES", "NL", "BE", "AT", "PL", "SE", "FI"];
+        var created = DateTimeOffset.UtcNow.AddYears(-1);
+        var ids = new string[count];
+        await using (var users = await connection.BeginBinaryImportAsync(
+            """COPY "AspNetUsers" ("Id","FullName","Organisation","CountryCode","CreatedAt","UserName","NormalizedUserName","Email","NormalizedEmail","EmailConfirmed","SecurityStamp","ConcurrencyStamp","PhoneNumberConfirmed","TwoFactorEnabled","LockoutEnabled","AccessFailedCount") FROM STDIN (FORMAT BINARY)"""))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var id = Guid.CreateVersion7().ToString();
+                ids[i] = id;
+                var email = $"member{i}@bench.cec.example";
+                var normalized = email.ToUpperInvariant();
+                await users.StartRowAsync();
+                await users.WriteAsync(id, NpgsqlDbType.Text);
+                await users.WriteAsync($"Member {i}", NpgsqlDbType.Varchar);
+                await users.WriteAsync($"Organisation {i % 5_000}", NpgsqlDbType.Varchar);
+                await users.WriteAsync(countries[i % countries.Length], NpgsqlDbType.Char);
+                await users.WriteAsync(created, NpgsqlDbType.TimestampTz);
+                await users.WriteAsync(email, NpgsqlDbType.Varchar);
+                await users.WriteAsync(normalized, NpgsqlDbType.Varchar);
+                await users.WriteAsync(email, NpgsqlDbType.Varchar);
+                await users.WriteAsync(normalized, NpgsqlDbType.Varchar);
+                await users.WriteAsync(true, NpgsqlDbType.Boolean);
+                await users.WriteAsync(Guid.NewGuid().ToString("N"), NpgsqlDbType.Text);
+                await users.WriteAsync(Guid.NewGuid().ToString(), NpgsqlDbType.Text);
+                await users.WriteAsync(false, NpgsqlDbType.Boolean);
+                await users.WriteAsync(false, NpgsqlDbType.Boolean);
+                await users.WriteAsync(true, NpgsqlDbType.Boolean);
+                await users.WriteAsync(0, NpgsqlDbType.Integer);
+            }
+
+            await users.CompleteAsync();
+        }
+
+        await using (var userRoles = await connection.BeginBinaryImportAsync("""COPY "AspNetUserRoles" ("UserId","RoleId") FROM STDIN (FORMAT BINARY)"""))
+        {
+            foreach (var id in ids)
+            {
+                await userRoles.StartRowAsync();
+                await userRoles.WriteAsync(id, NpgsqlDbType.Text);
+                await userRoles.WriteAsync(memberRoleId, NpgsqlDbType.Text);
+            }
+
+            await userRoles.CompleteAsync();
+        }
+
+        await using var analyze = new NpgsqlCommand("ANALYZE", connection);
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<Guid> InsertPublishedBriefingAsync(string connectionString, DateOnly edition, string title, string markdown, string html)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var content = new BriefingContent(title, markdown, html, TlpLabel.Amber, SampleBriefing.Vulnerabilities(edition, 8));
+        var briefing = Briefing.Create(edition, content, "bench-editor", now);
+        briefing.Publish(now);
+        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString).Options);
+        db.Add(briefing);
+        await db.SaveChangesAsync();
+        return briefing.Id;
+    }
+
+    private static async Task<string> LedgerSummaryAsync(string connectionString, Guid briefingId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT "Status", count(*) FROM briefing_deliveries WHERE "BriefingId" = @id GROUP BY "Status" ORDER BY "Status" """, connection);
+        command.Parameters.AddWithValue("id", briefingId);
+        var counts = new Dictionary<int, long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            counts[reader.GetInt32(0)] = reader.GetInt64(1);
+        }
+
+        return $"{counts.GetValueOrDefault(1):N0} sent, {counts.GetValueOrDefault(2):N0} failed, {counts.GetValueOrDefault(0):N0} pending";
+    }
+
+    private sealed record Phase(long Messages, double Seconds, MemoryFigures Memory)
+    {
+        public double Rate => Messages / Seconds;
+    }
+
+    private sealed record Row(int Members, string Sender, Phase? Phase);
+}

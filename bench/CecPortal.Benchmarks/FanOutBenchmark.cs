@@ -30,7 +30,7 @@ internal static class FanOutBenchmark
         var title = SampleBriefing.Title(edition);
         MimeMessage CreateMessage() => BriefingEmail(title, html, markdown);
         var wire = SinkCapacity.DotStuff(Serialize(CreateMessage()));
-        Console.WriteLine($"Briefing: Markdown {markdown.Length / 1024.0:F1} KB, HTML {html.Length / 1024.0:F1} KB, one email on the wire {wire.Length / 1024.0:F1} KB; {connections} SMTP connection(s); sink: LeanSmtpSink (Discard) in this process on loopback; {Environment.ProcessorCount} cores.");
+        Console.WriteLine($"Briefing: Markdown {markdown.Length / 1024.0:F1} KB, HTML {html.Length / 1024.0:F1} KB, one email on the wire {wire.Length / 1024.0:F1} KB; {connections} SMTP connection(s); sink: LeanSmtpSink (Discard) in this process on loopback; {Environment.ProcessorCount} cores, load average {LoadAverage()}.");
 
         await using var sink = new LeanSmtpSink(SmtpSinkMode.Discard);
         var (capacityMessages, capacitySeconds) = await SinkCapacity.MeasureAsync(sink.Port, wire, connections, CapacityRun);
@@ -115,7 +115,7 @@ internal static class FanOutBenchmark
         {
             if (row.Phase is not { } phase)
             {
-                Console.WriteLine($"{row.Members,9:N0}  {row.Sender,-27} {"not available (fan-out engine not in this build)",-60}");
+                Console.WriteLine($"{row.Members,9:N0}  {row.Sender,-27} not available (fan-out engine not in this build)");
                 continue;
             }
 
@@ -129,6 +129,10 @@ internal static class FanOutBenchmark
             ? "Peak WS: the kernel's peak resident set, reset at the start of each phase, and the 100 ms sampler's maximum. Peak GC: the sampler's largest managed heap. Both include the in-process sink."
             : "Peak WS and GC: the largest values seen by the 100 ms sampler (the kernel peak could not be reset). Both include the in-process sink.");
     }
+
+    /// <summary>Other work on the machine skews every figure: the 1-minute load average says how much there was.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static double Mb(long bytes) => bytes / (1024.0 * 1024.0);
 

@@ -383,12 +383,15 @@ public sealed class BriefingAuthoringTests(PortalFixture portal) : IClassFixture
         (await portal.WithDbAsync(db => db.Briefings.AnyAsync(b => b.Id == id))).ShouldBeTrue();
     }
 
-    [Fact]
-    public async Task Preview_WithTokenInHeader_ReturnsTheRenderedFragment()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Preview_WithTokenInHeader_ReturnsTheRenderedFragment(bool onEditPage)
     {
         // Arrange
+        var path = onEditPage ? EditPath(await CreateBriefingAsync(new DateOnly(2030, 2, 14), "Stored title")) : "/admin/briefings/new";
         using var client = await portal.SignedInClientAsync(PortalFactory.EditorEmail);
-        var fields = await ReadFormAsync(client, "/admin/briefings/new");
+        var fields = await ReadFormAsync(client, path);
         var token = fields["__RequestVerificationToken"];
         fields.Remove("__RequestVerificationToken");
         fields["Input.Title"] = "Preview title";
@@ -396,7 +399,7 @@ public sealed class BriefingAuthoringTests(PortalFixture portal) : IClassFixture
         fields["Input.Body"] = "A **bold** claim about CVE-2030-4242 and [x](javascript:alert(1)).";
         fields["Input.Vulnerabilities[0].CveId"] = "cve-2030-4242";
         fields["Input.Vulnerabilities[0].Product"] = "Previewed Product";
-        using var request = new HttpRequestMessage(HttpMethod.Post, Url("/admin/briefings/new?handler=Preview")) { Content = new FormUrlEncodedContent(fields) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url($"{path}?handler=Preview")) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Add("RequestVerificationToken", token);
 
         // Act

@@ -27,7 +27,8 @@
                 headers: { 'RequestVerificationToken': tokenInput.value },
                 body: body
             }).then(function (response) {
-                if (!response.ok) {
+                // A redirect means the session ended (sign-in page): never show that page inside the preview.
+                if (!response.ok || response.redirected) {
                     throw new Error('Preview answered ' + response.status);
                 }
                 return response.text();

@@ -39,6 +39,7 @@ try
         options.RootDirectory = "/Features";
         options.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
         options.Conventions.AuthorizeFolder("/Admin/Vetting", Policies.Vetting);
+        options.Conventions.AuthorizeFolder("/Admin/Briefings", Policies.Editorial);
         options.Conventions.AddFolderApplicationModelConvention("/Dev", model => model.Filters.Add(new DevelopmentOnlyFilter()));
     });
     builder.Services.AddRouting(options => options.LowercaseUrls = true);
@@ -62,6 +63,7 @@ try
     builder.Services.AddScoped<MemberAdministration>();
     builder.Services.AddScoped<ReferenceDataAdministration>();
     builder.Services.AddSingleton<MarkdownRenderer>();
+    builder.Services.AddScoped<BriefingEditor>();
     builder.Services.AddOptions<BriefingOptions>().BindConfiguration(BriefingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
     var app = builder.Build();

@@ -14,12 +14,15 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
     public bool CanVet { get; private set; }
 
+    public bool CanEditBriefings { get; private set; }
+
     public sealed record AdminFigures(int Members, int Staff, int EmailsWaiting, int EmailsFailing);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         IsAdmin = User.IsInRole(Roles.Admin);
         CanVet = (await authorization.AuthorizeAsync(User, Policies.Vetting)).Succeeded;
+        CanEditBriefings = (await authorization.AuthorizeAsync(User, Policies.Editorial)).Succeeded;
         var membersByRole = await (from ur in db.UserRoles
                                    join r in db.Roles on ur.RoleId equals r.Id
                                    group ur by r.Name into g

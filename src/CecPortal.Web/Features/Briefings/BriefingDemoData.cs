@@ -231,7 +231,7 @@ public sealed class BriefingDemoData(AppDbContext db, MarkdownRenderer markdown,
             ["Check firewall logs for the scanning pattern described in the annex sent to energy members.", "Confirm that substation gateways are not reachable from the internet."]),
         new(
             "Identity provider outage exposes single points of failure",
-            TlpLabel.Green,
+            TlpLabel.Amber,
             "A four-hour outage of the *Orbis Identity Cloud* left many organisations unable to sign in to anything. It was not an attack, but it was a useful stress test.",
             [
                 ("Break-glass accounts", "Members with tested break-glass accounts restored access to critical systems within minutes. Others waited for the vendor."),
@@ -287,7 +287,7 @@ public sealed class BriefingDemoData(AppDbContext db, MarkdownRenderer markdown,
             ["Remove management interfaces from the internet.", "Look for administrator accounts created in the last 30 days.", "Treat exported configuration backups as exposed."]),
         new(
             "Cloud storage misconfiguration leaks engineering data",
-            TlpLabel.Green,
+            TlpLabel.Amber,
             "A manufacturer's engineering drawings were found in a public cloud storage bucket by a researcher. The bucket had been public for two years.",
             [
                 ("How it happened", "A test environment was cloned from production, including data, without the production access policy."),
@@ -351,7 +351,7 @@ public sealed class BriefingDemoData(AppDbContext db, MarkdownRenderer markdown,
             ["Disable the diagnostics page on every edge device.", "Upgrade to 4.1.7."]),
         new(
             "Insider risk: departing employees and cloud file sharing",
-            TlpLabel.Green,
+            TlpLabel.Amber,
             "Members discussed a rise in data taken by departing employees through personal cloud storage, often with no malicious intent.",
             [
                 ("What works", "Clear offboarding checklists, reminders of obligations in the exit interview and data-loss alerts tuned for the last 30 days of employment."),

@@ -64,6 +64,10 @@ try
     builder.Services.AddScoped<ReferenceDataAdministration>();
     builder.Services.AddSingleton<MarkdownRenderer>();
     builder.Services.AddScoped<BriefingEditor>();
+    builder.Services.AddScoped<BriefingReader>();
+    builder.Services.AddScoped<BriefingSubscription>();
+    builder.Services.AddScoped<BriefingFeed>();
+    builder.Services.AddScoped<BriefingDemoData>();
     builder.Services.AddOptions<BriefingOptions>().BindConfiguration(BriefingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
     var app = builder.Build();

@@ -29,6 +29,9 @@ public sealed class PortalFactory(string? connectionString, int? smtpPort, IRead
 
         // Tests arrange their own applications; MembershipDemoDataTests covers the demo ones.
         builder.UseSetting("Demo:SeedApplications", "false");
+
+        // Tests start with no briefings; BriefingDemoDataTests turns the demo ones on.
+        builder.UseSetting("Demo:SeedBriefings", "false");
         builder.UseSetting("Jobs:WorkerCount", "2");
         builder.UseSetting("Jobs:QueuePollInterval", "00:00:00.250");
         if (smtpPort is { } port)

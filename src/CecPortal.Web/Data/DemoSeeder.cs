@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace CecPortal.Web.Data;
 /// countries and NIS2 sectors. All demo accounts share one password: <c>Demo:Password</c> when configured,
 /// otherwise a generated one that is printed once, on the run that creates the accounts.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, MembershipDemoData applications, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, MembershipDemoData applications, BriefingDemoData briefings, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string Domain = "demo.cec.example";
 
@@ -55,6 +56,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
     {
         if (await db.Users.AnyAsync(cancellationToken))
         {
+            // A demo database from before the briefings existed gets them too (the seed skips itself once there are any).
+            await SeedBriefingsAsync(cancellationToken);
             return false;
         }
 
@@ -71,6 +74,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
         {
             await applications.SeedAsync(cancellationToken);
         }
+
+        await SeedBriefingsAsync(cancellationToken);
 
         logger.LogInformation("Demo data seeded: {Staff} staff accounts and {Members} members.", Staff.Count, Members.Count);
         if (string.IsNullOrWhiteSpace(configured))
@@ -90,6 +95,14 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
         }
 
         return true;
+    }
+
+    private async Task SeedBriefingsAsync(CancellationToken cancellationToken)
+    {
+        if (configuration.GetValue("Demo:SeedBriefings", defaultValue: true))
+        {
+            await briefings.SeedAsync(cancellationToken);
+        }
     }
 
     /// <summary>Two vetters, one per axis, so that every demo application can collect a country and a sector review.</summary>

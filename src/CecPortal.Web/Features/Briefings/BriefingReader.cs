@@ -1,0 +1,175 @@
+using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CecPortal.Web.Features.Briefings;
+
+/// <summary>
+/// What members read: today's briefing, the archive, one edition by date, full-text search and the feed entries.
+/// Every query starts from <see cref="Readable"/>, so drafts and scheduled briefings never reach a member.
+/// </summary>
+public sealed class BriefingReader(AppDbContext db, IOptions<BriefingOptions> options, TimeProvider clock)
+{
+    public const int ArchivePageSize = 10;
+    public const int SearchPageSize = 10;
+    public const int FeedSize = 30;
+
+    /// <summary>The longest search text accepted; longer queries are refused with a message.</summary>
+    public const int MaxQueryLength = 200;
+
+    /// <summary>
+    /// ts_headline options. The selection markers are control characters that never appear in a briefing, so that the
+    /// whole headline can be HTML-encoded first and only then turned into <c>&lt;mark&gt;</c> elements.
+    /// </summary>
+    internal static readonly string HeadlineOptions =
+        $"StartSel=\"{SnippetHighlighter.StartMarker}\", StopSel=\"{SnippetHighlighter.StopMarker}\", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
+
+    private IQueryable<Briefing> Readable => db.Briefings.AsNoTracking()
+        .Where(b => b.Status == BriefingStatus.Published || b.Status == BriefingStatus.Sent);
+
+    public DateOnly Today() => options.Value.Today(clock);
+
+    /// <summary>The readable briefing of <paramref name="editionDate"/>, or null (also for drafts and scheduled ones).</summary>
+    public async Task<BriefingView?> FindAsync(DateOnly editionDate, CancellationToken cancellationToken) =>
+        await Readable
+            .Where(b => b.EditionDate == editionDate)
+            .Select(b => new BriefingView(
+                b.EditionDate,
+                b.Title,
+                b.BodyHtml,
+                b.Tlp,
+                EF.Property<List<VulnerabilityEntry>>(b, "_vulnerabilities"),
+                b.PublishedAt,
+                b.UpdatedAt))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The readable editions just before and after <paramref name="editionDate"/>.</summary>
+    public async Task<(DateOnly? Previous, DateOnly? Next)> NeighboursAsync(DateOnly editionDate, CancellationToken cancellationToken)
+    {
+        var previous = await Readable.Where(b => b.EditionDate < editionDate)
+            .OrderByDescending(b => b.EditionDate).Select(b => (DateOnly?)b.EditionDate).FirstOrDefaultAsync(cancellationToken);
+        var next = await Readable.Where(b => b.EditionDate > editionDate)
+            .OrderBy(b => b.EditionDate).Select(b => (DateOnly?)b.EditionDate).FirstOrDefaultAsync(cancellationToken);
+        return (previous, next);
+    }
+
+    /// <summary>Readable briefings newest first, without <paramref name="except"/> (the one already shown in full).</summary>
+    public async Task<PageOf<ArchiveEntry>> ArchiveAsync(int pageNumber, DateOnly? except, CancellationToken cancellationToken)
+    {
+        var briefings = Readable;
+        if (except is { } shown)
+        {
+            briefings = briefings.Where(b => b.EditionDate != shown);
+        }
+
+        var page = await briefings
+            .OrderByDescending(b => b.EditionDate)
+            .Select(b => new { b.EditionDate, b.Title, b.Tlp, Vulnerabilities = EF.Property<List<VulnerabilityEntry>>(b, "_vulnerabilities") })
+            .ToPageAsync(pageNumber, ArchivePageSize, cancellationToken);
+        return new PageOf<ArchiveEntry>(
+            [.. page.Items.Select(b => new ArchiveEntry(b.EditionDate, b.Title, b.Tlp, b.Vulnerabilities.Count))],
+            page.Number,
+            page.Size,
+            page.TotalCount);
+    }
+
+    /// <summary>
+    /// Full-text search over title, vulnerability entries and body (<c>websearch_to_tsquery</c>, ranked by
+    /// <c>ts_rank_cd</c>, then newest first), narrowed by the filters. Without a text it lists the filtered briefings
+    /// newest first.
+    /// </summary>
+    public async Task<PageOf<SearchHit>> SearchAsync(BriefingSearch search, int pageNumber, CancellationToken cancellationToken)
+    {
+        var briefings = Readable;
+        if (search.From is { } from)
+        {
+            briefings = briefings.Where(b => b.EditionDate >= from);
+        }
+
+        if (search.To is { } to)
+        {
+            briefings = briefings.Where(b => b.EditionDate <= to);
+        }
+
+        if (search.Tlp is { } tlp)
+        {
+            briefings = briefings.Where(b => b.Tlp == tlp);
+        }
+
+        PageOf<RawHit> page;
+        if (string.IsNullOrWhiteSpace(search.Text))
+        {
+            page = await briefings
+                .OrderByDescending(b => b.EditionDate)
+                .Select(b => new RawHit(b.EditionDate, b.Title, b.Tlp, null))
+                .ToPageAsync(pageNumber, SearchPageSize, cancellationToken);
+        }
+        else
+        {
+            var text = search.Text.Trim();
+            page = await briefings
+                .Where(b => b.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", text)))
+                .OrderByDescending(b => b.SearchVector.RankCoverDensity(EF.Functions.WebSearchToTsQuery("english", text)))
+                .ThenByDescending(b => b.EditionDate)
+                .Select(b => new RawHit(
+                    b.EditionDate,
+                    b.Title,
+                    b.Tlp,
+                    EF.Functions.WebSearchToTsQuery("english", text).GetResultHeadline("english", b.BodyMarkdown, HeadlineOptions)))
+                .ToPageAsync(pageNumber, SearchPageSize, cancellationToken);
+        }
+
+        return new PageOf<SearchHit>(
+            [.. page.Items.Select(h => new SearchHit(h.EditionDate, h.Title, h.Tlp, h.Headline is null ? null : SnippetHighlighter.ToHtml(h.Headline)))],
+            page.Number,
+            page.Size,
+            page.TotalCount);
+    }
+
+    /// <summary>The newest readable briefings for the Atom feed.</summary>
+    public async Task<IReadOnlyList<FeedEntry>> FeedEntriesAsync(CancellationToken cancellationToken) =>
+        await Readable
+            .OrderByDescending(b => b.EditionDate)
+            .Take(FeedSize)
+            .Select(b => new FeedEntry(
+                b.EditionDate,
+                b.Title,
+                b.BodyHtml,
+                b.Tlp,
+                EF.Property<List<VulnerabilityEntry>>(b, "_vulnerabilities"),
+                b.PublishedAt ?? b.UpdatedAt,
+                b.UpdatedAt))
+            .ToListAsync(cancellationToken);
+
+    private sealed record RawHit(DateOnly EditionDate, string Title, TlpLabel Tlp, string? Headline);
+}
+
+public sealed record BriefingView(
+    DateOnly EditionDate,
+    string Title,
+    string BodyHtml,
+    TlpLabel Tlp,
+    IReadOnlyList<VulnerabilityEntry> Vulnerabilities,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record ArchiveEntry(DateOnly EditionDate, string Title, TlpLabel Tlp, int VulnerabilityCount);
+
+/// <summary>One search result; <see cref="SnippetHtml"/> is encoded text with <c>&lt;mark&gt;</c> around the matches.</summary>
+public sealed record SearchHit(DateOnly EditionDate, string Title, TlpLabel Tlp, string? SnippetHtml);
+
+public sealed record FeedEntry(
+    DateOnly EditionDate,
+    string Title,
+    string BodyHtml,
+    TlpLabel Tlp,
+    IReadOnlyList<VulnerabilityEntry> Vulnerabilities,
+    DateTimeOffset PublishedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>Validated search input: every part optional.</summary>
+public sealed record BriefingSearch(string? Text, DateOnly? From, DateOnly? To, TlpLabel? Tlp)
+{
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && From is null && To is null && Tlp is null;
+}

@@ -1,0 +1,35 @@
+using CecPortal.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecPortal.Web.Features.Briefings;
+
+/// <summary>One edition at its stable address, <c>/briefings/yyyy-MM-dd</c>; drafts and scheduled ones answer 404.</summary>
+[Authorize(Policy = Policies.Community)]
+public sealed class EditionModel(BriefingReader reader) : PageModel
+{
+    public BriefingView Briefing { get; private set; } = null!;
+
+    public DateOnly? Previous { get; private set; }
+
+    public DateOnly? Next { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string date, CancellationToken cancellationToken)
+    {
+        if (!BriefingDates.TryParse(date, out var editionDate))
+        {
+            return NotFound();
+        }
+
+        var briefing = await reader.FindAsync(editionDate, cancellationToken);
+        if (briefing is null)
+        {
+            return NotFound();
+        }
+
+        Briefing = briefing;
+        (Previous, Next) = await reader.NeighboursAsync(editionDate, cancellationToken);
+        return Page();
+    }
+}

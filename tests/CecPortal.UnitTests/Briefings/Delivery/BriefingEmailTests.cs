@@ -164,6 +164,35 @@ public sealed class BriefingEmailTests
     }
 
     [Fact]
+    public async Task ToMime_WrittenOut_DecodesToTheFilledTemplateWithShortLines()
+    {
+        // Arrange
+        var briefing = Briefing.Create(
+            new DateOnly(2026, 11, 25),
+            new BriefingContent("Zürich façade", "Ünïcödé body " + new string('x', 500), "<p>Ünïcödé " + new string('y', 500) + " =3D trailing </p>", TlpLabel.Green, []),
+            "editor-id",
+            Now);
+        var template = CreateComposer().Render(briefing);
+        var siobhan = new BriefingRecipient(Marie.MemberId, "s.murphy@example.org", "Siobhán Ó Murchú");
+
+        // Act
+        using var message = template.ToMime(siobhan, MailboxAddress.Parse(siobhan.Email));
+        using var stream = new MemoryStream();
+        await message.WriteToAsync(stream, TestContext.Current.CancellationToken);
+        var raw = System.Text.Encoding.ASCII.GetString(stream.ToArray());
+        stream.Position = 0;
+        using var received = await MimeMessage.LoadAsync(stream, TestContext.Current.CancellationToken);
+
+        // Assert
+        var unsubscribeUrl = received.Headers[HeaderId.ListUnsubscribe]!.Trim('<', '>');
+        received.HtmlBody.ShouldBe(template.Html(siobhan, unsubscribeUrl));
+        received.TextBody.ShouldBe(template.Text(siobhan, unsubscribeUrl));
+        received.TextBody!.ShouldContain("Dear Siobhán Ó Murchú,");
+        raw.Split('\n').ShouldAllBe(line => line.Length <= 998);
+        raw.ShouldAllBe(c => c < 128, "quoted-printable keeps the message 7-bit");
+    }
+
+    [Fact]
     public void Render_ContentWithTheBlankMarker_CannotOpenABlank()
     {
         // Arrange

@@ -6,6 +6,7 @@ using CecPortal.Web.Infrastructure.Markdown;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using MimeKit.Encodings;
 using MimeKit.Text;
 
 namespace CecPortal.Web.Features.Briefings.Delivery;
@@ -63,12 +64,18 @@ public sealed class BriefingEmail(PortalUrls urls, UnsubscribeTokens tokens, Dki
     }
 }
 
-/// <summary>A rendered briefing email with two blanks per recipient: the name and the unsubscribe link.</summary>
+/// <summary>
+/// A rendered briefing email with two blanks per recipient: the name and the unsubscribe link. The fixed parts of
+/// both bodies are quoted-printable encoded once, each ending in a soft line break, so a message only encodes its
+/// recipient's few bytes and concatenates: the decoded text is exactly the filled-in template.
+/// </summary>
 public sealed class BriefingEmailTemplate
 {
     private readonly Guid _briefingId;
     private readonly string[] _html;
     private readonly string[] _text;
+    private readonly byte[][] _encodedHtml;
+    private readonly byte[][] _encodedText;
     private readonly string _unsubscribeBase;
     private readonly MailboxAddress _from;
     private readonly UnsubscribeTokens _tokens;
@@ -80,6 +87,8 @@ public sealed class BriefingEmailTemplate
         Subject = subject;
         _html = html.Split(BriefingEmailLayout.Slot);
         _text = text.Split(BriefingEmailLayout.Slot);
+        _encodedHtml = Array.ConvertAll(_html, QuotedPrintable.Encode);
+        _encodedText = Array.ConvertAll(_text, QuotedPrintable.Encode);
         _unsubscribeBase = unsubscribeBase;
         _from = from;
         _tokens = tokens;
@@ -91,7 +100,7 @@ public sealed class BriefingEmailTemplate
     public string UnsubscribeUrl(string memberId) => _unsubscribeBase + _tokens.Create(memberId);
 
     public string Html(BriefingRecipient recipient, string unsubscribeUrl) =>
-        Fill(_html, WebUtility.HtmlEncode(recipient.FullName), WebUtility.HtmlEncode(unsubscribeUrl));
+        Fill(_html, HtmlName(recipient), WebUtility.HtmlEncode(unsubscribeUrl));
 
     public string Text(BriefingRecipient recipient, string unsubscribeUrl) => Fill(_text, recipient.FullName, unsubscribeUrl);
 
@@ -112,11 +121,47 @@ public sealed class BriefingEmailTemplate
         message.Headers.Add(HeaderId.ListId, $"CEC daily briefing <daily-briefing.{_from.Domain}>");
         message.Body = new MultipartAlternative
         {
-            new TextPart(TextFormat.Plain) { Text = Text(recipient, unsubscribeUrl), ContentTransferEncoding = ContentEncoding.QuotedPrintable },
-            new TextPart(TextFormat.Html) { Text = Html(recipient, unsubscribeUrl), ContentTransferEncoding = ContentEncoding.QuotedPrintable },
+            Part(TextFormat.Plain, _text, _encodedText, recipient.FullName, unsubscribeUrl),
+            Part(TextFormat.Html, _html, _encodedHtml, HtmlName(recipient), WebUtility.HtmlEncode(unsubscribeUrl)),
         };
         _dkim.Sign(message);
         return message;
+    }
+
+    private static string HtmlName(BriefingRecipient recipient) => WebUtility.HtmlEncode(recipient.FullName);
+
+    private static TextPart Part(TextFormat format, string[] segments, byte[][] encoded, string name, string unsubscribeUrl)
+    {
+        var encodedName = QuotedPrintable.Encode(name);
+        var encodedUrl = QuotedPrintable.Encode(unsubscribeUrl);
+        var length = 0;
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            length += (i % 2) switch
+            {
+                0 => encoded[i].Length,
+                _ => segments[i] == BriefingEmailLayout.NameSlot ? encodedName.Length : encodedUrl.Length,
+            };
+        }
+
+        var content = new MemoryStream(length);
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            content.Write((i % 2) switch
+            {
+                0 => encoded[i],
+                _ => segments[i] == BriefingEmailLayout.NameSlot ? encodedName : encodedUrl,
+            });
+        }
+
+        content.Position = 0;
+        var part = new TextPart(format)
+        {
+            ContentTransferEncoding = ContentEncoding.QuotedPrintable,
+            Content = new MimeContent(content, ContentEncoding.QuotedPrintable),
+        };
+        part.ContentType.Charset = "utf-8";
+        return part;
     }
 
     private static string Fill(string[] segments, string name, string unsubscribeUrl)
@@ -139,6 +184,32 @@ public sealed class BriefingEmailTemplate
         }
 
         return builder.ToString();
+    }
+}
+
+/// <summary>Quoted-printable pieces that can be concatenated: each ends at a line end or with a soft line break.</summary>
+internal static class QuotedPrintable
+{
+    private static readonly byte[] SoftBreak = "=\n"u8.ToArray();
+
+    public static byte[] Encode(string text)
+    {
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        var input = Encoding.UTF8.GetBytes(text);
+        var encoder = new QuotedPrintableEncoder();
+        var output = new byte[encoder.EstimateOutputLength(input.Length) + SoftBreak.Length];
+        var length = encoder.Flush(input, 0, input.Length, output);
+        if (length == 0 || output[length - 1] != (byte)'\n')
+        {
+            SoftBreak.CopyTo(output, length);
+            length += SoftBreak.Length;
+        }
+
+        return output[..length];
     }
 }
 

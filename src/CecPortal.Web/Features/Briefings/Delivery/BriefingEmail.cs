@@ -112,7 +112,9 @@ public sealed class BriefingEmailTemplate
     {
         var unsubscribeUrl = UnsubscribeUrl(recipient.MemberId);
         var message = new MimeMessage();
-        message.From.Add(_from);
+        // A fresh sender address each time: an address added to a message's list is watched by that list, so a
+        // shared instance would keep every message ever sent alive.
+        message.From.Add(new MailboxAddress(_from.Name, _from.Address));
         message.To.Add(to);
         message.Subject = Subject;
         message.MessageId = BriefingEmail.MessageId(_briefingId, recipient.MemberId, _from.Address);

@@ -17,6 +17,23 @@ public sealed class BriefingFanOutTests(BriefingDeliveryFixture portal) : IClass
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
+    public void Startup_RecurringJobs_MorningJobRunsAtTheSendTimeInTheBriefingTimeZone()
+    {
+        // Arrange
+        using var connection = Hangfire.JobStorage.Current.GetConnection();
+
+        // Act
+        var jobs = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection, [MorningBriefingJob.RecurringJobId, BriefingDeliverySweepJob.RecurringJobId]);
+
+        // Assert
+        var morning = jobs.Single(j => j.Id == MorningBriefingJob.RecurringJobId);
+        morning.Cron.ShouldBe("0 7 * * *");
+        morning.TimeZoneId.ShouldBe("Europe/Brussels");
+        morning.Job.Type.ShouldBe(typeof(MorningBriefingJob));
+        jobs.Single(j => j.Id == BriefingDeliverySweepJob.RecurringJobId).Job.Type.ShouldBe(typeof(BriefingDeliverySweepJob));
+    }
+
+    [Fact]
     public async Task Run_TodaysScheduledBriefing_SendsOnceToExactlyTheActiveMembers()
     {
         // Arrange

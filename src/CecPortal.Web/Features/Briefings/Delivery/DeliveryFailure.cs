@@ -1,7 +1,5 @@
-using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 
 namespace CecPortal.Web.Features.Briefings.Delivery;
 
@@ -19,17 +17,13 @@ public sealed record DeliveryFailure(DeliveryFailureKind Kind, string Error, boo
 {
     public bool IsPermanent => Kind == DeliveryFailureKind.Permanent;
 
-    /// <summary>Sorts a send exception into transient or permanent; anything unknown is transient and reconnects.</summary>
-    public static DeliveryFailure Classify(Exception exception) => exception switch
-    {
-        SmtpCommandException smtp => FromReply(smtp),
-        SmtpProtocolException => Lost(exception),
-        ServiceNotConnectedException => Lost(exception),
-        SslHandshakeException => Lost(exception),
-        AuthenticationException => Lost(exception),
-        IOException or SocketException or TimeoutException or OperationCanceledException => Lost(exception),
-        _ => Lost(exception),
-    };
+    /// <summary>
+    /// Sorts a send exception: an SMTP reply by its code (5xx permanent, 4xx transient); anything else (a dropped
+    /// connection, <see cref="IOException"/>, <see cref="SmtpProtocolException"/>, <see cref="ServiceNotConnectedException"/>,
+    /// a time-out, a TLS or authentication failure) is transient and the connection is opened again.
+    /// </summary>
+    public static DeliveryFailure Classify(Exception exception) =>
+        exception is SmtpCommandException smtp ? FromReply(smtp) : Lost(exception);
 
     public static DeliveryFailure Permanent(string error) => new(DeliveryFailureKind.Permanent, error, ConnectionLost: false);
 

@@ -7,6 +7,7 @@ using CecPortal.Web.Features.Admin.ReferenceData;
 using CecPortal.Web.Features.Admin.Vetters;
 using CecPortal.Web.Features.Admin.Vetting;
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Dev;
 using CecPortal.Web.Features.Dev.Mailbox;
 using CecPortal.Web.Features.Membership;
@@ -69,6 +70,7 @@ try
     builder.Services.AddScoped<BriefingFeed>();
     builder.Services.AddScoped<BriefingDemoData>();
     builder.Services.AddOptions<BriefingOptions>().BindConfiguration(BriefingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+    builder.Services.AddBriefingDelivery(builder.Configuration);
 
     var app = builder.Build();
 
@@ -97,7 +99,9 @@ try
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
     app.MapPortalJobsDashboard();
-    app.Lifetime.ApplicationStarted.Register(() => HangfireSetup.RegisterRecurringJobs(app.Services.GetRequiredService<IRecurringJobManager>()));
+    app.Lifetime.ApplicationStarted.Register(() => HangfireSetup.RegisterRecurringJobs(
+        app.Services.GetRequiredService<IRecurringJobManager>(),
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BriefingOptions>>().Value));
 
     await app.RunAsync();
     return 0;

@@ -1,4 +1,6 @@
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Infrastructure.Email;
 using Hangfire;
@@ -55,9 +57,15 @@ public static class HangfireSetup
     }
 
     /// <summary>Recurring jobs are declared once here, so every feature's schedule is visible in one place.</summary>
-    public static void RegisterRecurringJobs(IRecurringJobManager recurring)
+    public static void RegisterRecurringJobs(IRecurringJobManager recurring, BriefingOptions briefings)
     {
         recurring.AddOrUpdate<EmailOutboxSweepJob>(EmailOutboxSweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
         recurring.AddOrUpdate<ExpireUnverifiedApplicationsJob>(ExpireUnverifiedApplicationsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "17 * * * *");
+        recurring.AddOrUpdate<MorningBriefingJob>(
+            MorningBriefingJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            briefings.SendCron,
+            new RecurringJobOptions { TimeZone = briefings.ResolveTimeZone() });
+        recurring.AddOrUpdate<BriefingDeliverySweepJob>(BriefingDeliverySweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), BriefingDeliverySweepJob.Cron);
     }
 }

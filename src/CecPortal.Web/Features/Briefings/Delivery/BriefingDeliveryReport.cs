@@ -1,0 +1,80 @@
+using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Audit;
+using CecPortal.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace CecPortal.Web.Features.Briefings.Delivery;
+
+/// <summary>How the fan-out of one briefing stands, for staff; and the retry of failed deliveries.</summary>
+public sealed class BriefingDeliveryReport(AppDbContext db, BriefingDeliveryQueue queue, AuditLog audit)
+{
+    public const string RetryAction = "briefing.deliveries-retry";
+
+    public sealed record Summary(Guid Id, DateOnly EditionDate, string Title, TlpLabel Tlp, BriefingStatus Status, DateTimeOffset? SendStartedAt, DateTimeOffset? SentAt, int Pending, int Sent, int Failed);
+
+    public sealed record FailedDelivery(string MemberId, string FullName, string? Email, int Attempts, string? LastError, DateTimeOffset? LastAttemptAt);
+
+    public async Task<Summary?> SummaryAsync(Guid briefingId, CancellationToken cancellationToken)
+    {
+        var briefing = await db.Briefings.AsNoTracking()
+            .Where(b => b.Id == briefingId)
+            .Select(b => new { b.Id, b.EditionDate, b.Title, b.Tlp, b.Status, b.SendStartedAt, b.SentAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (briefing is null)
+        {
+            return null;
+        }
+
+        var counts = await db.BriefingDeliveries.AsNoTracking()
+            .Where(d => d.BriefingId == briefingId)
+            .GroupBy(d => d.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+        return new Summary(
+            briefing.Id, briefing.EditionDate, briefing.Title, briefing.Tlp, briefing.Status, briefing.SendStartedAt, briefing.SentAt,
+            counts.GetValueOrDefault(DeliveryStatus.Pending), counts.GetValueOrDefault(DeliveryStatus.Sent), counts.GetValueOrDefault(DeliveryStatus.Failed));
+    }
+
+    public Task<PageOf<FailedDelivery>> FailedAsync(Guid briefingId, int pageNumber, int pageSize, CancellationToken cancellationToken) =>
+        db.BriefingDeliveries.AsNoTracking()
+            .Where(d => d.BriefingId == briefingId && d.Status == DeliveryStatus.Failed)
+            .Join(db.Users, d => d.MemberId, u => u.Id, (d, u) => new { d, u })
+            .OrderBy(x => x.u.Email).ThenBy(x => x.d.Id)
+            .Select(x => new FailedDelivery(x.u.Id, x.u.FullName, x.u.Email, x.d.Attempts, x.d.LastError, x.d.LastAttemptAt))
+            .ToPageAsync(pageNumber, pageSize, cancellationToken);
+
+    /// <summary>
+    /// Puts every Failed delivery back to Pending (attempts kept, back-off cleared), records who did it and
+    /// enqueues chunk jobs. Returns how many deliveries will be tried again.
+    /// </summary>
+    public async Task<int> RetryFailedAsync(Guid briefingId, string actorId, string actorName, CancellationToken cancellationToken)
+    {
+        var briefing = await db.Briefings.AsNoTracking().Where(b => b.Id == briefingId).Select(b => new { b.Tlp }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new BriefingRuleException("There is no such briefing.");
+        if (!briefing.Tlp.MayBeEmailed())
+        {
+            throw new BriefingRuleException($"A {briefing.Tlp.Display()} briefing is never emailed.");
+        }
+
+        int count;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            count = await db.BriefingDeliveries
+                .Where(d => d.BriefingId == briefingId && d.Status == DeliveryStatus.Failed)
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.NextAttemptAt, (DateTimeOffset?)null).SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null),
+                    cancellationToken);
+            if (count == 0)
+            {
+                return 0;
+            }
+
+            audit.Record(actorId, actorName, RetryAction, $"briefing:{briefingId}", $"{count} failed deliveries queued again.");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await queue.EnqueueChunksAsync(briefingId, cancellationToken);
+        return count;
+    }
+}

@@ -244,6 +244,49 @@ public sealed class BriefingAuthoringTests(PortalFixture portal) : IClassFixture
     }
 
     [Fact]
+    public async Task TestEmailButton_SavesTheTypedTextAndMailsItToTheEditorAlone()
+    {
+        // Arrange
+        var id = await CreateBriefingAsync(new DateOnly(2030, 2, 9), "Before proofreading");
+        using var client = await portal.SignedInClientAsync(PortalFactory.EditorEmail);
+        var fields = await ReadFormAsync(client, EditPath(id));
+        fields["Input.Title"] = "Proofread title";
+
+        // Act
+        using var response = await PostAsync(client, EditPath(id), "TestEmail", fields);
+        var message = await portal.Smtp.WaitForAsync(m => m.Subject?.Contains("Proofread title", StringComparison.Ordinal) == true);
+        var status = (await client.GetDocumentAsync(EditPath(id))).QuerySelector("[role=status]")!.TextContent;
+
+        // Assert
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ErrorsAsync(response));
+        message.Subject.ShouldStartWith("[TEST] [TLP:AMBER] ");
+        message.To.Mailboxes.Select(m => m.Address).ShouldBe([PortalFactory.EditorEmail]);
+        status.ShouldContain("test email of this briefing is on its way");
+        (await portal.WithDbAsync(db => db.Briefings.Where(b => b.Id == id).Select(b => b.Title).SingleAsync())).ShouldBe("Proofread title");
+        (await portal.WithDbAsync(db => db.BriefingDeliveries.CountAsync(d => d.BriefingId == id))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task TestEmailButton_RedBriefing_IsHiddenAndRefusedAfterSaving()
+    {
+        // Arrange
+        var id = await CreateBriefingAsync(new DateOnly(2030, 2, 10), "Red eyes only", TlpLabel.Red);
+        using var client = await portal.SignedInClientAsync(PortalFactory.EditorEmail);
+        var page = await client.GetDocumentAsync(EditPath(id));
+        var fields = await ReadFormAsync(client, EditPath(id));
+
+        // Act
+        using var response = await PostAsync(client, EditPath(id), "TestEmail", fields);
+        var status = (await client.GetDocumentAsync(EditPath(id))).QuerySelector("[role=status]")!.TextContent;
+
+        // Assert
+        page.QuerySelector("[data-testid=test-email]").ShouldBeNull();
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        status.ShouldContain("no test email was sent");
+        (await portal.WithDbAsync(db => db.OutboundEmails.CountAsync(e => e.Subject.Contains("Red eyes only")))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task StatusButtons_ScheduleUnschedulePublish_MoveTheBriefingAndAuditEachStep()
     {
         // Arrange

@@ -1,5 +1,6 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Infrastructure.Markdown;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CecPortal.Web.Features.Admin.Briefings;
 
 /// <summary>Editing one briefing and moving it through draft, scheduled and published.</summary>
-public sealed class EditModel(AppDbContext db, BriefingEditor editor, MarkdownRenderer renderer, IOptions<BriefingOptions> options) : BriefingFormPageModel(renderer)
+public sealed class EditModel(AppDbContext db, BriefingEditor editor, BriefingTestEmail testEmail, MarkdownRenderer renderer, IOptions<BriefingOptions> options) : BriefingFormPageModel(renderer)
 {
     public BriefingState Current { get; private set; } = null!;
 
@@ -52,6 +53,10 @@ public sealed class EditModel(AppDbContext db, BriefingEditor editor, MarkdownRe
 
     public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) =>
         SaveAsync(id, BriefingStep.Publish, cancellationToken);
+
+    /// <summary>Saves what is on screen, then mails the rendered email to the editor alone, so the test shows the text as typed.</summary>
+    public Task<IActionResult> OnPostTestEmailAsync(Guid id, CancellationToken cancellationToken) =>
+        SaveAsync(id, BriefingStep.None, cancellationToken, sendTestEmail: true);
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, [FromForm(Name = "version")] uint version, CancellationToken cancellationToken)
     {
@@ -102,7 +107,7 @@ public sealed class EditModel(AppDbContext db, BriefingEditor editor, MarkdownRe
         return Page();
     }
 
-    private async Task<IActionResult> SaveAsync(Guid id, BriefingStep step, CancellationToken cancellationToken)
+    private async Task<IActionResult> SaveAsync(Guid id, BriefingStep step, CancellationToken cancellationToken, bool sendTestEmail = false)
     {
         if (!ModelState.IsValid || Input.Version is null)
         {
@@ -113,6 +118,11 @@ public sealed class EditModel(AppDbContext db, BriefingEditor editor, MarkdownRe
         {
             var saved = await editor.SaveAsync(id, Input.Version.Value, Input.ToDraft(), step, ActorId, ActorName, cancellationToken);
             TempData["StatusMessage"] = Describe(saved, step, Input.Tlp ?? TlpRules.Default);
+            if (sendTestEmail)
+            {
+                TempData["StatusMessage"] = await SendTestEmailAsync(id, cancellationToken);
+            }
+
             return RedirectToPage(new { id });
         }
         catch (EditionDateTakenException taken)
@@ -130,6 +140,20 @@ public sealed class EditModel(AppDbContext db, BriefingEditor editor, MarkdownRe
         {
             db.ChangeTracker.Clear();
             return await ReshowAsync(id, ex.Message, cancellationToken);
+        }
+    }
+
+    private async Task<string> SendTestEmailAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await testEmail.SendAsync(id, ActorId, cancellationToken);
+            return $"Saved. A test email of this briefing is on its way to {User.Identity?.Name}.";
+        }
+        catch (BriefingRuleException ex)
+        {
+            // The save stands; only the test email was refused (for example a TLP:RED briefing).
+            return $"Saved, but no test email was sent: {ex.Message}";
         }
     }
 

@@ -157,6 +157,13 @@ public sealed class BriefingFanOut(
         int sent = 0, failed = 0, deferred = 0;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+        if (!_options.DurableSentMarks)
+        {
+            // This sender's connection only; see BriefingOptions.DurableSentMarks for what it trades.
+            await using var relaxed = new NpgsqlCommand("SET synchronous_commit = off", connection);
+            await relaxed.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var ledger = new DeliveryLedger(connection);
         await using var transport = DeliveryTransport.For(emailOptions.Value);
         while (quota.TryTake(claimSize, out var take))

@@ -247,7 +247,7 @@ public sealed class BriefingAuthoringTests(PortalFixture portal) : IClassFixture
     public async Task TestEmailButton_SavesTheTypedTextAndMailsItToTheEditorAlone()
     {
         // Arrange
-        var id = await CreateBriefingAsync(new DateOnly(2030, 2, 9), "Before proofreading");
+        var id = await CreateBriefingAsync(new DateOnly(2030, 3, 9), "Before proofreading");
         using var client = await portal.SignedInClientAsync(PortalFactory.EditorEmail);
         var fields = await ReadFormAsync(client, EditPath(id));
         fields["Input.Title"] = "Proofread title";
@@ -270,7 +270,7 @@ public sealed class BriefingAuthoringTests(PortalFixture portal) : IClassFixture
     public async Task TestEmailButton_RedBriefing_IsHiddenAndRefusedAfterSaving()
     {
         // Arrange
-        var id = await CreateBriefingAsync(new DateOnly(2030, 2, 10), "Red eyes only", TlpLabel.Red);
+        var id = await CreateBriefingAsync(new DateOnly(2030, 3, 10), "Red eyes only", TlpLabel.Red);
         using var client = await portal.SignedInClientAsync(PortalFactory.EditorEmail);
         var page = await client.GetDocumentAsync(EditPath(id));
         var fields = await ReadFormAsync(client, EditPath(id));

@@ -1,6 +1,12 @@
 using System.Net;
 using CecPortal.Testing;
+using CecPortal.Web.Data;
+using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Briefings.Delivery;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 using Shouldly;
 
 namespace CecPortal.IntegrationTests;
@@ -42,6 +48,42 @@ public sealed class DevMailboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MorningBriefing_WithoutSmtpHost_KeepsOneEmailPerMemberInTheMailbox()
+    {
+        // Arrange: today's briefing, scheduled, and no SMTP host (a newcomer's first run).
+        var now = DateTimeOffset.UtcNow;
+        var today = new BriefingOptions().Today(TimeProvider.System);
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var editorId = await db.Users.Where(u => u.Email == PortalFactory.EditorEmail).Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
+            var briefing = Briefing.Create(today, new BriefingContent("Mailbox edition", "Patch **now**.", "<p>Patch <strong>now</strong>.</p>", TlpLabel.Green, []), editorId, now);
+            briefing.Schedule(editorId, now);
+            db.Briefings.Add(briefing);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var members = await WithDbAsync(db => db.UsersInRole(Roles.Member).CountAsync(u => u.EmailConfirmed && u.SuspendedAt == null, TestContext.Current.CancellationToken));
+
+        // Act
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<MorningBriefingJob>().RunAsync(TestContext.Current.CancellationToken);
+        }
+
+        var kept = await EmailDeliveryTests.WaitForAsync(
+            () => Task.FromResult(Directory.Exists(Path.Combine(_dataRoot, "mail")) ? Directory.GetFiles(Path.Combine(_dataRoot, "mail"), "*.eml") : []),
+            files => files.Length >= members);
+
+        // Assert
+        members.ShouldBeGreaterThan(0);
+        kept.Length.ShouldBe(members);
+        var first = await MimeMessage.LoadAsync(kept[0], TestContext.Current.CancellationToken);
+        first.Subject!.ShouldContain("[TLP:GREEN]");
+        first.Subject!.ShouldContain("Mailbox edition");
+    }
+
+    [Fact]
     public async Task Message_WithPathTraversalId_IsNotFound()
     {
         using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -77,5 +119,11 @@ public sealed class DevMailboxTests : IAsyncLifetime
         catch (DirectoryNotFoundException)
         {
         }
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 }

@@ -103,11 +103,14 @@ public sealed class SmtpDeliveryTransport(EmailOptions options) : DeliveryTransp
 /// <summary>Development without an SMTP host: each message becomes an .eml file for <c>/dev/mailbox</c>.</summary>
 public sealed class PickupDeliveryTransport(string directory) : DeliveryTransport
 {
-    public override bool IsConnected => true;
+    private bool _ready;
+
+    public override bool IsConnected => _ready;
 
     public override Task ConnectAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
+        _ready = true;
         return Task.CompletedTask;
     }
 

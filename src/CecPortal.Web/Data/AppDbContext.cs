@@ -1,6 +1,7 @@
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Membership.Reference;
+using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -40,6 +41,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Briefing> Briefings => Set<Briefing>();
 
     public DbSet<BriefingDelivery> BriefingDeliveries => Set<BriefingDelivery>();
+
+    public DbSet<WebinarSeries> WebinarSeries => Set<WebinarSeries>();
+
+    public DbSet<WebinarSession> WebinarSessions => Set<WebinarSession>();
+
+    public DbSet<WebinarRegistration> WebinarRegistrations => Set<WebinarRegistration>();
+
+    public DbSet<WebinarSpeaker> WebinarSpeakers => Set<WebinarSpeaker>();
+
+    public DbSet<TalkProposal> TalkProposals => Set<TalkProposal>();
 
     /// <summary>Users holding <paramref name="role"/>, as a query to refine further.</summary>
     public IQueryable<PortalUser> UsersInRole(string role) =>

@@ -39,6 +39,12 @@ public sealed class PortalUser : IdentityUser
 
     public DateTimeOffset? FeedTokenCreatedAt { get; set; }
 
+    /// <summary>IANA time zone the member reads times in; null means "from the country" (see the webinar pages).</summary>
+    public string? TimeZoneId { get; set; }
+
+    /// <summary>SHA-256 (hex) of the member's secret webinar calendar (ICS) token; shown once, never stored.</summary>
+    public string? CalendarTokenHash { get; set; }
+
     /// <summary>Suspends the membership; the caller also renews the security stamp so open sessions end.</summary>
     public void Suspend(string reason, DateTimeOffset now)
     {
@@ -93,5 +99,8 @@ public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUse
         builder.HasIndex(u => new { u.CountryCode, u.SectorCode });
         builder.Property(u => u.FeedTokenHash).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(u => u.FeedTokenHash).IsUnique().HasFilter("\"FeedTokenHash\" IS NOT NULL");
+        builder.Property(u => u.TimeZoneId).HasMaxLength(64);
+        builder.Property(u => u.CalendarTokenHash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(u => u.CalendarTokenHash).IsUnique().HasFilter("\"CalendarTokenHash\" IS NOT NULL");
     }
 }

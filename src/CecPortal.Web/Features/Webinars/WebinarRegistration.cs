@@ -1,0 +1,158 @@
+using CecPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CecPortal.Web.Features.Webinars;
+
+public enum RegistrationStatus
+{
+    Confirmed = 0,
+    Waitlisted = 1,
+    Cancelled = 2,
+}
+
+/// <summary>
+/// A member's place in one session: confirmed, on the waiting list (first come, first promoted by
+/// <see cref="RegisteredAt"/>), or cancelled. One row per (session, member); registering again re-uses it.
+/// The reminder stamps make the 24-hour and 1-hour reminders safe to run twice.
+/// </summary>
+public sealed class WebinarRegistration
+{
+    private WebinarRegistration()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public Guid SessionId { get; private set; }
+
+    public string MemberId { get; private set; } = string.Empty;
+
+    public RegistrationStatus Status { get; private set; }
+
+    /// <summary>When the member last registered: the waiting list's order.</summary>
+    public DateTimeOffset RegisteredAt { get; private set; }
+
+    public DateTimeOffset? PromotedAt { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    /// <summary>The invitation SEQUENCE this member was last sent, so a change re-sends to exactly who is behind.</summary>
+    public int? InvitedSequence { get; private set; }
+
+    public DateTimeOffset? DayReminderSentAt { get; private set; }
+
+    public DateTimeOffset? HourReminderSentAt { get; private set; }
+
+    public static WebinarRegistration Create(Guid sessionId, string memberId, RegistrationStatus status, DateTimeOffset now) => new()
+    {
+        SessionId = sessionId,
+        MemberId = memberId,
+        Status = status,
+        RegisteredAt = now,
+    };
+
+    /// <summary>Registers again after a cancellation, at the back of the line.</summary>
+    public void Reregister(RegistrationStatus status, DateTimeOffset now)
+    {
+        if (Status != RegistrationStatus.Cancelled)
+        {
+            throw new WebinarRuleException("You are already registered for this session.");
+        }
+
+        Status = status;
+        RegisteredAt = now;
+        PromotedAt = null;
+        CancelledAt = null;
+        InvitedSequence = null;
+        DayReminderSentAt = null;
+        HourReminderSentAt = null;
+    }
+
+    public void Promote(DateTimeOffset now)
+    {
+        if (Status != RegistrationStatus.Waitlisted)
+        {
+            throw new WebinarRuleException("Only a waiting registration can be promoted.");
+        }
+
+        Status = RegistrationStatus.Confirmed;
+        PromotedAt = now;
+    }
+
+    public void Cancel(DateTimeOffset now)
+    {
+        if (Status == RegistrationStatus.Cancelled)
+        {
+            throw new WebinarRuleException("This registration is already cancelled.");
+        }
+
+        Status = RegistrationStatus.Cancelled;
+        CancelledAt = now;
+    }
+
+    public void RecordInvitation(int sequence) => InvitedSequence = sequence;
+
+    public void RecordDayReminder(DateTimeOffset now) => DayReminderSentAt ??= now;
+
+    public void RecordHourReminder(DateTimeOffset now) => HourReminderSentAt ??= now;
+}
+
+/// <summary>A speaker of a session: a member, or an external guest named by staff.</summary>
+public sealed class WebinarSpeaker
+{
+    private WebinarSpeaker()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public Guid SessionId { get; private set; }
+
+    public string? MemberId { get; private set; }
+
+    public string? GuestName { get; private set; }
+
+    public string? GuestOrganisation { get; private set; }
+
+    public static WebinarSpeaker Member(Guid sessionId, string memberId) => new() { SessionId = sessionId, MemberId = memberId };
+
+    public static WebinarSpeaker Guest(Guid sessionId, string name, string? organisation) => new()
+    {
+        SessionId = sessionId,
+        GuestName = name.Trim(),
+        GuestOrganisation = string.IsNullOrWhiteSpace(organisation) ? null : organisation.Trim(),
+    };
+}
+
+public sealed class WebinarRegistrationConfiguration : IEntityTypeConfiguration<WebinarRegistration>
+{
+    public void Configure(EntityTypeBuilder<WebinarRegistration> builder)
+    {
+        builder.ToTable("webinar_registrations");
+        builder.Property(r => r.Id).UseIdentityAlwaysColumn();
+        builder.Property(r => r.MemberId).HasMaxLength(450);
+        builder.HasIndex(r => new { r.SessionId, r.MemberId }).IsUnique();
+        builder.HasIndex(r => new { r.SessionId, r.Status, r.RegisteredAt });
+        builder.HasIndex(r => r.MemberId);
+        builder.HasOne<WebinarSession>().WithMany().HasForeignKey(r => r.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class WebinarSpeakerConfiguration : IEntityTypeConfiguration<WebinarSpeaker>
+{
+    public void Configure(EntityTypeBuilder<WebinarSpeaker> builder)
+    {
+        builder.ToTable("webinar_speakers", table => table.HasCheckConstraint(
+            "CK_webinar_speakers_member_or_guest", "(\"MemberId\" IS NULL) <> (\"GuestName\" IS NULL)"));
+        builder.Property(s => s.Id).UseIdentityAlwaysColumn();
+        builder.Property(s => s.MemberId).HasMaxLength(450);
+        builder.Property(s => s.GuestName).HasMaxLength(WebinarLimits.GuestName);
+        builder.Property(s => s.GuestOrganisation).HasMaxLength(WebinarLimits.GuestName);
+        builder.HasIndex(s => s.SessionId);
+        builder.HasIndex(s => s.MemberId);
+        builder.HasOne<WebinarSession>().WithMany().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.MemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,273 @@
+using CecPortal.Web.Features.Briefings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CecPortal.Web.Features.Webinars;
+
+public enum WebinarStatus
+{
+    Planned = 0,
+    Confirmed = 1,
+    Cancelled = 2,
+    Held = 3,
+}
+
+/// <summary>Field limits shared by the webinar entities, their configuration and the forms.</summary>
+public static class WebinarLimits
+{
+    public const int Title = 200;
+    public const int Abstract = 20_000;
+    public const int Url = 500;
+    public const int TimeZoneId = 64;
+    public const int GuestName = 200;
+    public const int Note = 1_000;
+    public const int MaxCapacity = 10_000;
+}
+
+/// <summary>
+/// The monthly series rule as staff set it ("second Tuesday, 15:00 Europe/Brussels, 60 minutes"); the planner keeps
+/// the next sessions created from it. Sessions keep their own instants, so editing the rule never moves a session
+/// that was moved, retitled or cancelled by hand.
+/// </summary>
+public sealed class WebinarSeries
+{
+    private WebinarSeries()
+    {
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public string Title { get; private set; } = string.Empty;
+
+    public WeekOfMonth Week { get; private set; }
+
+    public DayOfWeek DayOfWeek { get; private set; }
+
+    public TimeOnly StartTime { get; private set; }
+
+    public string TimeZoneId { get; private set; } = string.Empty;
+
+    public int DurationMinutes { get; private set; }
+
+    public int DefaultCapacity { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public SeriesRule Rule => SeriesRule.Create(Week, DayOfWeek, StartTime, TimeZoneId, TimeSpan.FromMinutes(DurationMinutes));
+
+    public static WebinarSeries Create(string title, SeriesRule rule, int defaultCapacity, DateTimeOffset now)
+    {
+        var series = new WebinarSeries { CreatedAt = now, IsActive = true };
+        series.Change(title, rule, defaultCapacity);
+        return series;
+    }
+
+    public void Change(string title, SeriesRule rule, int defaultCapacity)
+    {
+        if (defaultCapacity is < 1 or > WebinarLimits.MaxCapacity)
+        {
+            throw new WebinarRuleException($"The capacity must be between 1 and {WebinarLimits.MaxCapacity:N0}.");
+        }
+
+        Title = title.Trim();
+        Week = rule.Week;
+        DayOfWeek = rule.DayOfWeek;
+        StartTime = rule.StartTime;
+        TimeZoneId = rule.TimeZoneId;
+        DurationMinutes = (int)rule.Duration.TotalMinutes;
+        DefaultCapacity = defaultCapacity;
+    }
+
+    public void Pause() => IsActive = false;
+
+    public void Resume() => IsActive = true;
+}
+
+/// <summary>
+/// One webinar. Stored as UTC instants plus the organiser's IANA zone; <see cref="Sequence"/> goes up with every change
+/// an invitee must see (time, cancellation), as RFC 5545 wants for updated invitations.
+/// </summary>
+public sealed class WebinarSession
+{
+    private WebinarSession()
+    {
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    /// <summary>The series it was planned from, or null for a one-off session.</summary>
+    public Guid? SeriesId { get; private set; }
+
+    /// <summary>The rule's date this session stands for (unique per series), so topping up never plans a month twice.</summary>
+    public DateOnly? SeriesDate { get; private set; }
+
+    public string Title { get; private set; } = string.Empty;
+
+    public string AbstractMarkdown { get; private set; } = string.Empty;
+
+    /// <summary>The sanitized HTML of <see cref="AbstractMarkdown"/> (same renderer as briefings).</summary>
+    public string AbstractHtml { get; private set; } = string.Empty;
+
+    public DateTimeOffset StartsAt { get; private set; }
+
+    public DateTimeOffset EndsAt { get; private set; }
+
+    public string TimeZoneId { get; private set; } = string.Empty;
+
+    public int Capacity { get; private set; }
+
+    /// <summary>Shown only to registered members.</summary>
+    public string? MeetingLink { get; private set; }
+
+    public TlpLabel Tlp { get; private set; } = TlpRules.Default;
+
+    public WebinarStatus Status { get; private set; }
+
+    public string? RecordingLink { get; private set; }
+
+    /// <summary>RFC 5545 SEQUENCE of the invitation: 0 at first, +1 on every move or cancellation.</summary>
+    public int Sequence { get; private set; }
+
+    /// <summary>Set once staff moved the session by hand: the series rule no longer decides its time.</summary>
+    public bool MovedByHand { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency (PostgreSQL <c>xmin</c>).</summary>
+    public uint Version { get; private set; }
+
+    public bool IsUpcoming(DateTimeOffset now) => Status is WebinarStatus.Planned or WebinarStatus.Confirmed && EndsAt > now;
+
+    public static WebinarSession Plan(WebinarSeries series, DateTimeOffset startsAt, DateTimeOffset now)
+    {
+        var rule = series.Rule;
+        return new WebinarSession
+        {
+            SeriesId = series.Id,
+            SeriesDate = DateOnly.FromDateTime(WallClock.InZone(startsAt, rule.TimeZone).DateTime),
+            Title = series.Title,
+            StartsAt = startsAt,
+            EndsAt = startsAt + rule.Duration,
+            TimeZoneId = rule.TimeZoneId,
+            Capacity = series.DefaultCapacity,
+            Status = WebinarStatus.Planned,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>Moves the session; returns true when invitees must get an updated invitation.</summary>
+    public bool Move(DateTimeOffset startsAt, TimeSpan duration, DateTimeOffset now)
+    {
+        EnsureNotCancelled("move");
+        if (duration <= TimeSpan.Zero || duration > SeriesRule.MaxDuration)
+        {
+            throw new WebinarRuleException("A session lasts between 1 minute and 8 hours.");
+        }
+
+        if (startsAt == StartsAt && startsAt + duration == EndsAt)
+        {
+            return false;
+        }
+
+        StartsAt = startsAt;
+        EndsAt = startsAt + duration;
+        MovedByHand = true;
+        Sequence++;
+        UpdatedAt = now;
+        return true;
+    }
+
+    public void Describe(string title, string abstractMarkdown, string abstractHtml, TlpLabel tlp, string? meetingLink, int capacity, DateTimeOffset now)
+    {
+        if (capacity is < 1 or > WebinarLimits.MaxCapacity)
+        {
+            throw new WebinarRuleException($"The capacity must be between 1 and {WebinarLimits.MaxCapacity:N0}.");
+        }
+
+        Title = title.Trim();
+        AbstractMarkdown = abstractMarkdown;
+        AbstractHtml = abstractHtml;
+        Tlp = tlp;
+        MeetingLink = string.IsNullOrWhiteSpace(meetingLink) ? null : meetingLink.Trim();
+        Capacity = capacity;
+        UpdatedAt = now;
+    }
+
+    public void Confirm(DateTimeOffset now)
+    {
+        EnsureNotCancelled("confirm");
+        Status = WebinarStatus.Confirmed;
+        UpdatedAt = now;
+    }
+
+    public void Cancel(DateTimeOffset now)
+    {
+        EnsureNotCancelled("cancel");
+        if (Status == WebinarStatus.Held)
+        {
+            throw new WebinarRuleException("A session that was held cannot be cancelled.");
+        }
+
+        Status = WebinarStatus.Cancelled;
+        Sequence++;
+        UpdatedAt = now;
+    }
+
+    public void MarkHeld(string? recordingLink, DateTimeOffset now)
+    {
+        EnsureNotCancelled("mark as held");
+        if (StartsAt > now)
+        {
+            throw new WebinarRuleException("A session can be marked as held once it has started.");
+        }
+
+        Status = WebinarStatus.Held;
+        RecordingLink = string.IsNullOrWhiteSpace(recordingLink) ? null : recordingLink.Trim();
+        UpdatedAt = now;
+    }
+
+    private void EnsureNotCancelled(string action)
+    {
+        if (Status == WebinarStatus.Cancelled)
+        {
+            throw new WebinarRuleException($"A cancelled session cannot {action}.");
+        }
+    }
+}
+
+/// <summary>A change the webinar rules refuse; the message is shown to the person who tried it.</summary>
+public sealed class WebinarRuleException(string message) : Exception(message);
+
+public sealed class WebinarSeriesConfiguration : IEntityTypeConfiguration<WebinarSeries>
+{
+    public void Configure(EntityTypeBuilder<WebinarSeries> builder)
+    {
+        builder.ToTable("webinar_series");
+        builder.Property(s => s.Title).HasMaxLength(WebinarLimits.Title);
+        builder.Property(s => s.TimeZoneId).HasMaxLength(WebinarLimits.TimeZoneId);
+        builder.Ignore(s => s.Rule);
+    }
+}
+
+public sealed class WebinarSessionConfiguration : IEntityTypeConfiguration<WebinarSession>
+{
+    public void Configure(EntityTypeBuilder<WebinarSession> builder)
+    {
+        builder.ToTable("webinar_sessions");
+        builder.Property(s => s.Title).HasMaxLength(WebinarLimits.Title);
+        builder.Property(s => s.AbstractMarkdown).HasMaxLength(WebinarLimits.Abstract);
+        builder.Property(s => s.TimeZoneId).HasMaxLength(WebinarLimits.TimeZoneId);
+        builder.Property(s => s.MeetingLink).HasMaxLength(WebinarLimits.Url);
+        builder.Property(s => s.RecordingLink).HasMaxLength(WebinarLimits.Url);
+        builder.Property(s => s.Version).IsRowVersion();
+        builder.HasOne<WebinarSeries>().WithMany().HasForeignKey(s => s.SeriesId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(s => new { s.SeriesId, s.SeriesDate }).IsUnique().HasFilter("\"SeriesId\" IS NOT NULL");
+        builder.HasIndex(s => new { s.Status, s.StartsAt });
+        builder.HasIndex(s => s.StartsAt);
+    }
+}

@@ -11,6 +11,7 @@ using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Dev;
 using CecPortal.Web.Features.Dev.Mailbox;
 using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Commands;
 using CecPortal.Web.Infrastructure.Email;
@@ -71,6 +72,8 @@ try
     builder.Services.AddScoped<BriefingDemoData>();
     builder.Services.AddOptions<BriefingOptions>().BindConfiguration(BriefingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     builder.Services.AddBriefingDelivery(builder.Configuration);
+    builder.Services.AddScoped<WebinarPlanner>();
+    builder.Services.AddScoped<TopUpWebinarSessionsJob>();
 
     var app = builder.Build();
 

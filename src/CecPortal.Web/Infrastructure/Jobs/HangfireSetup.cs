@@ -2,6 +2,7 @@ using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Email;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -67,5 +68,6 @@ public static class HangfireSetup
             briefings.SendCron,
             new RecurringJobOptions { TimeZone = briefings.ResolveTimeZone() });
         recurring.AddOrUpdate<BriefingDeliverySweepJob>(BriefingDeliverySweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), BriefingDeliverySweepJob.Cron);
+        recurring.AddOrUpdate<TopUpWebinarSessionsJob>(TopUpWebinarSessionsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), TopUpWebinarSessionsJob.Cron);
     }
 }

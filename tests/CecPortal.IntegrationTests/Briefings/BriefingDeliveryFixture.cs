@@ -92,8 +92,6 @@ public sealed class BriefingDeliveryFixture : PortalFixture, IAsyncDisposable
     public Task<List<BriefingDelivery>> LedgerAsync(Guid briefingId) =>
         WithDbAsync(db => db.BriefingDeliveries.AsNoTracking().Where(d => d.BriefingId == briefingId).ToListAsync(Token));
 
-    public async Task<string> MemberIdAsync(string email) => await UserIdAsync(email);
-
     public async Task SetAsync(string email, bool? emailConfirmed = null, DateTimeOffset? optedOutAt = null)
     {
         await WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(

@@ -68,7 +68,7 @@ public sealed class BriefingFanOutTests(BriefingDeliveryFixture portal) : IClass
         ledger.ShouldAllBe(d => d.Status == DeliveryStatus.Sent && d.Attempts == 1 && d.SentAt != null && d.ClaimedUntil == null && d.LastError == null);
 
         var marie = messages.Single(m => m.Recipients.Single() == PortalFactory.MemberEmail).Message;
-        var marieId = await portal.MemberIdAsync(PortalFactory.MemberEmail);
+        var marieId = await portal.UserIdAsync(PortalFactory.MemberEmail);
         marie.MessageId.ShouldBe($"briefing.{briefing.Id:N}.{marieId}@cec.example");
         marie.Subject.ShouldStartWith("[TLP:AMBER] CEC daily briefing ");
         marie.Subject.ShouldEndWith(": Edge gateway campaign");
@@ -211,7 +211,7 @@ public sealed class BriefingFanOutTests(BriefingDeliveryFixture portal) : IClass
         accepted.Values.ShouldAllBe(count => count == 1);
 
         var ledger = (await portal.LedgerAsync(briefing.Id)).ToDictionary(d => d.MemberId);
-        async Task<BriefingDelivery> Row(string email) => ledger[await portal.MemberIdAsync(email)];
+        async Task<BriefingDelivery> Row(string email) => ledger[await portal.UserIdAsync(email)];
         (await Row(refused)).ShouldSatisfyAllConditions(
             d => d.Status.ShouldBe(DeliveryStatus.Failed),
             d => d.Attempts.ShouldBe(1),

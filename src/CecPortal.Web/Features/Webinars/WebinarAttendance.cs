@@ -1,0 +1,120 @@
+using CecPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CecPortal.Web.Features.Webinars;
+
+/// <summary>
+/// What a register or cancel did: where the member stands now, whether anything changed, their place in line when
+/// waiting, and who was promoted from the waiting list (member ids, in order).
+/// </summary>
+public sealed record AttendanceChange(RegistrationStanding Standing, bool Changed, int? PositionInLine, IReadOnlyList<string> Promoted);
+
+/// <summary>
+/// Members registering for and cancelling their place in a session. Each call locks the session row
+/// (<c>SELECT ... FOR UPDATE</c>) for its transaction, so two members taking the last place at the same moment are
+/// served one after the other: one is confirmed, the other waits. The rules themselves live in <see cref="WaitingList"/>.
+/// </summary>
+public sealed class WebinarAttendance(AppDbContext db, TimeProvider clock)
+{
+    public async Task<AttendanceChange> RegisterAsync(Guid sessionId, string memberId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(memberId);
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = await LockSessionAsync(sessionId, cancellationToken);
+        if (!session.IsUpcoming(now) || session.StartsAt <= now)
+        {
+            throw new WebinarRuleException(session.Status == WebinarStatus.Cancelled
+                ? "This session was cancelled."
+                : "Registration has closed: this session has started or is over.");
+        }
+
+        var rows = await RegistrationsAsync(sessionId, cancellationToken);
+        var result = ToWaitingList(session.Capacity, rows).Register(memberId);
+        if (!result.AlreadyRegistered)
+        {
+            var status = result.Standing == RegistrationStanding.Confirmed ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
+            var existing = rows.SingleOrDefault(r => r.MemberId == memberId);
+            if (existing is null)
+            {
+                db.WebinarRegistrations.Add(WebinarRegistration.Create(sessionId, memberId, status, now));
+            }
+            else
+            {
+                existing.Reregister(status, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new AttendanceChange(result.Standing, !result.AlreadyRegistered, result.List.PositionInLine(memberId), []);
+    }
+
+    /// <summary>Cancels the member's place (or their place in line); the freed place goes to the first in line.</summary>
+    public async Task<AttendanceChange> CancelAsync(Guid sessionId, string memberId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(memberId);
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = await LockSessionAsync(sessionId, cancellationToken);
+        var rows = await RegistrationsAsync(sessionId, cancellationToken);
+        var change = ToWaitingList(session.Capacity, rows).Cancel(memberId);
+        if (change.PreviousStanding == RegistrationStanding.NotRegistered)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return new AttendanceChange(RegistrationStanding.NotRegistered, false, null, []);
+        }
+
+        rows.Single(r => r.MemberId == memberId).Cancel(now);
+        var promoted = session.IsUpcoming(now) ? change.Promoted : [];
+        Promote(rows, promoted, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new AttendanceChange(RegistrationStanding.NotRegistered, true, null, promoted);
+    }
+
+    /// <summary>
+    /// Locks the session row until the caller's transaction ends and returns it tracked. <c>xmin</c> is selected by name
+    /// because <c>SELECT *</c> leaves out system columns and EF maps the concurrency token to it.
+    /// </summary>
+    internal static async Task<WebinarSession> LockSessionAsync(AppDbContext db, Guid sessionId, CancellationToken cancellationToken) =>
+        await db.WebinarSessions
+            .FromSql($"""SELECT *, xmin FROM webinar_sessions WHERE "Id" = {sessionId} FOR UPDATE""")
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? throw new WebinarRuleException("This session does not exist.");
+
+    /// <summary>Every registration row of the session (cancelled ones too, so a member registering again re-uses theirs), tracked.</summary>
+    internal static Task<List<WebinarRegistration>> RegistrationRowsAsync(AppDbContext db, Guid sessionId, CancellationToken cancellationToken) =>
+        db.WebinarRegistrations
+            .Where(r => r.SessionId == sessionId)
+            .OrderBy(r => r.RegisteredAt).ThenBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The stored rows as the pure rules see them: confirmed in the order they got their place, then the line.</summary>
+    internal static WaitingList ToWaitingList(int capacity, IEnumerable<WebinarRegistration> rows)
+    {
+        var live = rows.Where(r => r.Status != RegistrationStatus.Cancelled).ToList();
+        var confirmed = live.Where(r => r.Status == RegistrationStatus.Confirmed)
+            .OrderBy(r => r.PromotedAt ?? r.RegisteredAt).ThenBy(r => r.Id)
+            .Select(r => r.MemberId);
+        var waiting = live.Where(r => r.Status == RegistrationStatus.Waitlisted)
+            .OrderBy(r => r.RegisteredAt).ThenBy(r => r.Id)
+            .Select(r => r.MemberId);
+        return WaitingList.Create(capacity, confirmed, waiting);
+    }
+
+    internal static void Promote(IEnumerable<WebinarRegistration> rows, IReadOnlyList<string> promoted, DateTimeOffset now)
+    {
+        foreach (var row in rows.Where(r => promoted.Contains(r.MemberId, StringComparer.Ordinal)))
+        {
+            row.Promote(now);
+        }
+    }
+
+    private Task<WebinarSession> LockSessionAsync(Guid sessionId, CancellationToken cancellationToken) =>
+        LockSessionAsync(db, sessionId, cancellationToken);
+
+    private Task<List<WebinarRegistration>> RegistrationsAsync(Guid sessionId, CancellationToken cancellationToken) =>
+        RegistrationRowsAsync(db, sessionId, cancellationToken);
+}

@@ -1,0 +1,74 @@
+using CecPortal.Web.Data;
+using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Infrastructure.Markdown;
+
+namespace CecPortal.Web.Features.Webinars;
+
+/// <summary>What staff set on a session besides its time and status.</summary>
+public sealed record SessionDetails(string Title, string AbstractMarkdown, TlpLabel Tlp, string? MeetingLink, int Capacity);
+
+/// <summary>
+/// Staff changes to one session that affect who is registered: details (a higher capacity promotes the first in line),
+/// a new time, a cancellation. Each call locks the session row like <see cref="WebinarAttendance"/> does, so a change
+/// never interleaves with a registration, and refuses to apply when the session changed since the form was loaded
+/// (each method takes the <c>expectedVersion</c>, the <c>xmin</c> the form was rendered with).
+/// </summary>
+public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer markdown, TimeProvider clock)
+{
+    public const string StaleMessage = "Someone else changed this session after you opened it. Reload the page to see their change, then apply yours again.";
+
+    /// <summary>Saves the details; returns the member ids promoted because the capacity went up (in order).</summary>
+    public async Task<IReadOnlyList<string>> DescribeAsync(Guid sessionId, uint expectedVersion, SessionDetails details, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = await LockAsync(sessionId, expectedVersion, cancellationToken);
+        session.Describe(details.Title, details.AbstractMarkdown, markdown.Render(details.AbstractMarkdown), details.Tlp, details.MeetingLink, details.Capacity, now);
+
+        IReadOnlyList<string> promoted = [];
+        if (session.IsUpcoming(now))
+        {
+            var rows = await WebinarAttendance.RegistrationRowsAsync(db, sessionId, cancellationToken);
+            promoted = WebinarAttendance.ToWaitingList(session.Capacity, rows).WithCapacity(session.Capacity).Promoted;
+            WebinarAttendance.Promote(rows, promoted, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return promoted;
+    }
+
+    /// <summary>Moves the session to a new start and length; returns false when nothing changed.</summary>
+    public async Task<bool> MoveAsync(Guid sessionId, uint expectedVersion, DateTimeOffset startsAt, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (startsAt <= now)
+        {
+            throw new WebinarRuleException("A session can only be moved to a time in the future.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = await LockAsync(sessionId, expectedVersion, cancellationToken);
+        var moved = session.Move(startsAt, duration, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return moved;
+    }
+
+    /// <summary>Cancels the session. Registrations stay as they are, so everyone registered can be told.</summary>
+    public async Task CancelAsync(Guid sessionId, uint expectedVersion, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = await LockAsync(sessionId, expectedVersion, cancellationToken);
+        session.Cancel(now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<WebinarSession> LockAsync(Guid sessionId, uint expectedVersion, CancellationToken cancellationToken)
+    {
+        var session = await WebinarAttendance.LockSessionAsync(db, sessionId, cancellationToken);
+        return session.Version == expectedVersion ? session : throw new WebinarRuleException(StaleMessage);
+    }
+}

@@ -74,6 +74,8 @@ try
     builder.Services.AddBriefingDelivery(builder.Configuration);
     builder.Services.AddScoped<WebinarPlanner>();
     builder.Services.AddScoped<TopUpWebinarSessionsJob>();
+    builder.Services.AddOptions<WebinarOptions>().BindConfiguration(WebinarOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+    builder.Services.AddSingleton(WebinarOptions.CreateCalendar);
     builder.Services.AddScoped<WebinarAttendance>();
     builder.Services.AddScoped<WebinarSessionChanges>();
 

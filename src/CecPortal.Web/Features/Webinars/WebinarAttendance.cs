@@ -57,7 +57,7 @@ public sealed class WebinarAttendance(AppDbContext db, WebinarMail mail, EmailOu
 
         await transaction.CommitAsync(cancellationToken);
         outbox.EnqueuePending();
-        await reminders.EnsureAsync(sessionId, cancellationToken);
+        await reminders.TryEnsureAsync(sessionId, cancellationToken);
         return new AttendanceChange(result.Standing, !result.AlreadyRegistered, position, []);
     }
 

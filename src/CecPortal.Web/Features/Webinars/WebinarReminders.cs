@@ -78,7 +78,7 @@ public sealed class WebinarReminderConfiguration : IEntityTypeConfiguration<Webi
 /// session planned by any path, or a change whose rescheduling was lost in a crash, gets its reminders within a day.
 /// A job for an instant the session no longer has is deleted; should one run anyway it sees the mismatch and sends nothing.
 /// </summary>
-public sealed class WebinarReminders(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class WebinarReminders(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<WebinarReminders> logger)
 {
     private static readonly ReminderKind[] Kinds = [ReminderKind.Day, ReminderKind.Hour];
 
@@ -103,7 +103,12 @@ public sealed class WebinarReminders(AppDbContext db, IBackgroundJobClient jobs,
 
             if (row is not null)
             {
-                jobs.Delete(row.JobId);
+                // A job still waiting for its time is deleted; one whose time has passed ran (or runs now) and keeps its history.
+                if (row.DueAt > now)
+                {
+                    jobs.Delete(row.JobId);
+                }
+
                 db.WebinarReminders.Remove(row);
             }
 
@@ -116,6 +121,27 @@ public sealed class WebinarReminders(AppDbContext db, IBackgroundJobClient jobs,
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="EnsureAsync"/> after a change that is already committed: a failure here must not make the member or
+    /// editor believe their change failed, so it is logged and left to the daily top-up, which repairs every session.
+    /// </summary>
+    public async Task TryEnsureAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EnsureAsync(sessionId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            foreach (var entry in db.ChangeTracker.Entries<WebinarReminder>().ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            logger.LogWarning(ex, "Reminder jobs of webinar session {SessionId} could not be scheduled now; the daily top-up will retry.", sessionId);
+        }
     }
 
     /// <summary>

@@ -71,7 +71,7 @@ public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer mark
         outbox.EnqueuePending();
         if (moved)
         {
-            await reminders.EnsureAsync(sessionId, cancellationToken);
+            await reminders.TryEnsureAsync(sessionId, cancellationToken);
         }
 
         return moved;
@@ -92,7 +92,7 @@ public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer mark
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.EnqueuePending();
-        await reminders.EnsureAsync(sessionId, cancellationToken);
+        await reminders.TryEnsureAsync(sessionId, cancellationToken);
     }
 
     private async Task<WebinarSession> LockAsync(Guid sessionId, uint expectedVersion, CancellationToken cancellationToken)

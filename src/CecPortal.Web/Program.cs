@@ -76,6 +76,8 @@ try
     builder.Services.AddScoped<TopUpWebinarSessionsJob>();
     builder.Services.AddOptions<WebinarOptions>().BindConfiguration(WebinarOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     builder.Services.AddSingleton(WebinarOptions.CreateCalendar);
+    builder.Services.AddScoped<WebinarMail>();
+    builder.Services.AddScoped<WebinarReminders>();
     builder.Services.AddScoped<WebinarAttendance>();
     builder.Services.AddScoped<WebinarSessionChanges>();
 

@@ -52,6 +52,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<TalkProposal> TalkProposals => Set<TalkProposal>();
 
+    public DbSet<WebinarReminder> WebinarReminders => Set<WebinarReminder>();
+
     /// <summary>Users holding <paramref name="role"/>, as a query to refine further.</summary>
     public IQueryable<PortalUser> UsersInRole(string role) =>
         Users.Where(u => UserRoles.Any(ur => ur.UserId == u.Id && Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));

@@ -13,6 +13,15 @@ public sealed class EmailSenderTests
         "<p>Please <a href=\"https://portal.example/confirm\">confirm</a>.</p>",
         "Please confirm: https://portal.example/confirm");
 
+    private const string Invitation = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:webinar-1@cec.test\r\nSEQUENCE:0\r\nDTSTAMP:20261125T090000Z\r\nDTSTART:20261208T140000Z\r\nDTEND:20261208T150000Z\r\nSUMMARY:Zero trust – Siobhán's notes\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+    private static string Decoded(MimePart part)
+    {
+        using var content = new MemoryStream();
+        part.Content!.DecodeTo(content, TestContext.Current.CancellationToken);
+        return System.Text.Encoding.UTF8.GetString(content.ToArray());
+    }
+
     private static EmailSender CreateSender() => new(
         Options.Create(new EmailOptions { FromAddress = "noreply@cec.test", FromName = "CEC Test Portal" }),
         NullLogger<EmailSender>.Instance);
@@ -72,6 +81,74 @@ public sealed class EmailSenderTests
         parsed.Subject.ShouldBe("Énergie – mise à jour");
         parsed.TextBody.ShouldBe("Siobhán García");
         parsed.HtmlBody.ShouldBe("<p>Siobhán García</p>");
+    }
+
+    [Fact]
+    public void ToMime_WithCalendar_IsMixedWithIMipPartBesideTheBodiesAndAnIcsAttachment()
+    {
+        // Arrange
+        var sender = CreateSender();
+        var message = Message with { Calendar = new EmailCalendar("REQUEST", Invitation) };
+
+        // Act
+        using var mime = sender.ToMime(message);
+
+        // Assert
+        var mixed = mime.Body.ShouldBeOfType<Multipart>();
+        mixed.ContentType.MimeType.ShouldBe("multipart/mixed");
+        mixed.Count.ShouldBe(2);
+        var alternative = mixed[0].ShouldBeOfType<MultipartAlternative>();
+        alternative.Select(p => p.ContentType.MimeType).ShouldBe(["text/plain", "text/html", "text/calendar"]);
+        var calendar = alternative[2].ShouldBeOfType<TextPart>();
+        calendar.ContentType.Parameters["method"].ShouldBe("REQUEST");
+        calendar.ContentType.Charset.ShouldBe("utf-8");
+        Decoded(calendar).ShouldBe(Invitation, "byte for byte, CRLF line ends included (RFC 5545)");
+        var attachment = mixed[1].ShouldBeOfType<MimePart>();
+        attachment.IsAttachment.ShouldBeTrue();
+        attachment.FileName.ShouldBe("invite.ics");
+        attachment.ContentType.MimeType.ShouldBe("application/ics");
+        using var content = new MemoryStream();
+        attachment.Content!.DecodeTo(content, TestContext.Current.CancellationToken);
+        System.Text.Encoding.UTF8.GetString(content.ToArray()).ShouldBe(Invitation);
+    }
+
+    [Fact]
+    public void ToMime_WithCalendar_SurvivesSerialisationWithBodiesAndInvitationIntact()
+    {
+        // Arrange
+        var sender = CreateSender();
+        var message = Message with { Calendar = new EmailCalendar("REQUEST", Invitation) };
+        using var stream = new MemoryStream();
+
+        // Act
+        using var mime = sender.ToMime(message);
+        mime.WriteTo(stream, TestContext.Current.CancellationToken);
+        stream.Position = 0;
+        using var parsed = MimeMessage.Load(stream, TestContext.Current.CancellationToken);
+
+        // Assert
+        parsed.TextBody.ShouldBe(Message.TextBody);
+        parsed.HtmlBody.ShouldBe(Message.HtmlBody);
+        var calendar = parsed.BodyParts.OfType<TextPart>().Single(p => p.ContentType.MimeType == "text/calendar");
+        calendar.ContentType.Parameters["method"].ShouldBe("REQUEST");
+        Decoded(calendar).ShouldBe(Invitation);
+        var attachment = parsed.Attachments.OfType<MimePart>().ShouldHaveSingleItem();
+        attachment.FileName.ShouldBe("invite.ics");
+        Decoded(attachment).ShouldBe(Invitation);
+    }
+
+    [Fact]
+    public void ToMime_CalendarMethodDiffersFromContent_Throws()
+    {
+        // Arrange
+        var sender = CreateSender();
+        var message = Message with { Calendar = new EmailCalendar("CANCEL", Invitation) };
+
+        // Act
+        var act = () => sender.ToMime(message);
+
+        // Assert
+        Should.Throw<InvalidOperationException>(act);
     }
 
     [Fact]

@@ -58,6 +58,35 @@ public sealed class OutboundEmailTests
     }
 
     [Fact]
+    public void ToMessage_WithCalendar_RoundTripsTheInvitation()
+    {
+        // Arrange
+        var message = Message with { Calendar = new EmailCalendar("REQUEST", "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n") };
+        var outbound = OutboundEmail.From(message, _clock.GetUtcNow());
+
+        // Act
+        var roundTripped = outbound.ToMessage();
+
+        // Assert
+        roundTripped.ShouldBe(message);
+        outbound.CalendarMethod.ShouldBe("REQUEST");
+    }
+
+    [Fact]
+    public void MarkSent_WithCalendar_ClearsTheInvitationText()
+    {
+        // Arrange
+        var outbound = OutboundEmail.From(Message with { Calendar = new EmailCalendar("CANCEL", "BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR\r\n") }, _clock.GetUtcNow());
+
+        // Act
+        outbound.MarkSent(_clock.GetUtcNow());
+
+        // Assert
+        outbound.CalendarContent.ShouldBeNull();
+        outbound.CalendarMethod.ShouldBe("CANCEL", "the method stays as a record of what was sent");
+    }
+
+    [Fact]
     public void MarkSent_AfterFailedAttempt_ClearsBodiesAndErrorAndRecordsSentAt()
     {
         // Arrange

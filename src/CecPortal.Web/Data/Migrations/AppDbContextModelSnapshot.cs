@@ -2693,6 +2693,27 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("webinar_registrations", (string)null);
                 });
 
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarReminder", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JobId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("SessionId", "Kind");
+
+                    b.ToTable("webinar_reminders", (string)null);
+                });
+
             modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarSeries", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2906,6 +2927,13 @@ namespace CecPortal.Web.Data.Migrations
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
+
+                    b.Property<string>("CalendarContent")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CalendarMethod")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -3234,6 +3262,15 @@ namespace CecPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("CecPortal.Web.Features.Webinars.WebinarSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarReminder", b =>
+                {
                     b.HasOne("CecPortal.Web.Features.Webinars.WebinarSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")

@@ -1,4 +1,5 @@
 using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Webinars;
@@ -13,8 +14,10 @@ public sealed record AttendanceChange(RegistrationStanding Standing, bool Change
 /// Members registering for and cancelling their place in a session. Each call locks the session row
 /// (<c>SELECT ... FOR UPDATE</c>) for its transaction, so two members taking the last place at the same moment are
 /// served one after the other: one is confirmed, the other waits. The rules themselves live in <see cref="WaitingList"/>.
+/// The emails (<see cref="WebinarMail"/>) are stored in the same transaction and handed to Hangfire after the commit, and
+/// the session's reminder jobs are checked after it (<see cref="WebinarReminders.EnsureAsync"/>).
 /// </summary>
-public sealed class WebinarAttendance(AppDbContext db, TimeProvider clock)
+public sealed class WebinarAttendance(AppDbContext db, WebinarMail mail, EmailOutbox outbox, WebinarReminders reminders, TimeProvider clock)
 {
     public async Task<AttendanceChange> RegisterAsync(Guid sessionId, string memberId, CancellationToken cancellationToken)
     {
@@ -31,24 +34,31 @@ public sealed class WebinarAttendance(AppDbContext db, TimeProvider clock)
 
         var rows = await RegistrationsAsync(sessionId, cancellationToken);
         var result = ToWaitingList(session.Capacity, rows).Register(memberId);
+        var position = result.List.PositionInLine(memberId);
         if (!result.AlreadyRegistered)
         {
             var status = result.Standing == RegistrationStanding.Confirmed ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
-            var existing = rows.SingleOrDefault(r => r.MemberId == memberId);
-            if (existing is null)
+            var registration = rows.SingleOrDefault(r => r.MemberId == memberId);
+            if (registration is null)
             {
-                db.WebinarRegistrations.Add(WebinarRegistration.Create(sessionId, memberId, status, now));
+                registration = WebinarRegistration.Create(sessionId, memberId, status, now);
+                db.WebinarRegistrations.Add(registration);
             }
             else
             {
-                existing.Reregister(status, now);
+                registration.Reregister(status, now);
             }
 
+            await (status == RegistrationStatus.Confirmed
+                ? mail.ConfirmedAsync(session, registration, cancellationToken)
+                : mail.WaitlistedAsync(session, registration, position ?? 1, cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new AttendanceChange(result.Standing, !result.AlreadyRegistered, result.List.PositionInLine(memberId), []);
+        outbox.EnqueuePending();
+        await reminders.TryEnsureAsync(sessionId, cancellationToken);
+        return new AttendanceChange(result.Standing, !result.AlreadyRegistered, position, []);
     }
 
     /// <summary>Cancels the member's place (or their place in line); the freed place goes to the first in line.</summary>
@@ -66,11 +76,19 @@ public sealed class WebinarAttendance(AppDbContext db, TimeProvider clock)
             return new AttendanceChange(RegistrationStanding.NotRegistered, false, null, []);
         }
 
-        rows.Single(r => r.MemberId == memberId).Cancel(now);
+        var registration = rows.Single(r => r.MemberId == memberId);
+        registration.Cancel(now);
         var promoted = session.IsUpcoming(now) ? change.Promoted : [];
         Promote(rows, promoted, now);
+        if (session.IsUpcoming(now))
+        {
+            await mail.RegistrationCancelledAsync(session, registration, change.PreviousStanding == RegistrationStanding.Confirmed, cancellationToken);
+            await mail.PromotedAsync(session, rows.Where(r => promoted.Contains(r.MemberId, StringComparer.Ordinal)), cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        outbox.EnqueuePending();
         return new AttendanceChange(RegistrationStanding.NotRegistered, true, null, promoted);
     }
 

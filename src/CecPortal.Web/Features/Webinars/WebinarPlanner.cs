@@ -6,9 +6,10 @@ namespace CecPortal.Web.Features.Webinars;
 /// <summary>
 /// Keeps the next <see cref="Horizon"/> monthly sessions of every active series planned. Only missing rule dates are
 /// added: a session that exists for a rule date (moved, retitled or cancelled by hand) is never touched, so a
-/// cancelled month stays cancelled. Safe to run twice and concurrently (see <see cref="TopUpAsync"/>).
+/// cancelled month stays cancelled. Safe to run twice and concurrently (see <see cref="TopUpAsync"/>). Every run also makes
+/// sure each upcoming session, new or old, has its reminder jobs (<see cref="WebinarReminders.EnsureAllAsync"/>).
 /// </summary>
-public sealed class WebinarPlanner(AppDbContext db, TimeProvider clock, ILogger<WebinarPlanner> logger)
+public sealed class WebinarPlanner(AppDbContext db, WebinarReminders reminders, TimeProvider clock, ILogger<WebinarPlanner> logger)
 {
     /// <summary>How many upcoming monthly sessions each active series keeps planned.</summary>
     public const int Horizon = 12;
@@ -36,6 +37,12 @@ public sealed class WebinarPlanner(AppDbContext db, TimeProvider clock, ILogger<
         if (added > 0)
         {
             logger.LogInformation("Webinar top-up planned {Added} session(s) across {Series} active series.", added, seriesList.Count);
+        }
+
+        var rescheduled = await reminders.EnsureAllAsync(cancellationToken);
+        if (rescheduled > 0)
+        {
+            logger.LogInformation("Webinar top-up scheduled the reminders of {Sessions} session(s).", rescheduled);
         }
 
         return added;

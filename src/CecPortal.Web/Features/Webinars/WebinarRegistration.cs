@@ -93,6 +93,13 @@ public sealed class WebinarRegistration
 
     public void RecordInvitation(int sequence) => InvitedSequence = sequence;
 
+    /// <summary>The session moved: reminders already sent were for the old time, so the new time gets its own.</summary>
+    public void Rescheduled()
+    {
+        DayReminderSentAt = null;
+        HourReminderSentAt = null;
+    }
+
     public void RecordDayReminder(DateTimeOffset now) => DayReminderSentAt ??= now;
 
     public void RecordHourReminder(DateTimeOffset now) => HourReminderSentAt ??= now;

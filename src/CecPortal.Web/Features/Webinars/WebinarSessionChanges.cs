@@ -1,5 +1,6 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Markdown;
 
 namespace CecPortal.Web.Features.Webinars;
@@ -11,9 +12,11 @@ public sealed record SessionDetails(string Title, string AbstractMarkdown, TlpLa
 /// Staff changes to one session that affect who is registered: details (a higher capacity promotes the first in line),
 /// a new time, a cancellation. Each call locks the session row like <see cref="WebinarAttendance"/> does, so a change
 /// never interleaves with a registration, and refuses to apply when the session changed since the form was loaded
-/// (each method takes the <c>expectedVersion</c>, the <c>xmin</c> the form was rendered with).
+/// (each method takes the <c>expectedVersion</c>, the <c>xmin</c> the form was rendered with). The registrants' emails
+/// (<see cref="WebinarMail"/>) are stored in the same transaction and handed to Hangfire after the commit; a move or a
+/// cancellation then reschedules or drops the reminder jobs (<see cref="WebinarReminders"/>).
 /// </summary>
-public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer markdown, TimeProvider clock)
+public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer markdown, WebinarMail mail, EmailOutbox outbox, WebinarReminders reminders, TimeProvider clock)
 {
     public const string StaleMessage = "Someone else changed this session after you opened it. Reload the page to see their change, then apply yours again.";
 
@@ -31,10 +34,12 @@ public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer mark
             var rows = await WebinarAttendance.RegistrationRowsAsync(db, sessionId, cancellationToken);
             promoted = WebinarAttendance.ToWaitingList(session.Capacity, rows).WithCapacity(session.Capacity).Promoted;
             WebinarAttendance.Promote(rows, promoted, now);
+            await mail.PromotedAsync(session, rows.Where(r => promoted.Contains(r.MemberId, StringComparer.Ordinal)), cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        outbox.EnqueuePending();
         return promoted;
     }
 
@@ -50,8 +55,25 @@ public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer mark
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await LockAsync(sessionId, expectedVersion, cancellationToken);
         var moved = session.Move(startsAt, duration, now);
+        if (moved)
+        {
+            var rows = await WebinarAttendance.RegistrationRowsAsync(db, sessionId, cancellationToken);
+            foreach (var row in rows)
+            {
+                row.Rescheduled();
+            }
+
+            await mail.MovedAsync(session, rows, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        outbox.EnqueuePending();
+        if (moved)
+        {
+            await reminders.TryEnsureAsync(sessionId, cancellationToken);
+        }
+
         return moved;
     }
 
@@ -62,8 +84,15 @@ public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer mark
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await LockAsync(sessionId, expectedVersion, cancellationToken);
         session.Cancel(now);
+        if (session.EndsAt > now)
+        {
+            await mail.SessionCancelledAsync(session, await WebinarAttendance.RegistrationRowsAsync(db, sessionId, cancellationToken), cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        outbox.EnqueuePending();
+        await reminders.TryEnsureAsync(sessionId, cancellationToken);
     }
 
     private async Task<WebinarSession> LockAsync(Guid sessionId, uint expectedVersion, CancellationToken cancellationToken)

@@ -1,4 +1,20 @@
 namespace CecPortal.Web.Infrastructure.Email;
 
-/// <summary>One message to one recipient, always with an HTML and a plain-text body.</summary>
-public sealed record EmailMessage(string To, string Subject, string HtmlBody, string TextBody);
+/// <summary>
+/// One message to one recipient, always with an HTML and a plain-text body, and optionally a calendar invitation
+/// (sent as an iMIP part beside the bodies and as an <c>invite.ics</c> attachment, see <see cref="EmailSender"/>).
+/// </summary>
+public sealed record EmailMessage(string To, string Subject, string HtmlBody, string TextBody, EmailCalendar? Calendar = null);
+
+/// <summary>
+/// An RFC 5545 calendar object sent by email (iMIP, RFC 6047). <paramref name="Method"/> is the iTIP method of the
+/// content (<c>REQUEST</c>, <c>CANCEL</c>, <c>PUBLISH</c>) and must equal its <c>METHOD</c> property: clients read it
+/// from the content type to decide whether the message is an invitation.
+/// </summary>
+public sealed record EmailCalendar(string Method, string Content)
+{
+    public const int MaxMethodLength = 16;
+
+    /// <summary>The file name of the attached copy.</summary>
+    public const string FileName = "invite.ics";
+}

@@ -37,8 +37,50 @@ public sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSen
         mime.From.Add(new MailboxAddress(_options.FromName, _options.FromAddress));
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
-        mime.Body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody }.ToMessageBody();
+        mime.Body = message.Calendar is { } calendar
+            ? WithInvitation(message, calendar)
+            : new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody }.ToMessageBody();
         return mime;
+    }
+
+    /// <summary>
+    /// The shape Google Calendar and Outlook send invitations in, which Outlook, Gmail and Apple Mail all recognise:
+    /// <c>multipart/mixed</c> holding a <c>multipart/alternative</c> of text, HTML and the iMIP part
+    /// (<c>text/calendar; method=...; charset=utf-8</c>, what calendar-aware clients act on), then the same calendar as an
+    /// <c>invite.ics</c> attachment for clients that only look at attachments.
+    /// </summary>
+    private static Multipart WithInvitation(EmailMessage message, EmailCalendar calendar)
+    {
+        var method = calendar.Method.Trim().ToUpperInvariant();
+        if (!calendar.Content.Contains($"METHOD:{method}", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The calendar's content type says method={method} but its METHOD property differs.");
+        }
+
+        var alternative = new MultipartAlternative
+        {
+            new TextPart(MimeKit.Text.TextFormat.Plain) { Text = message.TextBody },
+            new TextPart(MimeKit.Text.TextFormat.Html) { Text = message.HtmlBody },
+            CalendarPart(calendar.Content, method),
+        };
+
+        var attachment = new MimePart("application", "ics")
+        {
+            Content = new MimeContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(calendar.Content))),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = EmailCalendar.FileName,
+        };
+
+        return new Multipart("mixed") { alternative, attachment };
+    }
+
+    private static TextPart CalendarPart(string content, string method)
+    {
+        var part = new TextPart("calendar") { ContentTransferEncoding = ContentEncoding.Base64 };
+        part.SetText(System.Text.Encoding.UTF8, content);
+        part.ContentType.Parameters.Add("method", method);
+        return part;
     }
 
     private async Task KeepAsync(MimeMessage mime, CancellationToken cancellationToken)

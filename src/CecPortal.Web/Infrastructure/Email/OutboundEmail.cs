@@ -19,6 +19,12 @@ public sealed class OutboundEmail
 
     public string? TextBody { get; private set; }
 
+    /// <summary>The iTIP method of <see cref="CalendarContent"/>, e.g. <c>REQUEST</c>; null for a message without an invitation.</summary>
+    public string? CalendarMethod { get; private set; }
+
+    /// <summary>The iCalendar text sent with the message; cleared once sent, like the bodies.</summary>
+    public string? CalendarContent { get; private set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? SentAt { get; private set; }
@@ -33,11 +39,18 @@ public sealed class OutboundEmail
         Subject = message.Subject,
         HtmlBody = message.HtmlBody,
         TextBody = message.TextBody,
+        CalendarMethod = message.Calendar?.Method,
+        CalendarContent = message.Calendar?.Content,
         CreatedAt = now,
     };
 
     public EmailMessage ToMessage() => SentAt is null
-        ? new EmailMessage(To, Subject, HtmlBody ?? string.Empty, TextBody ?? string.Empty)
+        ? new EmailMessage(
+            To,
+            Subject,
+            HtmlBody ?? string.Empty,
+            TextBody ?? string.Empty,
+            CalendarMethod is not null && CalendarContent is not null ? new EmailCalendar(CalendarMethod, CalendarContent) : null)
         : throw new InvalidOperationException("This message was already sent and its body cleared.");
 
     public void RecordAttempt() => Attempts++;
@@ -47,6 +60,7 @@ public sealed class OutboundEmail
         SentAt = now;
         HtmlBody = null;
         TextBody = null;
+        CalendarContent = null;
         LastError = null;
     }
 
@@ -61,6 +75,7 @@ public sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outbou
         builder.Property(e => e.To).HasMaxLength(320);
         builder.Property(e => e.Subject).HasMaxLength(300);
         builder.Property(e => e.LastError).HasMaxLength(500);
+        builder.Property(e => e.CalendarMethod).HasMaxLength(EmailCalendar.MaxMethodLength);
         builder.HasIndex(e => new { e.SentAt, e.CreatedAt });
     }
 }

@@ -78,6 +78,10 @@ try
     builder.Services.AddSingleton(WebinarOptions.CreateCalendar);
     builder.Services.AddScoped<WebinarAttendance>();
     builder.Services.AddScoped<WebinarSessionChanges>();
+    builder.Services.AddScoped<WebinarSchedule>();
+    builder.Services.AddScoped<CalendarSubscription>();
+    builder.Services.AddScoped<CallForSpeakers>();
+    builder.Services.AddScoped<TimeZoneSetting>();
 
     var app = builder.Build();
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using CecPortal.Testing;
 using CecPortal.Web.Features.Webinars;
-using Calendar = Ical.Net.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
+using Calendar = Ical.Net.Calendar;
 
 namespace CecPortal.IntegrationTests.Webinars;
 

@@ -111,10 +111,12 @@ public sealed class WebinarMemberPagesTests(PortalFixture portal) : IClassFixtur
         var notRegistered = await bystander.GetDocumentAsync(path);
         await portal.WithServiceAsync<WebinarAttendance>(a => a.CancelAsync(sessionId, holderId, Token));
         var confirmed = await waiter.GetDocumentAsync(path);
-        using var ics = await waiter.GetAsync(new Uri(path + "?handler=Calendar", UriKind.Relative), Token);
+        var icsPath = confirmed.QuerySelector("[data-testid=download-ics]")!.GetAttribute("href")!;
+        using var ics = await waiter.GetAsync(new Uri(icsPath, UriKind.Relative), Token);
 
         // Assert
         whileWaiting.Body!.InnerHtml.ShouldNotContain(link);
+        whileWaiting.QuerySelector("[data-testid=download-ics]").ShouldBeNull();
         whileWaiting.QuerySelector("[data-testid=place-status]")!.TextContent.ShouldStartWith("You are 1st on the waiting list.");
         icsWhileWaiting.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         notRegistered.Body!.InnerHtml.ShouldNotContain(link);
@@ -193,6 +195,38 @@ public sealed class WebinarMemberPagesTests(PortalFixture portal) : IClassFixtur
         entry.QuerySelector("[data-testid=recording]")!.GetAttribute("href").ShouldBe(recording);
         entry.QuerySelector("[data-testid=tlp]")!.TextContent.ShouldBe("TLP:AMBER");
         index.QuerySelector($"[data-testid=session][data-session='{sessionId}']").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task GetSession_ShowsTheLabelTheSanitizedAbstractAndTheSpeakers()
+    {
+        // Arrange
+        var speakerId = await portal.CreateMemberAsync("speaker.member@it.example", "NL");
+        var sessionId = await portal.AddSessionAsync(
+            "Supplier risk, honestly",
+            MemberWebinarArrange.December2030.AddDays(5),
+            tlp: TlpLabel.AmberStrict,
+            abstractMarkdown: "We **rank** suppliers.<script>alert(1)</script>");
+        await portal.WithDbAsync(db =>
+        {
+            db.WebinarSpeakers.AddRange(WebinarSpeaker.Member(sessionId, speakerId), WebinarSpeaker.Guest(sessionId, "Dr. Ana Guest", "ENISA"));
+            return db.SaveChangesAsync(Token);
+        });
+        using var client = await portal.SignedInClientAsync(PortalFactory.MemberEmail);
+
+        // Act
+        var page = await client.GetDocumentAsync(WebinarPaths.Session(sessionId));
+        var index = await client.GetDocumentAsync("/webinars");
+
+        // Assert
+        page.QuerySelector("[data-testid=tlp-banner] .tlp-label")!.TextContent.ShouldBe("TLP:AMBER+STRICT");
+        page.QuerySelector("[data-testid=webinar-title]")!.TextContent.ShouldBe("Supplier risk, honestly");
+        page.QuerySelector("[data-testid=abstract] strong")!.TextContent.ShouldBe("rank");
+        page.QuerySelector("[data-testid=abstract] script").ShouldBeNull();
+        page.QuerySelector("[data-testid=speakers]")!.TextContent.ShouldBe("speaker.member, Dr. Ana Guest (ENISA)");
+        page.QuerySelector("[data-testid=local-time]")!.TextContent.ShouldBe("Sun 15 Dec 2030, 15:00 (Paris)");
+        page.QuerySelector("[data-testid=organiser-time]")!.TextContent.ShouldBe(" · 15:00 Brussels time", "the organiser's zone is named even when its clock agrees");
+        index.QuerySelector($"[data-testid=session][data-session='{sessionId}'] [data-testid=speakers]")!.TextContent.ShouldBe("speaker.member, Dr. Ana Guest (ENISA)");
     }
 
     [Fact]

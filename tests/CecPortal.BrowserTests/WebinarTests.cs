@@ -65,6 +65,7 @@ public sealed class WebinarTests(BrowserPortal portal)
             // Assert
             await Expect(webinars.StatusMessage).ToHaveTextAsync("You are registered. The meeting link is below.");
             await Expect(webinars.PlaceStatus).ToHaveTextAsync("You are registered.");
+            await Screenshots.SaveAsync(page, "webinar-session-registered");
             await webinars.GotoAsync();
             await Expect(webinars.MyRegistration(sessionId)).ToContainTextAsync(title);
             await Expect(webinars.MyRegistration(sessionId).GetByTestId("standing")).ToHaveTextAsync("Registered");

@@ -129,6 +129,32 @@ public sealed class WebinarMemberSettingsTests(PortalFixture portal) : IClassFix
     }
 
     [Fact]
+    public async Task PostWithdraw_AnotherMembersProposal_IsRefusedAndLeftAsItWas()
+    {
+        // Arrange
+        var ownerId = await portal.CreateMemberAsync("speaker.owner@it.example", "DE");
+        var memberId = await portal.CreateMemberAsync("speaker.meddler@it.example", "DE");
+        var theirs = TalkProposal.Submit(ownerId, "Not yours", "Hands off.", [new DateOnly(2030, 3, 1)], DateTimeOffset.UtcNow);
+        var mine = TalkProposal.Submit(memberId, "Mine", "Mine to withdraw.", [new DateOnly(2030, 3, 1)], DateTimeOffset.UtcNow);
+        await portal.WithDbAsync(db =>
+        {
+            db.TalkProposals.AddRange(theirs, mine);
+            return db.SaveChangesAsync(Token);
+        });
+        using var client = await portal.SignedInClientAsync("speaker.meddler@it.example");
+
+        // Act
+        using var response = await client.SubmitFormAsync("/webinars/propose", new Dictionary<string, string> { ["proposalId"] = theirs.Id.ToString() }, "[data-testid=withdraw-form]");
+        var page = await response.ReadDocumentAsync();
+
+        // Assert
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.QuerySelector("[data-testid=proposal-form] [role=alert]")!.TextContent.ShouldContain("This proposal does not exist.");
+        page.QuerySelector("[data-testid=proposal-form] .field-validation-error").ShouldBeNull();
+        (await portal.WithDbAsync(db => db.TalkProposals.Where(p => p.Id == theirs.Id).Select(p => p.Status).SingleAsync(Token))).ShouldBe(ProposalStatus.Submitted);
+    }
+
+    [Fact]
     public async Task PostTimeZone_KnownZoneThenCountry_SavesAndClearsTheSetting()
     {
         // Arrange

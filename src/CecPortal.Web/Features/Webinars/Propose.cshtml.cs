@@ -77,13 +77,16 @@ public sealed class ProposeModel(CallForSpeakers callForSpeakers, UserManager<Po
         {
             var title = await callForSpeakers.WithdrawAsync(proposalId, users.GetUserId(User)!, cancellationToken);
             TempData["StatusMessage"] = $"Your proposal \"{title}\" is withdrawn.";
+            return RedirectToPage(pageName: null, pageHandler: null, routeValues: null, fragment: "proposals");
         }
         catch (WebinarRuleException ex)
         {
-            TempData["StatusMessage"] = ex.Message;
+            // The withdraw form posts no proposal fields: only the reason belongs on the page.
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, ex.Message);
+            await LoadAsync(cancellationToken);
+            return Page();
         }
-
-        return RedirectToPage(pageName: null, pageHandler: null, routeValues: null, fragment: "proposals");
     }
 
     /// <summary>Months the form did not offer (or that are not months at all) are dropped; the feature checks the rest.</summary>

@@ -80,6 +80,10 @@ try
     builder.Services.AddScoped<WebinarReminders>();
     builder.Services.AddScoped<WebinarAttendance>();
     builder.Services.AddScoped<WebinarSessionChanges>();
+    builder.Services.AddScoped<WebinarSchedule>();
+    builder.Services.AddScoped<CalendarSubscription>();
+    builder.Services.AddScoped<CallForSpeakers>();
+    builder.Services.AddScoped<TimeZoneSetting>();
 
     var app = builder.Build();
 

@@ -4,71 +4,70 @@ namespace CecPortal.UnitTests.Webinars;
 
 public sealed class WebinarTimesTests
 {
-    private static readonly DateTimeOffset WinterStart = new(2026, 12, 8, 14, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset SummerStart = new(2027, 4, 13, 13, 0, 0, TimeSpan.Zero);
+    private const string Brussels = "Europe/Brussels";
 
-    [Fact]
-    public void Describe_ReaderInHelsinki_ShowsTheirTimeWithTheOrganisersBeside()
+    [Theory]
+    [InlineData("2026-12-08T14:00:00Z", "Europe/Helsinki", "Tue 8 Dec 2026, 16:00 (Helsinki)")]
+    [InlineData("2026-12-08T14:00:00Z", "Europe/Lisbon", "Tue 8 Dec 2026, 14:00 (Lisbon)")]
+    [InlineData("2027-07-13T13:00:00Z", "Europe/Helsinki", "Tue 13 Jul 2027, 16:00 (Helsinki)")]
+    [InlineData("2027-07-13T13:00:00Z", "Europe/Lisbon", "Tue 13 Jul 2027, 14:00 (Lisbon)")]
+    public void Describe_OrganiserAt1500Brussels_ShowsTheMembersClockInWinterAndSummer(string startUtc, string memberZone, string expected)
     {
         // Arrange
-        var end = WinterStart.AddHours(1);
+        var start = DateTimeOffset.Parse(startUtc, System.Globalization.CultureInfo.InvariantCulture);
 
         // Act
-        var text = WebinarTimes.Describe(WinterStart, end, "Europe/Helsinki", "Europe/Brussels");
+        var time = WebinarTimes.Describe(start, memberZone, Brussels);
 
         // Assert
-        text.ShouldBe("Tuesday 8 December 2026, 16:00–17:00 Europe/Helsinki time (15:00–16:00 Europe/Brussels, the organiser's time)");
+        time.Local.ShouldBe(expected);
+        time.Organiser.ShouldBe("15:00 Brussels time");
+        time.ToString().ShouldBe($"{expected} · 15:00 Brussels time");
     }
 
     [Fact]
-    public void Describe_ReaderInLisbonInSummer_FollowsBothZonesDaylightSaving()
+    public void Describe_MemberInTheOrganisersZone_ShowsOneTime()
     {
-        // Arrange
-        var end = SummerStart.AddMinutes(90);
-
         // Act
-        var text = WebinarTimes.Describe(SummerStart, end, "Europe/Lisbon", "Europe/Brussels");
+        var time = WebinarTimes.Describe(new DateTimeOffset(2026, 12, 8, 14, 0, 0, TimeSpan.Zero), Brussels, Brussels);
 
         // Assert
-        text.ShouldBe("Tuesday 13 April 2027, 14:00–15:30 Europe/Lisbon time (15:00–16:30 Europe/Brussels, the organiser's time)");
+        time.Local.ShouldBe("Tue 8 Dec 2026, 15:00 (Brussels)");
+        time.Organiser.ShouldBeNull();
+        time.Iso.ShouldBe("2026-12-08T14:00Z");
     }
 
     [Fact]
-    public void Describe_ReaderInTheOrganisersZone_ShowsOneTime()
+    public void Describe_OrganiserOnAnotherDay_NamesTheOrganisersDayToo()
     {
-        // Arrange
-        var end = WinterStart.AddHours(1);
+        // Arrange: 15:00 in Brussels on Tuesday is already Wednesday in Auckland.
+        var start = new DateTimeOffset(2026, 12, 8, 14, 0, 0, TimeSpan.Zero);
 
         // Act
-        var text = WebinarTimes.Describe(WinterStart, end, "Europe/Brussels", "Europe/Brussels");
+        var time = WebinarTimes.Describe(start, "Pacific/Auckland", Brussels);
 
         // Assert
-        text.ShouldBe("Tuesday 8 December 2026, 15:00–16:00 Europe/Brussels time");
+        time.Local.ShouldBe("Wed 9 Dec 2026, 03:00 (Auckland)");
+        time.Organiser.ShouldBe("Tue 8 Dec, 15:00 Brussels time");
     }
 
-    [Fact]
-    public void Describe_ReaderWithTheSameClockInAnotherZone_SaysItIsTheSame()
-    {
-        // Arrange
-        var end = WinterStart.AddHours(1);
+    [Theory]
+    [InlineData("Europe/Helsinki", "Helsinki")]
+    [InlineData("America/Argentina/Buenos_Aires", "Buenos Aires")]
+    [InlineData("UTC", "UTC")]
+    public void PlaceName_IanaId_IsTheLastPartWithSpaces(string zoneId, string expected) =>
+        WebinarTimes.PlaceName(zoneId).ShouldBe(expected);
 
-        // Act
-        var text = WebinarTimes.Describe(WinterStart, end, "Europe/Paris", "Europe/Brussels");
-
-        // Assert
-        text.ShouldBe("Tuesday 8 December 2026, 15:00–16:00 Europe/Paris time (the same in Europe/Brussels, the organiser's time)");
-    }
-
-    [Fact]
-    public void Describe_OrganisersDateDiffers_NamesTheirDayToo()
-    {
-        // Arrange: 23:30 in Brussels is already 00:30 the next day in Helsinki.
-        var start = new DateTimeOffset(2026, 12, 8, 22, 30, 0, TimeSpan.Zero);
-
-        // Act
-        var text = WebinarTimes.Describe(start, start.AddHours(1), "Europe/Helsinki", "Europe/Brussels");
-
-        // Assert
-        text.ShouldBe("Wednesday 9 December 2026, 00:30–01:30 Europe/Helsinki time (Tuesday 8 December 2026, 23:30–Wed 9 Dec 00:30 Europe/Brussels, the organiser's time)");
-    }
+    [Theory]
+    [InlineData(1, "1st")]
+    [InlineData(2, "2nd")]
+    [InlineData(3, "3rd")]
+    [InlineData(4, "4th")]
+    [InlineData(11, "11th")]
+    [InlineData(12, "12th")]
+    [InlineData(13, "13th")]
+    [InlineData(21, "21st")]
+    [InlineData(102, "102nd")]
+    public void Ordinal_Number_HasTheEnglishSuffix(int number, string expected) =>
+        WebinarText.Ordinal(number).ShouldBe(expected);
 }

@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -10,10 +12,22 @@ using Microsoft.EntityFrameworkCore;
 namespace CecPortal.Web.Features.Profile;
 
 [Authorize(Policy = Policies.Community)]
-public sealed class IndexModel(AppDbContext db, UserManager<PortalUser> users, BriefingSubscription subscription, PortalUrls urls) : PageModel
+public sealed class IndexModel(
+    AppDbContext db,
+    UserManager<PortalUser> users,
+    BriefingSubscription subscription,
+    CalendarSubscription calendar,
+    TimeZoneSetting timeZones,
+    PortalUrls urls) : PageModel
 {
     /// <summary>TempData key of a new feed address: read once, so it is shown once.</summary>
     public const string NewFeedUrlKey = "NewFeedUrl";
+
+    /// <summary>TempData key of a new calendar address, shown once like the feed address.</summary>
+    public const string NewCalendarUrlKey = "NewCalendarUrl";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
 
     public ProfileView Profile { get; private set; } = null!;
 
@@ -24,30 +38,77 @@ public sealed class IndexModel(AppDbContext db, UserManager<PortalUser> users, B
     /// <summary>The feed address created by the previous request, if any.</summary>
     public string? NewFeedUrl { get; private set; }
 
-    public sealed record ProfileView(string FullName, string? Email, string? JobTitle, string? Organisation, string? CountryCode, string? SectorCode);
+    /// <summary>The calendar address created by the previous request, if any.</summary>
+    public string? NewCalendarUrl { get; private set; }
+
+    public bool HasCalendarToken { get; private set; }
+
+    /// <summary>The zone webinar times are shown in when the member chooses none.</summary>
+    public string CountryZoneId { get; private set; } = MemberTimeZones.Fallback;
+
+    public sealed record ProfileView(string FullName, string? Email, string? JobTitle, string? Organisation, string? CountryCode, string? SectorCode, string? TimeZoneId);
+
+    public sealed class InputModel
+    {
+        /// <summary>An IANA zone from <see cref="MemberTimeZones.Choices"/>, or empty for "my country's zone".</summary>
+        [Display(Name = "Time zone")]
+        public string? TimeZoneId { get; set; }
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = users.GetUserId(User);
-        var profile = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new ProfileView(u.FullName, u.Email, u.JobTitle, u.Organisation, u.CountryCode, u.SectorCode))
-            .SingleOrDefaultAsync(cancellationToken);
-        var settings = userId is null ? null : await subscription.SettingsAsync(userId, cancellationToken);
-        if (profile is null || settings is null)
+        if (!await LoadAsync(cancellationToken))
         {
             return Challenge();
         }
 
-        Profile = profile;
-        Briefing = settings;
-        NewFeedUrl = TempData[NewFeedUrlKey] as string;
-        Roles = await (from ur in db.UserRoles
-                       join r in db.Roles on ur.RoleId equals r.Id
-                       where ur.UserId == userId
-                       orderby r.Name
-                       select r.Name!).ToListAsync(cancellationToken);
+        Input.TimeZoneId = MemberTimeZones.IsKnown(Profile.TimeZoneId) ? Profile.TimeZoneId : null;
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostTimeZoneAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await timeZones.SaveAsync(users.GetUserId(User)!, Input.TimeZoneId))
+            {
+                return Challenge();
+            }
+        }
+        catch (WebinarRuleException ex)
+        {
+            ModelState.AddModelError("Input.TimeZoneId", ex.Message);
+            return await LoadAsync(cancellationToken) ? Page() : Challenge();
+        }
+
+        TempData["StatusMessage"] = string.IsNullOrWhiteSpace(Input.TimeZoneId)
+            ? "Webinar times are now shown in your country's time zone."
+            : $"Webinar times are now shown in {WebinarTimes.ZoneLabel(Input.TimeZoneId.Trim())}.";
+        return RedirectToSection("webinars");
+    }
+
+    public async Task<IActionResult> OnPostCreateCalendarAsync()
+    {
+        var token = await calendar.ReplaceTokenAsync(users.GetUserId(User)!);
+        if (token is null)
+        {
+            return Challenge();
+        }
+
+        TempData[NewCalendarUrlKey] = urls.Absolute(CalendarSubscription.PathOf(token));
+        TempData["StatusMessage"] = "Your new calendar address is ready. Any earlier address has stopped working.";
+        return RedirectToSection("webinars");
+    }
+
+    public async Task<IActionResult> OnPostRevokeCalendarAsync()
+    {
+        if (!await calendar.RevokeTokenAsync(users.GetUserId(User)!))
+        {
+            return Challenge();
+        }
+
+        TempData["StatusMessage"] = "Your calendar address has been revoked: calendar apps using it get nothing more.";
+        return RedirectToSection("webinars");
     }
 
     public async Task<IActionResult> OnPostDailyEmailAsync(bool receive)
@@ -87,5 +148,34 @@ public sealed class IndexModel(AppDbContext db, UserManager<PortalUser> users, B
         return RedirectToBriefingSection();
     }
 
-    private RedirectToPageResult RedirectToBriefingSection() => RedirectToPage(pageName: null, pageHandler: null, routeValues: null, fragment: "briefing");
+    private RedirectToPageResult RedirectToBriefingSection() => RedirectToSection("briefing");
+
+    private RedirectToPageResult RedirectToSection(string fragment) => RedirectToPage(pageName: null, pageHandler: null, routeValues: null, fragment: fragment);
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var userId = users.GetUserId(User);
+        var profile = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new ProfileView(u.FullName, u.Email, u.JobTitle, u.Organisation, u.CountryCode, u.SectorCode, u.TimeZoneId))
+            .SingleOrDefaultAsync(cancellationToken);
+        var settings = userId is null ? null : await subscription.SettingsAsync(userId, cancellationToken);
+        if (profile is null || settings is null)
+        {
+            return false;
+        }
+
+        Profile = profile;
+        Briefing = settings;
+        NewFeedUrl = TempData[NewFeedUrlKey] as string;
+        NewCalendarUrl = TempData[NewCalendarUrlKey] as string;
+        HasCalendarToken = await calendar.HasTokenAsync(userId!, cancellationToken);
+        CountryZoneId = MemberTimeZones.Resolve(null, profile.CountryCode);
+        Roles = await (from ur in db.UserRoles
+                       join r in db.Roles on ur.RoleId equals r.Id
+                       where ur.UserId == userId
+                       orderby r.Name
+                       select r.Name!).ToListAsync(cancellationToken);
+        return true;
+    }
 }

@@ -1,13 +1,41 @@
 using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CecPortal.Web.Features.Webinars;
 
+/// <summary>The coming sessions in the member's own time zone, their own registrations, and the past sessions with recordings.</summary>
 [Authorize(Policy = Policies.Community)]
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(WebinarSchedule schedule, UserManager<PortalUser> users) : PageModel
 {
-    public void OnGet()
+    /// <summary>"p", because Razor Pages keeps "page" as a route value for itself.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public MemberZone Zone { get; private set; } = null!;
+
+    public IReadOnlyList<SessionSummary> Upcoming { get; private set; } = [];
+
+    public IReadOnlyList<SessionSummary> MyRegistrations { get; private set; } = [];
+
+    public PageOf<PastSession> Past { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        var memberId = users.GetUserId(User);
+        var zone = memberId is null ? null : await schedule.MemberZoneAsync(memberId, cancellationToken);
+        if (zone is null)
+        {
+            return Challenge();
+        }
+
+        Zone = zone;
+        Upcoming = await schedule.UpcomingAsync(memberId!, zone.ZoneId, cancellationToken);
+        MyRegistrations = [.. Upcoming.Where(s => s.Place.IsRegistered)];
+        Past = await schedule.PastAsync(PageNumber, zone.ZoneId, cancellationToken);
+        return Page();
     }
 }

@@ -43,7 +43,7 @@ public sealed class WebinarMail(AppDbContext db, EmailOutbox outbox, WebinarCale
             return;
         }
 
-        Notice(recipient, $"Waiting list: {session.Title}", [
+        Notice(session, recipient, $"Waiting list: {session.Title}", [
             $"Dear {recipient.Name},",
             $"The webinar \"{session.Title}\" is full, so you are on its waiting list: number {positionInLine} in line.",
             When(session, recipient),
@@ -98,7 +98,7 @@ public sealed class WebinarMail(AppDbContext db, EmailOutbox outbox, WebinarCale
         }
         else
         {
-            Notice(recipient, $"Registration cancelled: {session.Title}", lines);
+            Notice(session, recipient, $"Registration cancelled: {session.Title}", lines);
         }
     }
 
@@ -127,7 +127,7 @@ public sealed class WebinarMail(AppDbContext db, EmailOutbox outbox, WebinarCale
             }
             else
             {
-                Notice(recipient, subject, [
+                Notice(session, recipient, subject, [
                     $"Dear {recipient.Name},",
                     $"The webinar \"{session.Title}\", for which you are on the waiting list, has moved to a new time:",
                     When(session, recipient),
@@ -161,7 +161,7 @@ public sealed class WebinarMail(AppDbContext db, EmailOutbox outbox, WebinarCale
             }
             else
             {
-                Notice(recipient, $"Cancelled: {session.Title}", lines);
+                Notice(session, recipient, $"Cancelled: {session.Title}", lines);
             }
         }
     }
@@ -193,7 +193,7 @@ public sealed class WebinarMail(AppDbContext db, EmailOutbox outbox, WebinarCale
                     TlpLine(session),
                     "If you can no longer attend, please cancel your registration on the portal so that someone waiting can take your place.",
                 ],
-                MeetingLink(session) is { } link ? ("Join the webinar", link.AbsoluteUri) : ("Open the webinars", SessionsUrl())));
+                MeetingLink(session) is { } link ? ("Join the webinar", link.AbsoluteUri) : ("Open the session", SessionUrl(session))));
             sent++;
         }
 
@@ -223,15 +223,15 @@ public sealed class WebinarMail(AppDbContext db, EmailOutbox outbox, WebinarCale
         // The member's own cancellation keeps the session's SEQUENCE: a later invitation after registering again then
         // carries the same SEQUENCE with a newer DTSTAMP, which clients apply, instead of a lower one they would ignore.
         var ics = calendar.Cancellation(new WebinarInvite(ToEvent(session) with { MeetingLink = null }, recipient.Email, recipient.Name), clock.GetUtcNow());
-        outbox.Add(EmailTemplate.Compose(recipient.Email, subject, lines, ("Open the webinars", SessionsUrl())) with { Calendar = new EmailCalendar("CANCEL", ics) });
+        outbox.Add(EmailTemplate.Compose(recipient.Email, subject, lines, ("Open the session", SessionUrl(session))) with { Calendar = new EmailCalendar("CANCEL", ics) });
         registration.RecordInvitation(session.Sequence);
     }
 
-    private void Notice(Recipient recipient, string subject, IEnumerable<string> lines) =>
-        outbox.Add(EmailTemplate.Compose(recipient.Email, subject, lines, ("Open the webinars", SessionsUrl())));
+    private void Notice(WebinarSession session, Recipient recipient, string subject, IEnumerable<string> lines) =>
+        outbox.Add(EmailTemplate.Compose(recipient.Email, subject, lines, ("Open the session", SessionUrl(session))));
 
     private (string Label, string Url) Action(WebinarSession session) =>
-        MeetingLink(session) is { } link ? ("Join the webinar", link.AbsoluteUri) : ("Open the webinars", SessionsUrl());
+        MeetingLink(session) is { } link ? ("Join the webinar", link.AbsoluteUri) : ("Open the session", SessionUrl(session));
 
     private static IEnumerable<string> LinkLines(WebinarSession session) =>
         MeetingLink(session) is { } link
@@ -241,7 +241,7 @@ public sealed class WebinarMail(AppDbContext db, EmailOutbox outbox, WebinarCale
     private static string TlpLine(WebinarSession session) => $"What is shared in this session is {session.Tlp.Display()}: {session.Tlp.Meaning()}";
 
     private static string When(WebinarSession session, Recipient recipient) =>
-        WebinarTimes.Describe(session.StartsAt, session.EndsAt, recipient.TimeZoneId, session.TimeZoneId) + ".";
+        WebinarTimes.Sentence(session.StartsAt, session.EndsAt, recipient.TimeZoneId, session.TimeZoneId) + ".";
 
     private string Description(WebinarSession session)
     {
@@ -252,11 +252,11 @@ public sealed class WebinarMail(AppDbContext db, EmailOutbox outbox, WebinarCale
         }
 
         parts.Add(session.Tlp.Display());
-        parts.Add($"Details: {SessionsUrl()}");
+        parts.Add($"Details: {SessionUrl(session)}");
         return string.Join("\n\n", parts);
     }
 
-    private string SessionsUrl() => urls.Absolute("/webinars");
+    private string SessionUrl(WebinarSession session) => urls.Absolute(WebinarPaths.Session(session.Id));
 
     private static Uri? MeetingLink(WebinarSession session) =>
         Uri.TryCreate(session.MeetingLink, UriKind.Absolute, out var link) && link.Scheme is "https" or "http" ? link : null;

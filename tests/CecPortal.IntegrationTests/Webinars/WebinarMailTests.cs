@@ -157,6 +157,34 @@ public sealed class WebinarMailTests(PortalFixture portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Describe_NewMeetingLink_SendsConfirmedRegistrantsAnUpdatedInviteButAbstractAloneSendsNothing()
+    {
+        // Arrange
+        var session = await PlanSessionAsync("Relinked", capacity: 1);
+        var confirmed = await MemberAsync("relink-confirmed", "SE");
+        var waiting = await MemberAsync("relink-waiting", "DK");
+        await RegisterAsync(session, confirmed.Id);
+        await RegisterAsync(session, waiting.Id);
+        await portal.Smtp.WaitForAsync(m => IsTo(m, confirmed.Email) && Starts(m, "You are registered"));
+        const string newLink = "https://meet.example.org/cec/new-room";
+
+        // Act
+        await DescribeAsync(session, "Relinked", "A longer abstract.", MeetingLink);
+        var abstractOnlySequence = (await portal.WithDbAsync(db => db.WebinarSessions.AsNoTracking().SingleAsync(s => s.Id == session.Id, Token))).Sequence;
+        await DescribeAsync(session, "Relinked", "A longer abstract.", newLink);
+        var update = await portal.Smtp.WaitForAsync(m => IsTo(m, confirmed.Email) && Starts(m, "Updated"));
+
+        // Assert
+        abstractOnlySequence.ShouldBe(0, "an abstract is not in the invitation's SUMMARY or LOCATION");
+        var (_, calendarEvent) = Parse(Decoded(CalendarPart(update).ShouldNotBeNull()));
+        calendarEvent.Sequence.ShouldBe(1);
+        calendarEvent.Location.ShouldBe(newLink);
+        update.TextBody!.ShouldContain(newLink, Case.Sensitive);
+        (await RegistrationAsync(session.Id, confirmed.Id)).InvitedSequence.ShouldBe(1);
+        (await OutboxSubjectsAsync(waiting.Email)).ShouldNotContain(s => s.StartsWith("Updated", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Move_Session_ReschedulesRemindersAndTheOldOnesDoNotFire()
     {
         // Arrange
@@ -392,6 +420,13 @@ public sealed class WebinarMailTests(PortalFixture portal) : IClassFixture<Porta
         var moved = false;
         await portal.WithServiceAsync<WebinarSessionChanges>(async changes => moved = await changes.MoveAsync(session.Id, version, startsAt, duration, Token));
         return moved;
+    }
+
+    private async Task DescribeAsync(WebinarSession session, string title, string abstractMarkdown, string meetingLink)
+    {
+        var version = await VersionAsync(session.Id);
+        var details = new SessionDetails(title, abstractMarkdown, Web.Features.Briefings.TlpLabel.Amber, meetingLink, session.Capacity);
+        await portal.WithServiceAsync<WebinarSessionChanges>(changes => changes.DescribeAsync(session.Id, version, details, Token));
     }
 
     private async Task CancelSessionAsync(WebinarSession session)

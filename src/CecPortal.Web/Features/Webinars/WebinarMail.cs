@@ -137,6 +137,26 @@ public sealed class WebinarMail(AppDbContext db, EmailOutbox outbox, WebinarCale
         }
     }
 
+    /// <summary>The title or meeting link changed: an updated invitation (higher SEQUENCE) to every confirmed registrant.</summary>
+    public async Task DetailsChangedAsync(WebinarSession session, IEnumerable<WebinarRegistration> registrations, CancellationToken cancellationToken)
+    {
+        var rows = registrations.Where(r => r.Status == RegistrationStatus.Confirmed).ToList();
+        var recipients = await RecipientsAsync(rows, cancellationToken);
+        foreach (var registration in rows)
+        {
+            if (recipients.TryGetValue(registration.MemberId, out var recipient))
+            {
+                Invite(session, registration, recipient, $"Updated: {session.Title}", [
+                    $"Dear {recipient.Name},",
+                    $"The details of the webinar \"{session.Title}\" you registered for have changed. Your place is kept:",
+                    When(session, recipient),
+                    .. LinkLines(session),
+                    "The attached invitation updates the event in your calendar.",
+                ]);
+            }
+        }
+    }
+
     /// <summary>The session is cancelled: <c>METHOD:CANCEL</c> to every confirmed registrant, a notice to those waiting.</summary>
     public async Task SessionCancelledAsync(WebinarSession session, IEnumerable<WebinarRegistration> registrations, CancellationToken cancellationToken)
     {

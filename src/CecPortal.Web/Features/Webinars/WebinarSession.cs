@@ -127,7 +127,7 @@ public sealed class WebinarSession
 
     public string? RecordingLink { get; private set; }
 
-    /// <summary>RFC 5545 SEQUENCE of the invitation: 0 at first, +1 on every move or cancellation.</summary>
+    /// <summary>RFC 5545 SEQUENCE of the invitation: 0 at first, +1 on every move or cancellation, and on a new title or meeting link once invitations were sent.</summary>
     public int Sequence { get; private set; }
 
     /// <summary>Set once staff moved the session by hand: the series rule no longer decides its time.</summary>
@@ -182,19 +182,36 @@ public sealed class WebinarSession
         return true;
     }
 
-    public void Describe(string title, string abstractMarkdown, string abstractHtml, TlpLabel tlp, string? meetingLink, int capacity, DateTimeOffset now)
+    /// <summary>
+    /// Sets what staff describe; returns true when invitations already sent are out of date: the title (<c>SUMMARY</c>)
+    /// or the meeting link (<c>LOCATION</c>) of a session still to come changed. The caller then calls
+    /// <see cref="Reissue"/> if anyone holds an invitation.
+    /// </summary>
+    public bool Describe(string title, string abstractMarkdown, string abstractHtml, TlpLabel tlp, string? meetingLink, int capacity, DateTimeOffset now)
     {
         if (capacity is < 1 or > WebinarLimits.MaxCapacity)
         {
             throw new WebinarRuleException($"The capacity must be between 1 and {WebinarLimits.MaxCapacity:N0}.");
         }
 
-        Title = title.Trim();
+        var newTitle = title.Trim();
+        var newLink = string.IsNullOrWhiteSpace(meetingLink) ? null : meetingLink.Trim();
+        var invitationChanged = IsUpcoming(now) && (!string.Equals(Title, newTitle, StringComparison.Ordinal) || !string.Equals(MeetingLink, newLink, StringComparison.Ordinal));
+        Title = newTitle;
         AbstractMarkdown = abstractMarkdown;
         AbstractHtml = abstractHtml;
         Tlp = tlp;
-        MeetingLink = string.IsNullOrWhiteSpace(meetingLink) ? null : meetingLink.Trim();
+        MeetingLink = newLink;
         Capacity = capacity;
+        UpdatedAt = now;
+        return invitationChanged;
+    }
+
+    /// <summary>Raises <see cref="Sequence"/> so an updated invitation replaces the one members hold.</summary>
+    public void Reissue(DateTimeOffset now)
+    {
+        EnsureNotCancelled("be re-issued");
+        Sequence++;
         UpdatedAt = now;
     }
 

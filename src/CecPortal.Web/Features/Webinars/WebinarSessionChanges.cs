@@ -20,18 +20,28 @@ public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer mark
 {
     public const string StaleMessage = "Someone else changed this session after you opened it. Reload the page to see their change, then apply yours again.";
 
-    /// <summary>Saves the details; returns the member ids promoted because the capacity went up (in order).</summary>
+    /// <summary>
+    /// Saves the details; a new title or meeting link sends confirmed registrants an updated invitation. Returns the member
+    /// ids promoted because the capacity went up (in order).
+    /// </summary>
     public async Task<IReadOnlyList<string>> DescribeAsync(Guid sessionId, uint expectedVersion, SessionDetails details, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await LockAsync(sessionId, expectedVersion, cancellationToken);
-        session.Describe(details.Title, details.AbstractMarkdown, markdown.Render(details.AbstractMarkdown), details.Tlp, details.MeetingLink, details.Capacity, now);
+        var invitationChanged = session.Describe(details.Title, details.AbstractMarkdown, markdown.Render(details.AbstractMarkdown), details.Tlp, details.MeetingLink, details.Capacity, now);
 
         IReadOnlyList<string> promoted = [];
         if (session.IsUpcoming(now))
         {
             var rows = await WebinarAttendance.RegistrationRowsAsync(db, sessionId, cancellationToken);
+            if (invitationChanged && rows.Any(r => r.Status == RegistrationStatus.Confirmed && r.InvitedSequence is not null))
+            {
+                // Before the promotions: those promoted get their first invitation, already with the new details.
+                session.Reissue(now);
+                await mail.DetailsChangedAsync(session, rows, cancellationToken);
+            }
+
             promoted = WebinarAttendance.ToWaitingList(session.Capacity, rows).WithCapacity(session.Capacity).Promoted;
             WebinarAttendance.Promote(rows, promoted, now);
             await mail.PromotedAsync(session, rows.Where(r => promoted.Contains(r.MemberId, StringComparer.Ordinal)), cancellationToken);

@@ -75,7 +75,7 @@ internal static class FanOutBenchmark
     /// The real portal (Program, without a Hangfire server) sending to the SMTP server on 127.0.0.1:<paramref name="smtpPort"/>
     /// (no TLS, no auth) with at most <paramref name="connections"/> concurrent SMTP connections.
     /// </summary>
-    private static PortalFactory StartPortal(string connectionString, int smtpPort, int connections)
+    internal static PortalFactory StartPortal(string connectionString, int smtpPort, int connections)
     {
         // WebApplicationFactory finds the portal's content root through this variable outside a test project.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CECPORTAL_WEB", PortalContentRoot());
@@ -217,7 +217,7 @@ internal static class FanOutBenchmark
     }
 
     /// <summary>N confirmed, active members who have not opted out, with the Member role, loaded with COPY.</summary>
-    private static async Task SeedMembersAsync(string connectionString, int count)
+    internal static async Task SeedMembersAsync(string connectionString, int count)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

@@ -4,6 +4,7 @@ using CecPortal.Benchmarks;
 // One program, one command per benchmark (see README.md, Benchmarks):
 //   vetting [rows]                                 the vetting queue at scale (the default)
 //   fanout [members...] [--connections K]          the briefing email fan-out against a loopback SMTP sink
+//   webinars [members] [capacity] [concurrency]    the registration rush on one webinar session
 var command = args.Length == 0 || int.TryParse(args[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _) ? "vetting" : args[0];
 var rest = command == "vetting" && (args.Length == 0 || args[0] != "vetting") ? args : args[1..];
 switch (command)
@@ -14,7 +15,10 @@ switch (command)
     case "fanout":
         await FanOutBenchmark.RunAsync(rest);
         return 0;
+    case "webinars":
+        await WebinarRushBenchmark.RunAsync(rest);
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Use: vetting [rows] | fanout [members...] [--connections K]");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Use: vetting [rows] | fanout [members...] [--connections K] | webinars [members] [capacity] [concurrency]");
         return 2;
 }

@@ -32,13 +32,12 @@ public sealed class WebinarAttendance(AppDbContext db, WebinarMail mail, EmailOu
                 : "Registration has closed: this session has started or is over.");
         }
 
-        var rows = await RegistrationsAsync(sessionId, cancellationToken);
-        var result = ToWaitingList(session.Capacity, rows).Register(memberId);
+        var result = (await WaitingListAsync(db, session, cancellationToken)).Register(memberId);
         var position = result.List.PositionInLine(memberId);
         if (!result.AlreadyRegistered)
         {
             var status = result.Standing == RegistrationStanding.Confirmed ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
-            var registration = rows.SingleOrDefault(r => r.MemberId == memberId);
+            var registration = (await TrackedRowsAsync(db, sessionId, [memberId], cancellationToken)).SingleOrDefault();
             if (registration is null)
             {
                 registration = WebinarRegistration.Create(sessionId, memberId, status, now);
@@ -57,7 +56,11 @@ public sealed class WebinarAttendance(AppDbContext db, WebinarMail mail, EmailOu
 
         await transaction.CommitAsync(cancellationToken);
         outbox.EnqueuePending();
-        await reminders.TryEnsureAsync(sessionId, cancellationToken);
+        if (await reminders.AreOutOfDateAsync(session, cancellationToken))
+        {
+            await reminders.TryEnsureAsync(sessionId, cancellationToken);
+        }
+
         return new AttendanceChange(result.Standing, !result.AlreadyRegistered, position, []);
     }
 
@@ -68,17 +71,17 @@ public sealed class WebinarAttendance(AppDbContext db, WebinarMail mail, EmailOu
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await LockSessionAsync(sessionId, cancellationToken);
-        var rows = await RegistrationsAsync(sessionId, cancellationToken);
-        var change = ToWaitingList(session.Capacity, rows).Cancel(memberId);
+        var change = (await WaitingListAsync(db, session, cancellationToken)).Cancel(memberId);
         if (change.PreviousStanding == RegistrationStanding.NotRegistered)
         {
             await transaction.CommitAsync(cancellationToken);
             return new AttendanceChange(RegistrationStanding.NotRegistered, false, null, []);
         }
 
+        var promoted = session.IsUpcoming(now) ? change.Promoted : [];
+        var rows = await TrackedRowsAsync(db, sessionId, [memberId, .. promoted], cancellationToken);
         var registration = rows.Single(r => r.MemberId == memberId);
         registration.Cancel(now);
-        var promoted = session.IsUpcoming(now) ? change.Promoted : [];
         Promote(rows, promoted, now);
         if (session.IsUpcoming(now))
         {
@@ -102,6 +105,25 @@ public sealed class WebinarAttendance(AppDbContext db, WebinarMail mail, EmailOu
             .SingleOrDefaultAsync(cancellationToken)
         ?? throw new WebinarRuleException("This session does not exist.");
 
+    /// <summary>
+    /// The session's waiting list as the pure rules see it, read as a light projection: a popular session has thousands of
+    /// rows, and each registration waits for the session lock, so nothing is tracked that is not changed.
+    /// </summary>
+    internal static async Task<WaitingList> WaitingListAsync(AppDbContext db, WebinarSession session, CancellationToken cancellationToken)
+    {
+        var places = await db.WebinarRegistrations.AsNoTracking()
+            .Where(r => r.SessionId == session.Id && r.Status != RegistrationStatus.Cancelled)
+            .Select(r => new Place(r.Id, r.MemberId, r.Status, r.RegisteredAt, r.PromotedAt))
+            .ToListAsync(cancellationToken);
+        return ToWaitingList(session.Capacity, places);
+    }
+
+    /// <summary>The registration rows of these members for the session, tracked (missing members have none).</summary>
+    internal static Task<List<WebinarRegistration>> TrackedRowsAsync(AppDbContext db, Guid sessionId, IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken) =>
+        db.WebinarRegistrations
+            .Where(r => r.SessionId == sessionId && memberIds.Contains(r.MemberId))
+            .ToListAsync(cancellationToken);
+
     /// <summary>Every registration row of the session (cancelled ones too, so a member registering again re-uses theirs), tracked.</summary>
     internal static Task<List<WebinarRegistration>> RegistrationRowsAsync(AppDbContext db, Guid sessionId, CancellationToken cancellationToken) =>
         db.WebinarRegistrations
@@ -110,9 +132,12 @@ public sealed class WebinarAttendance(AppDbContext db, WebinarMail mail, EmailOu
             .ToListAsync(cancellationToken);
 
     /// <summary>The stored rows as the pure rules see them: confirmed in the order they got their place, then the line.</summary>
-    internal static WaitingList ToWaitingList(int capacity, IEnumerable<WebinarRegistration> rows)
+    internal static WaitingList ToWaitingList(int capacity, IEnumerable<WebinarRegistration> rows) =>
+        ToWaitingList(capacity, rows.Select(r => new Place(r.Id, r.MemberId, r.Status, r.RegisteredAt, r.PromotedAt)));
+
+    private static WaitingList ToWaitingList(int capacity, IEnumerable<Place> places)
     {
-        var live = rows.Where(r => r.Status != RegistrationStatus.Cancelled).ToList();
+        var live = places.Where(r => r.Status != RegistrationStatus.Cancelled).ToList();
         var confirmed = live.Where(r => r.Status == RegistrationStatus.Confirmed)
             .OrderBy(r => r.PromotedAt ?? r.RegisteredAt).ThenBy(r => r.Id)
             .Select(r => r.MemberId);
@@ -133,6 +158,6 @@ public sealed class WebinarAttendance(AppDbContext db, WebinarMail mail, EmailOu
     private Task<WebinarSession> LockSessionAsync(Guid sessionId, CancellationToken cancellationToken) =>
         LockSessionAsync(db, sessionId, cancellationToken);
 
-    private Task<List<WebinarRegistration>> RegistrationsAsync(Guid sessionId, CancellationToken cancellationToken) =>
-        RegistrationRowsAsync(db, sessionId, cancellationToken);
+    /// <summary>What the waiting-list rules need of one registration.</summary>
+    private sealed record Place(long Id, string MemberId, RegistrationStatus Status, DateTimeOffset RegisteredAt, DateTimeOffset? PromotedAt);
 }

@@ -124,6 +124,22 @@ public sealed class WebinarReminders(AppDbContext db, IBackgroundJobClient jobs,
     }
 
     /// <summary>
+    /// True when the session's reminder rows do not match its current start and status: a cheap read without the session
+    /// lock, so a registration only pays for <see cref="EnsureAsync"/> when something is missing.
+    /// </summary>
+    public async Task<bool> AreOutOfDateAsync(WebinarSession session, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await db.WebinarReminders.AsNoTracking().Where(r => r.SessionId == session.Id).ToListAsync(cancellationToken);
+        return Kinds.Any(kind =>
+        {
+            var row = rows.SingleOrDefault(r => r.Kind == kind);
+            var due = session.IsUpcoming(now) && kind.DueFor(session.StartsAt) > now ? kind.DueFor(session.StartsAt) : (DateTimeOffset?)null;
+            return due is { } dueAt ? row is null || !ReminderKinds.SameInstant(row.DueAt, dueAt) : row is not null && row.DueAt > now;
+        });
+    }
+
+    /// <summary>
     /// <see cref="EnsureAsync"/> after a change that is already committed: a failure here must not make the member or
     /// editor believe their change failed, so it is logged and left to the daily top-up, which repairs every session.
     /// </summary>

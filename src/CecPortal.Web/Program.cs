@@ -6,6 +6,7 @@ using CecPortal.Web.Features.Admin.Members;
 using CecPortal.Web.Features.Admin.ReferenceData;
 using CecPortal.Web.Features.Admin.Vetters;
 using CecPortal.Web.Features.Admin.Vetting;
+using CecPortal.Web.Features.Admin.Webinars;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Dev;
@@ -42,6 +43,7 @@ try
         options.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
         options.Conventions.AuthorizeFolder("/Admin/Vetting", Policies.Vetting);
         options.Conventions.AuthorizeFolder("/Admin/Briefings", Policies.Editorial);
+        options.Conventions.AuthorizeFolder("/Admin/Webinars", Policies.Editorial);
         options.Conventions.AddFolderApplicationModelConvention("/Dev", model => model.Filters.Add(new DevelopmentOnlyFilter()));
     });
     builder.Services.AddRouting(options => options.LowercaseUrls = true);
@@ -78,6 +80,7 @@ try
     builder.Services.AddSingleton(WebinarOptions.CreateCalendar);
     builder.Services.AddScoped<WebinarAttendance>();
     builder.Services.AddScoped<WebinarSessionChanges>();
+    builder.Services.AddScoped<WebinarAdministration>();
 
     var app = builder.Build();
 

@@ -81,6 +81,7 @@ try
     builder.Services.AddScoped<WebinarAttendance>();
     builder.Services.AddScoped<WebinarSessionChanges>();
     builder.Services.AddScoped<WebinarAdministration>();
+    builder.Services.AddScoped<WebinarDemoData>();
 
     var app = builder.Build();
 

@@ -461,6 +461,65 @@ public sealed class WebinarPlanningPagesTests(PortalFixture portal) : IClassFixt
         (await AuditActionsAsync(portal, WebinarAdministration.SessionSubject(stored.Id))).ShouldBe([WebinarAdministration.CreateSessionAction]);
     }
 
+    [Fact]
+    public async Task Held_PastSession_BadLinkIsRefusedAsTypedAndAGoodOneMarksItHeld()
+    {
+        // Arrange
+        var startsAt = DateTimeOffset.UtcNow.AddDays(-2);
+        var session = WebinarSession.PlanOneOff("Yesterday's session", startsAt, TimeSpan.FromMinutes(60), "Europe/Brussels", 30, startsAt.AddDays(-30));
+        await portal.WithDbAsync(db =>
+        {
+            db.WebinarSessions.Add(session);
+            return db.SaveChangesAsync(Token);
+        });
+        using var client = await portal.SignedInClientAsync(PortalFactory.EditorEmail);
+
+        // Act
+        using var bad = await SubmitAsync(client, SessionPath(session.Id), "form[data-testid=held-form]", new Dictionary<string, string> { ["Held.RecordingLink"] = "ftp://files.example/recording" });
+        var refusedPage = await bad.ReadDocumentAsync();
+        using var good = await SubmitAsync(client, SessionPath(session.Id), "form[data-testid=held-form]", new Dictionary<string, string> { ["Held.RecordingLink"] = "https://recordings.example/yesterday" });
+        var overview = await client.GetDocumentAsync("/admin/webinars");
+
+        // Assert
+        bad.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Message(refusedPage, "Held.RecordingLink").ShouldStartWith("Enter a full web address starting with https://");
+        Field(refusedPage, "Held.RecordingLink").ShouldBe("ftp://files.example/recording");
+        good.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ErrorsAsync(good));
+        var stored = await StoredSessionAsync(portal, session.Id);
+        stored.Status.ShouldBe(WebinarStatus.Held);
+        stored.RecordingLink.ShouldBe("https://recordings.example/yesterday");
+        overview.QuerySelector($"[data-testid=past-sessions] tr[data-session='{session.Id}'] [data-testid=status]")!.TextContent.Trim().ShouldBe("Held");
+        (await AuditActionsAsync(portal, WebinarAdministration.SessionSubject(session.Id))).ShouldBe([WebinarAdministration.MarkHeldAction]);
+    }
+
+    [Fact]
+    public async Task PauseAndResume_Series_ChangesItsStateAndAudits()
+    {
+        // Arrange
+        using var client = await portal.SignedInClientAsync(PortalFactory.EditorEmail);
+        using var created = await SubmitAsync(client, "/admin/webinars/series/new", "form[data-testid=series-form]", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Series to pause",
+            ["Input.TimeZoneId"] = "Europe/Lisbon",
+        });
+        var path = created.Headers.Location!.OriginalString;
+        var seriesId = Guid.Parse(path[(path.LastIndexOf('/') + 1)..]);
+
+        // Act
+        using var pause = await SubmitAsync(client, path, "form[data-testid=series-state-form]", new Dictionary<string, string>());
+        var paused = await client.GetDocumentAsync(path);
+        using var resume = await SubmitAsync(client, path, "form[data-testid=series-state-form]", new Dictionary<string, string>());
+        var resumed = await client.GetDocumentAsync(path);
+
+        // Assert
+        pause.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        paused.QuerySelector("[data-testid=series-status]")!.TextContent.ShouldBe("Paused");
+        resume.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        resumed.QuerySelector("[data-testid=series-status]")!.TextContent.ShouldBe("Active");
+        (await AuditActionsAsync(portal, WebinarAdministration.SeriesSubject(seriesId)))
+            .ShouldBe([WebinarAdministration.CreateSeriesAction, WebinarAdministration.PauseSeriesAction, WebinarAdministration.ResumeSeriesAction]);
+    }
+
     private static Uri Url(string path, Guid? id = null) => new(path.Replace("{id}", id?.ToString() ?? string.Empty, StringComparison.Ordinal), UriKind.Relative);
 
     private static async Task<string?> ErrorsAsync(HttpResponseMessage response) =>

@@ -148,4 +148,33 @@ public sealed class TalkProposalReviewTests(PortalFixture portal) : IClassFixtur
         email.TextBody!.ShouldContain("Vendor pitch in disguise");
         email.TextBody!.ShouldContain("Their note: Talks must not promote a product.");
     }
+
+    [Fact]
+    public async Task Accept_AfterAColleagueDeclinedIt_SaysSoAndChangesNothing()
+    {
+        // Arrange
+        var session = await AddSessionAsync(portal, "Session for a late decision", daysAhead: 65);
+        var member = await AddMemberAsync(portal, "Late Decision");
+        var proposal = await AddProposalAsync(portal, member.Id, "Decided twice", "Abstract.");
+        using var client = await portal.SignedInClientAsync(PortalFactory.EditorEmail);
+        var path = $"/admin/webinars/proposals/{proposal.Id}";
+        var (action, fields) = await ReadFormAsync(client, path, AcceptForm);
+        var adminId = await portal.UserIdAsync(PortalFactory.AdminEmail);
+        await portal.WithServiceAsync<WebinarAdministration>(administration =>
+            administration.DeclineProposalAsync(proposal.Id, "Declined by a colleague.", new StaffActor(adminId, PortalFactory.AdminEmail), Token));
+        fields["Accept.SessionId"] = session.Id.ToString();
+
+        // Act
+        using var content = new FormUrlEncodedContent(fields);
+        using var response = await client.PostAsync(new Uri(action, UriKind.Relative), content, Token);
+        var page = await response.ReadDocumentAsync();
+
+        // Assert
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.QuerySelector("[data-testid=decision-error]")!.TextContent.ShouldStartWith("Someone decided on this proposal meanwhile: it is declined.");
+        var stored = await portal.WithDbAsync(db => db.TalkProposals.AsNoTracking().SingleAsync(p => p.Id == proposal.Id, Token));
+        stored.Status.ShouldBe(ProposalStatus.Declined);
+        stored.SessionId.ShouldBeNull();
+        (await portal.WithDbAsync(db => db.WebinarSpeakers.AnyAsync(s => s.SessionId == session.Id, Token))).ShouldBeFalse();
+    }
 }

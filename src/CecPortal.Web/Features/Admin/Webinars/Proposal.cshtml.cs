@@ -100,7 +100,10 @@ public sealed class ProposalModel(AppDbContext db, WebinarAdministration adminis
             return NotFound();
         }
 
-        ModelState.AddModelError(formKey, message);
+        // A decision taken in another tab or by a colleague hides the forms: say so rather than the entity's wording.
+        ModelState.AddModelError(formKey, Proposal.Status == ProposalStatus.Submitted
+            ? message
+            : $"Someone decided on this proposal meanwhile: it is {Proposal.Status.ToString().ToLowerInvariant()}. Nothing was changed and no email was sent.");
         return Page();
     }
 

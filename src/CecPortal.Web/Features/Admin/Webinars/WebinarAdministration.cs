@@ -195,7 +195,8 @@ public sealed class WebinarAdministration(
     public async Task AcceptProposalAsync(Guid proposalId, Guid sessionId, bool copyToSession, string? note, StaffActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var proposal = await FindProposalAsync(proposalId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var proposal = await LockProposalAsync(proposalId, cancellationToken);
         var session = await db.WebinarSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken)
             ?? throw new WebinarRuleException("Choose one of the upcoming sessions.");
         if (!session.IsUpcoming(now))
@@ -230,13 +231,14 @@ public sealed class WebinarAdministration(
 
         paragraphs.Add("We will be in touch to prepare the session together.");
         QueueEmail(member.Email, "Your webinar talk is accepted", paragraphs);
-        await SaveAsync(cancellationToken);
+        await SaveAsync(transaction, cancellationToken);
     }
 
     /// <summary>Declines the proposal with a note (required), which is emailed to the member.</summary>
     public async Task DeclineProposalAsync(Guid proposalId, string note, StaffActor actor, CancellationToken cancellationToken)
     {
-        var proposal = await FindProposalAsync(proposalId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var proposal = await LockProposalAsync(proposalId, cancellationToken);
         proposal.Decline(actor.Id, note, clock.GetUtcNow());
         audit.Record(actor.Id, actor.Name, DeclineProposalAction, ProposalSubject(proposal.Id), proposal.DecisionNote);
         var member = await RecipientAsync(proposal.MemberId, cancellationToken);
@@ -249,7 +251,7 @@ public sealed class WebinarAdministration(
                 $"Their note: {proposal.DecisionNote}",
                 "You are welcome to propose another talk at any time.",
             ]);
-        await SaveAsync(cancellationToken);
+        await SaveAsync(transaction, cancellationToken);
     }
 
     /// <summary>Records the audit entry in the unit of work the session change saves, so both are committed together.</summary>
@@ -297,9 +299,11 @@ public sealed class WebinarAdministration(
         }
     }
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
+    /// <summary>Commits the decision with its email and audit entry, then hands the email to the delivery job.</summary>
+    private async Task SaveAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         outbox.EnqueuePending();
     }
 
@@ -317,8 +321,14 @@ public sealed class WebinarAdministration(
         await db.WebinarSeries.SingleOrDefaultAsync(s => s.Id == seriesId, cancellationToken)
         ?? throw new WebinarRuleException("This series does not exist.");
 
-    private async Task<TalkProposal> FindProposalAsync(Guid proposalId, CancellationToken cancellationToken) =>
-        await db.TalkProposals.SingleOrDefaultAsync(p => p.Id == proposalId, cancellationToken)
+    /// <summary>
+    /// The proposal, locked until the transaction ends: two members of staff deciding at the same moment are served one
+    /// after the other, and the second sees the first decision (the entity then refuses a second one).
+    /// </summary>
+    private async Task<TalkProposal> LockProposalAsync(Guid proposalId, CancellationToken cancellationToken) =>
+        await db.TalkProposals
+            .FromSql($"""SELECT * FROM talk_proposals WHERE "Id" = {proposalId} FOR UPDATE""")
+            .SingleOrDefaultAsync(cancellationToken)
         ?? throw new WebinarRuleException("This proposal does not exist.");
 
     private async Task EnsureSessionAsync(Guid sessionId, CancellationToken cancellationToken)

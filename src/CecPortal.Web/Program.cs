@@ -6,6 +6,7 @@ using CecPortal.Web.Features.Admin.Members;
 using CecPortal.Web.Features.Admin.ReferenceData;
 using CecPortal.Web.Features.Admin.Vetters;
 using CecPortal.Web.Features.Admin.Vetting;
+using CecPortal.Web.Features.Admin.Webinars;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Dev;
@@ -42,6 +43,7 @@ try
         options.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
         options.Conventions.AuthorizeFolder("/Admin/Vetting", Policies.Vetting);
         options.Conventions.AuthorizeFolder("/Admin/Briefings", Policies.Editorial);
+        options.Conventions.AuthorizeFolder("/Admin/Webinars", Policies.Editorial);
         options.Conventions.AddFolderApplicationModelConvention("/Dev", model => model.Filters.Add(new DevelopmentOnlyFilter()));
     });
     builder.Services.AddRouting(options => options.LowercaseUrls = true);
@@ -84,6 +86,8 @@ try
     builder.Services.AddScoped<CalendarSubscription>();
     builder.Services.AddScoped<CallForSpeakers>();
     builder.Services.AddScoped<TimeZoneSetting>();
+    builder.Services.AddScoped<WebinarAdministration>();
+    builder.Services.AddScoped<WebinarDemoData>();
 
     var app = builder.Build();
 

@@ -16,7 +16,7 @@ public sealed class AdminHomeTests(PortalFixture portal) : IClassFixture<PortalF
 
         // Assert
         page.QuerySelectorAll("[data-testid=admin-links] a").Select(a => a.GetAttribute("href"))
-            .ShouldBe(["/admin/vetting", "/admin/briefings", "/admin/members", "/admin/vetters", "/admin/countries", "/admin/reference-data", "/admin/jobs"]);
+            .ShouldBe(["/admin/vetting", "/admin/briefings", "/admin/webinars", "/admin/members", "/admin/vetters", "/admin/countries", "/admin/reference-data", "/admin/jobs"]);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class AdminHomeTests(PortalFixture portal) : IClassFixture<PortalF
     }
 
     [Fact]
-    public async Task Get_AsEditor_LinksOnlyTheBriefings()
+    public async Task Get_AsEditor_LinksOnlyTheBriefingsAndWebinars()
     {
         // Arrange
         using var client = await portal.SignedInClientAsync(PortalFactory.EditorEmail);
@@ -42,6 +42,6 @@ public sealed class AdminHomeTests(PortalFixture portal) : IClassFixture<PortalF
         var page = await client.GetDocumentAsync("/admin");
 
         // Assert
-        page.QuerySelectorAll("[data-testid=admin-links] a").Select(a => a.GetAttribute("href")).ShouldBe(["/admin/briefings"]);
+        page.QuerySelectorAll("[data-testid=admin-links] a").Select(a => a.GetAttribute("href")).ShouldBe(["/admin/briefings", "/admin/webinars"]);
     }
 }

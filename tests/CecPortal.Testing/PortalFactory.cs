@@ -32,6 +32,9 @@ public sealed class PortalFactory(string? connectionString, int? smtpPort, IRead
 
         // Tests start with no briefings; BriefingDemoDataTests turns the demo ones on.
         builder.UseSetting("Demo:SeedBriefings", "false");
+
+        // Tests start with no webinars; WebinarDemoDataTests turns the demo ones on.
+        builder.UseSetting("Demo:SeedWebinars", "false");
         builder.UseSetting("Jobs:WorkerCount", "2");
         builder.UseSetting("Jobs:QueuePollInterval", "00:00:00.250");
         if (smtpPort is { } port)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Webinars;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace CecPortal.Web.Data;
 /// countries and NIS2 sectors. All demo accounts share one password: <c>Demo:Password</c> when configured,
 /// otherwise a generated one that is printed once, on the run that creates the accounts.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, MembershipDemoData applications, BriefingDemoData briefings, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, MembershipDemoData applications, BriefingDemoData briefings, WebinarDemoData webinars, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string Domain = "demo.cec.example";
 
@@ -56,8 +57,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
     {
         if (await db.Users.AnyAsync(cancellationToken))
         {
-            // A demo database from before the briefings existed gets them too (the seed skips itself once there are any).
+            // A demo database from before the briefings or webinars existed gets them too (each seed skips itself once there are any).
             await SeedBriefingsAsync(cancellationToken);
+            await SeedWebinarsAsync(cancellationToken);
             return false;
         }
 
@@ -76,6 +78,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
         }
 
         await SeedBriefingsAsync(cancellationToken);
+        await SeedWebinarsAsync(cancellationToken);
 
         logger.LogInformation("Demo data seeded: {Staff} staff accounts and {Members} members.", Staff.Count, Members.Count);
         if (string.IsNullOrWhiteSpace(configured))
@@ -102,6 +105,14 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
         if (configuration.GetValue("Demo:SeedBriefings", defaultValue: true))
         {
             await briefings.SeedAsync(cancellationToken);
+        }
+    }
+
+    private async Task SeedWebinarsAsync(CancellationToken cancellationToken)
+    {
+        if (configuration.GetValue("Demo:SeedWebinars", defaultValue: true))
+        {
+            await webinars.SeedAsync(cancellationToken);
         }
     }
 

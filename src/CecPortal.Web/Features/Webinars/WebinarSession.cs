@@ -160,6 +160,37 @@ public sealed class WebinarSession
         };
     }
 
+    /// <summary>A session outside any series (a special edition); staff choose its time, zone and capacity.</summary>
+    public static WebinarSession PlanOneOff(string title, DateTimeOffset startsAt, TimeSpan duration, string timeZoneId, int capacity, DateTimeOffset now)
+    {
+        if (duration <= TimeSpan.Zero || duration > SeriesRule.MaxDuration)
+        {
+            throw new WebinarRuleException("A session lasts between 1 minute and 8 hours.");
+        }
+
+        if (capacity is < 1 or > WebinarLimits.MaxCapacity)
+        {
+            throw new WebinarRuleException($"The capacity must be between 1 and {WebinarLimits.MaxCapacity:N0}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            throw new WebinarRuleException("Give the session a title.");
+        }
+
+        return new WebinarSession
+        {
+            Title = title.Trim(),
+            StartsAt = startsAt,
+            EndsAt = startsAt + duration,
+            TimeZoneId = timeZoneId,
+            Capacity = capacity,
+            Status = WebinarStatus.Planned,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
     /// <summary>Moves the session; returns true when invitees must get an updated invitation.</summary>
     public bool Move(DateTimeOffset startsAt, TimeSpan duration, DateTimeOffset now)
     {

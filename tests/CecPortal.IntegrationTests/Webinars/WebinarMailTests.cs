@@ -185,6 +185,32 @@ public sealed class WebinarMailTests(PortalFixture portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Describe_HigherCapacity_PromotesTheFirstInLineWithInvites()
+    {
+        // Arrange
+        var session = await PlanSessionAsync("Grown", capacity: 1);
+        var first = await MemberAsync("grow-first", "LU");
+        var second = await MemberAsync("grow-second", "IE");
+        var third = await MemberAsync("grow-third", "CZ");
+        await RegisterAsync(session, first.Id);
+        await RegisterAsync(session, second.Id);
+        await RegisterAsync(session, third.Id);
+
+        // Act
+        var version = await VersionAsync(session.Id);
+        IReadOnlyList<string> promoted = [];
+        await portal.WithServiceAsync<WebinarSessionChanges>(async changes => promoted = await changes.DescribeAsync(
+            session.Id, version, new SessionDetails("Grown", "A peer session.", Web.Features.Briefings.TlpLabel.Amber, MeetingLink, 2), Token));
+        var promotion = await portal.Smtp.WaitForAsync(m => IsTo(m, second.Email) && CalendarPart(m) is not null && !Starts(m, "Waiting"));
+
+        // Assert
+        promoted.ShouldBe([second.Id]);
+        (await RegistrationAsync(session.Id, second.Id)).Status.ShouldBe(RegistrationStatus.Confirmed);
+        (await RegistrationAsync(session.Id, third.Id)).Status.ShouldBe(RegistrationStatus.Waitlisted);
+        CalendarPart(promotion)!.ContentType.Parameters["method"].ShouldBe("REQUEST");
+    }
+
+    [Fact]
     public async Task Move_Session_ReschedulesRemindersAndTheOldOnesDoNotFire()
     {
         // Arrange

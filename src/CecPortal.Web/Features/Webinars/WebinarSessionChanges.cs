@@ -29,6 +29,7 @@ public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer mark
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await LockAsync(sessionId, expectedVersion, cancellationToken);
+        var previousCapacity = session.Capacity;
         var invitationChanged = session.Describe(details.Title, details.AbstractMarkdown, markdown.Render(details.AbstractMarkdown), details.Tlp, details.MeetingLink, details.Capacity, now);
 
         IReadOnlyList<string> promoted = [];
@@ -42,7 +43,8 @@ public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer mark
                 await mail.DetailsChangedAsync(session, rows, cancellationToken);
             }
 
-            promoted = WebinarAttendance.ToWaitingList(session.Capacity, rows).WithCapacity(session.Capacity).Promoted;
+            // The stored list obeys the old capacity; the new one promotes from it.
+            promoted = WebinarAttendance.ToWaitingList(previousCapacity, rows).WithCapacity(session.Capacity).Promoted;
             WebinarAttendance.Promote(rows, promoted, now);
             await mail.PromotedAsync(session, rows.Where(r => promoted.Contains(r.MemberId, StringComparer.Ordinal)), cancellationToken);
         }

@@ -4,8 +4,6 @@ using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Markdown;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace CecPortal.BrowserTests;
@@ -91,25 +89,12 @@ public sealed class WebinarTests(BrowserPortal portal)
     /// <summary>A member who signs in with the demo password; returns the email for <see cref="BrowserPortal.RunAsync"/>.</summary>
     private async Task<string> CreateMemberAsync(string email, string countryCode, string? timeZoneId)
     {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser
+        await TestUsers.CreateAsync(portal.Services, new TestUser(email, email.Split('@')[0], Roles.Member)
         {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            FullName = email.Split('@')[0],
             CountryCode = countryCode,
             TimeZoneId = timeZoneId,
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
-        var created = await users.CreateAsync(user, PortalFactory.DemoPassword);
-        var added = created.Succeeded ? await users.AddToRoleAsync(user, Roles.Member) : created;
-        if (!added.Succeeded)
-        {
-            throw new InvalidOperationException($"Test member {email} could not be created: {string.Join(' ', added.Errors.Select(e => e.Description))}");
-        }
-
+            Password = PortalFactory.DemoPassword,
+        });
         return email;
     }
 }

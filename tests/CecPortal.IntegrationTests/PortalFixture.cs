@@ -1,6 +1,5 @@
 using CecPortal.Testing;
 using CecPortal.Web.Data;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,33 +61,15 @@ public class PortalFixture : IAsyncLifetime
         WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     /// <summary>Creates a confirmed account without a password (it cannot sign in) holding <paramref name="role"/>; returns its id.</summary>
-    public async Task<string> CreateUserAsync(string email, string fullName, string role, string? countryCode = null, string? sectorCode = null, bool suspended = false)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser
+    public Task<string> CreateUserAsync(string email, string fullName, string role, string? countryCode = null, string? sectorCode = null, bool suspended = false) =>
+        TestUsers.CreateAsync(Factory.Services, new TestUser(email, fullName, role)
         {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            FullName = fullName,
             JobTitle = "CISO",
             Organisation = $"{fullName} Ltd",
             CountryCode = countryCode,
             SectorCode = sectorCode,
-            CreatedAt = DateTimeOffset.UtcNow,
-            SuspendedAt = suspended ? DateTimeOffset.UtcNow : null,
-            SuspensionReason = suspended ? "Created suspended by a test." : null,
-        };
-        var created = await users.CreateAsync(user);
-        var added = created.Succeeded ? await users.AddToRoleAsync(user, role) : created;
-        if (!added.Succeeded)
-        {
-            throw new InvalidOperationException($"Test user {email} could not be created: {string.Join(' ', added.Errors.Select(e => e.Description))}");
-        }
-
-        return user.Id;
-    }
+            Suspended = suspended,
+        });
 
     public async ValueTask DisposeAsync()
     {

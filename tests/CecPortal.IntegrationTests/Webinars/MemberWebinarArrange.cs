@@ -4,8 +4,6 @@ using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Markdown;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CecPortal.IntegrationTests.Webinars;
 
@@ -44,29 +42,13 @@ internal static class MemberWebinarArrange
         });
 
     /// <summary>A member who can sign in with the demo password, from <paramref name="countryCode"/>, with an optional zone setting.</summary>
-    public static async Task<string> CreateMemberAsync(this PortalFixture portal, string email, string countryCode, string? timeZoneId = null)
-    {
-        await using var scope = portal.Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser
+    public static Task<string> CreateMemberAsync(this PortalFixture portal, string email, string countryCode, string? timeZoneId = null) =>
+        TestUsers.CreateAsync(portal.Factory.Services, new TestUser(email, email.Split('@')[0], Roles.Member)
         {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            FullName = email.Split('@')[0],
             CountryCode = countryCode,
             TimeZoneId = timeZoneId,
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
-        var created = await users.CreateAsync(user, PortalFactory.DemoPassword);
-        var added = created.Succeeded ? await users.AddToRoleAsync(user, Roles.Member) : created;
-        if (!added.Succeeded)
-        {
-            throw new InvalidOperationException($"Test member {email} could not be created: {string.Join(' ', added.Errors.Select(e => e.Description))}");
-        }
-
-        return user.Id;
-    }
+            Password = PortalFactory.DemoPassword,
+        });
 
     public static Task RegisterAsync(this PortalFixture portal, Guid sessionId, string memberId) =>
         portal.WithServiceAsync<WebinarAttendance>(attendance => attendance.RegisterAsync(sessionId, memberId, CancellationToken.None));

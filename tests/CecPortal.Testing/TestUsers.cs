@@ -1,0 +1,58 @@
+using CecPortal.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CecPortal.Testing;
+
+/// <summary>What a test account looks like; only the email, name and role are needed.</summary>
+public sealed record TestUser(string Email, string FullName, string Role)
+{
+    public string? JobTitle { get; init; }
+
+    public string? Organisation { get; init; }
+
+    public string? CountryCode { get; init; }
+
+    public string? SectorCode { get; init; }
+
+    public string? TimeZoneId { get; init; }
+
+    public bool Suspended { get; init; }
+
+    /// <summary>Null for an account without a password (it cannot sign in with one).</summary>
+    public string? Password { get; init; }
+}
+
+/// <summary>Creates confirmed accounts through Identity, as the portal would, for integration and browser tests.</summary>
+public static class TestUsers
+{
+    /// <summary>Creates the account and returns its id; throws with Identity's reasons when it cannot.</summary>
+    public static async Task<string> CreateAsync(IServiceProvider services, TestUser spec)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser
+        {
+            UserName = spec.Email,
+            Email = spec.Email,
+            EmailConfirmed = true,
+            FullName = spec.FullName,
+            JobTitle = spec.JobTitle,
+            Organisation = spec.Organisation,
+            CountryCode = spec.CountryCode,
+            SectorCode = spec.SectorCode,
+            TimeZoneId = spec.TimeZoneId,
+            CreatedAt = DateTimeOffset.UtcNow,
+            SuspendedAt = spec.Suspended ? DateTimeOffset.UtcNow : null,
+            SuspensionReason = spec.Suspended ? "Created suspended by a test." : null,
+        };
+        var created = spec.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, spec.Password);
+        var added = created.Succeeded ? await users.AddToRoleAsync(user, spec.Role) : created;
+        if (!added.Succeeded)
+        {
+            throw new InvalidOperationException($"Test user {spec.Email} could not be created: {string.Join(' ', added.Errors.Select(e => e.Description))}");
+        }
+
+        return user.Id;
+    }
+}

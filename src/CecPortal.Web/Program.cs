@@ -44,6 +44,7 @@ try
         options.Conventions.AuthorizeFolder("/Admin/Vetting", Policies.Vetting);
         options.Conventions.AuthorizeFolder("/Admin/Briefings", Policies.Editorial);
         options.Conventions.AuthorizeFolder("/Admin/Webinars", Policies.Editorial);
+        options.Conventions.AuthorizeFolder("/Admin/Audit", Policies.Admin);
         options.Conventions.AddFolderApplicationModelConvention("/Dev", model => model.Filters.Add(new DevelopmentOnlyFilter()));
     });
     builder.Services.AddRouting(options => options.LowercaseUrls = true);
@@ -58,6 +59,7 @@ try
     builder.Services.AddSingleton<DevMailbox>();
     builder.Services.AddScoped<PortalUrls>();
     builder.Services.AddScoped<AuditLog>();
+    builder.Services.AddSingleton<AuditPseudonyms>();
     builder.Services.AddScoped<ApplicationWorkflow>();
     builder.Services.AddScoped<VettingScopes>();
     builder.Services.AddScoped<VettingQueue>();

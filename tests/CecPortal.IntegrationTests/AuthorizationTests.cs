@@ -25,6 +25,7 @@ public sealed class AuthorizationTests(PortalFixture portal) : IClassFixture<Por
     [Theory]
     [InlineData("/admin")]
     [InlineData("/admin/jobs")]
+    [InlineData("/admin/audit")]
     [InlineData("/briefings")]
     [InlineData("/webinars")]
     [InlineData("/profile")]
@@ -42,6 +43,7 @@ public sealed class AuthorizationTests(PortalFixture portal) : IClassFixture<Por
     [Theory]
     [InlineData("/admin")]
     [InlineData("/admin/jobs")]
+    [InlineData("/admin/audit")]
     public async Task Get_AdminAreaAsMember_IsForbidden(string path)
     {
         using var client = await portal.SignedInClientAsync(PortalFactory.MemberEmail);
@@ -65,6 +67,7 @@ public sealed class AuthorizationTests(PortalFixture portal) : IClassFixture<Por
     [Theory]
     [InlineData("/admin")]
     [InlineData("/admin/jobs")]
+    [InlineData("/admin/audit")]
     public async Task Get_AdminAreaAsAdmin_Succeeds(string path)
     {
         using var client = await portal.SignedInClientAsync(PortalFactory.AdminEmail);
@@ -72,6 +75,19 @@ public sealed class AuthorizationTests(PortalFixture portal) : IClassFixture<Por
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData(PortalFactory.EditorEmail)]
+    [InlineData(PortalFactory.CountryVetterEmail)]
+    [InlineData(PortalFactory.SectorVetterEmail)]
+    public async Task Get_AuditLogAsNonAdminStaff_IsForbidden(string email)
+    {
+        using var client = await portal.SignedInClientAsync(email);
+
+        using var response = await client.GetAsync(new Uri("/admin/audit", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -1,11 +1,15 @@
 using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Features.Account;
 
-/// <summary>Identity's sign-in, plus: a suspended member cannot sign in.</summary>
+/// <summary>
+/// Identity's sign-in, plus: a suspended member cannot sign in, and every password sign-in attempt and every
+/// sign-out is written to the audit log (never the typed password, never a typed email that matches no account).
+/// </summary>
 public sealed class PortalSignInManager(
     UserManager<PortalUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -13,8 +17,49 @@ public sealed class PortalSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<PortalUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<PortalUser> confirmation)
+    IUserConfirmation<PortalUser> confirmation,
+    AuditLog audit,
+    AuditPseudonyms pseudonyms)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(PortalUser user) => !user.IsSuspended && await base.CanSignInAsync(user);
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is null)
+        {
+            await audit.RecordNowAsync(null, SecurityEvents.Anonymous, SecurityEvents.SignInFailed, pseudonyms.UnknownAccount(userName), "No account with this sign-in name.");
+            return SignInResult.Failed;
+        }
+
+        return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+
+    public override async Task<SignInResult> PasswordSignInAsync(PortalUser user, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        var action = result switch
+        {
+            { Succeeded: true } => SecurityEvents.SignInSucceeded,
+            { IsLockedOut: true } => SecurityEvents.SignInLockedOut,
+            { IsNotAllowed: true } => SecurityEvents.SignInNotAllowed,
+            { RequiresTwoFactor: true } => SecurityEvents.SignInNeedsSecondFactor,
+            _ => SecurityEvents.SignInFailed,
+        };
+        var note = action == SecurityEvents.SignInFailed ? "Wrong password." : null;
+        await audit.RecordNowAsync(user.Id, user.UserName ?? user.Id, action, SecurityEvents.UserSubject(user.Id), note);
+        return result;
+    }
+
+    public override async Task SignOutAsync()
+    {
+        var principal = Context.User;
+        var userId = principal.Identity?.IsAuthenticated == true ? UserManager.GetUserId(principal) : null;
+        await base.SignOutAsync();
+        if (userId is not null)
+        {
+            await audit.RecordNowAsync(userId, principal.Identity?.Name ?? userId, SecurityEvents.SignedOut, SecurityEvents.UserSubject(userId));
+        }
+    }
 }

@@ -1,12 +1,17 @@
-using CecPortal.Web.Data;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CecPortal.Web.Infrastructure.Audit;
 
-/// <summary>A staff action on people or settings, kept for accountability: who did what to which record, when and why.</summary>
+/// <summary>
+/// A staff action on people or settings, or a security event (sign-in, sign-out, role change), kept for
+/// accountability: who did what to which record, when, why and from where.
+/// </summary>
 public sealed class AuditEntry
 {
+    public const int MaxUserAgentLength = 300;
+
     public long Id { get; init; }
 
     public DateTimeOffset At { get; init; }
@@ -20,6 +25,12 @@ public sealed class AuditEntry
     public required string Subject { get; init; }
 
     public string? Note { get; init; }
+
+    /// <summary>The client address of the request that caused the entry; null for jobs and commands.</summary>
+    public IPAddress? IpAddress { get; init; }
+
+    /// <summary>The request's User-Agent header, cut to <see cref="MaxUserAgentLength"/> characters.</summary>
+    public string? UserAgent { get; init; }
 }
 
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -32,22 +43,10 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(e => e.Action).HasMaxLength(100);
         builder.Property(e => e.Subject).HasMaxLength(200);
         builder.Property(e => e.Note).HasMaxLength(2000);
+        builder.Property(e => e.UserAgent).HasMaxLength(AuditEntry.MaxUserAgentLength);
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => new { e.Subject, e.At });
+        builder.HasIndex(e => new { e.Action, e.At });
+        builder.HasIndex(e => new { e.IpAddress, e.At });
     }
-}
-
-/// <summary>Adds audit entries to the current unit of work; the caller's SaveChanges commits them with the change.</summary>
-public sealed class AuditLog(AppDbContext db, TimeProvider clock)
-{
-    public void Record(string? actorId, string actorName, string action, string subject, string? note = null) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow(),
-            ActorId = actorId,
-            ActorName = actorName,
-            Action = action,
-            Subject = subject,
-            Note = note,
-        });
 }

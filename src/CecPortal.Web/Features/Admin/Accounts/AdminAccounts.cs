@@ -1,12 +1,13 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
+using CecPortal.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CecPortal.Web.Features.Admin.Accounts;
 
 /// <summary>Creates administrator accounts without ever choosing a password for the person.</summary>
-public sealed class AdminAccounts(UserManager<PortalUser> users, TimeProvider clock)
+public sealed class AdminAccounts(UserManager<PortalUser> users, AppDbContext db, AuditLog audit, TimeProvider clock)
 {
     /// <summary>
     /// Creates (or promotes) an administrator with a confirmed email and no password, and returns a one-time
@@ -31,6 +32,8 @@ public sealed class AdminAccounts(UserManager<PortalUser> users, TimeProvider cl
         if (!await users.IsInRoleAsync(user, Roles.Admin))
         {
             ThrowIfFailed(await users.AddToRoleAsync(user, Roles.Admin));
+            audit.Record(null, SecurityEvents.CommandLine, SecurityEvents.RoleGranted, SecurityEvents.UserSubject(user.Id), Roles.Admin);
+            await db.SaveChangesAsync();
         }
 
         var code = AccountEmails.Encode(await users.GeneratePasswordResetTokenAsync(user));

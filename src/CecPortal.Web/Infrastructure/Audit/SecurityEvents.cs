@@ -1,0 +1,24 @@
+namespace CecPortal.Web.Infrastructure.Audit;
+
+/// <summary>Audit actions for security events; subjects are <c>user:{id}</c>, or an unknown-account marker.</summary>
+public static class SecurityEvents
+{
+    public const string SignInSucceeded = "sign-in.success";
+    public const string SignInFailed = "sign-in.failure";
+    public const string SignInNotAllowed = "sign-in.not-allowed";
+    public const string SignInLockedOut = "sign-in.locked-out";
+    public const string SignInNeedsSecondFactor = "sign-in.second-factor-required";
+    public const string SignedOut = "sign-out";
+    public const string RoleGranted = "role.grant";
+
+    /// <summary>What actor name a sign-in by an unknown account gets: nothing the person typed.</summary>
+    public const string Anonymous = "Anonymous";
+
+    /// <summary>The actor name of commands run on the server (create-admin).</summary>
+    public const string CommandLine = "Command line";
+
+    public static readonly IReadOnlyList<string> All =
+        [SignInSucceeded, SignInFailed, SignInNotAllowed, SignInLockedOut, SignInNeedsSecondFactor, SignedOut, RoleGranted];
+
+    public static string UserSubject(string userId) => $"user:{userId}";
+}

@@ -32,6 +32,8 @@ try
     var connectionString = await builder.AddPortalDatabaseAsync();
     builder.Services.AddPortalJobs(builder.Configuration, connectionString);
     builder.Services.AddPortalIdentity();
+    // Replaces Identity's UserManager so that password changes are audited (the last registration wins).
+    builder.Services.AddScoped<Microsoft.AspNetCore.Identity.UserManager<PortalUser>, AuditedUserManager>();
     builder.Services.AddPortalEmail(builder.Configuration, builder.Environment);
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddHttpContextAccessor();

@@ -136,6 +136,33 @@ public sealed class AuditLogTests(PortalFixture portal) : IClassFixture<PortalFi
         entries.ShouldAllBe(e => e.ActorId == memberId && e.Subject == $"user:{memberId}" && e.ActorName == PortalFactory.MemberEmail);
     }
 
+    [Fact]
+    public async Task ChangePassword_WithValidInput_RecordsPasswordChangeForTheAccount()
+    {
+        // Arrange
+        const string newPassword = "Granite-Ledger!2026x";
+        var userId = await portal.UserIdAsync(PortalFactory.SectorVetterEmail);
+        using var client = await SignedInClientFromAsync(Office, PortalFactory.SectorVetterEmail);
+        var before = await portal.WithDbAsync(db => db.AuditEntries.MaxAsync(e => (long?)e.Id, Token)) ?? 0;
+
+        // Act
+        using var response = await client.SubmitFormAsync("/account/change-password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = PortalFactory.DemoPassword,
+            ["Input.NewPassword"] = newPassword,
+            ["Input.ConfirmPassword"] = newPassword,
+        });
+
+        // Assert
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var entry = (await portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Id > before && e.Action.StartsWith("password.")).ToListAsync(Token))).ShouldHaveSingleItem();
+        entry.Action.ShouldBe(SecurityEvents.PasswordChanged);
+        entry.ActorId.ShouldBe(userId);
+        entry.Subject.ShouldBe($"user:{userId}");
+        entry.IpAddress.ShouldBe(Office);
+        string.Join('|', entry.ActorName, entry.Subject, entry.Note).ShouldNotContain(newPassword);
+    }
+
     [Theory]
     [InlineData(PortalFactory.MemberEmail)]
     [InlineData(PortalFactory.CountryVetterEmail)]

@@ -10,6 +10,9 @@ public static class SecurityEvents
     public const string SignInNeedsSecondFactor = "sign-in.second-factor-required";
     public const string SignedOut = "sign-out";
     public const string RoleGranted = "role.grant";
+    public const string PasswordChanged = "password.change";
+    public const string PasswordReset = "password.reset";
+    public const string PasswordSet = "password.set";
 
     /// <summary>What actor name a sign-in by an unknown account gets: nothing the person typed.</summary>
     public const string Anonymous = "Anonymous";
@@ -18,7 +21,7 @@ public static class SecurityEvents
     public const string CommandLine = "Command line";
 
     public static readonly IReadOnlyList<string> All =
-        [SignInSucceeded, SignInFailed, SignInNotAllowed, SignInLockedOut, SignInNeedsSecondFactor, SignedOut, RoleGranted];
+        [SignInSucceeded, SignInFailed, SignInNotAllowed, SignInLockedOut, SignInNeedsSecondFactor, SignedOut, RoleGranted, PasswordChanged, PasswordReset, PasswordSet];
 
     public static string UserSubject(string userId) => $"user:{userId}";
 }

@@ -14,8 +14,8 @@ public sealed class ChangePasswordTests(PortalFixture portal) : IClassFixture<Po
         using var response = await client.SubmitFormAsync("/account/change-password", new Dictionary<string, string>
         {
             ["Input.CurrentPassword"] = "Wrong-Passw0rd!!",
-            ["Input.NewPassword"] = "Another-Passw0rd!",
-            ["Input.ConfirmPassword"] = "Another-Passw0rd!",
+            ["Input.NewPassword"] = "Another-lantern-fjord-26",
+            ["Input.ConfirmPassword"] = "Another-lantern-fjord-26",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);

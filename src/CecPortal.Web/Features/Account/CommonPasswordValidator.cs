@@ -14,7 +14,7 @@ namespace CecPortal.Web.Features.Account;
 /// </summary>
 public sealed class CommonPasswordValidator : IPasswordValidator<PortalUser>
 {
-    public const string ErrorCode = "CommonPassword";
+    public const string ErrorCode = "PasswordTooCommon";
 
     public const string Message = "This password is too common: it is, or is close to, a password found in lists of leaked passwords. Choose a passphrase of a few unrelated words instead.";
 

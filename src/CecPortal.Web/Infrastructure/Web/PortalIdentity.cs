@@ -42,9 +42,10 @@ public static class PortalIdentity
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = PasswordPolicy.HashIterations);
 
         // Suspension or a password change ends other sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options =>
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, time) =>
         {
             options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.TimeProvider = time;
             options.OnRefreshingPrincipal = SessionLifetime.OnRefreshingPrincipal;
         });
         services.AddOptions<PortalSessionOptions>().BindConfiguration(PortalSessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -56,6 +57,7 @@ public static class PortalIdentity
             options.AccessDeniedPath = "/account/access-denied";
             options.Cookie.Name = "cec.auth";
             options.Cookie.HttpOnly = true;
+            // Lax, not Strict: a member following a link from an email arrives signed in.
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
             options.Events.OnSigningIn = SessionLifetime.OnSigningIn;
@@ -68,10 +70,12 @@ public static class PortalIdentity
             };
         });
 
-        // Lax, not Strict: a member following a link from an email arrives signed in.
+        // Sliding idle timeout from configuration; the absolute one is checked by SessionLifetime.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<IOptions<PortalSessionOptions>, IHostEnvironment>((options, session, environment) =>
+            .Configure<IOptions<PortalSessionOptions>, IHostEnvironment, TimeProvider>((options, session, environment, time) =>
             {
+                // The portal's clock, so that idle and absolute timeouts agree (and tests can move it).
+                options.TimeProvider = time;
                 options.ExpireTimeSpan = session.Value.IdleTimeout;
                 options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             });

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 namespace CecPortal.Web.Features.Account;
 
 /// <summary>
-/// Refuses passwords that are, or trivially vary, a common password (OWASP ASVS 5.0, 6.2.4 and 6.2.12). The list is
+/// Refuses passwords that are, or trivially vary, a common password (OWASP ASVS 5.0, chapter 6). The list is
 /// the ~30,000 most common leaked passwords shipped inside the zxcvbn-core package; zxcvbn's own estimate also
 /// refuses the guessable-at-once ones (a common password plus digits, a keyboard walk, a repeated character).
 /// No composition rules: a long passphrase of plain words passes.

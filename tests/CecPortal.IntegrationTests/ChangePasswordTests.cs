@@ -14,8 +14,8 @@ public sealed class ChangePasswordTests(PortalFixture portal) : IClassFixture<Po
         using var response = await client.SubmitFormAsync("/account/change-password", new Dictionary<string, string>
         {
             ["Input.CurrentPassword"] = "Wrong-Passw0rd!!",
-            ["Input.NewPassword"] = "Another-Passw0rd!",
-            ["Input.ConfirmPassword"] = "Another-Passw0rd!",
+            ["Input.NewPassword"] = "Another-lantern-fjord-26",
+            ["Input.ConfirmPassword"] = "Another-lantern-fjord-26",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -23,19 +23,19 @@ public sealed class ChangePasswordTests(PortalFixture portal) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task ChangePassword_WithPasswordMissingSymbol_ExplainsTheRule()
+    public async Task ChangePassword_WithCommonPassword_ExplainsTheRule()
     {
         using var client = await portal.SignedInClientAsync("s.murphy@demo.cec.example");
 
         using var response = await client.SubmitFormAsync("/account/change-password", new Dictionary<string, string>
         {
             ["Input.CurrentPassword"] = PortalFactory.DemoPassword,
-            ["Input.NewPassword"] = "NoSymbolsHere123",
-            ["Input.ConfirmPassword"] = "NoSymbolsHere123",
+            ["Input.NewPassword"] = "password1234",
+            ["Input.ConfirmPassword"] = "password1234",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.ReadDocumentAsync()).QuerySelector("[data-valmsg-for='Input.NewPassword']")!.TextContent.ShouldContain("non alphanumeric");
+        (await response.ReadDocumentAsync()).QuerySelector("[data-valmsg-for='Input.NewPassword']")!.TextContent.ShouldContain("too common");
     }
 
     [Fact]

@@ -36,6 +36,10 @@ public sealed class PortalFactory(string? connectionString, int? smtpPort, IRead
         // Tests start with no webinars; WebinarDemoDataTests turns the demo ones on.
         builder.UseSetting("Demo:SeedWebinars", "false");
         builder.UseSetting("Jobs:WorkerCount", "2");
+
+        // Tests sign in and reset passwords far more often than a person; the class that proves each limit sets it low.
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:PasswordResetPerHour", "100000");
         builder.UseSetting("Jobs:QueuePollInterval", "00:00:00.250");
         if (smtpPort is { } port)
         {

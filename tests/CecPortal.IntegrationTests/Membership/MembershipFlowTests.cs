@@ -71,8 +71,8 @@ public sealed partial class MembershipFlowTests(PortalFixture portal) : IClassFi
 
         using var reuse = await anonymous.SubmitFormAsync(Link(welcome, "/account/welcome"), new Dictionary<string, string>
         {
-            ["Input.NewPassword"] = "Another-Passw0rd!",
-            ["Input.ConfirmPassword"] = "Another-Passw0rd!",
+            ["Input.NewPassword"] = "Another-lantern-fjord-26",
+            ["Input.ConfirmPassword"] = "Another-lantern-fjord-26",
         });
         (await reuse.ReadDocumentAsync()).QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("already used");
     }

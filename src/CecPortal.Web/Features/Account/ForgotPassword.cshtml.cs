@@ -1,13 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecPortal.Web.Features.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimiting.PasswordReset)]
 public sealed class ForgotPasswordModel(UserManager<PortalUser> users, AccountEmails emails) : PageModel
 {
     [BindProperty]

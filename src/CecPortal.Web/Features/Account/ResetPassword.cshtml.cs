@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecPortal.Web.Features.Account;
 
@@ -11,7 +13,7 @@ namespace CecPortal.Web.Features.Account;
 public abstract class NewPasswordInput
 {
     [Required(ErrorMessage = "Enter a new password.")]
-    [StringLength(128, MinimumLength = 12, ErrorMessage = "The password must have between 12 and 128 characters.")]
+    [StringLength(PasswordPolicy.MaximumLength, MinimumLength = PasswordPolicy.MinimumLength, ErrorMessage = "The password must have between 12 and 128 characters.")]
     [DataType(DataType.Password)]
     [Display(Name = "New password")]
     public string NewPassword { get; set; } = string.Empty;
@@ -23,6 +25,7 @@ public abstract class NewPasswordInput
 }
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimiting.PasswordReset)]
 public sealed class ResetPasswordModel(UserManager<PortalUser> users) : PageModel
 {
     [BindProperty]

@@ -1,7 +1,9 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Infrastructure.Web;
 
@@ -19,23 +21,34 @@ public static class PortalIdentity
                 options.SignIn.RequireConfirmedEmail = true;
                 options.SignIn.RequireConfirmedAccount = true;
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = true;
-                options.Password.RequireLowercase = true;
-                options.Password.RequireUppercase = true;
-                options.Password.RequireNonAlphanumeric = true;
-                options.Password.RequiredUniqueChars = 6;
+                // OWASP ASVS 5.0: length and a common-password check, no composition rules (the forms cap length at 128).
+                options.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<WelcomeTokenProvider>(WelcomeTokenProvider.ProviderName)
             .AddSignInManager<PortalSignInManager>();
 
+        // OWASP's figure for PBKDF2-HMAC-SHA512; older hashes still verify and are rehashed at the next sign-in.
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = PasswordPolicy.HashIterations);
+
         // Suspension or a password change ends other sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, time) =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.TimeProvider = time;
+            options.OnRefreshingPrincipal = SessionLifetime.OnRefreshingPrincipal;
+        });
+        services.AddOptions<PortalSessionOptions>().BindConfiguration(PortalSessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -44,10 +57,11 @@ public static class PortalIdentity
             options.AccessDeniedPath = "/account/access-denied";
             options.Cookie.Name = "cec.auth";
             options.Cookie.HttpOnly = true;
+            // Lax, not Strict: a member following a link from an email arrives signed in.
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            options.Events.OnSigningIn = SessionLifetime.OnSigningIn;
+            options.Events.OnValidatePrincipal = SessionLifetime.ValidatePrincipal(options.Events.OnValidatePrincipal);
             options.Events.OnRedirectToAccessDenied = context =>
             {
                 // A signed-in user without the role gets a real 403 (rendered by the status code page), not a redirect.
@@ -55,6 +69,16 @@ public static class PortalIdentity
                 return Task.CompletedTask;
             };
         });
+
+        // Sliding idle timeout from configuration; the absolute one is checked by SessionLifetime.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<PortalSessionOptions>, IHostEnvironment, TimeProvider>((options, session, environment, time) =>
+            {
+                // The portal's clock, so that idle and absolute timeouts agree (and tests can move it).
+                options.TimeProvider = time;
+                options.ExpireTimeSpan = session.Value.IdleTimeout;
+                options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))

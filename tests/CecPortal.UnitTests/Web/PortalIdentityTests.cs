@@ -1,0 +1,88 @@
+using CecPortal.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CecPortal.UnitTests.Web;
+
+public sealed class PortalIdentityTests
+{
+    [Theory]
+    [InlineData("Production", CookieSecurePolicy.Always)]
+    [InlineData("Staging", CookieSecurePolicy.Always)]
+    [InlineData("Development", CookieSecurePolicy.SameAsRequest)]
+    public void AuthCookie_InEnvironment_SecureOutsideDevelopmentHttpOnlyLax(string environment, CookieSecurePolicy expected)
+    {
+        // Arrange
+        using var services = Services(environment, new Dictionary<string, string?> { ["Security:IdleTimeout"] = "00:20:00" });
+
+        // Act
+        var cookie = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+
+        // Assert
+        cookie.Cookie.SecurePolicy.ShouldBe(expected);
+        cookie.Cookie.HttpOnly.ShouldBeTrue();
+        cookie.Cookie.SameSite.ShouldBe(SameSiteMode.Lax);
+        cookie.SlidingExpiration.ShouldBeTrue();
+        cookie.ExpireTimeSpan.ShouldBe(TimeSpan.FromMinutes(20));
+    }
+
+    [Fact]
+    public void PasswordOptions_Configured_LengthOnlyWithoutCompositionRules()
+    {
+        // Arrange
+        using var services = Services("Production", []);
+
+        // Act
+        var password = services.GetRequiredService<IOptions<IdentityOptions>>().Value.Password;
+
+        // Assert
+        password.RequiredLength.ShouldBe(12);
+        password.RequireDigit.ShouldBeFalse();
+        password.RequireLowercase.ShouldBeFalse();
+        password.RequireUppercase.ShouldBeFalse();
+        password.RequireNonAlphanumeric.ShouldBeFalse();
+        password.RequiredUniqueChars.ShouldBe(1);
+        services.GetRequiredService<IOptions<PasswordHasherOptions>>().Value.IterationCount.ShouldBeGreaterThanOrEqualTo(210_000);
+    }
+
+    [Fact]
+    public void SessionOptions_AbsoluteShorterThanIdle_FailsValidation()
+    {
+        // Arrange
+        using var services = Services("Production", new Dictionary<string, string?> { ["Security:IdleTimeout"] = "01:00:00", ["Security:AbsoluteTimeout"] = "00:30:00" });
+
+        // Act
+        var error = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<PortalSessionOptions>>().Value);
+
+        // Assert
+        error.Message.ShouldContain("Security:AbsoluteTimeout");
+    }
+
+    private static ServiceProvider Services(string environment, Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddSingleton<IHostEnvironment>(new TestEnvironment { EnvironmentName = environment });
+        services.AddSingleton(TimeProvider.System);
+        services.AddPortalIdentity();
+        return services.BuildServiceProvider();
+    }
+
+    private sealed class TestEnvironment : IHostEnvironment
+    {
+        public required string EnvironmentName { get; set; }
+
+        public string ApplicationName { get; set; } = "CecPortal.Web";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}

@@ -54,7 +54,7 @@ public sealed class SessionSecurityTests(PortalFixture portal) : IClassFixture<P
     }
 
     [Fact]
-    public async Task SignInAndForgotPassword_OverTheLimit_TooManyRequestsWhileReadingStillWorks()
+    public async Task SignInAndAccountEmails_OverTheLimit_TooManyRequestsWhileReadingStillWorks()
     {
         // Arrange: a portal of its own that allows three sign-in posts a minute and two reset requests an hour
         var connectionString = await TestPostgres.CreateDatabaseAsync("signinlimit");
@@ -79,6 +79,7 @@ public sealed class SessionSecurityTests(PortalFixture portal) : IClassFixture<P
         // Act
         using var signIn = await client.SignInAsync(PortalFactory.MemberEmail, PortalFactory.DemoPassword);
         using var forgot = await client.SubmitFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = PortalFactory.MemberEmail });
+        using var resend = await client.SubmitFormAsync("/account/resend-confirmation", new Dictionary<string, string> { ["Input.Email"] = PortalFactory.MemberEmail });
         using var read = await client.GetAsync(new Uri("/account/login", UriKind.Relative), TestContext.Current.CancellationToken);
 
         // Assert
@@ -87,6 +88,7 @@ public sealed class SessionSecurityTests(PortalFixture portal) : IClassFixture<P
         AuthCookie(signIn).ShouldBeNull();
         (await signIn.ReadDocumentAsync()).QuerySelector("main h1")!.TextContent.ShouldBe("Too many requests");
         forgot.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        resend.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, "resending the confirmation mails an address too and shares the limit");
         read.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

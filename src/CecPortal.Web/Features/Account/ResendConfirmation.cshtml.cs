@@ -1,12 +1,16 @@
 using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecPortal.Web.Features.Account;
 
+/// <summary>Sends the confirmation link again; it mails an address, so it shares the password-reset limit per client.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimiting.PasswordReset)]
 public sealed class ResendConfirmationModel(UserManager<PortalUser> users, AccountEmails emails) : PageModel
 {
     [BindProperty]

@@ -100,10 +100,14 @@ public sealed class WebinarAttendance(AppDbContext db, WebinarMail mail, EmailOu
     /// because <c>SELECT *</c> leaves out system columns and EF maps the concurrency token to it.
     /// </summary>
     internal static async Task<WebinarSession> LockSessionAsync(AppDbContext db, Guid sessionId, CancellationToken cancellationToken) =>
-        await db.WebinarSessions
-            .FromSql($"""SELECT *, xmin FROM webinar_sessions WHERE "Id" = {sessionId} FOR UPDATE""")
-            .SingleOrDefaultAsync(cancellationToken)
+        await TryLockSessionAsync(db, sessionId, cancellationToken)
         ?? throw new WebinarRuleException("This session does not exist.");
+
+    /// <summary><see cref="LockSessionAsync(AppDbContext, Guid, CancellationToken)"/>, or null when the session is gone.</summary>
+    internal static Task<WebinarSession?> TryLockSessionAsync(AppDbContext db, Guid sessionId, CancellationToken cancellationToken) =>
+        db.WebinarSessions
+            .FromSql($"""SELECT *, xmin FROM webinar_sessions WHERE "Id" = {sessionId} FOR UPDATE""")
+            .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// The session's waiting list as the pure rules see it, read as a light projection: a popular session has thousands of

@@ -208,9 +208,7 @@ public sealed class SendWebinarRemindersJob(AppDbContext db, WebinarMail mail, E
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var session = await db.WebinarSessions
-            .FromSql($"""SELECT *, xmin FROM webinar_sessions WHERE "Id" = {sessionId} FOR UPDATE""")
-            .SingleOrDefaultAsync(cancellationToken);
+        var session = await WebinarAttendance.TryLockSessionAsync(db, sessionId, cancellationToken);
         if (session is null || !session.IsUpcoming(now))
         {
             return 0;

@@ -27,6 +27,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.Logging.KeepSecretUrlsOutOfLogs();
 
     // Database first: its migrator and the embedded cluster's lifetime run before anything that uses it.
     var connectionString = await builder.AddPortalDatabaseAsync();

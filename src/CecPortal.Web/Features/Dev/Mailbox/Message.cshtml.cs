@@ -51,7 +51,9 @@ public sealed class MessageModel(DevMailbox mailbox) : PageModel
             return NotFound();
         }
 
-        Response.Headers.ContentSecurityPolicy = "sandbox allow-popups allow-top-navigation-by-user-activation; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+        // The one response the portal lets a page frame: its own mailbox page, never another site.
+        Response.Headers.ContentSecurityPolicy = "sandbox allow-popups allow-top-navigation-by-user-activation; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
+        Response.Headers.XFrameOptions = "SAMEORIGIN";
         return Content(message.HtmlBody, "text/html; charset=utf-8");
     }
 }

@@ -1,0 +1,65 @@
+namespace CecPortal.Web.Infrastructure.Web;
+
+/// <summary>
+/// Feed, calendar and unsubscribe addresses carry their secret in the path, and password links in the query
+/// string. These rules keep them out of every log, whatever levels the configuration asks for.
+/// </summary>
+public static class SecretUrlLogging
+{
+    /// <summary>The hosting logger writes the request line and opens a RequestPath scope that every log line of the
+    /// request carries; it does neither when it is off. Log correlation still has the TraceId scope.</summary>
+    private const string HostingCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
+    /// <summary>Below Information these name the request path or route values (matching, handler arguments, files).</summary>
+    private static readonly string[] PathLoggingCategories =
+    [
+        "Microsoft.AspNetCore.Routing",
+        "Microsoft.AspNetCore.Mvc",
+        "Microsoft.AspNetCore.StaticAssets",
+        "Microsoft.AspNetCore.StaticFiles",
+        "Microsoft.AspNetCore.Diagnostics",
+        "Microsoft.AspNetCore.Server.Kestrel",
+    ];
+
+    public static ILoggingBuilder KeepSecretUrlsOutOfLogs(this ILoggingBuilder logging)
+    {
+        // After every other source of rules (appsettings, environment), so that no configured rule, however narrow
+        // its category or whichever provider it names, can lower these categories again.
+        logging.Services.PostConfigure<LoggerFilterOptions>(Clamp);
+        return logging;
+    }
+
+    private static void Clamp(LoggerFilterOptions options)
+    {
+        for (var i = 0; i < options.Rules.Count; i++)
+        {
+            var rule = options.Rules[i];
+            if (MinimumFor(rule.CategoryName) is { } minimum && (rule.LogLevel is null || rule.LogLevel < minimum))
+            {
+                options.Rules[i] = new LoggerFilterRule(rule.ProviderName, rule.CategoryName, minimum, rule.Filter);
+            }
+        }
+
+        // A rule naming a provider outranks one that names none, so each provider gets the rules too.
+        var providers = options.Rules.Select(r => r.ProviderName).Distinct().ToList();
+        if (!providers.Contains(null))
+        {
+            providers.Add(null);
+        }
+
+        foreach (var provider in providers)
+        {
+            options.Rules.Add(new LoggerFilterRule(provider, HostingCategory, LogLevel.None, filter: null));
+            foreach (var category in PathLoggingCategories)
+            {
+                options.Rules.Add(new LoggerFilterRule(provider, category, LogLevel.Information, filter: null));
+            }
+        }
+    }
+
+    private static LogLevel? MinimumFor(string? category) =>
+        category is null ? null
+        : category.StartsWith(HostingCategory, StringComparison.Ordinal) ? LogLevel.None
+        : PathLoggingCategories.Any(c => category.StartsWith(c, StringComparison.Ordinal)) ? LogLevel.Information
+        : null;
+}

@@ -39,6 +39,11 @@ try
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddHttpContextAccessor();
     builder.Services.AddPortalRateLimiting(builder.Configuration);
+    builder.Services.AddHsts(options =>
+    {
+        options.MaxAge = TimeSpan.FromDays(365);
+        options.IncludeSubDomains = true;
+    });
 
     builder.Services.AddRazorPages(options =>
     {

@@ -1,5 +1,6 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
+using CecPortal.Web.Features.Account.TwoFactor;
 using CecPortal.Web.Features.Admin.Accounts;
 using CecPortal.Web.Features.Admin.Countries;
 using CecPortal.Web.Features.Admin.Members;
@@ -53,6 +54,7 @@ try
         options.Conventions.AuthorizeFolder("/Admin/Briefings", Policies.Editorial);
         options.Conventions.AuthorizeFolder("/Admin/Webinars", Policies.Editorial);
         options.Conventions.AuthorizeFolder("/Admin/Audit", Policies.Admin);
+        options.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new StaffMfaPageFilter()));
         options.Conventions.AddFolderApplicationModelConvention("/Dev", model => model.Filters.Add(new DevelopmentOnlyFilter()));
     });
     builder.Services.AddRouting(options => options.LowercaseUrls = true);
@@ -64,6 +66,7 @@ try
     builder.Services.AddScoped<DemoSeeder>();
     builder.Services.AddScoped<AdminAccounts>();
     builder.Services.AddScoped<AccountEmails>();
+    builder.Services.AddScoped<TwoFactorSettings>();
     builder.Services.AddSingleton<DevMailbox>();
     builder.Services.AddScoped<PortalUrls>();
     builder.Services.AddScoped<AuditLog>();
@@ -119,6 +122,7 @@ try
     app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseStaffMfaForJobsDashboard();
     app.UseRateLimiter();
 
     app.MapStaticAssets().AllowAnonymous();

@@ -21,10 +21,15 @@ public class PortalFixture : IAsyncLifetime
     /// <summary>Extra configuration for the portal, for fixtures that need different limits.</summary>
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
+    /// <summary>Service replacements for fixtures that need them (a fake clock); none by default.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await TestPostgres.CreateDatabaseAsync("it");
-        Factory = new PortalFactory(ConnectionString, Smtp.Port, Settings);
+        Factory = new PortalFactory(ConnectionString, Smtp.Port, Settings) { TestServices = ConfigureTestServices };
         _ = Factory.Server;
     }
 

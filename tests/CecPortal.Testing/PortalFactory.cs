@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CecPortal.Testing;
 
@@ -19,6 +21,9 @@ public sealed class PortalFactory(string? connectionString, int? smtpPort, IRead
     public const string EditorEmail = "editor@demo.cec.example";
     public const string CountryVetterEmail = "vetter.country@demo.cec.example";
     public const string SectorVetterEmail = "vetter.sector@demo.cec.example";
+
+    /// <summary>Service replacements for one portal (for example a fake clock), applied after the portal's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -41,6 +46,10 @@ public sealed class PortalFactory(string? connectionString, int? smtpPort, IRead
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:PasswordResetPerHour", "100000");
         builder.UseSetting("Jobs:QueuePollInterval", "00:00:00.250");
+
+        // Most tests sign in as staff with a password only. The staff two-step sign-in rule has its own tests
+        // (StaffMfaEnforcementTests), which turn it back on.
+        builder.UseSetting("Security:RequireStaffMfa", "false");
         if (smtpPort is { } port)
         {
             builder.UseSetting("Email:Host", IPAddress.Loopback.ToString());
@@ -55,6 +64,11 @@ public sealed class PortalFactory(string? connectionString, int? smtpPort, IRead
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CecPortal.Web.Data;
@@ -44,6 +45,9 @@ public sealed class PortalUser : IdentityUser
 
     /// <summary>SHA-256 (hex) of the member's secret webinar calendar (ICS) token; shown once, never stored.</summary>
     public string? CalendarTokenHash { get; set; }
+
+    /// <summary>RFC 6238 time step of the last authenticator code accepted; a code of this step or earlier is refused (no replay).</summary>
+    public long? LastTotpTimeStep { get; set; }
 
     /// <summary>Suspends the membership; the caller also renews the security stamp so open sessions end.</summary>
     public void Suspend(string reason, DateTimeOffset now)
@@ -102,5 +106,9 @@ public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUse
         builder.Property(u => u.TimeZoneId).HasMaxLength(64);
         builder.Property(u => u.CalendarTokenHash).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(u => u.CalendarTokenHash).IsUnique().HasFilter("\"CalendarTokenHash\" IS NOT NULL");
+
+        // Written only by the authenticator provider's conditional UPDATE. Identity's UserStore saves whole entities
+        // (Context.Update), which would otherwise write back a stale step read before the claim and reopen a replay.
+        builder.Property(u => u.LastTotpTimeStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
     }
 }

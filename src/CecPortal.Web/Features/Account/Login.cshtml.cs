@@ -55,6 +55,12 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+            return LocalRedirect($"/account/login/code?returnUrl={Uri.EscapeDataString(returnUrl)}&rememberMe={(Input.RememberMe ? "true" : "false")}");
+        }
+
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused: account locked out.");

@@ -52,6 +52,53 @@ public sealed class PortalSignInManager(
         return result;
     }
 
+    /// <summary>The second step with a code from the authenticator app (wrong codes count towards lockout in Identity).</summary>
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient);
+        await AuditSecondStepAsync(user, result, "authenticator code");
+        return result;
+    }
+
+    /// <summary>
+    /// The second step with a recovery code. Identity neither checks lockout nor counts wrong recovery codes here;
+    /// the portal does both, so guessing recovery codes locks the account like guessing authenticator codes.
+    /// </summary>
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return SignInResult.Failed;
+        }
+
+        SignInResult result;
+        if (await UserManager.IsLockedOutAsync(user))
+        {
+            result = SignInResult.LockedOut;
+        }
+        else
+        {
+            result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+            if (result.Succeeded)
+            {
+                await UserManager.ResetAccessFailedCountAsync(user);
+            }
+            else if (!result.IsLockedOut)
+            {
+                await UserManager.AccessFailedAsync(user);
+                if (await UserManager.IsLockedOutAsync(user))
+                {
+                    result = SignInResult.LockedOut;
+                }
+            }
+        }
+
+        await AuditSecondStepAsync(user, result, "recovery code");
+        return result;
+    }
+
     public override async Task SignOutAsync()
     {
         var principal = Context.User;
@@ -61,5 +108,21 @@ public sealed class PortalSignInManager(
         {
             await audit.RecordNowAsync(userId, principal.Identity?.Name ?? userId, SecurityEvents.SignedOut, SecurityEvents.UserSubject(userId));
         }
+    }
+
+    private async Task AuditSecondStepAsync(PortalUser? user, SignInResult result, string method)
+    {
+        if (user is null)
+        {
+            return;
+        }
+
+        var (action, note) = result switch
+        {
+            { Succeeded: true } => (SecurityEvents.SignInSucceeded, $"Second step: {method}."),
+            { IsLockedOut: true } => (SecurityEvents.SignInLockedOut, $"Second step: {method}."),
+            _ => (SecurityEvents.SecondFactorFailed, $"Wrong {method}."),
+        };
+        await audit.RecordNowAsync(user.Id, user.UserName ?? user.Id, action, SecurityEvents.UserSubject(user.Id), note);
     }
 }

@@ -13,6 +13,12 @@ public static class SecurityEvents
     public const string PasswordChanged = "password.change";
     public const string PasswordReset = "password.reset";
     public const string PasswordSet = "password.set";
+    public const string SecondFactorFailed = "sign-in.second-factor.failure";
+    public const string ReauthenticationFailed = "reauthentication.failure";
+    public const string MfaEnabled = "mfa.enable";
+    public const string MfaDisabled = "mfa.disable";
+    public const string MfaAuthenticatorReset = "mfa.authenticator-reset";
+    public const string MfaRecoveryCodesRegenerated = "mfa.recovery-codes.regenerate";
 
     /// <summary>What actor name a sign-in by an unknown account gets: nothing the person typed.</summary>
     public const string Anonymous = "Anonymous";
@@ -21,7 +27,8 @@ public static class SecurityEvents
     public const string CommandLine = "Command line";
 
     public static readonly IReadOnlyList<string> All =
-        [SignInSucceeded, SignInFailed, SignInNotAllowed, SignInLockedOut, SignInNeedsSecondFactor, SignedOut, RoleGranted, PasswordChanged, PasswordReset, PasswordSet];
+        [SignInSucceeded, SignInFailed, SignInNotAllowed, SignInLockedOut, SignInNeedsSecondFactor, SignedOut, RoleGranted, PasswordChanged, PasswordReset, PasswordSet,
+        SecondFactorFailed, ReauthenticationFailed, MfaEnabled, MfaDisabled, MfaAuthenticatorReset, MfaRecoveryCodesRegenerated];
 
     public static string UserSubject(string userId) => $"user:{userId}";
 }

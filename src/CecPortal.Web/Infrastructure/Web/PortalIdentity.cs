@@ -1,5 +1,6 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
+using CecPortal.Web.Features.Account.TwoFactor;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -36,6 +37,8 @@ public static class PortalIdentity
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<WelcomeTokenProvider>(WelcomeTokenProvider.ProviderName)
+            // Under the authenticator provider's own name, so every code check (sign-in, enrolment) refuses replays.
+            .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddSignInManager<PortalSignInManager>();
 
         // OWASP's figure for PBKDF2-HMAC-SHA512; older hashes still verify and are rehashed at the next sign-in.
@@ -48,6 +51,7 @@ public static class PortalIdentity
             options.TimeProvider = time;
             options.OnRefreshingPrincipal = SessionLifetime.OnRefreshingPrincipal;
         });
+        services.AddOptions<StaffMfaOptions>().BindConfiguration(StaffMfaOptions.Section);
         services.AddOptions<PortalSessionOptions>().BindConfiguration(PortalSessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.ConfigureApplicationCookie(options =>

@@ -1,0 +1,74 @@
+using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Jobs;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Options;
+
+namespace CecPortal.Web.Features.Account.TwoFactor;
+
+/// <summary>
+/// Staff must use two-step sign-in (<c>Security:RequireStaffMfa</c>): a staff account without an authenticator app is
+/// sent to set one up before any admin page or the jobs dashboard. Runs after authorization, so people without a staff
+/// role still get 403 and anonymous visitors the sign-in page.
+/// </summary>
+public static class StaffMfaGate
+{
+    public const string EnrolmentPath = "/account/security/authenticator";
+
+    /// <summary>Where to send the current user instead, or null when they may go on.</summary>
+    public static async Task<string?> EnrolmentRedirectAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var services = context.RequestServices;
+        if (!services.GetRequiredService<IOptions<StaffMfaOptions>>().Value.RequireStaffMfa
+            || context.User.Identity?.IsAuthenticated != true
+            || !Roles.Staff.Any(context.User.IsInRole))
+        {
+            return null;
+        }
+
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.GetUserAsync(context.User);
+        if (user is null || await users.GetTwoFactorEnabledAsync(user))
+        {
+            return null;
+        }
+
+        var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+        return $"{EnrolmentPath}?returnUrl={Uri.EscapeDataString(returnUrl)}";
+    }
+
+    /// <summary>The Hangfire dashboard is not a Razor Page: the same rule as middleware on its path.</summary>
+    public static IApplicationBuilder UseStaffMfaForJobsDashboard(this IApplicationBuilder app) => app.UseWhen(
+        context => context.Request.Path.StartsWithSegments(HangfireSetup.DashboardPath, StringComparison.OrdinalIgnoreCase),
+        branch => branch.Use(async (context, next) =>
+        {
+            if (await EnrolmentRedirectAsync(context) is { } redirect)
+            {
+                context.Response.Redirect(redirect);
+                return;
+            }
+
+            await next(context);
+        }));
+}
+
+/// <summary>The rule on every page of the <c>/Admin</c> folder (one convention in Program).</summary>
+public sealed class StaffMfaPageFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (await StaffMfaGate.EnrolmentRedirectAsync(context.HttpContext) is { } redirect)
+        {
+            context.Result = new RedirectResult(redirect);
+            return;
+        }
+
+        await next();
+    }
+}

@@ -13,6 +13,8 @@ public static class SecurityEvents
     public const string PasswordChanged = "password.change";
     public const string PasswordReset = "password.reset";
     public const string PasswordSet = "password.set";
+    public const string DataExported = "personal-data.export";
+    public const string AccountErased = "account.erase";
 
     /// <summary>What actor name a sign-in by an unknown account gets: nothing the person typed.</summary>
     public const string Anonymous = "Anonymous";
@@ -21,7 +23,7 @@ public static class SecurityEvents
     public const string CommandLine = "Command line";
 
     public static readonly IReadOnlyList<string> All =
-        [SignInSucceeded, SignInFailed, SignInNotAllowed, SignInLockedOut, SignInNeedsSecondFactor, SignedOut, RoleGranted, PasswordChanged, PasswordReset, PasswordSet];
+        [SignInSucceeded, SignInFailed, SignInNotAllowed, SignInLockedOut, SignInNeedsSecondFactor, SignedOut, RoleGranted, PasswordChanged, PasswordReset, PasswordSet, DataExported, AccountErased];
 
     public static string UserSubject(string userId) => $"user:{userId}";
 }

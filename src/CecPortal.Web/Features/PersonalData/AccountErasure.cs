@@ -206,6 +206,12 @@ public sealed class AccountErasure(
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.Explanation, f => f.Explanation.Replace(needle, ErasedName)), cancellationToken);
             await db.TalkProposals.Where(p => p.DecisionNote != null && p.DecisionNote.Contains(needle))
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.DecisionNote, p => p.DecisionNote!.Replace(needle, ErasedName)), cancellationToken);
+            await db.OutboundEmails.Where(e => e.Subject.Contains(needle) || (e.TextBody != null && e.TextBody.Contains(needle)) || (e.HtmlBody != null && e.HtmlBody.Contains(needle)))
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(e => e.Subject, e => e.Subject.Replace(needle, ErasedName))
+                        .SetProperty(e => e.TextBody, e => e.TextBody!.Replace(needle, ErasedName))
+                        .SetProperty(e => e.HtmlBody, e => e.HtmlBody!.Replace(needle, ErasedName)),
+                    cancellationToken);
             await db.AuditEntries.Where(e => e.Note != null && e.Note.Contains(needle))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Note, e => e.Note!.Replace(needle, pseudonym)), cancellationToken);
         }
@@ -252,5 +258,8 @@ public sealed class AccountErasure(
                 : "At your request, an administrator has erased your account with the CISOs European Community portal.",
             "Your profile, membership application, briefing and webinar records and sign-in details are deleted; our audit log keeps only a pseudonymous reference with no name, address or contact details. You can no longer sign in, and you will receive no further emails from us.",
             "This is the last message we send to this address: once it has been delivered, we keep no record of the address.",
-        ]) with { ForgetRecipientAfterSending = true };
+        ]) with
+    {
+        ForgetRecipientAfterSending = true,
+    };
 }

@@ -14,29 +14,33 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CecPortal.IntegrationTests.PersonalData;
 
 /// <summary>One person seeded with data in every table that can hold a member's data, and mentioned in other people's records.</summary>
-public sealed record SeededPerson(string Id, string Email, string FullName, string Password, string FeedTokenHash);
+public sealed record SeededPerson(string Id, string Email, string FullName, string Password, string FeedTokenHash, string Needle, string IpAddress);
 
 /// <summary>
 /// Seeds one member (who is also a vetter and an editor, so staff records are covered) whose every personal value contains
-/// <see cref="Marker"/> (or is <see cref="IpAddress"/>), so the erasure test can search every column for what must be gone.
+/// <see cref="SeededPerson.Needle"/> (or is their <see cref="SeededPerson.IpAddress"/>), so the erasure test can search
+/// every column for what must be gone.
 /// </summary>
 internal static class PersonalDataSeed
 {
     /// <summary>In every personal value seeded for the person; never in anything else the tests create.</summary>
     public const string Marker = "zq7";
 
-    public const string IpAddress = "203.0.113.77";
 
     private static int _seeded;
 
     public static async Task<SeededPerson> SeedAsync(PortalFixture portal, string tag, bool suspended = false)
     {
-        var email = $"adalind.{Marker}.{tag}@quill-{Marker}.example";
-        var fullName = $"Adalind {Marker}-Erasmus {tag}";
-        var organisation = $"Quillworks {Marker} BV";
+        // The person's own needle: the marker and the tag, so people seeded for other tests in the class never match.
+        var m = Marker + tag;
+        var seed = Interlocked.Increment(ref _seeded);
+        var ip = $"203.0.113.{seed}";
+        var email = $"adalind.{m}.{tag}@quill-{m}.example";
+        var fullName = $"Adalind {m}-Erasmus {tag}";
+        var organisation = $"Quillworks {m} BV";
         var userId = await TestUsers.CreateAsync(portal.Factory.Services, new TestUser(email, fullName, Roles.Member)
         {
-            JobTitle = $"Chief Information Security Officer {Marker}",
+            JobTitle = $"Chief Information Security Officer {m}",
             Organisation = organisation,
             CountryCode = "BE",
             SectorCode = "energy",
@@ -51,18 +55,18 @@ internal static class PersonalDataSeed
         var now = DateTimeOffset.UtcNow;
         var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("Seeded user vanished.");
         await users.AddToRolesAsync(user, [Roles.Vetter, Roles.Editor]);
-        await users.AddClaimAsync(user, new Claim("seed:claim", $"claim-{Marker}"));
-        await users.AddLoginAsync(user, new UserLoginInfo("SeedProvider", $"subject-{Marker}-{tag}", $"Seed login {Marker}"));
-        await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", $"KEY{Marker}{tag}");
+        await users.AddClaimAsync(user, new Claim("seed:claim", $"claim-{m}"));
+        await users.AddLoginAsync(user, new UserLoginInfo("SeedProvider", $"subject-{m}-{tag}", $"Seed login {m}"));
+        await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", $"KEY{m}{tag}");
         user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("Seeded user vanished.");
-        user.PhoneNumber = $"+32 470 {Marker} 31";
+        user.PhoneNumber = $"+32 470 {m} 31";
         var feedTokenHash = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         user.FeedTokenHash = feedTokenHash;
         user.FeedTokenCreatedAt = now;
         user.CalendarTokenHash = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         if (suspended)
         {
-            user.Suspend($"Suspension reason {Marker}", now);
+            user.Suspend($"Suspension reason {m}", now);
         }
 
         await users.UpdateAsync(user);
@@ -70,15 +74,15 @@ internal static class PersonalDataSeed
         // Their own application, approved with a question answered on the way, linked to the account.
         var application = MembershipApplication.Submit(
             new ApplicationDetails(
-                fullName, email, $"Chief Information Security Officer {Marker}", organisation, $"https://www.quill-{Marker}.example",
-                "BE", "energy", $"Sector detail {Marker}", OrganisationSize.From250To999, $"https://linkedin.example/in/{Marker}",
-                $"Motivation {Marker}: I lead security for a grid operator and want to exchange with peers.", null),
+                fullName, email, $"Chief Information Security Officer {m}", organisation, $"https://www.quill-{m}.example",
+                "BE", "energy", $"Sector detail {m}", OrganisationSize.From250To999, $"https://linkedin.example/in/{m}",
+                $"Motivation {m}: I lead security for a grid operator and want to exchange with peers.", null),
             now.AddDays(-30),
             out var token);
-        application.Verify(token, [new PreCheckFlag(FlagKind.EmailDomainMismatch, $"The email domain (quill-{Marker}.example) differs.")], now.AddDays(-29));
+        application.Verify(token, [new PreCheckFlag(FlagKind.EmailDomainMismatch, $"The email domain (quill-{m}.example) differs.")], now.AddDays(-29));
         var country = new Reviewer("reviewer-country", "Country Vetter", CoversCountry: true, CoversSector: false);
         application.RequestInformation(country, "Which grid do you run?", now.AddDays(-28));
-        application.ProvideInformation($"Answer {Marker}: the Flemish grid.", now.AddDays(-27));
+        application.ProvideInformation($"Answer {m}: the Flemish grid.", now.AddDays(-27));
         application.Review(country, ReviewVerdict.Approve, $"Internal note about {fullName}: known to me.", null, now.AddDays(-26));
         application.Review(new Reviewer("reviewer-sector", "Sector Vetter", false, true), ReviewVerdict.Approve, "Sector fits.", null, now.AddDays(-25));
         application.LinkMember(userId);
@@ -101,7 +105,7 @@ internal static class PersonalDataSeed
         db.VetterSectors.Add(new VetterSector { UserId = userId, SectorCode = "energy" });
 
         // A briefing they wrote, and one delivered to them that failed with the server quoting their address.
-        var briefing = Briefing.Create(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1000 - Interlocked.Increment(ref _seeded)), new BriefingContent("Seeded briefing", "Body", "<p>Body</p>", TlpLabel.Green, []), userId, now);
+        var briefing = Briefing.Create(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1000 - seed), new BriefingContent("Seeded briefing", "Body", "<p>Body</p>", TlpLabel.Green, []), userId, now);
         db.Briefings.Add(briefing);
 
         // An upcoming session they speak at and registered for, a proposal of theirs, and one they decided.
@@ -110,7 +114,7 @@ internal static class PersonalDataSeed
         await db.SaveChangesAsync();
         db.WebinarRegistrations.Add(WebinarRegistration.Create(session.Id, userId, RegistrationStatus.Confirmed, now));
         db.WebinarSpeakers.Add(WebinarSpeaker.Member(session.Id, userId));
-        var proposal = TalkProposal.Submit(userId, $"Talk {Marker}", $"Abstract {Marker}", [new DateOnly(2027, 3, 1)], now);
+        var proposal = TalkProposal.Submit(userId, $"Talk {m}", $"Abstract {m}", [new DateOnly(2027, 3, 1)], now);
         proposal.Decline("someone-else", $"Decision note for {fullName}", now);
         db.TalkProposals.Add(proposal);
         var colleagueId = await portal.UserIdAsync(PortalFactory.MemberEmail);
@@ -124,7 +128,7 @@ internal static class PersonalDataSeed
         db.OutboundEmails.Add(invite);
 
         // Audit: their sign-ins from their address and browser, an Admin's action on them, a staff note naming them.
-        db.AuditEntries.Add(new AuditEntry { At = now, ActorId = userId, ActorName = email, Action = SecurityEvents.SignInSucceeded, Subject = SecurityEvents.UserSubject(userId), IpAddress = IPAddress.Parse(IpAddress), UserAgent = $"SeedBrowser/{Marker}" });
+        db.AuditEntries.Add(new AuditEntry { At = now, ActorId = userId, ActorName = email, Action = SecurityEvents.SignInSucceeded, Subject = SecurityEvents.UserSubject(userId), IpAddress = IPAddress.Parse(ip), UserAgent = $"SeedBrowser/{m}" });
         db.AuditEntries.Add(new AuditEntry { At = now, ActorId = "admin-id", ActorName = "admin@demo.cec.example", Action = "member.suspend", Subject = SecurityEvents.UserSubject(userId), Note = $"Asked by {email}", IpAddress = IPAddress.Parse("198.51.100.1") });
         db.AuditEntries.Add(new AuditEntry { At = now, ActorId = "admin-id", ActorName = "admin@demo.cec.example", Action = "webinar.speaker.add", Subject = "webinar-session:x", Note = $"Member {userId}" });
         await db.SaveChangesAsync();
@@ -133,6 +137,6 @@ internal static class PersonalDataSeed
             INSERT INTO briefing_deliveries ("BriefingId", "MemberId", "Status", "Attempts", "LastError", "CreatedAt")
             VALUES ({briefing.Id}, {userId}, 2, 1, {$"550 5.1.1 <{email}>: no such user"}, {now})
             """);
-        return new SeededPerson(userId, email, fullName, PortalFactory.DemoPassword, feedTokenHash);
+        return new SeededPerson(userId, email, fullName, PortalFactory.DemoPassword, feedTokenHash, m, ip);
     }
 }

@@ -13,6 +13,7 @@ using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Dev;
 using CecPortal.Web.Features.Dev.Mailbox;
 using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Commands;
@@ -101,6 +102,9 @@ try
     builder.Services.AddScoped<TimeZoneSetting>();
     builder.Services.AddScoped<WebinarAdministration>();
     builder.Services.AddScoped<WebinarDemoData>();
+    builder.Services.AddScoped<PersonalDataExport>();
+    builder.Services.AddScoped<AccountErasure>();
+    builder.Services.AddScoped<EmailBlocklist>();
 
     var app = builder.Build();
 

@@ -1,6 +1,7 @@
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Membership.Reference;
+using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
@@ -53,6 +54,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<TalkProposal> TalkProposals => Set<TalkProposal>();
 
     public DbSet<WebinarReminder> WebinarReminders => Set<WebinarReminder>();
+
+    public DbSet<BlockedEmail> BlockedEmails => Set<BlockedEmail>();
 
     /// <summary>Users holding <paramref name="role"/>, as a query to refine further.</summary>
     public IQueryable<PortalUser> UsersInRole(string role) =>

@@ -49,6 +49,11 @@ public sealed class PortalUser : IdentityUser
     /// <summary>RFC 6238 time step of the last authenticator code accepted; a code of this step or earlier is refused (no replay).</summary>
     public long? LastTotpTimeStep { get; set; }
 
+    /// <summary>Set when the account was erased (GDPR Art. 17): the row is a tombstone without personal data.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
+    public bool IsErased => ErasedAt is not null;
+
     /// <summary>Suspends the membership; the caller also renews the security stamp so open sessions end.</summary>
     public void Suspend(string reason, DateTimeOffset now)
     {
@@ -100,6 +105,7 @@ public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUse
         builder.Property(u => u.SectorCode).HasMaxLength(64);
         builder.Property(u => u.SuspensionReason).HasMaxLength(PortalUser.MaxReasonLength);
         builder.Ignore(u => u.IsSuspended);
+        builder.Ignore(u => u.IsErased);
         builder.HasIndex(u => new { u.CountryCode, u.SectorCode });
         builder.Property(u => u.FeedTokenHash).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(u => u.FeedTokenHash).IsUnique().HasFilter("\"FeedTokenHash\" IS NOT NULL");

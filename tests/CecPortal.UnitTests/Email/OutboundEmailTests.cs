@@ -29,6 +29,23 @@ public sealed class OutboundEmailTests
         outbound.LastError.ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData(true, OutboundEmail.ForgottenRecipient)]
+    [InlineData(false, "marie@example.org")]
+    public void MarkSent_ForgetRecipientOrNot_ClearsTheAddressOnlyWhenAsked(bool forget, string expectedTo)
+    {
+        // Arrange
+        var outbound = OutboundEmail.From(Message with { ForgetRecipientAfterSending = forget }, _clock.GetUtcNow());
+
+        // Act
+        outbound.MarkSent(_clock.GetUtcNow());
+
+        // Assert
+        outbound.To.ShouldBe(expectedTo);
+        outbound.HtmlBody.ShouldBeNull();
+        outbound.TextBody.ShouldBeNull();
+    }
+
     [Fact]
     public void From_TwoMessages_GetDistinctVersion7Ids()
     {

@@ -46,6 +46,24 @@ public sealed class PreChecksTests
     }
 
     [Fact]
+    public void Evaluate_BlocklistedAddress_RaisesOnlyBlockedAddressFlagWithoutTheAddress()
+    {
+        // Arrange
+        var application = Application();
+        var facts = CleanFacts with { EmailBlocklisted = true };
+
+        // Act
+        var flags = PreChecks.Evaluate(application, facts);
+
+        // Assert
+        var flag = flags.ShouldHaveSingleItem();
+        flag.Kind.ShouldBe(FlagKind.BlockedAddress);
+        flag.Explanation.ShouldNotContain(application.WorkEmail);
+        flag.Explanation.ShouldBeOneLine();
+        flag.Explanation.Length.ShouldBeLessThanOrEqualTo(400);
+    }
+
+    [Fact]
     public void Evaluate_FreeMail_RaisesFreeMailFlagAndSuppressesDomainMismatch()
     {
         // Arrange

@@ -60,6 +60,9 @@ namespace CecPortal.Web.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("FeedTokenCreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2591,6 +2594,36 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("vetter_sectors", (string)null);
                 });
 
+            modelBuilder.Entity("CecPortal.Web.Features.PersonalData.BlockedEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ErasureReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("blocked_emails", (string)null);
+                });
+
             modelBuilder.Entity("CecPortal.Web.Features.Webinars.TalkProposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2952,6 +2985,9 @@ namespace CecPortal.Web.Data.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ForgetRecipient")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("HtmlBody")
                         .HasColumnType("text");

@@ -22,7 +22,7 @@ public sealed class PortalSignInManager(
     AuditPseudonyms pseudonyms)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
-    public override async Task<bool> CanSignInAsync(PortalUser user) => !user.IsSuspended && await base.CanSignInAsync(user);
+    public override async Task<bool> CanSignInAsync(PortalUser user) => !user.IsSuspended && !user.IsErased && await base.CanSignInAsync(user);
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {

@@ -94,6 +94,9 @@ public enum FlagKind
     PossibleDuplicate = 4,
     SponsorNotActiveMember = 5,
     JobTitleNotSecurityLeadership = 6,
+
+    /// <summary>The address belongs to a person erased after removal for cause (a keyed hash on the blocklist).</summary>
+    BlockedAddress = 7,
 }
 
 /// <summary>An automatic pre-check result shown to vetters; never a rejection by itself.</summary>

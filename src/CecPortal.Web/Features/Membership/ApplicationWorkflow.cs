@@ -1,5 +1,6 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
+using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
@@ -18,6 +19,7 @@ public sealed class ApplicationWorkflow(
     UserManager<PortalUser> users,
     IDataProtectionProvider dataProtection,
     PortalUrls urls,
+    EmailBlocklist blocklist,
     TimeProvider clock)
 {
     private readonly IDataProtector _statusLinks = dataProtection.CreateProtector("CecPortal.Membership.StatusLink.v1");
@@ -239,7 +241,8 @@ public sealed class ApplicationWorkflow(
             memberWithEmail,
             memberWithDomain,
             await OpenApplications(application).AnyAsync(a => a.NormalizedEmail == application.NormalizedEmail, cancellationToken),
-            openApplicationWithDomain);
+            openApplicationWithDomain,
+            await blocklist.IsBlockedAsync(application.WorkEmail, cancellationToken));
     }
 
     private IQueryable<MembershipApplication> OpenApplications(MembershipApplication except) => db.MembershipApplications.Where(a =>

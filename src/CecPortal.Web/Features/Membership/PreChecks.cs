@@ -13,7 +13,8 @@ public sealed record PreCheckFacts(
     bool ExistingMemberWithEmail,
     string? ExistingMemberWithDomain,
     bool OpenApplicationWithEmail,
-    bool OpenApplicationWithDomain);
+    bool OpenApplicationWithDomain,
+    bool EmailBlocklisted = false);
 
 /// <summary>The automatic pre-checks: each flag explains itself in one line, and none rejects on its own.</summary>
 public static partial class PreChecks
@@ -21,6 +22,13 @@ public static partial class PreChecks
     public static IReadOnlyList<PreCheckFlag> Evaluate(MembershipApplication application, PreCheckFacts facts)
     {
         var flags = new List<PreCheckFlag>();
+
+        // First, so vetters see it at once; the applicant is told nothing different (see the README, "Your data").
+        if (facts.EmailBlocklisted)
+        {
+            flags.Add(new(FlagKind.BlockedAddress, "This address belongs to a former member who was removed for cause and erased. Only a keyed hash of it is kept; the audit log has the Admin's reason under the erasure's reference."));
+        }
+
         if (!facts.CountryEligible)
         {
             flags.Add(new(FlagKind.CountryNotEligible, $"{facts.CountryName} is not among the community's eligible countries."));
@@ -73,6 +81,7 @@ public static partial class PreChecks
         FlagKind.PossibleDuplicate => "Possible duplicate",
         FlagKind.SponsorNotActiveMember => "Sponsor not a member",
         FlagKind.JobTitleNotSecurityLeadership => "Job title",
+        FlagKind.BlockedAddress => "Blocked address",
         _ => kind.ToString(),
     };
 

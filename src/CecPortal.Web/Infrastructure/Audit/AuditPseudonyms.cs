@@ -30,4 +30,11 @@ public sealed class AuditPseudonyms
         var hash = HMACSHA256.HashData(_key, normalized);
         return $"unknown-account:{Convert.ToHexStringLower(hash.AsSpan(0, 8))}";
     }
+
+    /// <summary>
+    /// "erased-account:" and 16 random hex digits: what an erased person's audit entries keep instead of their id. It is
+    /// random rather than derived from the id, so nobody (not even with a key) can link it back to the account, while
+    /// the person's entries still read as one history.
+    /// </summary>
+    public static string ErasedAccount() => $"erased-account:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
 }

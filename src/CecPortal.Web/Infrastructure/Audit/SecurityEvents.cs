@@ -19,6 +19,8 @@ public static class SecurityEvents
     public const string MfaDisabled = "mfa.disable";
     public const string MfaAuthenticatorReset = "mfa.authenticator-reset";
     public const string MfaRecoveryCodesRegenerated = "mfa.recovery-codes.regenerate";
+    public const string DataExported = "personal-data.export";
+    public const string AccountErased = "account.erase";
 
     /// <summary>What actor name a sign-in by an unknown account gets: nothing the person typed.</summary>
     public const string Anonymous = "Anonymous";
@@ -28,7 +30,7 @@ public static class SecurityEvents
 
     public static readonly IReadOnlyList<string> All =
         [SignInSucceeded, SignInFailed, SignInNotAllowed, SignInLockedOut, SignInNeedsSecondFactor, SignedOut, RoleGranted, PasswordChanged, PasswordReset, PasswordSet,
-        SecondFactorFailed, ReauthenticationFailed, MfaEnabled, MfaDisabled, MfaAuthenticatorReset, MfaRecoveryCodesRegenerated];
+        SecondFactorFailed, ReauthenticationFailed, MfaEnabled, MfaDisabled, MfaAuthenticatorReset, MfaRecoveryCodesRegenerated, DataExported, AccountErased];
 
     public static string UserSubject(string userId) => $"user:{userId}";
 }

@@ -4,7 +4,11 @@ namespace CecPortal.Web.Infrastructure.Email;
 /// One message to one recipient, always with an HTML and a plain-text body, and optionally a calendar invitation
 /// (sent as an iMIP part beside the bodies and as an <c>invite.ics</c> attachment, see <see cref="EmailSender"/>).
 /// </summary>
-public sealed record EmailMessage(string To, string Subject, string HtmlBody, string TextBody, EmailCalendar? Calendar = null);
+public sealed record EmailMessage(string To, string Subject, string HtmlBody, string TextBody, EmailCalendar? Calendar = null)
+{
+    /// <summary>Clear the recipient's address from the outbox once sent (the confirmation of an erasure).</summary>
+    public bool ForgetRecipientAfterSending { get; init; }
+}
 
 /// <summary>
 /// An RFC 5545 calendar object sent by email (iMIP, RFC 6047). <paramref name="Method"/> is the iTIP method of the

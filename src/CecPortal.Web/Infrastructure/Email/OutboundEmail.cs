@@ -11,7 +11,16 @@ public sealed class OutboundEmail
 {
     public Guid Id { get; private set; } = Guid.CreateVersion7();
 
-    public required string To { get; init; }
+    public string To { get; private set; } = string.Empty;
+
+    /// <summary>Placeholder that replaces <see cref="To"/> once a message marked <see cref="ForgetRecipient"/> is sent.</summary>
+    public const string ForgottenRecipient = "erased@erased.invalid";
+
+    /// <summary>
+    /// Set for the confirmation of an account erasure: once sent, the address itself is cleared too, so the
+    /// outbox keeps no trace of the erased person.
+    /// </summary>
+    public bool ForgetRecipient { get; private set; }
 
     public required string Subject { get; init; }
 
@@ -41,6 +50,7 @@ public sealed class OutboundEmail
         TextBody = message.TextBody,
         CalendarMethod = message.Calendar?.Method,
         CalendarContent = message.Calendar?.Content,
+        ForgetRecipient = message.ForgetRecipientAfterSending,
         CreatedAt = now,
     };
 
@@ -62,6 +72,10 @@ public sealed class OutboundEmail
         TextBody = null;
         CalendarContent = null;
         LastError = null;
+        if (ForgetRecipient)
+        {
+            To = ForgottenRecipient;
+        }
     }
 
     public void MarkFailed(string error) => LastError = error.Length > 500 ? error[..500] : error;

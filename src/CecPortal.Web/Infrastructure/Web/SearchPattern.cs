@@ -5,6 +5,9 @@ public static class SearchPattern
 {
     public const string EscapeCharacter = "\\";
 
-    public static string Contains(string text) =>
-        "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+    public static string Contains(string text) => "%" + Exactly(text) + "%";
+
+    /// <summary>A pattern that matches the trimmed text exactly (with ILIKE: ignoring case), e.g. an email address.</summary>
+    public static string Exactly(string text) =>
+        text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using CecPortal.Web.Data;
+using CecPortal.Web.Features.PersonalData;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CecPortal.Web.Features.Admin.Members;
+
+/// <summary>An Admin erases a member on their request, or removes them for cause (their address is then blocklisted).</summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class EraseModel(AppDbContext db, AccountErasure erasure, EmailBlocklist blocklist, UserManager<PortalUser> users) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public MemberView Member { get; private set; } = null!;
+
+    public bool BlocklistAvailable => blocklist.IsConfigured;
+
+    public sealed record MemberView(string Id, string FullName, string? Email, string? Organisation);
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Give a reason for the record.")]
+        [StringLength(AccountErasure.MaxReasonLength, ErrorMessage = "The reason may have at most {1} characters.")]
+        [Display(Name = "Reason (kept in the audit log: do not write the member's name)")]
+        public string Reason { get; set; } = string.Empty;
+
+        [Display(Name = "Removed for cause: keep this email address out (it is kept as a keyed hash and flagged to vetters if it applies again)")]
+        public bool ForCause { get; set; }
+
+        [Range(typeof(bool), "true", "true", ErrorMessage = "Tick the box to confirm the erasure.")]
+        [Display(Name = "I have checked that this is the right member. The erasure cannot be undone.")]
+        public bool Confirm { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (await FindMemberAsync(userId, cancellationToken) is not { } member)
+        {
+            return NotFound();
+        }
+
+        Member = member;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (await FindMemberAsync(userId, cancellationToken) is not { } member)
+        {
+            return NotFound();
+        }
+
+        Member = member;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            await erasure.EraseByAdminAsync(userId, Input.Reason, Input.ForCause, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
+        }
+        catch (AccountRuleException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return Page();
+        }
+
+        TempData["StatusMessage"] = Input.ForCause
+            ? "The member's account has been erased and their address blocklisted. A confirmation email is on its way to them."
+            : "The member's account has been erased. A confirmation email is on its way to them.";
+        return RedirectToPage("Index");
+    }
+
+    private Task<MemberView?> FindMemberAsync(string userId, CancellationToken cancellationToken) =>
+        db.UsersInRole(Roles.Member)
+            .AsNoTracking()
+            .Where(u => u.Id == userId && u.ErasedAt == null)
+            .Select(u => new MemberView(u.Id, u.FullName, u.Email, u.Organisation))
+            .SingleOrDefaultAsync(cancellationToken);
+}

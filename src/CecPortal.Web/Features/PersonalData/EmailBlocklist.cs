@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using System.Text;
+using CecPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CecPortal.Web.Features.PersonalData;
+
+/// <summary>
+/// The email address of a person erased after being removed for cause, kept only as a keyed hash so that a new
+/// application from the same address can be flagged to vetters. Nothing else about the person is kept.
+/// </summary>
+public sealed class BlockedEmail
+{
+    private BlockedEmail()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>HMAC-SHA256 (lower-case hex) of the normalised address, see <see cref="EmailBlocklist.Hash"/>.</summary>
+    public string Hash { get; private set; } = string.Empty;
+
+    public DateTimeOffset AddedAt { get; private set; }
+
+    /// <summary>The pseudonym of the erasure in the audit log, so an Admin can find who decided it and why.</summary>
+    public string ErasureReference { get; private set; } = string.Empty;
+
+    public static BlockedEmail For(string hash, string erasureReference, DateTimeOffset now) =>
+        new() { Hash = hash, ErasureReference = erasureReference, AddedAt = now };
+}
+
+public sealed class BlockedEmailConfiguration : IEntityTypeConfiguration<BlockedEmail>
+{
+    public void Configure(EntityTypeBuilder<BlockedEmail> builder)
+    {
+        builder.ToTable("blocked_emails");
+        builder.Property(b => b.Id).UseIdentityAlwaysColumn();
+        builder.Property(b => b.Hash).HasMaxLength(64).IsFixedLength();
+        builder.Property(b => b.ErasureReference).HasMaxLength(64);
+        builder.HasIndex(b => b.Hash).IsUnique();
+    }
+}
+
+/// <summary>
+/// Hashes addresses for the blocklist with HMAC-SHA256 under <c>Privacy:BlocklistKey</c> (base64, at least 32 bytes).
+/// A plain SHA-256 of an email address is reversed by trying likely addresses (first.last@company), so a copy of the
+/// database alone would reveal who was removed; with a key kept outside the database it reveals nothing. The key must
+/// stay the same for the life of the blocklist (changing it silently empties the list). In Development a fixed
+/// development key is used when none is configured; elsewhere, without a key, nobody can be blocklisted and the
+/// check finds nothing.
+/// </summary>
+public sealed class EmailBlocklist
+{
+    public const string KeySetting = "Privacy:BlocklistKey";
+
+    // Development only: printed in the README, so it protects nothing; it keeps the demo's blocklist working across restarts.
+    private static readonly byte[] DevelopmentKey = SHA256.HashData(Encoding.UTF8.GetBytes("CecPortal development blocklist key"));
+
+    private readonly AppDbContext _db;
+    private readonly byte[]? _key;
+
+    public EmailBlocklist(AppDbContext db, IConfiguration configuration, IHostEnvironment environment)
+    {
+        _db = db;
+        var configured = configuration[KeySetting];
+        _key = !string.IsNullOrEmpty(configured) ? ParseKey(configured)
+            : environment.IsDevelopment() ? DevelopmentKey
+            : null;
+    }
+
+    public bool IsConfigured => _key is not null;
+
+    /// <summary>The address trimmed and upper-cased (as Identity normalises it), hashed with the key; null without a key.</summary>
+    public string? Hash(string email) => _key is null
+        ? null
+        : Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant())));
+
+    public async Task<bool> IsBlockedAsync(string email, CancellationToken cancellationToken) =>
+        Hash(email) is { } hash && await _db.BlockedEmails.AnyAsync(b => b.Hash == hash, cancellationToken);
+
+    /// <summary>Adds the address to the caller's unit of work (once); throws when no key is configured.</summary>
+    public async Task AddAsync(string email, string erasureReference, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var hash = Hash(email) ?? throw new AccountRuleException(
+            "The blocklist is not configured (Privacy__BlocklistKey), so nobody can be removed for cause. Erase without it, or ask for the key to be set.");
+        if (!await _db.BlockedEmails.AnyAsync(b => b.Hash == hash, cancellationToken))
+        {
+            _db.BlockedEmails.Add(BlockedEmail.For(hash, erasureReference, now));
+        }
+    }
+
+    private static byte[] ParseKey(string configured)
+    {
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(configured);
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"{KeySetting} must be base64-encoded.");
+        }
+
+        return key.Length >= 32 ? key : throw new InvalidOperationException($"{KeySetting} must be at least 32 bytes, base64-encoded.");
+    }
+}

@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using CecPortal.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecPortal.Web.Features.PersonalData;
+
+/// <summary>A signed-in person erases their own account, after typing their password and confirming.</summary>
+public sealed class EraseModel(AccountErasure erasure, UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your current password.")]
+        [DataType(DataType.Password)]
+        [StringLength(256)]
+        [Display(Name = "Current password")]
+        public string Password { get; set; } = string.Empty;
+
+        [Range(typeof(bool), "true", "true", ErrorMessage = "Tick the box to confirm that you want your account erased.")]
+        [Display(Name = "I understand that my account and my data are erased for good and cannot be restored.")]
+        public bool Confirm { get; set; }
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var check = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            ModelState.AddModelError("Input.Password", check.IsLockedOut
+                ? "Too many wrong passwords: this account is locked for 15 minutes. Nothing was erased."
+                : "The password is not correct. Nothing was erased.");
+            return Page();
+        }
+
+        try
+        {
+            await erasure.EraseOwnAccountAsync(user.Id, cancellationToken);
+        }
+        catch (AccountRuleException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return Page();
+        }
+
+        // Not SignInManager.SignOutAsync: that would audit the sign-out under the erased id and name.
+        await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        return RedirectToPage("Erased");
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecPortal.Web.Features.PersonalData;
+
+/// <summary>Where an erased person lands, signed out.</summary>
+[AllowAnonymous]
+public sealed class ErasedModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}

@@ -1,0 +1,260 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CecPortal.Web.Data;
+using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Infrastructure.Audit;
+using CecPortal.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace CecPortal.Web.Features.PersonalData;
+
+/// <summary>
+/// "Download my data" (GDPR Art. 15 and 20): everything the portal holds about one person, as one JSON document.
+/// The shape is <see cref="PersonalDataDocument"/>; <see cref="PersonalDataDocument.FormatVersion"/> changes when a
+/// field is renamed or removed (adding a field keeps the version). Secrets are never exported: no password hash,
+/// no token hashes or values, no security stamp. Vetters' internal notes and other people's names are left out.
+/// </summary>
+public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public const string Format = "cec-portal/personal-data";
+    public const int Version = 1;
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>The document as UTF-8 JSON, with the export recorded as a security event in the same save; null if no such user.</summary>
+    public async Task<byte[]?> ExportJsonAsync(string userId, CancellationToken cancellationToken)
+    {
+        var document = await BuildAsync(userId, cancellationToken);
+        if (document is null)
+        {
+            return null;
+        }
+
+        audit.Record(userId, document.Profile.UserName ?? userId, SecurityEvents.DataExported, SecurityEvents.UserSubject(userId));
+        await db.SaveChangesAsync(cancellationToken);
+        return JsonSerializer.SerializeToUtf8Bytes(document, JsonOptions);
+    }
+
+    public static string FileName(DateTimeOffset now) => $"cec-portal-my-data-{now.UtcDateTime:yyyy-MM-dd}.json";
+
+    public async Task<PersonalDataDocument?> BuildAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId && u.ErasedAt == null, cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var subject = SecurityEvents.UserSubject(userId);
+        var normalizedEmail = user.NormalizedEmail ?? string.Empty;
+        var emailPattern = SearchPattern.Exactly(user.Email ?? string.Empty);
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ur.UserId == userId
+                           orderby r.Name
+                           select r.Name!).ToListAsync(cancellationToken);
+
+        var applications = await db.MembershipApplications.AsNoTracking()
+            .Include(a => a.Events).Include(a => a.Flags).Include(a => a.Reviews)
+            .Where(a => a.MemberUserId == userId || a.NormalizedEmail == normalizedEmail)
+            .OrderBy(a => a.CreatedAt)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        var deliveries = await (from d in db.BriefingDeliveries.AsNoTracking()
+                                join b in db.Briefings on d.BriefingId equals b.Id
+                                where d.MemberId == userId
+                                orderby d.CreatedAt
+                                select new BriefingDeliveryRecord(b.Id, b.EditionDate, b.Title, d.Status, d.Attempts, d.CreatedAt, d.LastAttemptAt, d.SentAt, d.LastError))
+            .ToListAsync(cancellationToken);
+
+        var registrations = await (from r in db.WebinarRegistrations.AsNoTracking()
+                                   join s in db.WebinarSessions on r.SessionId equals s.Id
+                                   where r.MemberId == userId
+                                   orderby s.StartsAt
+                                   select new WebinarRegistrationRecord(s.Id, s.Title, s.StartsAt, s.TimeZoneId, r.Status, r.RegisteredAt, r.PromotedAt, r.CancelledAt, r.DayReminderSentAt, r.HourReminderSentAt))
+            .ToListAsync(cancellationToken);
+
+        var speakerSlots = await (from sp in db.WebinarSpeakers.AsNoTracking()
+                                  join s in db.WebinarSessions on sp.SessionId equals s.Id
+                                  where sp.MemberId == userId
+                                  orderby s.StartsAt
+                                  select new SpeakerSlotRecord(s.Id, s.Title, s.StartsAt, s.TimeZoneId, s.Status.ToString()))
+            .ToListAsync(cancellationToken);
+
+        var proposals = await db.TalkProposals.AsNoTracking()
+            .Where(p => p.MemberId == userId)
+            .OrderBy(p => p.CreatedAt)
+            .ToListAsync(cancellationToken);
+
+        var audits = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.ActorId == userId || e.Subject == subject)
+            .OrderBy(e => e.At).ThenBy(e => e.Id)
+            .ToListAsync(cancellationToken);
+
+        var emails = await db.OutboundEmails.AsNoTracking()
+            .Where(e => EF.Functions.ILike(e.To, emailPattern, SearchPattern.EscapeCharacter))
+            .OrderBy(e => e.CreatedAt)
+            .Select(e => new EmailRecord(e.Id, e.To, e.Subject, e.CreatedAt, e.SentAt, e.Attempts))
+            .ToListAsync(cancellationToken);
+
+        var vetterCountries = await db.VetterCountries.AsNoTracking().Where(v => v.UserId == userId).Select(v => v.CountryCode).OrderBy(c => c).ToListAsync(cancellationToken);
+        var vetterSectors = await db.VetterSectors.AsNoTracking().Where(v => v.UserId == userId).Select(v => v.SectorCode).OrderBy(c => c).ToListAsync(cancellationToken);
+        var reviewsGiven = await db.ApplicationReviews.AsNoTracking()
+            .Where(r => r.ReviewerId == userId)
+            .OrderBy(r => r.At)
+            .Select(r => new ReviewGivenRecord(r.ApplicationId, r.Round, r.Verdict, r.At))
+            .ToListAsync(cancellationToken);
+        var briefingsWritten = await db.Briefings.AsNoTracking()
+            .Where(b => b.CreatedById == userId || b.UpdatedById == userId)
+            .OrderBy(b => b.EditionDate)
+            .Select(b => new BriefingWrittenRecord(b.Id, b.EditionDate, b.Title, b.CreatedById == userId, b.UpdatedById == userId, b.CreatedAt, b.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        var proposalsDecided = await db.TalkProposals.AsNoTracking()
+            .Where(p => p.DecidedById == userId)
+            .OrderBy(p => p.DecidedAt)
+            .Select(p => new ProposalDecidedRecord(p.Id, p.Status, p.DecidedAt))
+            .ToListAsync(cancellationToken);
+
+        var logins = await db.UserLogins.AsNoTracking().Where(l => l.UserId == userId)
+            .Select(l => new ExternalLoginRecord(l.LoginProvider, l.ProviderDisplayName)).ToListAsync(cancellationToken);
+        var claims = await db.UserClaims.AsNoTracking().Where(c => c.UserId == userId)
+            .Select(c => new ClaimRecord(c.ClaimType, c.ClaimValue)).ToListAsync(cancellationToken);
+        var tokens = await db.UserTokens.AsNoTracking().Where(t => t.UserId == userId)
+            .Select(t => new StoredTokenRecord(t.LoginProvider, t.Name)).ToListAsync(cancellationToken);
+
+        return new PersonalDataDocument(
+            Format,
+            Version,
+            clock.GetUtcNow(),
+            new ProfileRecord(
+                user.Id, user.UserName, user.Email, user.EmailConfirmed, user.FullName, user.JobTitle, user.Organisation, user.CountryCode,
+                user.SectorCode, user.TimeZoneId, user.PhoneNumber, user.PhoneNumberConfirmed, user.TwoFactorEnabled, user.CreatedAt,
+                user.SuspendedAt, user.SuspensionReason, user.LockoutEnd, user.AccessFailedCount),
+            roles,
+            new EmailPreferencesRecord(user.BriefingOptOutAt is null, user.BriefingOptOutAt),
+            new PrivateAddressesRecord(user.FeedTokenHash is not null, user.FeedTokenCreatedAt, user.CalendarTokenHash is not null),
+            [.. applications.Select(ToRecord)],
+            [.. applications.Select(a => new ConsentRecord("Privacy notice, accepted when applying", a.ConsentedNoticeVersion, a.ConsentedAt))],
+            deliveries,
+            registrations,
+            speakerSlots,
+            [.. proposals.Select(p => new TalkProposalRecord(p.Id, p.Title, p.AbstractMarkdown, p.PreferredMonths, p.Status, p.DecisionNote, p.DecidedAt, p.SessionId, p.CreatedAt))],
+            [.. audits.Select(e => ToRecord(e, userId, subject))],
+            emails,
+            new StaffRecord(vetterCountries, vetterSectors, reviewsGiven, briefingsWritten, proposalsDecided),
+            new IdentityRecord(logins, claims, tokens));
+    }
+
+    private static ApplicationRecord ToRecord(MembershipApplication a) => new(
+        a.Id, a.Status, a.CreatedAt, a.VerifiedAt, a.DecidedAt, a.DeclineReason?.Describe(),
+        a.FullName, a.WorkEmail, a.JobTitle, a.Organisation, a.OrganisationWebsite, a.CountryCode, a.SectorCode, a.SectorDescription,
+        a.OrganisationSize, a.LinkedInUrl, a.Motivation, a.SponsorEmail, a.SponsorResponse, a.ConsentedNoticeVersion, a.ConsentedAt,
+        // The applicant's timeline as their status page shows it: vetters' reviews and internal notes stay out.
+        [.. a.Events.Where(e => e.IsVisibleToApplicant).OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineRecord(e.At, e.Kind, e.Describe(), e.Note))],
+        [.. a.Flags.OrderBy(f => f.Id).Select(f => new PreCheckRecord(f.Kind.Describe(), f.Explanation))],
+        [.. a.Reviews.OrderBy(r => r.At).Select(r => new ReviewOutcomeRecord(r.Round, r.Verdict, r.At))]);
+
+    // Other people's names and addresses (the Admin who acted) stay out; the person's own addresses and devices are in.
+    private static AuditRecord ToRecord(Infrastructure.Audit.AuditEntry e, string userId, string subject)
+    {
+        var byYou = e.ActorId == userId;
+        var aboutYou = e.Subject == subject;
+        return new AuditRecord(
+            e.At,
+            e.Action,
+            byYou ? "you" : e.ActorId is null ? "system" : "staff",
+            aboutYou ? "you" : e.Subject,
+            aboutYou || byYou ? e.Note : null,
+            byYou ? e.IpAddress?.ToString() : null,
+            byYou ? e.UserAgent : null);
+    }
+}
+
+/// <summary>The exported document; property names are camelCase in JSON, enums are strings, instants are UTC ISO 8601.</summary>
+public sealed record PersonalDataDocument(
+    string Format,
+    int FormatVersion,
+    DateTimeOffset GeneratedAt,
+    ProfileRecord Profile,
+    IReadOnlyList<string> Roles,
+    EmailPreferencesRecord EmailPreferences,
+    PrivateAddressesRecord PrivateAddresses,
+    IReadOnlyList<ApplicationRecord> Applications,
+    IReadOnlyList<ConsentRecord> Consents,
+    IReadOnlyList<BriefingDeliveryRecord> BriefingDeliveries,
+    IReadOnlyList<WebinarRegistrationRecord> WebinarRegistrations,
+    IReadOnlyList<SpeakerSlotRecord> SpeakerSlots,
+    IReadOnlyList<TalkProposalRecord> TalkProposals,
+    IReadOnlyList<AuditRecord> SecurityAndAuditHistory,
+    IReadOnlyList<EmailRecord> EmailsSentToYou,
+    StaffRecord StaffWork,
+    IdentityRecord SignInMethods);
+
+public sealed record ProfileRecord(
+    string Id, string? UserName, string? Email, bool EmailConfirmed, string FullName, string? JobTitle, string? Organisation,
+    string? CountryCode, string? SectorCode, string? TimeZoneId, string? PhoneNumber, bool PhoneNumberConfirmed, bool TwoFactorEnabled,
+    DateTimeOffset CreatedAt, DateTimeOffset? SuspendedAt, string? SuspensionReason, DateTimeOffset? LockoutEnd, int FailedSignInsSinceLastSuccess);
+
+public sealed record EmailPreferencesRecord(bool DailyBriefingEmail, DateTimeOffset? DailyBriefingTurnedOffAt);
+
+/// <summary>Whether the secret feed and calendar addresses exist; the secrets themselves are never exported.</summary>
+public sealed record PrivateAddressesRecord(bool HasBriefingFeedAddress, DateTimeOffset? BriefingFeedAddressCreatedAt, bool HasCalendarAddress);
+
+public sealed record ApplicationRecord(
+    Guid Id, ApplicationStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? EmailVerifiedAt, DateTimeOffset? DecidedAt, string? DeclineReason,
+    string FullName, string WorkEmail, string JobTitle, string Organisation, string OrganisationWebsite, string CountryCode, string SectorCode,
+    string? SectorDescription, OrganisationSize OrganisationSize, string? LinkedInUrl, string Motivation, string? SponsorEmail, SponsorResponse SponsorResponse,
+    string PrivacyNoticeVersion, DateTimeOffset PrivacyNoticeAcceptedAt,
+    IReadOnlyList<TimelineRecord> Timeline, IReadOnlyList<PreCheckRecord> PreChecks, IReadOnlyList<ReviewOutcomeRecord> Reviews);
+
+public sealed record TimelineRecord(DateTimeOffset At, ApplicationEventKind Kind, string Description, string? Note);
+
+public sealed record PreCheckRecord(string Check, string Explanation);
+
+/// <summary>A vetter's verdict on the application, without the vetter's name or internal note.</summary>
+public sealed record ReviewOutcomeRecord(int Round, ReviewVerdict Verdict, DateTimeOffset At);
+
+public sealed record ConsentRecord(string What, string Version, DateTimeOffset AcceptedAt);
+
+public sealed record BriefingDeliveryRecord(Guid BriefingId, DateOnly EditionDate, string Title, DeliveryStatus Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? LastAttemptAt, DateTimeOffset? SentAt, string? LastError);
+
+public sealed record WebinarRegistrationRecord(Guid SessionId, string Title, DateTimeOffset StartsAt, string TimeZoneId, RegistrationStatus Status, DateTimeOffset RegisteredAt, DateTimeOffset? PromotedAt, DateTimeOffset? CancelledAt, DateTimeOffset? DayReminderSentAt, DateTimeOffset? HourReminderSentAt);
+
+public sealed record SpeakerSlotRecord(Guid SessionId, string Title, DateTimeOffset StartsAt, string TimeZoneId, string SessionStatus);
+
+public sealed record TalkProposalRecord(Guid Id, string Title, string AbstractMarkdown, IReadOnlyList<DateOnly> PreferredMonths, ProposalStatus Status, string? DecisionNote, DateTimeOffset? DecidedAt, Guid? SessionId, DateTimeOffset CreatedAt);
+
+/// <summary>An audit entry by or about the person: "you", "staff" or "system" instead of other people's names.</summary>
+public sealed record AuditRecord(DateTimeOffset At, string Action, string Actor, string Subject, string? Note, string? IpAddress, string? UserAgent);
+
+/// <summary>An email the portal sent (or will send) to the person: metadata only, bodies are not kept after sending.</summary>
+public sealed record EmailRecord(Guid Id, string To, string Subject, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, int Attempts);
+
+public sealed record StaffRecord(
+    IReadOnlyList<string> VetterCountries,
+    IReadOnlyList<string> VetterSectors,
+    IReadOnlyList<ReviewGivenRecord> ApplicationReviewsGiven,
+    IReadOnlyList<BriefingWrittenRecord> BriefingsWritten,
+    IReadOnlyList<ProposalDecidedRecord> TalkProposalsDecided);
+
+public sealed record ReviewGivenRecord(Guid ApplicationId, int Round, ReviewVerdict Verdict, DateTimeOffset At);
+
+public sealed record BriefingWrittenRecord(Guid BriefingId, DateOnly EditionDate, string Title, bool CreatedByYou, bool LastEditedByYou, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+public sealed record ProposalDecidedRecord(Guid ProposalId, ProposalStatus Status, DateTimeOffset? DecidedAt);
+
+/// <summary>Sign-in methods and stored Identity records by name; token values (authenticator keys, recovery codes) are secrets and stay out.</summary>
+public sealed record IdentityRecord(IReadOnlyList<ExternalLoginRecord> ExternalLogins, IReadOnlyList<ClaimRecord> Claims, IReadOnlyList<StoredTokenRecord> StoredTokens);
+
+public sealed record ExternalLoginRecord(string Provider, string? DisplayName);
+
+public sealed record ClaimRecord(string? Type, string? Value);
+
+public sealed record StoredTokenRecord(string Provider, string Name);

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Security.Claims;
+using CecPortal.Testing;
+using CecPortal.Web.Data;
+using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Infrastructure.Audit;
+using CecPortal.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CecPortal.IntegrationTests.PersonalData;
+
+/// <summary>One person seeded with data in every table that can hold a member's data, and mentioned in other people's records.</summary>
+public sealed record SeededPerson(string Id, string Email, string FullName, string Password, string FeedTokenHash, string Needle, string IpAddress);
+
+/// <summary>
+/// Seeds one member (who is also a vetter and an editor, so staff records are covered) whose every personal value contains
+/// <see cref="SeededPerson.Needle"/> (or is their <see cref="SeededPerson.IpAddress"/>), so the erasure test can search
+/// every column for what must be gone.
+/// </summary>
+internal static class PersonalDataSeed
+{
+    /// <summary>In every personal value seeded for the person; never in anything else the tests create.</summary>
+    public const string Marker = "zq7";
+
+
+    private static int _seeded;
+
+    public static async Task<SeededPerson> SeedAsync(PortalFixture portal, string tag, bool suspended = false)
+    {
+        // The person's own needle: the marker and the tag, so people seeded for other tests in the class never match.
+        var m = Marker + tag;
+        var seed = Interlocked.Increment(ref _seeded);
+        var ip = $"203.0.113.{seed}";
+        var email = $"adalind.{m}.{tag}@quill-{m}.example";
+        var fullName = $"Adalind {m}-Erasmus {tag}";
+        var organisation = $"Quillworks {m} BV";
+        var userId = await TestUsers.CreateAsync(portal.Factory.Services, new TestUser(email, fullName, Roles.Member)
+        {
+            JobTitle = $"Chief Information Security Officer {m}",
+            Organisation = organisation,
+            CountryCode = "BE",
+            SectorCode = "energy",
+            TimeZoneId = "Europe/Brussels",
+            Password = PortalFactory.DemoPassword,
+        });
+
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AppDbContext>();
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        var now = DateTimeOffset.UtcNow;
+        var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("Seeded user vanished.");
+        await users.AddToRolesAsync(user, [Roles.Vetter, Roles.Editor]);
+        await users.AddClaimAsync(user, new Claim("seed:claim", $"claim-{m}"));
+        await users.AddLoginAsync(user, new UserLoginInfo("SeedProvider", $"subject-{m}-{tag}", $"Seed login {m}"));
+        await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", $"KEY{m}{tag}");
+        user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("Seeded user vanished.");
+        user.PhoneNumber = $"+32 470 {m} 31";
+        var feedTokenHash = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        user.FeedTokenHash = feedTokenHash;
+        user.FeedTokenCreatedAt = now;
+        user.CalendarTokenHash = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        if (suspended)
+        {
+            user.Suspend($"Suspension reason {m}", now);
+        }
+
+        await users.UpdateAsync(user);
+
+        // Their own application, approved with a question answered on the way, linked to the account.
+        var application = MembershipApplication.Submit(
+            new ApplicationDetails(
+                fullName, email, $"Chief Information Security Officer {m}", organisation, $"https://www.quill-{m}.example",
+                "BE", "energy", $"Sector detail {m}", OrganisationSize.From250To999, $"https://linkedin.example/in/{m}",
+                $"Motivation {m}: I lead security for a grid operator and want to exchange with peers.", null),
+            now.AddDays(-30),
+            out var token);
+        application.Verify(token, [new PreCheckFlag(FlagKind.EmailDomainMismatch, $"The email domain (quill-{m}.example) differs.")], now.AddDays(-29));
+        var country = new Reviewer("reviewer-country", "Country Vetter", CoversCountry: true, CoversSector: false);
+        application.RequestInformation(country, "Which grid do you run?", now.AddDays(-28));
+        application.ProvideInformation($"Answer {m}: the Flemish grid.", now.AddDays(-27));
+        application.Review(country, ReviewVerdict.Approve, $"Internal note about {fullName}: known to me.", null, now.AddDays(-26));
+        application.Review(new Reviewer("reviewer-sector", "Sector Vetter", false, true), ReviewVerdict.Approve, "Sector fits.", null, now.AddDays(-25));
+        application.LinkMember(userId);
+        db.MembershipApplications.Add(application);
+
+        // Someone else's application: names them as sponsor, was endorsed by them, reviewed by them, and flags them by name.
+        var other = MembershipApplication.Submit(
+            new ApplicationDetails(
+                $"Other Applicant {tag}", $"other.{tag}@othercorp.example", "CISO", "Other Corp", "https://othercorp.example", "BE", "energy", null,
+                OrganisationSize.Under250, null, "I would like to join the community to exchange with peers on NIS2.", email),
+            now.AddDays(-10),
+            out var otherToken);
+        other.Verify(otherToken, [new PreCheckFlag(FlagKind.PossibleDuplicate, $"An existing member ({fullName}) uses the same organisation domain.")], now.AddDays(-9));
+        var sponsorToken = other.InviteSponsor(now.AddDays(-9));
+        other.RecordSponsorResponse(sponsorToken, endorse: true, fullName, now.AddDays(-8));
+        other.Review(new Reviewer(userId, fullName, true, true), ReviewVerdict.Approve, $"Vouched for by {fullName}.", null, now.AddDays(-7));
+        db.MembershipApplications.Add(other);
+
+        db.VetterCountries.Add(new VetterCountry { UserId = userId, CountryCode = "BE" });
+        db.VetterSectors.Add(new VetterSector { UserId = userId, SectorCode = "energy" });
+
+        // A briefing they wrote, and one delivered to them that failed with the server quoting their address.
+        var briefing = Briefing.Create(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1000 - seed), new BriefingContent("Seeded briefing", "Body", "<p>Body</p>", TlpLabel.Green, []), userId, now);
+        db.Briefings.Add(briefing);
+
+        // An upcoming session they speak at and registered for, a proposal of theirs, and one they decided.
+        var session = WebinarSession.PlanOneOff("Seeded session", now.AddDays(20), TimeSpan.FromHours(1), "Europe/Brussels", 10, now);
+        db.WebinarSessions.Add(session);
+        await db.SaveChangesAsync();
+        db.WebinarRegistrations.Add(WebinarRegistration.Create(session.Id, userId, RegistrationStatus.Confirmed, now));
+        db.WebinarSpeakers.Add(WebinarSpeaker.Member(session.Id, userId));
+        var proposal = TalkProposal.Submit(userId, $"Talk {m}", $"Abstract {m}", [new DateOnly(2027, 3, 1)], now);
+        proposal.Decline("someone-else", $"Decision note for {fullName}", now);
+        db.TalkProposals.Add(proposal);
+        var colleagueId = await portal.UserIdAsync(PortalFactory.MemberEmail);
+        var decided = TalkProposal.Submit(colleagueId, "Colleague's talk", "Colleague's abstract", [], now);
+        decided.Decline(userId, "Not this year.", now);
+        db.TalkProposals.Add(decided);
+
+        // Mail: one sent with a calendar invitation, one that failed quoting their address, one still queued.
+        var invite = OutboundEmail.From(new EmailMessage(email, $"Your place, {fullName}", $"<p>{fullName}</p>", fullName, new EmailCalendar("REQUEST", $"BEGIN:VCALENDAR\nATTENDEE:{email}\nEND:VCALENDAR")), now);
+        invite.MarkFailed($"550 mailbox <{email}> unavailable");
+        db.OutboundEmails.Add(invite);
+
+        // Audit: their sign-ins from their address and browser, an Admin's action on them, a staff note naming them.
+        db.AuditEntries.Add(new AuditEntry { At = now, ActorId = userId, ActorName = email, Action = SecurityEvents.SignInSucceeded, Subject = SecurityEvents.UserSubject(userId), IpAddress = IPAddress.Parse(ip), UserAgent = $"SeedBrowser/{m}" });
+        db.AuditEntries.Add(new AuditEntry { At = now, ActorId = "admin-id", ActorName = "admin@demo.cec.example", Action = "member.suspend", Subject = SecurityEvents.UserSubject(userId), Note = $"Asked by {email}", IpAddress = IPAddress.Parse("198.51.100.1") });
+        db.AuditEntries.Add(new AuditEntry { At = now, ActorId = "admin-id", ActorName = "admin@demo.cec.example", Action = "webinar.speaker.add", Subject = "webinar-session:x", Note = $"Member {userId}" });
+        await db.SaveChangesAsync();
+
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO briefing_deliveries ("BriefingId", "MemberId", "Status", "Attempts", "LastError", "CreatedAt")
+            VALUES ({briefing.Id}, {userId}, 2, 1, {$"550 5.1.1 <{email}>: no such user"}, {now})
+            """);
+        return new SeededPerson(userId, email, fullName, PortalFactory.DemoPassword, feedTokenHash, m, ip);
+    }
+}

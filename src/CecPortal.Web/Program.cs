@@ -12,6 +12,7 @@ using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Dev;
 using CecPortal.Web.Features.Dev.Mailbox;
 using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Profile;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Commands;
@@ -92,6 +93,9 @@ try
     builder.Services.AddScoped<TimeZoneSetting>();
     builder.Services.AddScoped<WebinarAdministration>();
     builder.Services.AddScoped<WebinarDemoData>();
+    builder.Services.AddScoped<WebinarAnnouncements>();
+    builder.Services.AddScoped<ProfileEditor>();
+    builder.Services.AddScoped<EmailChange>();
 
     var app = builder.Build();
 

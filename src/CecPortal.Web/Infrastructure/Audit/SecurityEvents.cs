@@ -13,6 +13,10 @@ public static class SecurityEvents
     public const string PasswordChanged = "password.change";
     public const string PasswordReset = "password.reset";
     public const string PasswordSet = "password.set";
+    public const string EmailChangeRequested = "email.change-request";
+    public const string EmailChangeRefused = "email.change-refused";
+    public const string EmailChangeCancelled = "email.change-cancel";
+    public const string EmailChanged = "email.change";
 
     /// <summary>What actor name a sign-in by an unknown account gets: nothing the person typed.</summary>
     public const string Anonymous = "Anonymous";
@@ -21,7 +25,10 @@ public static class SecurityEvents
     public const string CommandLine = "Command line";
 
     public static readonly IReadOnlyList<string> All =
-        [SignInSucceeded, SignInFailed, SignInNotAllowed, SignInLockedOut, SignInNeedsSecondFactor, SignedOut, RoleGranted, PasswordChanged, PasswordReset, PasswordSet];
+        [
+            SignInSucceeded, SignInFailed, SignInNotAllowed, SignInLockedOut, SignInNeedsSecondFactor, SignedOut, RoleGranted, PasswordChanged, PasswordReset, PasswordSet,
+            EmailChangeRequested, EmailChangeRefused, EmailChangeCancelled, EmailChanged,
+        ];
 
     public static string UserSubject(string userId) => $"user:{userId}";
 }

@@ -25,6 +25,9 @@ public sealed class OutboundEmail
     /// <summary>The iCalendar text sent with the message; cleared once sent, like the bodies.</summary>
     public string? CalendarContent { get; private set; }
 
+    /// <summary>The one-click unsubscribe address of a bulk message; cleared once sent, like the bodies (it holds a token).</summary>
+    public string? ListUnsubscribeUrl { get; private set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? SentAt { get; private set; }
@@ -41,6 +44,7 @@ public sealed class OutboundEmail
         TextBody = message.TextBody,
         CalendarMethod = message.Calendar?.Method,
         CalendarContent = message.Calendar?.Content,
+        ListUnsubscribeUrl = message.ListUnsubscribeUrl,
         CreatedAt = now,
     };
 
@@ -50,7 +54,8 @@ public sealed class OutboundEmail
             Subject,
             HtmlBody ?? string.Empty,
             TextBody ?? string.Empty,
-            CalendarMethod is not null && CalendarContent is not null ? new EmailCalendar(CalendarMethod, CalendarContent) : null)
+            CalendarMethod is not null && CalendarContent is not null ? new EmailCalendar(CalendarMethod, CalendarContent) : null,
+            ListUnsubscribeUrl)
         : throw new InvalidOperationException("This message was already sent and its body cleared.");
 
     public void RecordAttempt() => Attempts++;
@@ -61,6 +66,7 @@ public sealed class OutboundEmail
         HtmlBody = null;
         TextBody = null;
         CalendarContent = null;
+        ListUnsubscribeUrl = null;
         LastError = null;
     }
 
@@ -76,6 +82,7 @@ public sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outbou
         builder.Property(e => e.Subject).HasMaxLength(300);
         builder.Property(e => e.LastError).HasMaxLength(500);
         builder.Property(e => e.CalendarMethod).HasMaxLength(EmailCalendar.MaxMethodLength);
+        builder.Property(e => e.ListUnsubscribeUrl).HasMaxLength(EmailMessage.MaxListUnsubscribeUrlLength);
         builder.HasIndex(e => new { e.SentAt, e.CreatedAt });
     }
 }

@@ -14,6 +14,7 @@ using CecPortal.Web.Features.Dev;
 using CecPortal.Web.Features.Dev.Mailbox;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.PersonalData;
+using CecPortal.Web.Features.Profile;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Commands;
@@ -105,6 +106,9 @@ try
     builder.Services.AddScoped<PersonalDataExport>();
     builder.Services.AddScoped<AccountErasure>();
     builder.Services.AddScoped<EmailBlocklist>();
+    builder.Services.AddScoped<WebinarAnnouncements>();
+    builder.Services.AddScoped<ProfileEditor>();
+    builder.Services.AddScoped<EmailChange>();
 
     var app = builder.Build();
 

@@ -19,6 +19,12 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
     /// <summary>The demo vetter responsible for every demo member's country.</summary>
     public const string CountryVetterEmail = "vetter.country@" + Domain;
 
+    /// <summary>The demo member who chose to hide from the member directory (see her profile).</summary>
+    public const string HiddenFromDirectoryEmail = "n.meier@" + Domain;
+
+    /// <summary>The demo member who turned webinar announcement emails off.</summary>
+    public const string NoAnnouncementsEmail = "i.hansen@" + Domain;
+
     /// <summary>The demo vetter responsible for every sector.</summary>
     public const string SectorVetterEmail = "vetter.sector@" + Domain;
 
@@ -138,6 +144,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
             CountryCode = account.CountryCode,
             SectorCode = account.SectorCode,
             CreatedAt = clock.GetUtcNow(),
+            HiddenFromDirectory = account.Email == HiddenFromDirectoryEmail,
+            WebinarAnnouncementsOptOutAt = account.Email == NoAnnouncementsEmail ? clock.GetUtcNow() : null,
         };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)

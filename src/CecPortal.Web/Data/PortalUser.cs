@@ -1,3 +1,4 @@
+using CecPortal.Web.Features.Profile;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -54,6 +55,42 @@ public sealed class PortalUser : IdentityUser
 
     public bool IsErased => ErasedAt is not null;
 
+    /// <summary>Set when the member turned webinar announcement emails off (profile or one-click unsubscribe).</summary>
+    public DateTimeOffset? WebinarAnnouncementsOptOutAt { get; set; }
+
+    /// <summary>The member chose not to be listed in the member directory (listed by default).</summary>
+    public bool HiddenFromDirectory { get; set; }
+
+    /// <summary>A new sign-in email waiting for confirmation from that mailbox; the current email stays in force until then.</summary>
+    public string? PendingEmail { get; set; }
+
+    public DateTimeOffset? PendingEmailRequestedAt { get; set; }
+
+    public ProfileDetails Details => new(FullName, JobTitle, Organisation, CountryCode, SectorCode, HiddenFromDirectory);
+
+    /// <summary>Applies what the person typed on their profile; returns the names of the fields that changed.</summary>
+    public IReadOnlyList<string> ChangeProfile(ProfileDetails details)
+    {
+        if (details.FullName.Length == 0)
+        {
+            throw new AccountRuleException("Enter your name.");
+        }
+
+        if (new[] { details.FullName, details.JobTitle, details.Organisation }.Any(v => v is { Length: > ProfileDetails.MaxTextLength }))
+        {
+            throw new AccountRuleException($"Each field may have at most {ProfileDetails.MaxTextLength} characters.");
+        }
+
+        var changed = details.ChangedFrom(Details);
+        FullName = details.FullName;
+        JobTitle = details.JobTitle;
+        Organisation = details.Organisation;
+        CountryCode = details.CountryCode;
+        SectorCode = details.SectorCode;
+        HiddenFromDirectory = details.HiddenFromDirectory;
+        return changed;
+    }
+
     /// <summary>Suspends the membership; the caller also renews the security stamp so open sessions end.</summary>
     public void Suspend(string reason, DateTimeOffset now)
     {
@@ -106,6 +143,8 @@ public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUse
         builder.Property(u => u.SuspensionReason).HasMaxLength(PortalUser.MaxReasonLength);
         builder.Ignore(u => u.IsSuspended);
         builder.Ignore(u => u.IsErased);
+
+        builder.Ignore(u => u.Details);
         builder.HasIndex(u => new { u.CountryCode, u.SectorCode });
         builder.Property(u => u.FeedTokenHash).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(u => u.FeedTokenHash).IsUnique().HasFilter("\"FeedTokenHash\" IS NOT NULL");
@@ -116,5 +155,7 @@ public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUse
         // Written only by the authenticator provider's conditional UPDATE. Identity's UserStore saves whole entities
         // (Context.Update), which would otherwise write back a stale step read before the claim and reopen a replay.
         builder.Property(u => u.LastTotpTimeStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+
+        builder.Property(u => u.PendingEmail).HasMaxLength(256);
     }
 }

@@ -7,7 +7,7 @@ public sealed class YourDataPage(IPage page)
 {
     public const string Path = "/profile/data";
 
-    public ILocator ProfileLink => page.GetByTestId("your-data-card").GetByRole(AriaRole.Link, new() { Name = "Your data" });
+    public ILocator ProfileLink => page.GetByTestId("your-data-card");
 
     public ILocator DownloadButton => page.GetByRole(AriaRole.Button, new() { Name = "Download my data" });
 

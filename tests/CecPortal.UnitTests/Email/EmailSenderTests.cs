@@ -164,4 +164,21 @@ public sealed class EmailSenderTests
         // Assert
         Should.Throw<ParseException>(act);
     }
+
+    [Fact]
+    public void ToMime_WithListUnsubscribeUrl_CarriesTheOneClickHeaders()
+    {
+        // Arrange
+        var sender = CreateSender();
+        var bulk = Message with { ListUnsubscribeUrl = "https://portal.example/unsubscribe/abc" };
+
+        // Act
+        using var mime = sender.ToMime(bulk);
+        using var plain = sender.ToMime(Message);
+
+        // Assert
+        mime.Headers[HeaderId.ListUnsubscribe].ShouldBe("<https://portal.example/unsubscribe/abc>");
+        mime.Headers["List-Unsubscribe-Post"].ShouldBe("List-Unsubscribe=One-Click");
+        plain.Headers.Contains(HeaderId.ListUnsubscribe).ShouldBeFalse();
+    }
 }

@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Members;
 
-/// <summary>The member directory: who else is in the community, by country and sector. Suspended members are not listed.</summary>
+/// <summary>
+/// The member directory: who else is in the community, by country and sector. Suspended members and members who chose
+/// to hide themselves (on their profile) are not listed.
+/// </summary>
 [Authorize(Policy = Policies.Community)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
@@ -35,7 +38,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var members = db.UsersInRole(Roles.Member).AsNoTracking().Where(u => u.SuspendedAt == null);
+        var members = db.UsersInRole(Roles.Member).AsNoTracking().Where(u => u.SuspendedAt == null && !u.HiddenFromDirectory);
         CountryOptions = await db.Countries.AsNoTracking()
             .Where(c => members.Any(u => u.CountryCode == c.Code))
             .OrderBy(c => c.Name)

@@ -18,6 +18,8 @@ public sealed class IndexModel(
     BriefingSubscription subscription,
     CalendarSubscription calendar,
     TimeZoneSetting timeZones,
+    ProfileEditor editor,
+    EmailChange emailChange,
     PortalUrls urls) : PageModel
 {
     /// <summary>TempData key of a new feed address: read once, so it is shown once.</summary>
@@ -30,6 +32,13 @@ public sealed class IndexModel(
     public InputModel Input { get; set; } = new();
 
     public ProfileView Profile { get; private set; } = null!;
+
+    /// <summary>The details form: as stored on GET, as typed when a POST is refused. Bound only by its own handler.</summary>
+    public DetailsForm Details { get; set; } = new();
+
+    public IReadOnlyList<Choice> CountryChoices { get; private set; } = [];
+
+    public IReadOnlyList<Choice> SectorChoices { get; private set; } = [];
 
     public IReadOnlyList<string> Roles { get; private set; } = [];
 
@@ -46,7 +55,59 @@ public sealed class IndexModel(
     /// <summary>The zone webinar times are shown in when the member chooses none.</summary>
     public string CountryZoneId { get; private set; } = MemberTimeZones.Fallback;
 
-    public sealed record ProfileView(string FullName, string? Email, string? JobTitle, string? Organisation, string? CountryCode, string? SectorCode, string? TimeZoneId);
+    public sealed record ProfileView(
+        string FullName,
+        string? Email,
+        string? JobTitle,
+        string? Organisation,
+        string? CountryCode,
+        string? SectorCode,
+        string? TimeZoneId,
+        bool HiddenFromDirectory,
+        string? PendingEmail,
+        DateTimeOffset? PendingEmailRequestedAt,
+        DateTimeOffset? WebinarAnnouncementsOptOutAt);
+
+    public sealed record Choice(string Code, string Name);
+
+    public sealed class DetailsForm
+    {
+        [Required(ErrorMessage = "Enter your name.")]
+        [StringLength(ProfileDetails.MaxTextLength, ErrorMessage = "Your name may have at most {1} characters.")]
+        [Display(Name = "Full name")]
+        public string? FullName { get; set; }
+
+        [StringLength(ProfileDetails.MaxTextLength, ErrorMessage = "The job title may have at most {1} characters.")]
+        [Display(Name = "Job title")]
+        public string? JobTitle { get; set; }
+
+        [StringLength(ProfileDetails.MaxTextLength, ErrorMessage = "The organisation may have at most {1} characters.")]
+        [Display(Name = "Organisation")]
+        public string? Organisation { get; set; }
+
+        [StringLength(2, ErrorMessage = "Choose a country from the list.")]
+        [Display(Name = "Country")]
+        public string? CountryCode { get; set; }
+
+        [StringLength(64, ErrorMessage = "Choose a sector from the list.")]
+        [Display(Name = "NIS2 sector")]
+        public string? SectorCode { get; set; }
+
+        [Display(Name = "Show me in the member directory")]
+        public bool ShowInDirectory { get; set; } = true;
+
+        public ProfileDetails ToDetails() => ProfileDetails.Normalize(FullName, JobTitle, Organisation, CountryCode, SectorCode, !ShowInDirectory);
+
+        public static DetailsForm From(ProfileView profile) => new()
+        {
+            FullName = profile.FullName,
+            JobTitle = profile.JobTitle,
+            Organisation = profile.Organisation,
+            CountryCode = profile.CountryCode?.Trim(),
+            SectorCode = profile.SectorCode,
+            ShowInDirectory = !profile.HiddenFromDirectory,
+        };
+    }
 
     public sealed class InputModel
     {
@@ -62,8 +123,60 @@ public sealed class IndexModel(
             return Challenge();
         }
 
-        Input.TimeZoneId = MemberTimeZones.IsKnown(Profile.TimeZoneId) ? Profile.TimeZoneId : null;
+        Input.TimeZoneId = StoredTimeZone();
+        Details = DetailsForm.From(Profile);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostDetailsAsync([Bind(Prefix = nameof(Details))] DetailsForm details, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                if (!await editor.SaveAsync(users.GetUserId(User)!, details.ToDetails(), cancellationToken))
+                {
+                    return Challenge();
+                }
+
+                TempData["StatusMessage"] = "Your profile is saved.";
+                return RedirectToSection("details");
+            }
+            catch (ProfileRuleException ex)
+            {
+                ModelState.AddModelError($"{nameof(Details)}.{ex.Field}", ex.Message);
+            }
+        }
+
+        if (!await LoadAsync(cancellationToken))
+        {
+            return Challenge();
+        }
+
+        Details = details;
+        Input.TimeZoneId = StoredTimeZone();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAnnouncementsAsync(bool receive, CancellationToken cancellationToken)
+    {
+        if (!await editor.SetWebinarAnnouncementsAsync(users.GetUserId(User)!, receive, cancellationToken))
+        {
+            return Challenge();
+        }
+
+        TempData["StatusMessage"] = receive
+            ? "You will receive an email when a new webinar is announced."
+            : "You will no longer receive webinar announcements by email. New sessions still appear under Webinars.";
+        return RedirectToSection("webinars");
+    }
+
+    public async Task<IActionResult> OnPostCancelEmailChangeAsync(CancellationToken cancellationToken)
+    {
+        TempData["StatusMessage"] = await emailChange.CancelAsync(users.GetUserId(User)!, cancellationToken)
+            ? "The email change is cancelled: its confirmation link no longer works and your sign-in email stays as it is."
+            : "There was no email change waiting for confirmation.";
+        return RedirectToSection("details");
     }
 
     public async Task<IActionResult> OnPostTimeZoneAsync(CancellationToken cancellationToken)
@@ -78,7 +191,13 @@ public sealed class IndexModel(
         catch (WebinarRuleException ex)
         {
             ModelState.AddModelError("Input.TimeZoneId", ex.Message);
-            return await LoadAsync(cancellationToken) ? Page() : Challenge();
+            if (!await LoadAsync(cancellationToken))
+            {
+                return Challenge();
+            }
+
+            Details = DetailsForm.From(Profile);
+            return Page();
         }
 
         TempData["StatusMessage"] = string.IsNullOrWhiteSpace(Input.TimeZoneId)
@@ -157,7 +276,18 @@ public sealed class IndexModel(
         var userId = users.GetUserId(User);
         var profile = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new ProfileView(u.FullName, u.Email, u.JobTitle, u.Organisation, u.CountryCode, u.SectorCode, u.TimeZoneId))
+            .Select(u => new ProfileView(
+                u.FullName,
+                u.Email,
+                u.JobTitle,
+                u.Organisation,
+                u.CountryCode,
+                u.SectorCode,
+                u.TimeZoneId,
+                u.HiddenFromDirectory,
+                u.PendingEmail,
+                u.PendingEmailRequestedAt,
+                u.WebinarAnnouncementsOptOutAt))
             .SingleOrDefaultAsync(cancellationToken);
         var settings = userId is null ? null : await subscription.SettingsAsync(userId, cancellationToken);
         if (profile is null || settings is null)
@@ -176,6 +306,10 @@ public sealed class IndexModel(
                        where ur.UserId == userId
                        orderby r.Name
                        select r.Name!).ToListAsync(cancellationToken);
+        CountryChoices = await db.Countries.AsNoTracking().OrderBy(c => c.Name).Select(c => new Choice(c.Code, c.Name)).ToListAsync(cancellationToken);
+        SectorChoices = await db.Sectors.AsNoTracking().OrderBy(s => s.SortOrder).Select(s => new Choice(s.Code, s.Name)).ToListAsync(cancellationToken);
         return true;
     }
+
+    private string? StoredTimeZone() => MemberTimeZones.IsKnown(Profile.TimeZoneId) ? Profile.TimeZoneId : null;
 }

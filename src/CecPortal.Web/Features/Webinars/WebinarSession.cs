@@ -137,6 +137,9 @@ public sealed class WebinarSession
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>When staff announced the session to the members by email; a session is announced once.</summary>
+    public DateTimeOffset? AnnouncedAt { get; private set; }
+
     /// <summary>Optimistic concurrency (PostgreSQL <c>xmin</c>).</summary>
     public uint Version { get; private set; }
 
@@ -252,6 +255,34 @@ public sealed class WebinarSession
         Status = WebinarStatus.Confirmed;
         UpdatedAt = now;
     }
+
+    /// <summary>
+    /// Stamps the announcement to the members: only a confirmed session that has not started, and only once (the stamp is
+    /// what makes a second click, or a second editor, harmless).
+    /// </summary>
+    public void Announce(DateTimeOffset now)
+    {
+        if (AnnouncedAt is { } announced)
+        {
+            throw new WebinarRuleException($"This session was already announced to the members on {announced:d MMMM yyyy 'at' HH:mm} UTC.");
+        }
+
+        if (Status != WebinarStatus.Confirmed)
+        {
+            throw new WebinarRuleException("Confirm the session before announcing it to the members.");
+        }
+
+        if (StartsAt <= now)
+        {
+            throw new WebinarRuleException("A session that has started can no longer be announced.");
+        }
+
+        AnnouncedAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Whether the announcement emails may still go out (the job checks again before each batch).</summary>
+    public bool MayBeAnnounced(DateTimeOffset now) => AnnouncedAt is not null && Status == WebinarStatus.Confirmed && StartsAt > now;
 
     public void Cancel(DateTimeOffset now)
     {

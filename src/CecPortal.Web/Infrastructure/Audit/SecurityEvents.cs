@@ -21,6 +21,10 @@ public static class SecurityEvents
     public const string MfaRecoveryCodesRegenerated = "mfa.recovery-codes.regenerate";
     public const string DataExported = "personal-data.export";
     public const string AccountErased = "account.erase";
+    public const string EmailChangeRequested = "email.change-request";
+    public const string EmailChangeRefused = "email.change-refused";
+    public const string EmailChangeCancelled = "email.change-cancel";
+    public const string EmailChanged = "email.change";
 
     /// <summary>What actor name a sign-in by an unknown account gets: nothing the person typed.</summary>
     public const string Anonymous = "Anonymous";
@@ -29,8 +33,11 @@ public static class SecurityEvents
     public const string CommandLine = "Command line";
 
     public static readonly IReadOnlyList<string> All =
-        [SignInSucceeded, SignInFailed, SignInNotAllowed, SignInLockedOut, SignInNeedsSecondFactor, SignedOut, RoleGranted, PasswordChanged, PasswordReset, PasswordSet,
-        SecondFactorFailed, ReauthenticationFailed, MfaEnabled, MfaDisabled, MfaAuthenticatorReset, MfaRecoveryCodesRegenerated, DataExported, AccountErased];
+        [
+            SignInSucceeded, SignInFailed, SignInNotAllowed, SignInLockedOut, SignInNeedsSecondFactor, SignedOut, RoleGranted, PasswordChanged, PasswordReset, PasswordSet,
+            SecondFactorFailed, ReauthenticationFailed, MfaEnabled, MfaDisabled, MfaAuthenticatorReset, MfaRecoveryCodesRegenerated, DataExported, AccountErased,
+            EmailChangeRequested, EmailChangeRefused, EmailChangeCancelled, EmailChanged,
+        ];
 
     public static string UserSubject(string userId) => $"user:{userId}";
 }

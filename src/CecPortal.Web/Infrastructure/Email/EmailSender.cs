@@ -40,6 +40,13 @@ public sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSen
         mime.Body = message.Calendar is { } calendar
             ? WithInvitation(message, calendar)
             : new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody }.ToMessageBody();
+        if (message.ListUnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 8058: mail clients show an unsubscribe button that POSTs to the address, no sign-in needed.
+            mime.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         return mime;
     }
 

@@ -34,6 +34,9 @@ public sealed class OutboundEmail
     /// <summary>The iCalendar text sent with the message; cleared once sent, like the bodies.</summary>
     public string? CalendarContent { get; private set; }
 
+    /// <summary>The one-click unsubscribe address of a bulk message; cleared once sent, like the bodies (it holds a token).</summary>
+    public string? ListUnsubscribeUrl { get; private set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? SentAt { get; private set; }
@@ -51,6 +54,7 @@ public sealed class OutboundEmail
         CalendarMethod = message.Calendar?.Method,
         CalendarContent = message.Calendar?.Content,
         ForgetRecipient = message.ForgetRecipientAfterSending,
+        ListUnsubscribeUrl = message.ListUnsubscribeUrl,
         CreatedAt = now,
     };
 
@@ -60,7 +64,8 @@ public sealed class OutboundEmail
             Subject,
             HtmlBody ?? string.Empty,
             TextBody ?? string.Empty,
-            CalendarMethod is not null && CalendarContent is not null ? new EmailCalendar(CalendarMethod, CalendarContent) : null)
+            CalendarMethod is not null && CalendarContent is not null ? new EmailCalendar(CalendarMethod, CalendarContent) : null,
+            ListUnsubscribeUrl)
         : throw new InvalidOperationException("This message was already sent and its body cleared.");
 
     public void RecordAttempt() => Attempts++;
@@ -71,6 +76,7 @@ public sealed class OutboundEmail
         HtmlBody = null;
         TextBody = null;
         CalendarContent = null;
+        ListUnsubscribeUrl = null;
         LastError = null;
         if (ForgetRecipient)
         {
@@ -90,6 +96,7 @@ public sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outbou
         builder.Property(e => e.Subject).HasMaxLength(300);
         builder.Property(e => e.LastError).HasMaxLength(500);
         builder.Property(e => e.CalendarMethod).HasMaxLength(EmailCalendar.MaxMethodLength);
+        builder.Property(e => e.ListUnsubscribeUrl).HasMaxLength(EmailMessage.MaxListUnsubscribeUrlLength);
         builder.HasIndex(e => new { e.SentAt, e.CreatedAt });
     }
 }

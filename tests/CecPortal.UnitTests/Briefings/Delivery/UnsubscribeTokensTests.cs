@@ -83,4 +83,33 @@ public sealed class UnsubscribeTokensTests
         // Assert
         memberId.ShouldBeNull();
     }
+
+    [Fact]
+    public void Read_AnnouncementToken_GivesMemberAndListBackButIsNoBriefingToken()
+    {
+        // Arrange
+        var tokens = new UnsubscribeTokens(_keys);
+
+        // Act
+        var token = tokens.Create(MemberId, MailingList.WebinarAnnouncements);
+
+        // Assert
+        tokens.Read(token).ShouldBe(new UnsubscribeRequest(MemberId, MailingList.WebinarAnnouncements));
+        tokens.ReadMemberId(token).ShouldBeNull();
+        tokens.Read(tokens.Create(MemberId)).ShouldBe(new UnsubscribeRequest(MemberId, MailingList.DailyBriefing));
+    }
+
+    [Fact]
+    public void Read_BriefingTokenFromBeforeOtherLists_StillAnUnsubscribeFromTheBriefing()
+    {
+        // Arrange: what briefings carried before announcements existed: the bare member id under the same purpose.
+        var legacy = _keys.CreateProtector(UnsubscribeTokens.Purpose).Protect(MemberId);
+        var tokens = new UnsubscribeTokens(_keys);
+
+        // Act
+        var request = tokens.Read(legacy);
+
+        // Assert
+        request.ShouldBe(new UnsubscribeRequest(MemberId, MailingList.DailyBriefing));
+    }
 }

@@ -56,7 +56,8 @@ public sealed class SessionModel(AppDbContext db, WebinarAdministration administ
         WebinarStatus Status,
         string? RecordingLink,
         int Sequence,
-        bool MovedByHand)
+        bool MovedByHand,
+        DateTimeOffset? AnnouncedAt = null)
     {
         public bool IsOpen => Status is WebinarStatus.Planned or WebinarStatus.Confirmed;
     }
@@ -104,6 +105,13 @@ public sealed class SessionModel(AppDbContext db, WebinarAdministration administ
         {
             await administration.ConfirmSessionAsync(id, checkedVersion, this.Actor(), cancellationToken);
             return "The session is confirmed.";
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostAnnounceAsync(Guid id, [FromForm(Name = "version")] uint? version, CancellationToken cancellationToken) =>
+        ActAsync(id, "Announce", () => { }, version, async checkedVersion =>
+        {
+            var recipients = await administration.AnnounceSessionAsync(id, checkedVersion, this.Actor(), cancellationToken);
+            return $"The session is announced: {recipients} member(s) will receive the email.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostHeldAsync(Guid id, [Bind(Prefix = nameof(Held))] HeldForm held, CancellationToken cancellationToken) =>
@@ -199,7 +207,8 @@ public sealed class SessionModel(AppDbContext db, WebinarAdministration administ
             session.Status,
             session.RecordingLink,
             session.Sequence,
-            session.MovedByHand);
+            session.MovedByHand,
+            session.AnnouncedAt);
         Details = SessionDetailsForm.From(session);
         Move = MoveForm.From(session);
         Cancel = new CancelForm { Version = session.Version };

@@ -5,6 +5,7 @@ using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Markdown;
 using CecPortal.Web.Infrastructure.Web;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin.Webinars;
@@ -26,6 +27,8 @@ public sealed class WebinarAdministration(
     EmailOutbox outbox,
     PortalUrls urls,
     MarkdownRenderer markdown,
+    WebinarAnnouncements announcements,
+    IBackgroundJobClient jobs,
     TimeProvider clock)
 {
     public const string CreateSeriesAction = "webinar-series.create";
@@ -38,6 +41,7 @@ public sealed class WebinarAdministration(
     public const string CancelSessionAction = "webinar.cancel";
     public const string ConfirmSessionAction = "webinar.confirm";
     public const string MarkHeldAction = "webinar.held";
+    public const string AnnounceSessionAction = "webinar.announce";
     public const string AddSpeakerAction = "webinar.speaker-add";
     public const string RemoveSpeakerAction = "webinar.speaker-remove";
     public const string AcceptProposalAction = "talk-proposal.accept";
@@ -147,6 +151,18 @@ public sealed class WebinarAdministration(
 
     public Task ConfirmSessionAsync(Guid sessionId, uint expectedVersion, StaffActor actor, CancellationToken cancellationToken) =>
         ChangeSessionAsync(sessionId, expectedVersion, actor, ConfirmSessionAction, null, (session, now) => session.Confirm(now), cancellationToken);
+
+    /// <summary>
+    /// Stamps the session as announced (once: a second click is refused) and hands the emails to the announcement job;
+    /// returns how many members it will reach.
+    /// </summary>
+    public async Task<int> AnnounceSessionAsync(Guid sessionId, uint expectedVersion, StaffActor actor, CancellationToken cancellationToken)
+    {
+        await ChangeSessionAsync(sessionId, expectedVersion, actor, AnnounceSessionAction, null, (session, now) => session.Announce(now), cancellationToken);
+        var recipients = await announcements.PendingRecipients(sessionId).CountAsync(cancellationToken);
+        jobs.Enqueue<WebinarAnnouncements>(job => job.RunAsync(sessionId, CancellationToken.None));
+        return recipients;
+    }
 
     public Task MarkHeldAsync(Guid sessionId, uint expectedVersion, string? recordingLink, StaffActor actor, CancellationToken cancellationToken) =>
         ChangeSessionAsync(sessionId, expectedVersion, actor, MarkHeldAction, recordingLink, (session, now) => session.MarkHeld(recordingLink, now), cancellationToken);

@@ -4,41 +4,48 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Briefings.Delivery;
 
-/// <summary>Turning the daily briefing email off from the one-click link (the profile's toggle turns it back on).</summary>
+/// <summary>Turning a bulk email off from its one-click link (the profile's toggles turn it back on).</summary>
 public sealed class OneClickUnsubscribe(AppDbContext db, UnsubscribeTokens tokens, AuditLog audit, TimeProvider clock)
 {
     public const string UnsubscribeAction = "briefing.unsubscribe";
+    public const string AnnouncementsUnsubscribeAction = "webinar-announcements.unsubscribe";
 
-    /// <summary>The member id carried by a valid token for an existing account, or null.</summary>
-    public async Task<string?> FindMemberAsync(string? token, CancellationToken cancellationToken)
-    {
-        var memberId = tokens.ReadMemberId(token);
-        return memberId is not null && await db.Users.AnyAsync(u => u.Id == memberId, cancellationToken) ? memberId : null;
-    }
+    /// <summary>The member and list of a valid token for an existing account, or null.</summary>
+    public async Task<UnsubscribeRequest?> FindAsync(string? token, CancellationToken cancellationToken) =>
+        tokens.Read(token) is { } request && await db.Users.AnyAsync(u => u.Id == request.MemberId, cancellationToken) ? request : null;
 
     /// <summary>
-    /// Sets <c>BriefingOptOutAt</c> unless it is already set; returns false for an invalid token. Idempotent: a
-    /// second click changes nothing and writes no second audit entry. The audit entry names the member by id only.
+    /// Records the opt-out of the token's list unless it is already recorded; returns the list, or null for an invalid
+    /// token. Idempotent: a second click changes nothing and writes no second audit entry. The audit entry names the
+    /// member by id only.
     /// </summary>
-    public async Task<bool> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
+    public async Task<MailingList?> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
     {
-        if (await FindMemberAsync(token, cancellationToken) is not { } memberId)
+        if (await FindAsync(token, cancellationToken) is not { } request)
         {
-            return false;
+            return null;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var changed = await db.Users
-            .Where(u => u.Id == memberId && u.BriefingOptOutAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(u => u.BriefingOptOutAt, now), cancellationToken);
+        var members = db.Users.Where(u => u.Id == request.MemberId);
+        var changed = request.List switch
+        {
+            MailingList.WebinarAnnouncements => await members
+                .Where(u => u.WebinarAnnouncementsOptOutAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.WebinarAnnouncementsOptOutAt, now), cancellationToken),
+            _ => await members
+                .Where(u => u.BriefingOptOutAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.BriefingOptOutAt, now), cancellationToken),
+        };
         if (changed == 1)
         {
-            audit.Record(memberId, "Member (one-click unsubscribe)", UnsubscribeAction, $"user:{memberId}");
+            var action = request.List == MailingList.WebinarAnnouncements ? AnnouncementsUnsubscribeAction : UnsubscribeAction;
+            audit.Record(request.MemberId, "Member (one-click unsubscribe)", action, $"user:{request.MemberId}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return request.List;
     }
 }

@@ -12,6 +12,7 @@ using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Dev;
 using CecPortal.Web.Features.Dev.Mailbox;
 using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Commands;
@@ -92,6 +93,9 @@ try
     builder.Services.AddScoped<TimeZoneSetting>();
     builder.Services.AddScoped<WebinarAdministration>();
     builder.Services.AddScoped<WebinarDemoData>();
+    builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+    builder.Services.AddScoped<RetentionJobs>();
+    builder.Services.AddScoped<PrivacyConsent>();
 
     var app = builder.Build();
 
@@ -113,6 +117,7 @@ try
     app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UsePrivacyConsentGate();
     app.UseRateLimiter();
 
     app.MapStaticAssets().AllowAnonymous();

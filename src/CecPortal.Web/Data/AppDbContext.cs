@@ -1,6 +1,8 @@
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Membership.Reference;
+using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
@@ -42,6 +44,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<BriefingDelivery> BriefingDeliveries => Set<BriefingDelivery>();
 
+    public DbSet<ArchivedDeliveryCounts> ArchivedDeliveryCounts => Set<ArchivedDeliveryCounts>();
+
     public DbSet<WebinarSeries> WebinarSeries => Set<WebinarSeries>();
 
     public DbSet<WebinarSession> WebinarSessions => Set<WebinarSession>();
@@ -53,6 +57,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<TalkProposal> TalkProposals => Set<TalkProposal>();
 
     public DbSet<WebinarReminder> WebinarReminders => Set<WebinarReminder>();
+
+    public DbSet<PrivacyNotice> PrivacyNotices => Set<PrivacyNotice>();
+
+    public DbSet<PrivacyAcceptance> PrivacyAcceptances => Set<PrivacyAcceptance>();
 
     /// <summary>Users holding <paramref name="role"/>, as a query to refine further.</summary>
     public IQueryable<PortalUser> UsersInRole(string role) =>

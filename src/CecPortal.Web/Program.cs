@@ -1,6 +1,7 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Admin.Accounts;
+using CecPortal.Web.Features.Admin.Breach;
 using CecPortal.Web.Features.Admin.Countries;
 using CecPortal.Web.Features.Admin.Members;
 using CecPortal.Web.Features.Admin.ReferenceData;
@@ -96,6 +97,7 @@ try
     builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     builder.Services.AddScoped<RetentionJobs>();
     builder.Services.AddScoped<PrivacyConsent>();
+    builder.Services.AddScoped<BreachNotices>();
 
     var app = builder.Build();
 

@@ -1,3 +1,4 @@
+using CecPortal.Web.Features.Admin.Breach;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Membership;
@@ -61,6 +62,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<PrivacyNotice> PrivacyNotices => Set<PrivacyNotice>();
 
     public DbSet<PrivacyAcceptance> PrivacyAcceptances => Set<PrivacyAcceptance>();
+
+    public DbSet<BreachNotice> BreachNotices => Set<BreachNotice>();
+
+    public DbSet<BreachNoticeRecipient> BreachNoticeRecipients => Set<BreachNoticeRecipient>();
 
     /// <summary>Users holding <paramref name="role"/>, as a query to refine further.</summary>
     public IQueryable<PortalUser> UsersInRole(string role) =>

@@ -11,6 +11,9 @@ public sealed class BreachNotices(AppDbContext db, AuditLog audit, IBackgroundJo
 {
     public const string SendAction = "breach-notice.send";
 
+    /// <summary>As <see cref="SecurityEvents.UserSubject"/> builds it, spelled out so that EF Core can translate it.</summary>
+    private const string UserSubjectPrefix = "user:";
+
     public sealed record AffectedPerson(string Id, string FullName, string? Email);
 
     public sealed record NoticeRow(Guid Id, string Subject, DateTimeOffset CreatedAt, string CreatedByName, BreachCriteria Criteria, int RecipientCount, int Queued, int Delivered, DateTimeOffset? QueuedAt);
@@ -18,19 +21,19 @@ public sealed class BreachNotices(AppDbContext db, AuditLog audit, IBackgroundJo
     /// <summary>Every account (members and staff) holding data of the chosen kinds in the chosen period.</summary>
     public IQueryable<PortalUser> Affected(BreachCriteria criteria)
     {
-        var start = criteria.Start ?? DateTimeOffset.MinValue;
-        var end = criteria.End ?? DateTimeOffset.MaxValue;
+        var start = criteria.Start;
+        var end = criteria.End;
         var profile = criteria.Includes(BreachDataCategory.Profile);
         var applications = criteria.Includes(BreachDataCategory.Applications);
         var deliveries = criteria.Includes(BreachDataCategory.BriefingDeliveries);
         var registrations = criteria.Includes(BreachDataCategory.WebinarRegistrations);
         var signIns = criteria.Includes(BreachDataCategory.SignInHistory);
         return db.Users.Where(u =>
-            (profile && u.CreatedAt < end)
-            || (applications && db.MembershipApplications.Any(a => a.MemberUserId == u.Id && a.CreatedAt < end))
-            || (deliveries && db.BriefingDeliveries.Any(d => d.MemberId == u.Id && d.CreatedAt >= start && d.CreatedAt < end))
-            || (registrations && db.WebinarRegistrations.Any(r => r.MemberId == u.Id && r.RegisteredAt >= start && r.RegisteredAt < end))
-            || (signIns && db.AuditEntries.Any(e => (e.ActorId == u.Id || e.Subject == SecurityEvents.UserSubject(u.Id)) && e.At >= start && e.At < end)));
+            (profile && (end == null || u.CreatedAt < end))
+            || (applications && db.MembershipApplications.Any(a => a.MemberUserId == u.Id && (end == null || a.CreatedAt < end)))
+            || (deliveries && db.BriefingDeliveries.Any(d => d.MemberId == u.Id && (start == null || d.CreatedAt >= start) && (end == null || d.CreatedAt < end)))
+            || (registrations && db.WebinarRegistrations.Any(r => r.MemberId == u.Id && (start == null || r.RegisteredAt >= start) && (end == null || r.RegisteredAt < end)))
+            || (signIns && db.AuditEntries.Any(e => (e.ActorId == u.Id || e.Subject == UserSubjectPrefix + u.Id) && (start == null || e.At >= start) && (end == null || e.At < end))));
     }
 
     public Task<int> CountAffectedAsync(BreachCriteria criteria, CancellationToken cancellationToken) =>

@@ -97,7 +97,7 @@ internal static class VettingBenchmark
                 await writer.WriteAsync(3, NpgsqlDbType.Integer);
                 await writer.WriteAsync("I lead security and want to exchange with peers.", NpgsqlDbType.Varchar);
                 await writer.WriteAsync(0, NpgsqlDbType.Integer);
-                await writer.WriteAsync(MembershipApplication.PrivacyNoticeVersion, NpgsqlDbType.Varchar);
+                await writer.WriteAsync("1", NpgsqlDbType.Varchar);
                 await writer.WriteAsync(created, NpgsqlDbType.TimestampTz);
                 await writer.WriteAsync((int)status, NpgsqlDbType.Integer);
                 await writer.WriteAsync(created, NpgsqlDbType.TimestampTz);

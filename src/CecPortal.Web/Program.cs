@@ -2,6 +2,7 @@ using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Account.TwoFactor;
 using CecPortal.Web.Features.Admin.Accounts;
+using CecPortal.Web.Features.Admin.Breach;
 using CecPortal.Web.Features.Admin.Countries;
 using CecPortal.Web.Features.Admin.Members;
 using CecPortal.Web.Features.Admin.ReferenceData;
@@ -15,6 +16,7 @@ using CecPortal.Web.Features.Dev.Mailbox;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Features.Profile;
+using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Commands;
@@ -109,6 +111,10 @@ try
     builder.Services.AddScoped<WebinarAnnouncements>();
     builder.Services.AddScoped<ProfileEditor>();
     builder.Services.AddScoped<EmailChange>();
+    builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+    builder.Services.AddScoped<RetentionJobs>();
+    builder.Services.AddScoped<PrivacyConsent>();
+    builder.Services.AddScoped<BreachNotices>();
 
     var app = builder.Build();
 
@@ -130,6 +136,7 @@ try
     app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UsePrivacyConsentGate();
     app.UseStaffMfaForJobsDashboard();
     app.UseRateLimiter();
 

@@ -1,5 +1,7 @@
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Privacy;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CecPortal.Testing;
@@ -21,6 +23,9 @@ public sealed record TestUser(string Email, string FullName, string Role)
 
     /// <summary>Null for an account without a password (it cannot sign in with one).</summary>
     public string? Password { get; init; }
+
+    /// <summary>Whether the account has accepted the current privacy notice (false: the consent gate stops it at the first page).</summary>
+    public bool AcceptedPrivacyNotice { get; init; } = true;
 }
 
 /// <summary>Creates confirmed accounts through Identity, as the portal would, for integration and browser tests.</summary>
@@ -51,6 +56,14 @@ public static class TestUsers
         if (!added.Succeeded)
         {
             throw new InvalidOperationException($"Test user {spec.Email} could not be created: {string.Join(' ', added.Errors.Select(e => e.Description))}");
+        }
+
+        if (spec.AcceptedPrivacyNotice)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var version = await db.PrivacyNotices.MaxAsync(n => n.Version);
+            db.PrivacyAcceptances.Add(new PrivacyAcceptance { UserId = user.Id, Version = version, AcceptedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
         }
 
         return user.Id;

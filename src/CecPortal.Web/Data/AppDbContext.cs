@@ -1,7 +1,10 @@
+using CecPortal.Web.Features.Admin.Breach;
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Membership.Reference;
 using CecPortal.Web.Features.PersonalData;
+using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
@@ -43,6 +46,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<BriefingDelivery> BriefingDeliveries => Set<BriefingDelivery>();
 
+    public DbSet<ArchivedDeliveryCounts> ArchivedDeliveryCounts => Set<ArchivedDeliveryCounts>();
+
     public DbSet<WebinarSeries> WebinarSeries => Set<WebinarSeries>();
 
     public DbSet<WebinarSession> WebinarSessions => Set<WebinarSession>();
@@ -58,6 +63,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<BlockedEmail> BlockedEmails => Set<BlockedEmail>();
 
     public DbSet<WebinarAnnouncement> WebinarAnnouncements => Set<WebinarAnnouncement>();
+
+    public DbSet<PrivacyNotice> PrivacyNotices => Set<PrivacyNotice>();
+
+    public DbSet<PrivacyAcceptance> PrivacyAcceptances => Set<PrivacyAcceptance>();
+
+    public DbSet<BreachNotice> BreachNotices => Set<BreachNotice>();
+
+    public DbSet<BreachNoticeRecipient> BreachNoticeRecipients => Set<BreachNoticeRecipient>();
 
     /// <summary>Users holding <paramref name="role"/>, as a query to refine further.</summary>
     public IQueryable<PortalUser> UsersInRole(string role) =>

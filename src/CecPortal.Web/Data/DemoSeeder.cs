@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Webinars;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -78,6 +79,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
         }
 
         await AddVetterScopesAsync(created[CountryVetterEmail].Id, created[SectorVetterEmail].Id, cancellationToken);
+        await AcceptPrivacyNoticeAsync(created.Values, cancellationToken);
         if (configuration.GetValue("Demo:SeedApplications", defaultValue: true))
         {
             await applications.SeedAsync(cancellationToken);
@@ -120,6 +122,18 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
         {
             await webinars.SeedAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Every demo account has accepted the current privacy notice, so a newcomer's first sign-in goes straight to the
+    /// portal; publishing a new version at /admin/privacy shows the acceptance step.
+    /// </summary>
+    private async Task AcceptPrivacyNoticeAsync(IEnumerable<PortalUser> accounts, CancellationToken cancellationToken)
+    {
+        var version = await db.PrivacyNotices.MaxAsync(n => n.Version, cancellationToken);
+        var now = clock.GetUtcNow();
+        db.PrivacyAcceptances.AddRange(accounts.Select(u => new PrivacyAcceptance { UserId = u.Id, Version = version, AcceptedAt = now }));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Two vetters, one per axis, so that every demo application can collect a country and a sector review.</summary>

@@ -79,7 +79,7 @@ public sealed class ExpiryAndRateLimitTests(PortalFixture portal) : IClassFixtur
         var details = new ApplicationDetails(
             "Expiry Tester", email, "CISO", "Expiry Demo", "https://www.expiry-demo.eu", "FR", "energy", null,
             OrganisationSize.Under250, null, "I lead security for a demo organisation and want to exchange with peers.", null);
-        var application = MembershipApplication.Submit(details, at, out var token);
+        var application = MembershipApplication.Submit(details, privacyNoticeVersion: 1, at, out var token);
         if (verifyAfter is { } delay)
         {
             application.Verify(token, [], at + delay);

@@ -20,7 +20,7 @@ public sealed class MembershipApplicationTests
         };
 
         // Act
-        var application = MembershipApplication.Submit(details, _clock.GetUtcNow(), out var token);
+        var application = MembershipApplication.Submit(details, privacyNoticeVersion: 3, _clock.GetUtcNow(), out var token);
 
         // Assert
         application.FullName.ShouldBe("Marie Curie");
@@ -34,7 +34,8 @@ public sealed class MembershipApplicationTests
         application.LinkedInUrl.ShouldBeNull();
         application.SponsorEmail.ShouldBeNull();
         application.SponsorResponse.ShouldBe(SponsorResponse.None);
-        application.ConsentedNoticeVersion.ShouldBe(MembershipApplication.PrivacyNoticeVersion);
+        application.ConsentedNoticeVersion.ShouldBe("3");
+        application.AcceptedNoticeVersion.ShouldBe(3);
         application.ConsentedAt.ShouldBe(SubmittedAt);
         application.CreatedAt.ShouldBe(SubmittedAt);
         application.Status.ShouldBe(ApplicationStatus.Unverified);
@@ -59,8 +60,8 @@ public sealed class MembershipApplicationTests
         var details = Details();
 
         // Act
-        var first = MembershipApplication.Submit(details, SubmittedAt, out var firstToken);
-        var second = MembershipApplication.Submit(details, SubmittedAt, out var secondToken);
+        var first = MembershipApplication.Submit(details, privacyNoticeVersion: 1, SubmittedAt, out var firstToken);
+        var second = MembershipApplication.Submit(details, privacyNoticeVersion: 1, SubmittedAt, out var secondToken);
 
         // Assert
         firstToken.ShouldNotBe(secondToken);
@@ -144,7 +145,7 @@ public sealed class MembershipApplicationTests
     public void Verify_MoreThanSevenDaysAfterSubmission_ThrowsExpired()
     {
         // Arrange
-        var application = MembershipApplication.Submit(Details(), _clock.GetUtcNow(), out var token);
+        var application = MembershipApplication.Submit(Details(), privacyNoticeVersion: 1, _clock.GetUtcNow(), out var token);
         _clock.Advance(MembershipApplication.VerificationWindow + TimeSpan.FromSeconds(1));
 
         // Act
@@ -161,7 +162,7 @@ public sealed class MembershipApplicationTests
     public void Verify_ExactlySevenDaysAfterSubmission_IsStillAccepted()
     {
         // Arrange
-        var application = MembershipApplication.Submit(Details(), _clock.GetUtcNow(), out var token);
+        var application = MembershipApplication.Submit(Details(), privacyNoticeVersion: 1, _clock.GetUtcNow(), out var token);
         _clock.Advance(TimeSpan.FromDays(7));
 
         // Act

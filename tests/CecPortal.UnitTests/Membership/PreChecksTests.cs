@@ -378,5 +378,5 @@ public sealed class PreChecksTests
         string website = "https://www.example.eu",
         string jobTitle = "Chief Information Security Officer",
         string? sponsorEmail = null) =>
-        MembershipApplication.Submit(Details(workEmail, website, jobTitle, sponsorEmail), SubmittedAt, out _);
+        MembershipApplication.Submit(Details(workEmail, website, jobTitle, sponsorEmail), privacyNoticeVersion: 1, SubmittedAt, out _);
 }

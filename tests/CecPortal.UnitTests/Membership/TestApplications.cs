@@ -7,6 +7,9 @@ internal static class TestApplications
 {
     public static readonly DateTimeOffset SubmittedAt = new(2026, 11, 25, 9, 30, 0, TimeSpan.Zero);
 
+    /// <summary>The privacy notice version the test applicants accept.</summary>
+    public const int NoticeVersion = 1;
+
     public static readonly Reviewer CountryVetter = new("vetter-country", "Clara Country", CoversCountry: true, CoversSector: false);
 
     public static readonly Reviewer SecondCountryVetter = new("vetter-country-2", "Carl Country", CoversCountry: true, CoversSector: false);
@@ -38,7 +41,7 @@ internal static class TestApplications
             SponsorEmail: sponsorEmail);
 
     public static MembershipApplication Unverified(out string verificationToken, ApplicationDetails? details = null) =>
-        MembershipApplication.Submit(details ?? Details(), SubmittedAt, out verificationToken);
+        MembershipApplication.Submit(details ?? Details(), NoticeVersion, SubmittedAt, out verificationToken);
 
     /// <summary>A verified application in the vetting queue.</summary>
     public static MembershipApplication Submitted(ApplicationDetails? details = null)

@@ -170,6 +170,88 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CecPortal.Web.Features.Admin.Breach.BreachNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("Categories")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("WindowFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("WindowTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("breach_notices", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Admin.Breach.BreachNoticeRecipient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OutboundEmailId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("NoticeId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("breach_notice_recipients", (string)null);
+                });
+
             modelBuilder.Entity("CecPortal.Web.Features.Briefings.Briefing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -314,6 +396,25 @@ namespace CecPortal.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("briefing_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Briefings.Delivery.ArchivedDeliveryCounts", b =>
+                {
+                    b.Property<Guid>("BriefingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BriefingId");
+
+                    b.ToTable("briefing_delivery_archives", (string)null);
                 });
 
             modelBuilder.Entity("CecPortal.Web.Features.Membership.ApplicationEvent", b =>
@@ -2637,6 +2738,69 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("blocked_emails", (string)null);
                 });
 
+            modelBuilder.Entity("CecPortal.Web.Features.Privacy.PrivacyAcceptance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version");
+
+                    b.HasIndex("UserId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("privacy_acceptances", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Privacy.PrivacyNotice", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChangeSummary")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("privacy_notices", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Version = 1,
+                            Markdown = "## Who we are\n\nThe CISOs European Community (\"CEC\", \"we\") runs this portal for its members: Chief Information Security\nOfficers across Europe. We are the controller of the personal data described here. Write to the secretariat\nat privacy@cec-portal.example with any question or request.\n\n## What we use your data for\n\n- **Membership vetting**: when you apply, our vetters use your application to decide whether you are eligible.\n  The legal basis is the steps you asked us to take before a membership agreement (GDPR Art. 6(1)(b)).\n- **Running the community**: your profile, the member directory, the daily briefing, peer webinars and your\n  email preferences, under the membership agreement (Art. 6(1)(b)).\n- **Security and accountability**: sign-in history and an audit log of staff actions, to protect the\n  community and investigate incidents, under our legitimate interest (Art. 6(1)(f)).\n\nWe never sell your data or use it for advertising. The data inventory below lists every kind of data we keep,\nwhy, and for how long.\n\n## Your rights\n\nYou may ask for a copy of your data, have it corrected or erased, object to processing or restrict it, and\ncomplain to your data protection authority. If a personal data breach is likely to put your rights at high\nrisk, we will tell you without undue delay (Art. 34).",
+                            PublishedAt = new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
+                });
+
             modelBuilder.Entity("CecPortal.Web.Features.Webinars.TalkProposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3241,6 +3405,21 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CecPortal.Web.Features.Admin.Breach.BreachNoticeRecipient", b =>
+                {
+                    b.HasOne("CecPortal.Web.Features.Admin.Breach.BreachNotice", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CecPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CecPortal.Web.Features.Briefings.BriefingDelivery", b =>
                 {
                     b.HasOne("CecPortal.Web.Features.Briefings.Briefing", null)
@@ -3252,6 +3431,15 @@ namespace CecPortal.Web.Data.Migrations
                     b.HasOne("CecPortal.Web.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Briefings.Delivery.ArchivedDeliveryCounts", b =>
+                {
+                    b.HasOne("CecPortal.Web.Features.Briefings.Briefing", null)
+                        .WithOne()
+                        .HasForeignKey("CecPortal.Web.Features.Briefings.Delivery.ArchivedDeliveryCounts", "BriefingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3329,6 +3517,21 @@ namespace CecPortal.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Privacy.PrivacyAcceptance", b =>
+                {
+                    b.HasOne("CecPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CecPortal.Web.Features.Privacy.PrivacyNotice", null)
+                        .WithMany()
+                        .HasForeignKey("Version")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

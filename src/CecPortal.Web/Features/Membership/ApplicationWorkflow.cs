@@ -1,6 +1,7 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.PersonalData;
+using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
@@ -26,7 +27,8 @@ public sealed class ApplicationWorkflow(
 
     public async Task<Guid> SubmitAsync(ApplicationDetails details, CancellationToken cancellationToken)
     {
-        var application = MembershipApplication.Submit(details, clock.GetUtcNow(), out var verificationToken);
+        var noticeVersion = await db.PrivacyNotices.MaxAsync(n => n.Version, cancellationToken);
+        var application = MembershipApplication.Submit(details, noticeVersion, clock.GetUtcNow(), out var verificationToken);
         db.MembershipApplications.Add(application);
         outbox.Add(EmailTemplate.Compose(
             application.WorkEmail,
@@ -191,6 +193,12 @@ public sealed class ApplicationWorkflow(
         ThrowIfFailed(await users.CreateAsync(user));
         ThrowIfFailed(await users.AddToRoleAsync(user, Roles.Member));
         application.LinkMember(user.Id);
+        if (application.AcceptedNoticeVersion is { } acceptedVersion)
+        {
+            // The applicant accepted the notice on the form; as a member they are asked again only when it changes.
+            db.PrivacyAcceptances.Add(new PrivacyAcceptance { UserId = user.Id, Version = acceptedVersion, AcceptedAt = application.ConsentedAt });
+        }
+
         var token = await users.GenerateUserTokenAsync(user, WelcomeTokenProvider.ProviderName, WelcomeTokenProvider.Purpose);
         outbox.Add(EmailTemplate.Compose(
             user.Email,

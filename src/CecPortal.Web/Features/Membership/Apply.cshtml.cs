@@ -20,6 +20,9 @@ public sealed class ApplyModel(AppDbContext db, ApplicationWorkflow workflow) : 
 
     public IReadOnlyList<SectorOption> Sectors { get; private set; } = [];
 
+    /// <summary>The privacy notice version the applicant accepts with the form (recorded on the application).</summary>
+    public int PrivacyNoticeVersion { get; private set; }
+
     public sealed record CountryOption(string Code, string Name, bool IsEligible);
 
     public sealed record SectorOption(string Code, string Name, Nis2Annex Annex);
@@ -64,5 +67,6 @@ public sealed class ApplyModel(AppDbContext db, ApplicationWorkflow workflow) : 
             .OrderBy(s => s.SortOrder)
             .Select(s => new SectorOption(s.Code, s.Name, s.Annex))
             .ToListAsync(cancellationToken);
+        PrivacyNoticeVersion = await db.PrivacyNotices.MaxAsync(n => n.Version, cancellationToken);
     }
 }

@@ -12,7 +12,6 @@ namespace CecPortal.Web.Features.Membership;
 /// </summary>
 public sealed class MembershipApplication
 {
-    public const string PrivacyNoticeVersion = "2026-11";
     public static readonly TimeSpan VerificationWindow = TimeSpan.FromDays(7);
 
     private readonly List<ApplicationEvent> _events = [];
@@ -97,8 +96,12 @@ public sealed class MembershipApplication
 
     public bool IsDecided => Status is ApplicationStatus.Approved or ApplicationStatus.Declined or ApplicationStatus.Withdrawn;
 
+    /// <summary>The privacy notice version the applicant accepted, or null for applications from before notices were numbered.</summary>
+    public int? AcceptedNoticeVersion =>
+        int.TryParse(ConsentedNoticeVersion, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : null;
+
     /// <summary>Creates the application; the returned token goes into the verification link (only its hash is kept).</summary>
-    public static MembershipApplication Submit(ApplicationDetails details, DateTimeOffset now, out string verificationToken)
+    public static MembershipApplication Submit(ApplicationDetails details, int privacyNoticeVersion, DateTimeOffset now, out string verificationToken)
     {
         verificationToken = NewToken();
         var application = new MembershipApplication
@@ -118,7 +121,7 @@ public sealed class MembershipApplication
             LinkedInUrl = string.IsNullOrWhiteSpace(details.LinkedInUrl) ? null : details.LinkedInUrl.Trim(),
             Motivation = details.Motivation.Trim(),
             SponsorEmail = string.IsNullOrWhiteSpace(details.SponsorEmail) ? null : details.SponsorEmail.Trim(),
-            ConsentedNoticeVersion = PrivacyNoticeVersion,
+            ConsentedNoticeVersion = privacyNoticeVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ConsentedAt = now,
             CreatedAt = now,
             Status = ApplicationStatus.Unverified,

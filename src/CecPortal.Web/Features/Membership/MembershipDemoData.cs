@@ -32,13 +32,13 @@ public sealed class MembershipDemoData(AppDbContext db, ApplicationWorkflow work
 
         // One still waiting for its email confirmation: not in the queue, deleted after 7 days.
         db.MembershipApplications.Add(MembershipApplication.Submit(
-            Details("Pending Person", "pending.person@port-demo.nl", "CISO", "Port Demo", "https://port-demo.nl", "NL", "transport"), now.AddHours(-2), out _));
+            Details("Pending Person", "pending.person@port-demo.nl", "CISO", "Port Demo", "https://port-demo.nl", "NL", "transport"), privacyNoticeVersion: 1, now.AddHours(-2), out _));
         await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task AddAsync(ApplicationDetails details, DateTimeOffset submittedAt, Action<MembershipApplication>? then, CancellationToken cancellationToken)
     {
-        var application = MembershipApplication.Submit(details, submittedAt, out var token);
+        var application = MembershipApplication.Submit(details, privacyNoticeVersion: 1, submittedAt, out var token);
         db.MembershipApplications.Add(application);
         application.Verify(token, await workflow.PreCheckAsync(application, cancellationToken), submittedAt.AddHours(1));
         then?.Invoke(application);

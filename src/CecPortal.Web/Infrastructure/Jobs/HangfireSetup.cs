@@ -2,6 +2,7 @@ using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Email;
 using Hangfire;
@@ -68,6 +69,10 @@ public static class HangfireSetup
             briefings.SendCron,
             new RecurringJobOptions { TimeZone = briefings.ResolveTimeZone() });
         recurring.AddOrUpdate<BriefingDeliverySweepJob>(BriefingDeliverySweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), BriefingDeliverySweepJob.Cron);
+        recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.ClosedApplicationsJobId, job => job.DeleteClosedApplicationsAsync(CancellationToken.None), RetentionJobs.ClosedApplicationsCron);
+        recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.DeliveryDetailsJobId, job => job.DeleteDeliveryDetailsAsync(CancellationToken.None), RetentionJobs.DeliveryDetailsCron);
+        recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.SentEmailsJobId, job => job.DeleteSentEmailsAsync(CancellationToken.None), RetentionJobs.SentEmailsCron);
+        recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.AuditClientDetailsJobId, job => job.ClearAuditClientDetailsAsync(CancellationToken.None), RetentionJobs.AuditClientDetailsCron);
         recurring.AddOrUpdate<TopUpWebinarSessionsJob>(TopUpWebinarSessionsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), TopUpWebinarSessionsJob.Cron);
     }
 }

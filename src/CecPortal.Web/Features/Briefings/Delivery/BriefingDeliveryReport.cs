@@ -10,7 +10,14 @@ public sealed class BriefingDeliveryReport(AppDbContext db, BriefingDeliveryQueu
 {
     public const string RetryAction = "briefing.deliveries-retry";
 
-    public sealed record Summary(Guid Id, DateOnly EditionDate, string Title, TlpLabel Tlp, BriefingStatus Status, DateTimeOffset? SendStartedAt, DateTimeOffset? SentAt, int Pending, int Sent, int Failed);
+    public sealed record Summary(Guid Id, DateOnly EditionDate, string Title, TlpLabel Tlp, BriefingStatus Status, DateTimeOffset? SendStartedAt, DateTimeOffset? SentAt, int Pending, int Sent, int Failed)
+    {
+        /// <summary>Failed deliveries whose details (address, error) are still kept and can be retried.</summary>
+        public int FailedWithDetails { get; init; } = Failed;
+
+        /// <summary>When the per-member details were deleted under <c>Retention:DeliveryDetails</c>; null while all are kept.</summary>
+        public DateTimeOffset? DetailsArchivedAt { get; init; }
+    }
 
     public sealed record FailedDelivery(string MemberId, string FullName, string? Email, int Attempts, string? LastError, DateTimeOffset? LastAttemptAt);
 
@@ -30,9 +37,17 @@ public sealed class BriefingDeliveryReport(AppDbContext db, BriefingDeliveryQueu
             .GroupBy(d => d.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+        var archived = await db.ArchivedDeliveryCounts.AsNoTracking().SingleOrDefaultAsync(a => a.BriefingId == briefingId, cancellationToken);
+        var failed = counts.GetValueOrDefault(DeliveryStatus.Failed);
         return new Summary(
             briefing.Id, briefing.EditionDate, briefing.Title, briefing.Tlp, briefing.Status, briefing.SendStartedAt, briefing.SentAt,
-            counts.GetValueOrDefault(DeliveryStatus.Pending), counts.GetValueOrDefault(DeliveryStatus.Sent), counts.GetValueOrDefault(DeliveryStatus.Failed));
+            counts.GetValueOrDefault(DeliveryStatus.Pending),
+            counts.GetValueOrDefault(DeliveryStatus.Sent) + (archived?.Sent ?? 0),
+            failed + (archived?.Failed ?? 0))
+        {
+            FailedWithDetails = failed,
+            DetailsArchivedAt = archived?.ArchivedAt,
+        };
     }
 
     public Task<PageOf<FailedDelivery>> FailedAsync(Guid briefingId, int pageNumber, int pageSize, CancellationToken cancellationToken) =>

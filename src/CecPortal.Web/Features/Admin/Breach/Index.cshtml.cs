@@ -1,0 +1,14 @@
+using CecPortal.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CecPortal.Web.Features.Admin.Breach;
+
+/// <summary>The breach notices sent so far, with their recipients and how far the sending got.</summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class IndexModel(BreachNotices notices) : PageModel
+{
+    public IReadOnlyList<BreachNotices.NoticeRow> Notices { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Notices = await notices.ListAsync(cancellationToken);
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using CecPortal.Web.Data;
+using CecPortal.Web.Features.Privacy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CecPortal.Web.Features.Admin.Privacy;
+
+/// <summary>The privacy notice's versions, how many accepted each, and publishing a new version.</summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class IndexModel(AppDbContext db, PrivacyConsent consent, UserManager<PortalUser> users) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<VersionRow> Versions { get; private set; } = [];
+
+    public sealed record VersionRow(int Version, DateTimeOffset PublishedAt, string? PublishedBy, string? ChangeSummary, int Acceptances);
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Write the text of the notice.")]
+        [StringLength(PrivacyNotice.MaxMarkdownLength, ErrorMessage = "The notice may have at most {1} characters.")]
+        [Display(Name = "Notice (Markdown)")]
+        public string Markdown { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Say in a sentence what changed: members read it before accepting.")]
+        [StringLength(PrivacyNotice.MaxChangeSummaryLength, ErrorMessage = "The summary may have at most {1} characters.")]
+        [Display(Name = "What changed")]
+        public string ChangeSummary { get; set; } = string.Empty;
+    }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Input.Markdown = (await consent.CurrentAsync(cancellationToken)).Markdown;
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var version = await consent.PublishAsync(Input.Markdown, Input.ChangeSummary, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
+                TempData["StatusMessage"] = $"Version {version} is published. Everyone is asked to accept it at their next page.";
+                return RedirectToPage();
+            }
+            catch (PrivacyRuleException ex)
+            {
+                ModelState.AddModelError(string.Empty, ex.Message);
+            }
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Versions = await db.PrivacyNotices.AsNoTracking()
+            .OrderByDescending(n => n.Version)
+            .Select(n => new VersionRow(n.Version, n.PublishedAt, n.PublishedBy, n.ChangeSummary, db.PrivacyAcceptances.Count(a => a.Version == n.Version)))
+            .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CecPortal.Web.Features.Briefings.Delivery;
+
+/// <summary>
+/// What remains of a briefing's delivery ledger once its per-member rows pass <c>Retention:DeliveryDetails</c>:
+/// only the counts, so the delivery page of an old briefing still says how its send went.
+/// </summary>
+public sealed class ArchivedDeliveryCounts
+{
+    public Guid BriefingId { get; private set; }
+
+    public int Sent { get; private set; }
+
+    /// <summary>Failed deliveries, and pending ones that never went.</summary>
+    public int Failed { get; private set; }
+
+    public DateTimeOffset ArchivedAt { get; private set; }
+}
+
+public sealed class ArchivedDeliveryCountsConfiguration : IEntityTypeConfiguration<ArchivedDeliveryCounts>
+{
+    public void Configure(EntityTypeBuilder<ArchivedDeliveryCounts> builder)
+    {
+        builder.ToTable("briefing_delivery_archives");
+        builder.HasKey(a => a.BriefingId);
+        builder.HasOne<Briefing>().WithOne().HasForeignKey<ArchivedDeliveryCounts>(a => a.BriefingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

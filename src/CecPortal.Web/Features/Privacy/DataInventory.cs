@@ -1,0 +1,66 @@
+namespace CecPortal.Web.Features.Privacy;
+
+/// <summary>
+/// What the portal stores about people, why, on what legal basis and for how long. The periods come from
+/// <see cref="RetentionOptions"/>, the same values the retention jobs use.
+/// </summary>
+public static class DataInventory
+{
+    public sealed record Entry(string Data, string Contents, string Purpose, string LegalBasis, string RetainedFor);
+
+    public static IReadOnlyList<Entry> For(RetentionOptions retention)
+    {
+        static string Period(TimeSpan period) => RetentionOptions.Describe(period);
+        return
+        [
+            new(
+                "Membership application",
+                "Name, work email, job title, organisation and website, country, sector, motivation, sponsor; the vetters' reviews, questions and notes; the privacy notice version you accepted.",
+                "Deciding whether you can join (vetting).",
+                "Steps you asked us to take before membership (GDPR Art. 6(1)(b)).",
+                $"Unconfirmed: deleted {Period(retention.UnverifiedApplications)} after applying. Declined or withdrawn: deleted {Period(retention.ClosedApplications)} after the decision. Approved: kept with your membership."),
+            new(
+                "Member account and profile",
+                "Name, email address, job title, organisation, country, sector, time zone, directory visibility, email preferences, password hash.",
+                "Running your membership: sign-in, the member directory, the daily briefing, webinars.",
+                "Membership agreement (Art. 6(1)(b)).",
+                "For as long as you are a member; erased on request."),
+            new(
+                "Privacy notice acceptances",
+                "Which version of this notice you accepted, and when.",
+                "Showing that you were informed (accountability).",
+                "Legal obligation (Art. 6(1)(c), Art. 5(2)).",
+                "For as long as you are a member."),
+            new(
+                "Briefing delivery records",
+                "For each daily briefing emailed to you: status, attempts and any delivery error.",
+                "Delivering the briefing and resolving bounces.",
+                "Membership agreement (Art. 6(1)(b)).",
+                $"{Period(retention.DeliveryDetails)}; after that only the number of emails sent and failed per briefing is kept, without names."),
+            new(
+                "Webinar registrations and talk proposals",
+                "The sessions you registered for (and your place on a waiting list), reminders sent, talks you proposed.",
+                "Organising the peer webinars.",
+                "Membership agreement (Art. 6(1)(b)).",
+                "For as long as you are a member."),
+            new(
+                "Emails we sent you",
+                "Recipient address, subject and time of each email. The message text is deleted as soon as it is sent.",
+                "Proving and troubleshooting delivery.",
+                "Legitimate interest (Art. 6(1)(f)).",
+                $"{Period(retention.SentEmails)} after sending."),
+            new(
+                "Sign-in history and audit log",
+                "Sign-ins, sign-outs, password changes and staff actions: who, what, when; the client IP address and browser (user agent).",
+                "Protecting the community's accounts and investigating incidents.",
+                "Legitimate interest (Art. 6(1)(f)).",
+                $"IP address and browser: {Period(retention.AuditClientDetails)}. The entry itself: for as long as the account exists, then only under a pseudonym."),
+            new(
+                "Breach notices",
+                "Notices we sent you about a personal data breach that could affect you.",
+                "Informing you of a breach likely to put your rights at high risk.",
+                "Legal obligation (Art. 34, Art. 6(1)(c)).",
+                "For as long as you are a member."),
+        ];
+    }
+}

@@ -1,0 +1,85 @@
+using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CecPortal.Web.Features.Privacy;
+
+/// <summary>The current privacy notice, who accepted which version, and publishing a new version.</summary>
+public sealed class PrivacyConsent(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public const string AcceptAction = "privacy.accept";
+    public const string DeclineAction = "privacy.decline";
+    public const string PublishAction = "privacy.publish";
+
+    public sealed record NoticeView(int Version, DateTimeOffset PublishedAt, string Markdown, string? ChangeSummary, string? PublishedBy);
+
+    public Task<NoticeView> CurrentAsync(CancellationToken cancellationToken = default) =>
+        db.PrivacyNotices.AsNoTracking()
+            .OrderByDescending(n => n.Version)
+            .Select(n => new NoticeView(n.Version, n.PublishedAt, n.Markdown, n.ChangeSummary, n.PublishedBy))
+            .FirstAsync(cancellationToken);
+
+    public Task<int> CurrentVersionAsync(CancellationToken cancellationToken = default) =>
+        db.PrivacyNotices.MaxAsync(n => n.Version, cancellationToken);
+
+    public Task<List<NoticeView>> HistoryAsync(CancellationToken cancellationToken = default) =>
+        db.PrivacyNotices.AsNoTracking()
+            .OrderByDescending(n => n.Version)
+            .Select(n => new NoticeView(n.Version, n.PublishedAt, n.Markdown, n.ChangeSummary, n.PublishedBy))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Whether the user accepted the current version: one indexed lookup, run by the consent gate on each page.</summary>
+    public Task<bool> HasAcceptedCurrentAsync(string userId, CancellationToken cancellationToken = default) =>
+        db.PrivacyAcceptances.AnyAsync(a => a.UserId == userId && a.Version == db.PrivacyNotices.Max(n => n.Version), cancellationToken);
+
+    /// <summary>
+    /// Records that the user accepted <paramref name="version"/>, which must still be the current one (a notice
+    /// published while they read the old one must be read too). Audited in the same save; accepting twice is harmless.
+    /// </summary>
+    public async Task AcceptAsync(string userId, string userName, int version, CancellationToken cancellationToken = default)
+    {
+        var current = await CurrentVersionAsync(cancellationToken);
+        if (version != current)
+        {
+            throw new PrivacyRuleException("The privacy notice has just changed. Please read the new version before accepting it.");
+        }
+
+        if (await db.PrivacyAcceptances.AnyAsync(a => a.UserId == userId && a.Version == version, cancellationToken))
+        {
+            return;
+        }
+
+        db.PrivacyAcceptances.Add(new PrivacyAcceptance { UserId = userId, Version = version, AcceptedAt = clock.GetUtcNow() });
+        audit.Record(userId, userName, AcceptAction, SecurityEvents.UserSubject(userId), $"Privacy notice version {version} accepted.");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Adds an acceptance to the caller's unit of work (new accounts whose consent was given elsewhere, e.g. on the application).</summary>
+    public void RecordAcceptance(string userId, int version, DateTimeOffset acceptedAt) =>
+        db.PrivacyAcceptances.Add(new PrivacyAcceptance { UserId = userId, Version = version, AcceptedAt = acceptedAt });
+
+    public async Task DeclineAsync(string userId, string userName, CancellationToken cancellationToken = default)
+    {
+        var current = await CurrentVersionAsync(cancellationToken);
+        await audit.RecordNowAsync(userId, userName, DeclineAction, SecurityEvents.UserSubject(userId), $"Privacy notice version {current} not accepted; signed out.");
+    }
+
+    /// <summary>Publishes the next version; everyone signed in is asked to accept it at their next page.</summary>
+    public async Task<int> PublishAsync(string markdown, string changeSummary, string actorId, string actorName, CancellationToken cancellationToken = default)
+    {
+        var notice = PrivacyNotice.Publish(await CurrentVersionAsync(cancellationToken), markdown, changeSummary, actorName, clock.GetUtcNow());
+        db.PrivacyNotices.Add(notice);
+        audit.Record(actorId, actorName, PublishAction, $"privacy-notice:{notice.Version}", notice.ChangeSummary);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two Admins published at once: the version number (the key) was taken.
+            throw new PrivacyRuleException("Another version was published a moment ago. Review it before publishing yours.");
+        }
+
+        return notice.Version;
+    }
+}

@@ -1,0 +1,148 @@
+using CecPortal.Web.Data;
+using CecPortal.Web.Features.Membership;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CecPortal.Web.Features.Privacy;
+
+/// <summary>
+/// The recurring retention jobs (each visible in the Hangfire dashboard under its own id). Every job deletes
+/// what is older than its period in <see cref="RetentionOptions"/>, in batches of <see cref="RetentionOptions.BatchSize"/>,
+/// logs only counts, and is safe to run twice or concurrently: a second run finds nothing left to do.
+/// Unverified applications have their own job, <see cref="ExpireUnverifiedApplicationsJob"/>.
+/// </summary>
+public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<RetentionOptions> options, ILogger<RetentionJobs> logger)
+{
+    public const string ClosedApplicationsJobId = "retention-closed-applications";
+    public const string DeliveryDetailsJobId = "retention-delivery-details";
+    public const string SentEmailsJobId = "retention-sent-emails";
+    public const string AuditClientDetailsJobId = "retention-audit-client-details";
+
+    /// <summary>Every night, spread out so that they do not all start together.</summary>
+    public const string ClosedApplicationsCron = "23 2 * * *";
+    public const string DeliveryDetailsCron = "33 2 * * *";
+    public const string SentEmailsCron = "43 2 * * *";
+    public const string AuditClientDetailsCron = "53 2 * * *";
+
+    private RetentionOptions Retention => options.Value;
+
+    /// <summary>Declined and withdrawn applications, counted from the decision; their events, reviews and flags go with them (cascade).</summary>
+    public async Task<int> DeleteClosedApplicationsAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - Retention.ClosedApplications;
+        var deleted = await DeleteInBatchesAsync(
+            Retention.BatchSize,
+            batch => db.MembershipApplications
+                .Where(a => db.MembershipApplications
+                    .Where(o => (o.Status == ApplicationStatus.Declined || o.Status == ApplicationStatus.Withdrawn) && o.DecidedAt < cutoff)
+                    .OrderBy(o => o.DecidedAt)
+                    .Take(batch)
+                    .Select(o => o.Id)
+                    .Contains(a.Id))
+                .ExecuteDeleteAsync(cancellationToken));
+        Log(deleted, "declined or withdrawn membership applications deleted");
+        return deleted;
+    }
+
+    /// <summary>
+    /// Per-member rows of the briefing delivery ledger (who, status, error text). Before a row goes, its briefing's
+    /// archived counts grow by one in the same statement, so the delivery page still shows how the send went.
+    /// </summary>
+    public async Task<int> DeleteDeliveryDetailsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var cutoff = now - Retention.DeliveryDetails;
+
+        // Not composed further (no SingleAsync): PostgreSQL allows data-modifying WITH only at the top level.
+        // One statement per batch: rows deleted and counts added commit together or not at all, so a rerun
+        // (or a crash half-way) never counts a row twice. Pending rows this old never went: they count as failed.
+        var deleted = await DeleteInBatchesAsync(
+            Retention.BatchSize,
+            async batch => (await db.Database.SqlQuery<int>($"""
+                WITH doomed AS (
+                    SELECT "Id" FROM briefing_deliveries
+                    WHERE "CreatedAt" < {cutoff}
+                    ORDER BY "Id"
+                    LIMIT {batch}
+                    FOR UPDATE SKIP LOCKED
+                ), gone AS (
+                    DELETE FROM briefing_deliveries d USING doomed
+                    WHERE d."Id" = doomed."Id"
+                    RETURNING d."BriefingId", d."Status"
+                ), counted AS (
+                    INSERT INTO briefing_delivery_archives ("BriefingId", "Sent", "Failed", "ArchivedAt")
+                    SELECT "BriefingId", count(*) FILTER (WHERE "Status" = 1), count(*) FILTER (WHERE "Status" <> 1), {now}
+                    FROM gone GROUP BY "BriefingId"
+                    ON CONFLICT ("BriefingId") DO UPDATE SET
+                        "Sent" = briefing_delivery_archives."Sent" + excluded."Sent",
+                        "Failed" = briefing_delivery_archives."Failed" + excluded."Failed",
+                        "ArchivedAt" = excluded."ArchivedAt"
+                )
+                SELECT count(*)::int AS "Value" FROM gone
+                """).ToListAsync(cancellationToken)).Single());
+        Log(deleted, "briefing delivery rows archived as counts and deleted");
+        return deleted;
+    }
+
+    /// <summary>Sent messages in the outbox: their bodies were cleared when sent; this removes recipient and subject too.</summary>
+    public async Task<int> DeleteSentEmailsAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - Retention.SentEmails;
+        var deleted = await DeleteInBatchesAsync(
+            Retention.BatchSize,
+            batch => db.OutboundEmails
+                .Where(e => db.OutboundEmails
+                    .Where(o => o.SentAt != null && o.SentAt < cutoff)
+                    .OrderBy(o => o.SentAt)
+                    .Take(batch)
+                    .Select(o => o.Id)
+                    .Contains(e.Id))
+                .ExecuteDeleteAsync(cancellationToken));
+        Log(deleted, "sent emails deleted from the outbox");
+        return deleted;
+    }
+
+    /// <summary>
+    /// The client address and user agent of old audit entries: needed to investigate recent incidents, not for ever.
+    /// The entry itself (who, what, when) stays as the accountability record.
+    /// </summary>
+    public async Task<int> ClearAuditClientDetailsAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - Retention.AuditClientDetails;
+        var cleared = await DeleteInBatchesAsync(
+            Retention.BatchSize,
+            batch => db.AuditEntries
+                .Where(e => db.AuditEntries
+                    .Where(o => o.At < cutoff && (o.IpAddress != null || o.UserAgent != null))
+                    .OrderBy(o => o.Id)
+                    .Take(batch)
+                    .Select(o => o.Id)
+                    .Contains(e.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(e => e.IpAddress, (System.Net.IPAddress?)null).SetProperty(e => e.UserAgent, (string?)null), cancellationToken));
+        Log(cleared, "audit entries cleared of client address and user agent");
+        return cleared;
+    }
+
+    /// <summary>Runs <paramref name="deleteBatch"/> until a batch comes back short; returns the total.</summary>
+    internal static async Task<int> DeleteInBatchesAsync(int batchSize, Func<int, Task<int>> deleteBatch)
+    {
+        var total = 0;
+        while (true)
+        {
+            var count = await deleteBatch(batchSize);
+            total += count;
+            if (count < batchSize)
+            {
+                return total;
+            }
+        }
+    }
+
+    private void Log(int count, string what)
+    {
+        if (count > 0)
+        {
+            logger.LogInformation("Retention: {Count} {What}.", count, what);
+        }
+    }
+}

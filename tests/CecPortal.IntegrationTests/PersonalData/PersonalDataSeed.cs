@@ -77,6 +77,7 @@ internal static class PersonalDataSeed
                 fullName, email, $"Chief Information Security Officer {m}", organisation, $"https://www.quill-{m}.example",
                 "BE", "energy", $"Sector detail {m}", OrganisationSize.From250To999, $"https://linkedin.example/in/{m}",
                 $"Motivation {m}: I lead security for a grid operator and want to exchange with peers.", null),
+            1,
             now.AddDays(-30),
             out var token);
         application.Verify(token, [new PreCheckFlag(FlagKind.EmailDomainMismatch, $"The email domain (quill-{m}.example) differs.")], now.AddDays(-29));
@@ -93,6 +94,7 @@ internal static class PersonalDataSeed
             new ApplicationDetails(
                 $"Other Applicant {tag}", $"other.{tag}@othercorp.example", "CISO", "Other Corp", "https://othercorp.example", "BE", "energy", null,
                 OrganisationSize.Under250, null, "I would like to join the community to exchange with peers on NIS2.", email),
+            1,
             now.AddDays(-10),
             out var otherToken);
         other.Verify(otherToken, [new PreCheckFlag(FlagKind.PossibleDuplicate, $"An existing member ({fullName}) uses the same organisation domain.")], now.AddDays(-9));

@@ -47,6 +47,7 @@ public sealed class AccountErasureTests(PortalFixture portal) : IClassFixture<Po
         ["AspNetUsers.CountryCode"] = ColumnClass.Attribute,
         ["AspNetUsers.SectorCode"] = ColumnClass.Attribute,
         ["AspNetUsers.TimeZoneId"] = ColumnClass.Attribute,
+        ["AspNetUsers.PendingEmail"] = ColumnClass.Personal,
         ["AspNetUsers.PasswordHash"] = ColumnClass.Secret,
         ["AspNetUsers.SecurityStamp"] = ColumnClass.Secret,
         ["AspNetUsers.FeedTokenHash"] = ColumnClass.Secret,
@@ -74,6 +75,16 @@ public sealed class AccountErasureTests(PortalFixture portal) : IClassFixture<Po
         ["AspNetRoleClaims.ClaimValue"] = ColumnClass.NotPersonal("role reference data"),
         ["DataProtectionKeys.FriendlyName"] = ColumnClass.NotPersonal("the portal's key ring"),
         ["DataProtectionKeys.Xml"] = ColumnClass.NotPersonal("the portal's key ring"),
+        ["privacy_acceptances.UserId"] = ColumnClass.UserId,
+        ["privacy_notices.PublishedBy"] = ColumnClass.Personal,
+        ["privacy_notices.Markdown"] = ColumnClass.NotPersonal("the notice's text, the same for everyone"),
+        ["privacy_notices.ChangeSummary"] = ColumnClass.NotPersonal("what changed in the notice, the same for everyone"),
+        ["breach_notices.CreatedById"] = ColumnClass.UserId,
+        ["breach_notices.CreatedByName"] = ColumnClass.Personal,
+        ["breach_notices.Subject"] = ColumnClass.NotPersonal("the breach notice's subject, the same for every recipient"),
+        ["breach_notices.BodyMarkdown"] = ColumnClass.NotPersonal("the breach notice's text, the same for every recipient"),
+        ["breach_notice_recipients.UserId"] = ColumnClass.UserId,
+        ["webinar_announcements.MemberId"] = ColumnClass.UserId,
         ["membership_applications.FullName"] = ColumnClass.Personal,
         ["membership_applications.WorkEmail"] = ColumnClass.Personal,
         ["membership_applications.NormalizedEmail"] = ColumnClass.Personal,
@@ -148,13 +159,14 @@ public sealed class AccountErasureTests(PortalFixture portal) : IClassFixture<Po
         ["outbound_emails.TextBody"] = ColumnClass.Personal,
         ["outbound_emails.CalendarContent"] = ColumnClass.Personal,
         ["outbound_emails.LastError"] = ColumnClass.Personal,
+        ["outbound_emails.ListUnsubscribeUrl"] = ColumnClass.Personal,
         ["outbound_emails.CalendarMethod"] = ColumnClass.NotPersonal("an iTIP method name"),
         ["blocked_emails.Hash"] = ColumnClass.NotPersonal("a keyed hash, linked to no account"),
         ["blocked_emails.ErasureReference"] = ColumnClass.NotPersonal("the erasure's random pseudonym"),
     };
 
     /// <summary>References that stay after erasure, pointing at the anonymised account row: what staff made keeps an author.</summary>
-    private static readonly HashSet<string> TombstoneReferences = ["AspNetUsers.Id", "briefings.CreatedById", "briefings.UpdatedById", "talk_proposals.DecidedById", "application_reviews.ReviewerId"];
+    private static readonly HashSet<string> TombstoneReferences = ["AspNetUsers.Id", "breach_notices.CreatedById", "breach_notice_recipients.UserId", "briefings.CreatedById", "briefings.UpdatedById", "talk_proposals.DecidedById", "application_reviews.ReviewerId"];
 
     [Fact]
     public void Model_EveryTextColumn_IsClassifiedForErasure()
@@ -197,6 +209,16 @@ public sealed class AccountErasureTests(PortalFixture portal) : IClassFixture<Po
         tombstone.CalendarTokenHash.ShouldBeNull();
         Columns.Where(c => c.Key.StartsWith("AspNetUsers.", StringComparison.Ordinal) && c.Value == ColumnClass.Attribute).ShouldNotBeEmpty();
         (tombstone.CountryCode, tombstone.SectorCode, tombstone.TimeZoneId).ShouldBe((null, null, null));
+        (tombstone.PendingEmail, tombstone.PendingEmailRequestedAt, tombstone.LastTotpTimeStep).ShouldBe((null, null, null));
+        tombstone.WebinarAnnouncementsOptOutAt.ShouldNotBeNull("the tombstone is off every mailing list");
+        (await portal.WithDbAsync(db => db.PrivacyAcceptances.CountAsync(a => a.UserId == person.Id, Token))).ShouldBe(0);
+        (await portal.WithDbAsync(db => db.WebinarAnnouncements.CountAsync(a => a.MemberId == person.Id, Token))).ShouldBe(0);
+        var notices = await portal.WithDbAsync(db => db.BreachNotices.AsNoTracking().Where(n => n.CreatedById == person.Id).Select(n => n.CreatedByName).ToListAsync(Token));
+        notices.ShouldBe([AccountErasure.ErasedName], "the breach notice keeps its author id, without the name");
+        var recipients = await portal.WithDbAsync(db => db.BreachNoticeRecipients.AsNoTracking().Where(r => r.UserId == person.Id).ToListAsync(Token));
+        recipients.Count.ShouldBe(2, "breach notice recipients stay, pointing at the tombstone, so the notice's counts hold");
+        recipients.ShouldAllBe(r => r.QueuedAt != null, "a recipient the job had not reached yet is never mailed");
+        (await portal.WithDbAsync(db => db.PrivacyNotices.Where(n => n.Markdown == "Notice full").Select(n => n.PublishedBy).SingleAsync(Token))).ShouldBe(AccountErasure.ErasedName);
     }
 
     [Fact]

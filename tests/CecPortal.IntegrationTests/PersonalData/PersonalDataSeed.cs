@@ -2,8 +2,10 @@ using System.Net;
 using System.Security.Claims;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Admin.Breach;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
@@ -64,6 +66,10 @@ internal static class PersonalDataSeed
         user.FeedTokenHash = feedTokenHash;
         user.FeedTokenCreatedAt = now;
         user.CalendarTokenHash = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        user.PendingEmail = $"new.{m}.{tag}@quill-{m}.example";
+        user.PendingEmailRequestedAt = now;
+        user.WebinarAnnouncementsOptOutAt = now;
+        user.HiddenFromDirectory = true;
         if (suspended)
         {
             user.Suspend($"Suspension reason {m}", now);
@@ -134,6 +140,30 @@ internal static class PersonalDataSeed
         db.AuditEntries.Add(new AuditEntry { At = now, ActorId = "admin-id", ActorName = "admin@demo.cec.example", Action = "member.suspend", Subject = SecurityEvents.UserSubject(userId), Note = $"Asked by {email}", IpAddress = IPAddress.Parse("198.51.100.1") });
         db.AuditEntries.Add(new AuditEntry { At = now, ActorId = "admin-id", ActorName = "admin@demo.cec.example", Action = "webinar.speaker.add", Subject = "webinar-session:x", Note = $"Member {userId}" });
         await db.SaveChangesAsync();
+
+        // An announcement of the session, whose email carries a one-click unsubscribe address of theirs.
+        var announcement = OutboundEmail.From(new EmailMessage(email, "A new webinar", "<p>New session</p>", "New session", ListUnsubscribeUrl: $"https://portal.example/unsubscribe/{m}-{tag}"), now);
+        db.OutboundEmails.Add(announcement);
+        db.WebinarAnnouncements.Add(WebinarAnnouncement.Create(session.Id, userId, announcement.Id, now));
+
+        // A breach notice they wrote as staff (and received), and one from someone else that the job has not reached yet.
+        var criteria = new BreachCriteria(BreachDataCategory.Profile, null, null);
+        var written = BreachNotice.Create(criteria, "Seeded breach notice", "What happened.", 1, userId, email, now);
+        var received = BreachNotice.Create(criteria, "Another breach notice", "What happened next.", 1, "admin-id", "admin@demo.cec.example", now);
+        db.BreachNotices.AddRange(written, received);
+        await db.SaveChangesAsync();
+        db.BreachNoticeRecipients.Add(new BreachNoticeRecipient { NoticeId = written.Id, UserId = userId, QueuedAt = now });
+        db.BreachNoticeRecipients.Add(new BreachNoticeRecipient { NoticeId = received.Id, UserId = userId });
+        await db.SaveChangesAsync();
+
+        // A privacy notice version they published as an Admin; everyone accepts it, so the consent gate stays quiet.
+        var version = await services.GetRequiredService<PrivacyConsent>().PublishAsync($"Notice {tag}", $"Changes {tag}", userId, email);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO privacy_acceptances ("UserId", "Version", "AcceptedAt") SELECT "Id", {version}, {now} FROM "AspNetUsers"
+            """);
+
+        // The authenticator's last accepted time step is written only by its own UPDATE.
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.LastTotpTimeStep, 12345L));
 
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO briefing_deliveries ("BriefingId", "MemberId", "Status", "Attempts", "LastError", "CreatedAt")

@@ -10,9 +10,10 @@ namespace CecPortal.Web.Features.PersonalData;
 /// <summary>
 /// Erases an account (GDPR Art. 17), at the person's own request or by an Admin, in one transaction:
 /// their applications (with timeline, reviews and pre-check flags), briefing deliveries, webinar places (the first in
-/// line is promoted), speaker slots, talk proposals, vetter scope and Identity records (roles, claims, logins, tokens)
-/// are deleted; every email queued or kept for their address is deleted; their name and address are replaced in other
-/// people's records (timelines, reviews, flags, audit notes); their audit entries keep only a random pseudonym, with no
+/// line is promoted), speaker slots, talk proposals, privacy notice acceptances, webinar announcement records, vetter scope
+/// and Identity records (roles, claims, logins, tokens) are deleted; every email queued or kept for their address is
+/// deleted; their name and address are replaced in other people's records (timelines, reviews, flags, audit notes) and
+/// where they authored breach notices or privacy notice versions; breach notice recipient rows stay, pointing at the tombstone; their audit entries keep only a random pseudonym, with no
 /// client address or user agent; the user row stays as a tombstone without personal data (so briefings and decisions
 /// they made as staff keep a valid author) that can never sign in, and its security stamp changes, so open sessions end
 /// at their next check. One confirmation email is queued to the address before it is erased, and the outbox forgets the
@@ -114,8 +115,20 @@ public sealed class AccountErasure(
         await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.PrivacyAcceptances.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.WebinarAnnouncements.Where(a => a.MemberId == userId).ExecuteDeleteAsync(cancellationToken);
+
+        // Breach notice recipients stay, pointing at the anonymised account row: the notice's page counts queued and
+        // delivered emails from these rows, and an Art. 34 notice's reach must stay provable. One still waiting for the
+        // job is marked done without an email, so nothing is ever sent to the erased account's placeholder address.
+        await db.BreachNoticeRecipients.Where(r => r.UserId == userId && r.QueuedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.QueuedAt, now), cancellationToken);
+
+        // Written only by the authenticator provider's own UPDATE (the entity ignores it after save), so cleared here.
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastTotpTimeStep, (long?)null), cancellationToken);
 
         await ForgetInOtherRecordsAsync(userId, fullName, email, pseudonym, cancellationToken);
+        await ForgetAsAuthorAsync([userName, email, fullName], cancellationToken);
 
         // Audit history stays for accountability, under the pseudonym and without the person's addresses and devices.
         await db.AuditEntries.Where(e => e.ActorId == userId || e.ActorName == userName || e.ActorName == email)
@@ -217,6 +230,20 @@ public sealed class AccountErasure(
         }
     }
 
+    /// <summary>
+    /// Breach notices and privacy notice versions quote their author's name as it was when they were written (the sign-in
+    /// name, usually the address); it becomes <see cref="ErasedName"/>, as for reviewers. The breach notice keeps its
+    /// author id, which points at the anonymised account row like a briefing's.
+    /// </summary>
+    private async Task ForgetAsAuthorAsync(string[] names, CancellationToken cancellationToken)
+    {
+        var quoted = names.Where(n => n.Trim().Length > 0).Distinct().ToList();
+        await db.BreachNotices.Where(n => quoted.Contains(n.CreatedByName))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.CreatedByName, ErasedName), cancellationToken);
+        await db.PrivacyNotices.Where(n => n.PublishedBy != null && quoted.Contains(n.PublishedBy))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.PublishedBy, ErasedName), cancellationToken);
+    }
+
     private static void Anonymise(PortalUser user, string pseudonym, DateTimeOffset now)
     {
         var placeholder = $"{pseudonym.Replace(':', '-')}@{ErasedDomain}";
@@ -246,6 +273,12 @@ public sealed class AccountErasure(
         user.FeedTokenHash = null;
         user.FeedTokenCreatedAt = null;
         user.CalendarTokenHash = null;
+        user.PendingEmail = null;
+        user.PendingEmailRequestedAt = null;
+
+        // Like the briefing: the tombstone is off every mailing list (it has no role either, so announcements skip it anyway).
+        user.WebinarAnnouncementsOptOutAt = now;
+        user.HiddenFromDirectory = true;
         user.ErasedAt = now;
     }
 

@@ -14,7 +14,8 @@ namespace CecPortal.Web.Features.PersonalData;
 /// "Download my data" (GDPR Art. 15 and 20): everything the portal holds about one person, as one JSON document.
 /// The shape is <see cref="PersonalDataDocument"/>; <see cref="PersonalDataDocument.FormatVersion"/> changes when a
 /// field is renamed or removed (adding a field keeps the version). Secrets are never exported: no password hash,
-/// no token hashes or values, no security stamp. Vetters' internal notes and other people's names are left out.
+/// no token hashes or values, no security stamp, no authenticator key, recovery codes or last accepted code's time step
+/// (only whether two-step sign-in is on). Vetters' internal notes and other people's names are left out.
 /// </summary>
 public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
@@ -122,6 +123,37 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
             .Select(p => new ProposalDecidedRecord(p.Id, p.Status, p.DecidedAt))
             .ToListAsync(cancellationToken);
 
+        // Privacy notice versions carry the publishing Admin's sign-in name, not an id: matched on the names the person signs in with.
+        var ownNames = new[] { user.UserName, user.Email }.OfType<string>().Distinct().ToList();
+        var privacyNoticesPublished = await db.PrivacyNotices.AsNoTracking()
+            .Where(n => n.PublishedBy != null && ownNames.Contains(n.PublishedBy))
+            .OrderBy(n => n.Version)
+            .Select(n => new PrivacyNoticePublishedRecord(n.Version, n.PublishedAt, n.ChangeSummary))
+            .ToListAsync(cancellationToken);
+        var breachNoticesWritten = await db.BreachNotices.AsNoTracking()
+            .Where(n => n.CreatedById == userId)
+            .OrderBy(n => n.CreatedAt)
+            .Select(n => new BreachNoticeWrittenRecord(n.Id, n.Subject, n.CreatedAt, n.RecipientCount))
+            .ToListAsync(cancellationToken);
+
+        var acceptances = await db.PrivacyAcceptances.AsNoTracking()
+            .Where(a => a.UserId == userId)
+            .OrderBy(a => a.Version)
+            .Select(a => new PrivacyAcceptanceRecord(a.Version, a.AcceptedAt))
+            .ToListAsync(cancellationToken);
+        var breachNotices = await (from r in db.BreachNoticeRecipients.AsNoTracking()
+                                   join n in db.BreachNotices on r.NoticeId equals n.Id
+                                   where r.UserId == userId
+                                   orderby n.CreatedAt
+                                   select new BreachNoticeReceivedRecord(n.Id, n.Subject, n.CreatedAt, r.QueuedAt))
+            .ToListAsync(cancellationToken);
+        var announcements = await (from a in db.WebinarAnnouncements.AsNoTracking()
+                                   join s in db.WebinarSessions on a.SessionId equals s.Id
+                                   where a.MemberId == userId
+                                   orderby a.CreatedAt
+                                   select new WebinarAnnouncementRecord(s.Id, s.Title, s.StartsAt, s.TimeZoneId, a.CreatedAt))
+            .ToListAsync(cancellationToken);
+
         var logins = await db.UserLogins.AsNoTracking().Where(l => l.UserId == userId)
             .Select(l => new ExternalLoginRecord(l.LoginProvider, l.ProviderDisplayName)).ToListAsync(cancellationToken);
         var claims = await db.UserClaims.AsNoTracking().Where(c => c.UserId == userId)
@@ -136,9 +168,10 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
             new ProfileRecord(
                 user.Id, user.UserName, user.Email, user.EmailConfirmed, user.FullName, user.JobTitle, user.Organisation, user.CountryCode,
                 user.SectorCode, user.TimeZoneId, user.PhoneNumber, user.PhoneNumberConfirmed, user.TwoFactorEnabled, user.CreatedAt,
-                user.SuspendedAt, user.SuspensionReason, user.LockoutEnd, user.AccessFailedCount),
+                user.SuspendedAt, user.SuspensionReason, user.LockoutEnd, user.AccessFailedCount, user.HiddenFromDirectory,
+                user.PendingEmail, user.PendingEmailRequestedAt),
             roles,
-            new EmailPreferencesRecord(user.BriefingOptOutAt is null, user.BriefingOptOutAt),
+            new EmailPreferencesRecord(user.BriefingOptOutAt is null, user.BriefingOptOutAt, user.WebinarAnnouncementsOptOutAt is null, user.WebinarAnnouncementsOptOutAt),
             new PrivateAddressesRecord(user.FeedTokenHash is not null, user.FeedTokenCreatedAt, user.CalendarTokenHash is not null),
             [.. applications.Select(ToRecord)],
             [.. applications.Select(a => new ConsentRecord("Privacy notice, accepted when applying", a.ConsentedNoticeVersion, a.ConsentedAt))],
@@ -148,8 +181,11 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
             [.. proposals.Select(p => new TalkProposalRecord(p.Id, p.Title, p.AbstractMarkdown, p.PreferredMonths, p.Status, p.DecisionNote, p.DecidedAt, p.SessionId, p.CreatedAt))],
             [.. audits.Select(e => ToRecord(e, userId, subject))],
             emails,
-            new StaffRecord(vetterCountries, vetterSectors, reviewsGiven, briefingsWritten, proposalsDecided),
-            new IdentityRecord(logins, claims, tokens));
+            new StaffRecord(vetterCountries, vetterSectors, reviewsGiven, briefingsWritten, proposalsDecided, breachNoticesWritten, privacyNoticesPublished),
+            new IdentityRecord(logins, claims, tokens),
+            acceptances,
+            breachNotices,
+            announcements);
     }
 
     private static ApplicationRecord ToRecord(MembershipApplication a) => new(
@@ -195,14 +231,28 @@ public sealed record PersonalDataDocument(
     IReadOnlyList<AuditRecord> SecurityAndAuditHistory,
     IReadOnlyList<EmailRecord> EmailsSentToYou,
     StaffRecord StaffWork,
-    IdentityRecord SignInMethods);
+    IdentityRecord SignInMethods,
+    IReadOnlyList<PrivacyAcceptanceRecord> PrivacyNoticeAcceptances,
+    IReadOnlyList<BreachNoticeReceivedRecord> BreachNoticesSentToYou,
+    IReadOnlyList<WebinarAnnouncementRecord> WebinarAnnouncementsSentToYou);
 
 public sealed record ProfileRecord(
     string Id, string? UserName, string? Email, bool EmailConfirmed, string FullName, string? JobTitle, string? Organisation,
     string? CountryCode, string? SectorCode, string? TimeZoneId, string? PhoneNumber, bool PhoneNumberConfirmed, bool TwoFactorEnabled,
-    DateTimeOffset CreatedAt, DateTimeOffset? SuspendedAt, string? SuspensionReason, DateTimeOffset? LockoutEnd, int FailedSignInsSinceLastSuccess);
+    DateTimeOffset CreatedAt, DateTimeOffset? SuspendedAt, string? SuspensionReason, DateTimeOffset? LockoutEnd, int FailedSignInsSinceLastSuccess,
+    bool HiddenFromDirectory, string? PendingEmail, DateTimeOffset? PendingEmailRequestedAt);
 
-public sealed record EmailPreferencesRecord(bool DailyBriefingEmail, DateTimeOffset? DailyBriefingTurnedOffAt);
+public sealed record EmailPreferencesRecord(
+    bool DailyBriefingEmail, DateTimeOffset? DailyBriefingTurnedOffAt, bool WebinarAnnouncementEmail, DateTimeOffset? WebinarAnnouncementsTurnedOffAt);
+
+/// <summary>A version of the privacy notice the person accepted (at sign-up or when a new version was published).</summary>
+public sealed record PrivacyAcceptanceRecord(int Version, DateTimeOffset AcceptedAt);
+
+/// <summary>A personal data breach notice (GDPR Art. 34) addressed to the person; QueuedAt is when their email went to the outbox.</summary>
+public sealed record BreachNoticeReceivedRecord(Guid NoticeId, string Subject, DateTimeOffset NoticeCreatedAt, DateTimeOffset? QueuedAt);
+
+/// <summary>A webinar session announced to the person by email, and when.</summary>
+public sealed record WebinarAnnouncementRecord(Guid SessionId, string Title, DateTimeOffset StartsAt, string TimeZoneId, DateTimeOffset AnnouncedAt);
 
 /// <summary>Whether the secret feed and calendar addresses exist; the secrets themselves are never exported.</summary>
 public sealed record PrivateAddressesRecord(bool HasBriefingFeedAddress, DateTimeOffset? BriefingFeedAddressCreatedAt, bool HasCalendarAddress);
@@ -242,7 +292,13 @@ public sealed record StaffRecord(
     IReadOnlyList<string> VetterSectors,
     IReadOnlyList<ReviewGivenRecord> ApplicationReviewsGiven,
     IReadOnlyList<BriefingWrittenRecord> BriefingsWritten,
-    IReadOnlyList<ProposalDecidedRecord> TalkProposalsDecided);
+    IReadOnlyList<ProposalDecidedRecord> TalkProposalsDecided,
+    IReadOnlyList<BreachNoticeWrittenRecord> BreachNoticesWritten,
+    IReadOnlyList<PrivacyNoticePublishedRecord> PrivacyNoticeVersionsPublished);
+
+public sealed record BreachNoticeWrittenRecord(Guid NoticeId, string Subject, DateTimeOffset CreatedAt, int RecipientCount);
+
+public sealed record PrivacyNoticePublishedRecord(int Version, DateTimeOffset PublishedAt, string? ChangeSummary);
 
 public sealed record ReviewGivenRecord(Guid ApplicationId, int Round, ReviewVerdict Verdict, DateTimeOffset At);
 

@@ -3,6 +3,7 @@ using CecPortal.Web.Data;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CecPortal.IntegrationTests;
 
@@ -80,6 +81,9 @@ public class PortalFixture : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         await Smtp.DisposeAsync();
+
+        // Each class has its own database, so its idle pooled connections would otherwise linger for minutes.
+        NpgsqlConnection.ClearAllPools();
         GC.SuppressFinalize(this);
     }
 }

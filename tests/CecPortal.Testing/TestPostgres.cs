@@ -30,7 +30,7 @@ public static class TestPostgres
                     Path.Combine(_root, "postgres"),
                     TemplateDatabase,
                     NullLogger.Instance,
-                    new Dictionary<string, string> { ["fsync"] = "off", ["synchronous_commit"] = "off", ["full_page_writes"] = "off", ["max_connections"] = "300" });
+                    new Dictionary<string, string> { ["fsync"] = "off", ["synchronous_commit"] = "off", ["full_page_writes"] = "off", ["max_connections"] = "1000" });
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => StopCluster();
             }
 

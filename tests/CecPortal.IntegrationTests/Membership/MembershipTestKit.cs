@@ -1,7 +1,6 @@
 using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Membership;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -63,25 +62,18 @@ internal static class MembershipTestKit
     /// <summary>Creates a Vetter with the demo password and exactly the given scope.</summary>
     public static async Task<string> CreateVetterAsync(PortalFixture portal, string email, string[] countries, string[] sectors)
     {
-        await using var scope = portal.Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var user = new PortalUser
+        var userId = await TestUsers.CreateAsync(portal.Factory.Services, new TestUser(email, "Nora Narrow", Roles.Vetter)
         {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            FullName = "Nora Narrow",
             JobTitle = "Membership vetter",
             Organisation = "CEC Secretariat",
             CountryCode = "DE",
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
-        (await users.CreateAsync(user, PortalFactory.DemoPassword)).Succeeded.ShouldBeTrue();
-        (await users.AddToRoleAsync(user, Roles.Vetter)).Succeeded.ShouldBeTrue();
-        db.VetterCountries.AddRange(countries.Select(c => new VetterCountry { UserId = user.Id, CountryCode = c }));
-        db.VetterSectors.AddRange(sectors.Select(s => new VetterSector { UserId = user.Id, SectorCode = s }));
+            Password = PortalFactory.DemoPassword,
+        });
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.VetterCountries.AddRange(countries.Select(c => new VetterCountry { UserId = userId, CountryCode = c }));
+        db.VetterSectors.AddRange(sectors.Select(s => new VetterSector { UserId = userId, SectorCode = s }));
         await db.SaveChangesAsync();
-        return user.Id;
+        return userId;
     }
 }

@@ -37,7 +37,7 @@ internal sealed class BenchCluster : IAsyncDisposable
         }
 
         var connectionString = _cluster.ConnectionStringFor(database);
-        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString).Options);
+        await using var db = new AppDbContext(DesignTimeDbContextFactory.StandaloneOptions(connectionString));
         await db.Database.MigrateAsync();
         return connectionString;
     }

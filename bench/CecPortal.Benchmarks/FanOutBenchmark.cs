@@ -280,7 +280,7 @@ internal static class FanOutBenchmark
         var content = new BriefingContent(title, markdown, html, TlpLabel.Amber, SampleBriefing.Vulnerabilities(edition, 8));
         var briefing = Briefing.Create(edition, content, "bench-editor", now);
         briefing.Publish(now);
-        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString).Options);
+        await using var db = new AppDbContext(DesignTimeDbContextFactory.StandaloneOptions(connectionString));
         db.Add(briefing);
         await db.SaveChangesAsync();
         return briefing.Id;

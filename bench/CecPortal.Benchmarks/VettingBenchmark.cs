@@ -19,7 +19,7 @@ internal static class VettingBenchmark
         var rows = args.Length > 0 ? int.Parse(args[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 100_000;
         await using var cluster = await BenchCluster.StartAsync();
         var connectionString = await cluster.MigratedDatabaseAsync();
-        var options = new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString).Options;
+        var options = DesignTimeDbContextFactory.StandaloneOptions(connectionString);
 
         var insert = Stopwatch.StartNew();
         await SeedApplicationsAsync(connectionString, rows);

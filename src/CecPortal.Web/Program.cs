@@ -71,6 +71,7 @@ try
     builder.Services.AddScoped<AdminAccounts>();
     builder.Services.AddScoped<AccountEmails>();
     builder.Services.AddScoped<TwoFactorSettings>();
+    builder.Services.AddScoped<AccountSecurityChanges>();
     builder.Services.AddSingleton<DevMailbox>();
     builder.Services.AddScoped<PortalUrls>();
     builder.Services.AddScoped<AuditLog>();

@@ -50,6 +50,12 @@ public sealed class BrowserPortal : IAsyncLifetime
     /// <summary>Where Kestrel listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>
+    /// The same portal by name, e.g. <c>http://localhost:41234/</c>: the portal's configured public address, and the
+    /// one passkeys need (WebAuthn binds them to a domain, never to an IP address).
+    /// </summary>
+    public Uri LocalhostAddress { get; private set; } = null!;
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not been launched.");
 
     public async ValueTask InitializeAsync()
@@ -62,8 +68,10 @@ public sealed class BrowserPortal : IAsyncLifetime
         }
 
         var connectionString = await TestPostgres.CreateDatabaseAsync("browser");
-        _factory = new PortalFactory(connectionString, Smtp.Port);
-        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var port = FreeLoopbackPort();
+        LocalhostAddress = new Uri($"http://localhost:{port}/");
+        _factory = new PortalFactory(connectionString, Smtp.Port, new Dictionary<string, string?> { ["Portal:BaseUrl"] = LocalhostAddress.ToString().TrimEnd('/') });
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         _factory.StartServer();
         BaseAddress = ListeningAddress(_factory.Services);
 
@@ -140,6 +148,16 @@ public sealed class BrowserPortal : IAsyncLifetime
         }
 
         await Smtp.DisposeAsync();
+    }
+
+    /// <summary>A port the system just handed out, known before Kestrel starts so the configuration can name it.</summary>
+    private static int FreeLoopbackPort()
+    {
+        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
     }
 
     private static Uri ListeningAddress(IServiceProvider services)

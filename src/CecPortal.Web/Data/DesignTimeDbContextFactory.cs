@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -9,9 +10,21 @@ namespace CecPortal.Web.Data;
 /// </summary>
 public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<AppDbContext>
 {
+    /// <summary>Identity's store options as the app sets them: Identity reads its schema version (passkeys) from them.</summary>
+    private static readonly IServiceProvider IdentityServices = new ServiceCollection()
+        .Configure<IdentityOptions>(options => options.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
+
     public AppDbContext CreateDbContext(string[] args)
     {
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Portal") ?? "Host=127.0.0.1;Database=cecportal";
-        return new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString).Options);
+        return new AppDbContext(StandaloneOptions(connectionString));
     }
+
+    /// <summary>Options for a context made outside the app's container (design time, benchmarks) with the app's model.</summary>
+    public static DbContextOptions<AppDbContext> StandaloneOptions(string connectionString) =>
+        new DbContextOptionsBuilder<AppDbContext>()
+            .UseNpgsql(connectionString)
+            .UseApplicationServiceProvider(IdentityServices)
+            .Options;
 }

@@ -11,10 +11,10 @@ public sealed class LoginPage(IPage page)
 
     public ILocator Password => page.GetByLabel("Password", new() { Exact = true });
 
-    public ILocator SubmitButton => page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" });
+    public ILocator SubmitButton => page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true });
 
     /// <summary>The validation summary that shows errors not tied to one field.</summary>
-    public ILocator Error => page.Locator("main [role=alert]");
+    public ILocator Error => page.Locator("main form:not([data-passkey-sign-in]) [role=alert]");
 
     public async Task GotoAsync() => await page.GotoAsync(Path);
 

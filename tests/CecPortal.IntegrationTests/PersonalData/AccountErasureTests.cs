@@ -66,6 +66,8 @@ public sealed class AccountErasureTests(PortalFixture portal) : IClassFixture<Po
         ["AspNetUserTokens.LoginProvider"] = ColumnClass.Attribute,
         ["AspNetUserTokens.Name"] = ColumnClass.Attribute,
         ["AspNetUserTokens.Value"] = ColumnClass.Personal,
+        ["AspNetUserPasskeys.UserId"] = ColumnClass.UserId,
+        ["AspNetUserPasskeys.Data"] = ColumnClass.Personal,
         ["AspNetRoles.Id"] = ColumnClass.NotPersonal("role reference data"),
         ["AspNetRoles.Name"] = ColumnClass.NotPersonal("role reference data"),
         ["AspNetRoles.NormalizedName"] = ColumnClass.NotPersonal("role reference data"),
@@ -370,6 +372,14 @@ public sealed class AccountErasureTests(PortalFixture portal) : IClassFixture<Po
         foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null))
         {
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+
+            // An owned type stored as one JSON document (Identity's passkey data) is one jsonb column of its owner's table.
+            if (entity.IsMappedToJson())
+            {
+                result[$"{table.Name}.{entity.GetContainerColumnName()}"] = (entity.ClrType.Name, entity.GetContainerColumnName()!, false);
+                continue;
+            }
+
             foreach (var property in entity.GetProperties())
             {
                 var type = property.GetColumnType();

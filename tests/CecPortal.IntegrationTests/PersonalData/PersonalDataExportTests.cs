@@ -29,6 +29,7 @@ public sealed class PersonalDataExportTests(PortalFixture portal) : IClassFixtur
         ["AspNetUserClaims"] = TableClass.Exported("signInMethods.claims"),
         ["AspNetUserLogins"] = TableClass.Exported("signInMethods.externalLogins"),
         ["AspNetUserTokens"] = TableClass.Exported("signInMethods.storedTokens"),
+        ["AspNetUserPasskeys"] = TableClass.Exported("signInMethods.passkeys"),
         ["membership_applications"] = TableClass.Exported("applications"),
         ["application_events"] = TableClass.Exported("applications[].timeline"),
         ["application_flags"] = TableClass.Exported("applications[].preChecks"),

@@ -60,6 +60,12 @@ internal static class PersonalDataSeed
         await users.AddClaimAsync(user, new Claim("seed:claim", $"claim-{m}"));
         await users.AddLoginAsync(user, new UserLoginInfo("SeedProvider", $"subject-{m}-{tag}", $"Seed login {m}"));
         await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", $"KEY{m}{tag}");
+        await users.AddOrUpdatePasskeyAsync(user, new UserPasskeyInfo(
+            System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), System.Security.Cryptography.RandomNumberGenerator.GetBytes(77), now.AddDays(-3), 4, ["internal"],
+            isUserVerified: true, isBackupEligible: true, isBackedUp: false, attestationObject: [1, 2, 3], clientDataJson: [4, 5, 6])
+        {
+            Name = $"Laptop {m}",
+        });
         user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("Seeded user vanished.");
         user.PhoneNumber = $"+32 470 {m} 31";
         var feedTokenHash = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));

@@ -62,6 +62,7 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/account/security"] = SignedIn,
         ["/account/security/authenticator"] = SignedIn,
         ["/account/security/recovery-codes"] = SignedIn,
+        ["/account/security/passkeys"] = SignedIn,
         ["/account/reset-password"] = Public,
         ["/account/welcome"] = Public,
         ["/admin"] = Staff,

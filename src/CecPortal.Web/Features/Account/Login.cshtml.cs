@@ -37,8 +37,55 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<
         public bool RememberMe { get; set; }
     }
 
+    /// <summary>The browser's passkey answer (a <c>PublicKeyCredential</c> as JSON), posted by wwwroot/js/passkeys.js.</summary>
+    [BindProperty]
+    [StringLength(64 * 1024)]
+    public string? CredentialJson { get; set; }
+
+    public string? PasskeyError { get; private set; }
+
     public void OnGet()
     {
+    }
+
+    /// <summary>The options for <c>navigator.credentials.get</c>: no account is named, the browser offers its passkeys for this site.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signInManager.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        // Only the passkey form's fields count here; the email and password form was not sent.
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(CredentialJson))
+        {
+            PasskeyError = "Your browser did not send a passkey. Use the passkey button again.";
+            return Page();
+        }
+
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        try
+        {
+            result = await signInManager.PasskeySignInAsync(CredentialJson);
+        }
+        catch (InvalidOperationException)
+        {
+            // No passkey request under way: it expired (five minutes) or the form was sent twice.
+            PasskeyError = "The passkey request expired. Use the passkey button again.";
+            return Page();
+        }
+
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        PasskeyError = result switch
+        {
+            { IsLockedOut: true } => "This account is locked after too many failed attempts. Try again in 15 minutes or reset your password.",
+            { IsNotAllowed: true } => "This account cannot sign in: please confirm your email address first. If your membership is suspended, contact the CEC secretariat.",
+            _ => "That passkey is not registered for any account here. Sign in with your password, then add the passkey under Sign-in security.",
+        };
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()

@@ -115,6 +115,7 @@ public sealed class AccountErasure(
         await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserPasskeys.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.PrivacyAcceptances.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.WebinarAnnouncements.Where(a => a.MemberId == userId).ExecuteDeleteAsync(cancellationToken);
 

@@ -160,6 +160,12 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
             .Select(c => new ClaimRecord(c.ClaimType, c.ClaimValue)).ToListAsync(cancellationToken);
         var tokens = await db.UserTokens.AsNoTracking().Where(t => t.UserId == userId)
             .Select(t => new StoredTokenRecord(t.LoginProvider, t.Name)).ToListAsync(cancellationToken);
+        var passkeys = (await db.UserPasskeys.AsNoTracking().Where(p => p.UserId == userId).ToListAsync(cancellationToken))
+            .OrderBy(p => p.Data.CreatedAt)
+            .Select(p => new PasskeyRecord(
+                System.Buffers.Text.Base64Url.EncodeToString(p.CredentialId), System.Buffers.Text.Base64Url.EncodeToString(p.Data.PublicKey), p.Data.Name, p.Data.CreatedAt, p.Data.SignCount, p.Data.Transports ?? [],
+                p.Data.IsUserVerified, p.Data.IsBackupEligible, p.Data.IsBackedUp))
+            .ToList();
 
         return new PersonalDataDocument(
             Format,
@@ -182,7 +188,7 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
             [.. audits.Select(e => ToRecord(e, userId, subject))],
             emails,
             new StaffRecord(vetterCountries, vetterSectors, reviewsGiven, briefingsWritten, proposalsDecided, breachNoticesWritten, privacyNoticesPublished),
-            new IdentityRecord(logins, claims, tokens),
+            new IdentityRecord(logins, claims, tokens, passkeys),
             acceptances,
             breachNotices,
             announcements);
@@ -307,7 +313,10 @@ public sealed record BriefingWrittenRecord(Guid BriefingId, DateOnly EditionDate
 public sealed record ProposalDecidedRecord(Guid ProposalId, ProposalStatus Status, DateTimeOffset? DecidedAt);
 
 /// <summary>Sign-in methods and stored Identity records by name; token values (authenticator keys, recovery codes) are secrets and stay out.</summary>
-public sealed record IdentityRecord(IReadOnlyList<ExternalLoginRecord> ExternalLogins, IReadOnlyList<ClaimRecord> Claims, IReadOnlyList<StoredTokenRecord> StoredTokens);
+public sealed record IdentityRecord(IReadOnlyList<ExternalLoginRecord> ExternalLogins, IReadOnlyList<ClaimRecord> Claims, IReadOnlyList<StoredTokenRecord> StoredTokens, IReadOnlyList<PasskeyRecord> Passkeys);
+
+/// <summary>A passkey: its credential id, public key and what the device reported when it was made (the raw attestation is left out: it repeats these).</summary>
+public sealed record PasskeyRecord(string CredentialId, string PublicKey, string? Name, DateTimeOffset CreatedAt, uint SignCount, IReadOnlyList<string> Transports, bool UserVerified, bool BackupEligible, bool BackedUp);
 
 public sealed record ExternalLoginRecord(string Provider, string? DisplayName);
 

@@ -19,6 +19,9 @@ public static class SecurityEvents
     public const string MfaDisabled = "mfa.disable";
     public const string MfaAuthenticatorReset = "mfa.authenticator-reset";
     public const string MfaRecoveryCodesRegenerated = "mfa.recovery-codes.regenerate";
+    public const string PasskeyAdded = "passkey.add";
+    public const string PasskeyRenamed = "passkey.rename";
+    public const string PasskeyRemoved = "passkey.remove";
     public const string DataExported = "personal-data.export";
     public const string AccountErased = "account.erase";
     public const string EmailChangeRequested = "email.change-request";
@@ -35,9 +38,12 @@ public static class SecurityEvents
     public static readonly IReadOnlyList<string> All =
         [
             SignInSucceeded, SignInFailed, SignInNotAllowed, SignInLockedOut, SignInNeedsSecondFactor, SignedOut, RoleGranted, PasswordChanged, PasswordReset, PasswordSet,
-            SecondFactorFailed, ReauthenticationFailed, MfaEnabled, MfaDisabled, MfaAuthenticatorReset, MfaRecoveryCodesRegenerated, DataExported, AccountErased,
+            SecondFactorFailed, ReauthenticationFailed, MfaEnabled, MfaDisabled, MfaAuthenticatorReset, MfaRecoveryCodesRegenerated, PasskeyAdded, PasskeyRenamed, PasskeyRemoved, DataExported, AccountErased,
             EmailChangeRequested, EmailChangeRefused, EmailChangeCancelled, EmailChanged,
         ];
+
+    /// <summary>The subject of a passkey sign-in whose passkey matched no account.</summary>
+    public const string UnknownPasskey = "passkey:unknown";
 
     public static string UserSubject(string userId) => $"user:{userId}";
 }

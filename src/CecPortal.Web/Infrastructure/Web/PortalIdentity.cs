@@ -1,5 +1,6 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
+using CecPortal.Web.Features.Account.Passkeys;
 using CecPortal.Web.Features.Account.TwoFactor;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -32,6 +33,8 @@ public static class PortalIdentity
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Version 3 adds the passkeys table (WebAuthn credentials).
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddPasswordValidator<CommonPasswordValidator>()
@@ -52,6 +55,7 @@ public static class PortalIdentity
             options.OnRefreshingPrincipal = SessionLifetime.OnRefreshingPrincipal;
         });
         services.AddOptions<StaffMfaOptions>().BindConfiguration(StaffMfaOptions.Section);
+        services.AddPortalPasskeys();
         services.AddOptions<PortalSessionOptions>().BindConfiguration(PortalSessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.ConfigureApplicationCookie(options =>

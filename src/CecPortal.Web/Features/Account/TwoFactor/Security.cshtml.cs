@@ -16,6 +16,8 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
 
     public TwoFactorStatus Status { get; private set; } = new(false, 0, false);
 
+    public int PasskeyCount { get; private set; }
+
     /// <summary>The form whose password was refused, so only that form shows the message.</summary>
     public string? FailedForm { get; private set; }
 
@@ -36,7 +38,7 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
             return Challenge();
         }
 
-        Status = await settings.StatusAsync(user);
+        await LoadAsync(user);
         return Page();
     }
 
@@ -96,7 +98,13 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
 
         FailedForm = form;
         Input.Password = string.Empty;
-        Status = await settings.StatusAsync(user);
+        await LoadAsync(user);
         return Page();
+    }
+
+    private async Task LoadAsync(PortalUser user)
+    {
+        Status = await settings.StatusAsync(user);
+        PasskeyCount = (await users.GetPasskeysAsync(user)).Count;
     }
 }

@@ -1,7 +1,5 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Audit;
-using CecPortal.Web.Infrastructure.Email;
-using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using QRCoder;
@@ -30,13 +28,9 @@ public sealed record TwoFactorChange(string? ErrorField, string? Error, IReadOnl
 /// notified to the person by email, so a change they did not make does not go unnoticed.
 /// </summary>
 public sealed class TwoFactorSettings(
-    AppDbContext db,
     UserManager<PortalUser> users,
     IUserStore<PortalUser> store,
-    SignInManager<PortalUser> signIn,
-    AuditLog audit,
-    EmailOutbox outbox,
-    PortalUrls urls,
+    AccountSecurityChanges changes,
     IOptions<StaffMfaOptions> staffMfa)
 {
     public const int RecoveryCodeCount = 10;
@@ -181,42 +175,11 @@ public sealed class TwoFactorSettings(
     }
 
     /// <summary>The current password again, with lockout: a stolen session alone cannot change how the account signs in.</summary>
-    private async Task<TwoFactorChange?> ReauthenticateAsync(PortalUser user, string password)
-    {
-        var result = await signIn.CheckPasswordSignInAsync(user, password ?? string.Empty, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            return null;
-        }
+    private async Task<TwoFactorChange?> ReauthenticateAsync(PortalUser user, string password) =>
+        await changes.ReauthenticateAsync(user, password) is { } error ? TwoFactorChange.Refused(PasswordField, error) : null;
 
-        await audit.RecordNowAsync(user.Id, user.UserName ?? user.Id, SecurityEvents.ReauthenticationFailed, SecurityEvents.UserSubject(user.Id), result.IsLockedOut ? "Locked out." : "Wrong password.");
-        return TwoFactorChange.Refused(
-            PasswordField,
-            result.IsLockedOut ? "This account is locked after too many failed attempts. Try again in 15 minutes." : "The password is not correct.");
-    }
-
-    /// <summary>The change, its audit entry and the notice email commit together; the email is queued after the commit.</summary>
-    private async Task ChangeAsync(PortalUser user, string action, string subject, string what, Func<Task> change)
-    {
-        await using (var transaction = await db.Database.BeginTransactionAsync())
-        {
-            audit.Record(user.Id, user.UserName ?? user.Id, action, SecurityEvents.UserSubject(user.Id));
-            outbox.Add(EmailTemplate.Compose(
-                user.Email!,
-                subject,
-                [
-                    $"Hello {user.FullName},",
-                    what,
-                    "If you did not make this change, reset your password at once and tell the CEC secretariat.",
-                ],
-                ("Review your sign-in security", urls.Absolute("/account/security"))));
-            await change();
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-        }
-
-        outbox.EnqueuePending();
-    }
+    private Task ChangeAsync(PortalUser user, string action, string subject, string what, Func<Task> change) =>
+        changes.CommitAsync(user, action, subject, what, change);
 
     private static void EnsureSucceeded(IdentityResult result)
     {

@@ -1,0 +1,68 @@
+using CecPortal.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Identity;
+
+namespace CecPortal.Web.Features.Account.Passkeys;
+
+/// <summary>
+/// Where passkeys belong. WebAuthn binds each passkey to a relying-party domain; the portal takes it from configuration
+/// and never from the request's Host header, so a forged Host cannot make the browser mint passkeys for another site.
+/// </summary>
+public sealed class PasskeyOptions
+{
+    public const string Section = "Passkeys";
+
+    /// <summary>The relying-party id, e.g. <c>portal.cisos.eu</c>; by default the host of <c>Portal:BaseUrl</c>.</summary>
+    public string? ServerDomain { get; set; }
+
+    /// <summary>The origins a ceremony may come from, e.g. <c>https://portal.cisos.eu</c>; by default the origin of <c>Portal:BaseUrl</c>.</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>The settings in force: configured values, else those of the portal's public address.</summary>
+    public static (string ServerDomain, IReadOnlyList<string> Origins) Resolve(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<PasskeyOptions>() ?? new PasskeyOptions();
+        var baseUrl = configuration["Portal:BaseUrl"] ?? "http://localhost:5080";
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var portal))
+        {
+            throw new PortalConfigurationException($"Portal__BaseUrl must be an absolute address such as https://portal.example.eu (was '{baseUrl}').");
+        }
+
+        var domain = string.IsNullOrWhiteSpace(options.ServerDomain) ? portal.Host : options.ServerDomain.Trim().ToLowerInvariant();
+        var origins = options.AllowedOrigins.Count > 0
+            ? options.AllowedOrigins.Select(o => o.Trim().TrimEnd('/')).ToList()
+            : [portal.GetLeftPart(UriPartial.Authority)];
+        foreach (var origin in origins)
+        {
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+                || !(uri.Host.Equals(domain, StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new PortalConfigurationException($"Passkeys__AllowedOrigins: '{origin}' is not an address on the passkey domain '{domain}' (Passkeys__ServerDomain).");
+            }
+        }
+
+        return (domain, origins);
+    }
+}
+
+public static class PasskeySetup
+{
+    /// <summary>Identity's passkey handler with the portal's domain, origins and a user-verified, discoverable credential.</summary>
+    public static IServiceCollection AddPortalPasskeys(this IServiceCollection services)
+    {
+        services.AddOptions<IdentityPasskeyOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            var (domain, origins) = PasskeyOptions.Resolve(configuration);
+            options.ServerDomain = domain;
+
+            // A PIN or biometric on the device: the passkey alone is then two factors, so no code follows it.
+            options.UserVerificationRequirement = "required";
+
+            // Discoverable, so "Sign in with a passkey" needs no email address typed first.
+            options.ResidentKeyRequirement = "required";
+            options.ValidateOrigin = context => ValueTask.FromResult(
+                !context.CrossOrigin && origins.Contains(context.Origin.TrimEnd('/'), StringComparer.OrdinalIgnoreCase));
+        }).ValidateOnStart();
+        services.AddScoped<PasskeySettings>();
+        return services;
+    }
+}

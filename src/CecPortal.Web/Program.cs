@@ -4,6 +4,7 @@ using CecPortal.Web.Features.Account.TwoFactor;
 using CecPortal.Web.Features.Admin.Accounts;
 using CecPortal.Web.Features.Admin.Breach;
 using CecPortal.Web.Features.Admin.Countries;
+using CecPortal.Web.Features.Admin.Dashboard;
 using CecPortal.Web.Features.Admin.Members;
 using CecPortal.Web.Features.Admin.ReferenceData;
 using CecPortal.Web.Features.Admin.Vetters;
@@ -116,6 +117,7 @@ try
     builder.Services.AddScoped<RetentionJobs>();
     builder.Services.AddScoped<PrivacyConsent>();
     builder.Services.AddScoped<BreachNotices>();
+    builder.Services.AddScoped<StaffDashboard>();
 
     var app = builder.Build();
 

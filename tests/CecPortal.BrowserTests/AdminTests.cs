@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CecPortal.BrowserTests.Pages;
 using CecPortal.Testing;
 using Microsoft.Playwright;
+using Shouldly;
 using static Microsoft.Playwright.Assertions;
 
 namespace CecPortal.BrowserTests;
@@ -44,6 +45,31 @@ public sealed partial class AdminTests(BrowserPortal portal)
             await Expect(page).ToHaveTitleAsync(CecPortalJobs());
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "CEC Portal jobs" })).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Recurring Jobs" })).ToBeVisibleAsync();
+        },
+        signedInAs: PortalFactory.AdminEmail);
+
+    [Fact]
+    public Task OpenAdmin_SignedInAdmin_ShowsTheDashboardChartsWithTheirNumbers() => portal.RunAsync(
+        async page =>
+        {
+            // Arrange
+            var byCountry = page.GetByRole(AriaRole.Img, new() { Name = "Active members by country, most first" });
+
+            // Act
+            await page.GotoAsync("/admin");
+
+            // Assert: the charts are drawn (inline SVG with an accessible name) and their numbers open below them.
+            await Expect(byCountry).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Active members by NIS2 sector" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Membership applications by stage" })).ToBeVisibleAsync();
+            var box = await byCountry.BoundingBoxAsync();
+            box.ShouldNotBeNull();
+            box.Width.ShouldBeGreaterThan(300);
+            await Expect(byCountry.Locator("text", new() { HasText = "France" })).ToBeVisibleAsync();
+            var numbers = page.GetByTestId("members-by-country");
+            await Expect(numbers).ToBeHiddenAsync();
+            await page.GetByTestId("dashboard-members").GetByText("The numbers").First.ClickAsync();
+            await Expect(numbers.GetByRole(AriaRole.Rowheader, new() { Name = "France" })).ToBeVisibleAsync();
         },
         signedInAs: PortalFactory.AdminEmail);
 

@@ -51,6 +51,36 @@ public sealed class BriefingDemoDataTests(DemoBriefingsPortalFixture portal) : I
     }
 
     [Fact]
+    public async Task Start_WithSeedBriefingsOn_GivesEachSentEditionADeliveryHistory()
+    {
+        // Arrange
+        var token = TestContext.Current.CancellationToken;
+        var members = await portal.WithDbAsync(db => (
+            from u in db.Users
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join r in db.Roles on ur.RoleId equals r.Id
+            where r.Name == CecPortal.Web.Data.Roles.Member && u.Email!.EndsWith("@demo.cec.example")
+            select u.Id).CountAsync(token));
+
+        // Act
+        var ledger = await portal.WithDbAsync(db => (
+            from b in db.Briefings
+            where b.Status == BriefingStatus.Sent
+            select new
+            {
+                b.EditionDate,
+                Sent = db.BriefingDeliveries.Count(d => d.BriefingId == b.Id && d.Status == DeliveryStatus.Sent),
+                Failed = db.BriefingDeliveries.Count(d => d.BriefingId == b.Id && d.Status == DeliveryStatus.Failed),
+            }).ToListAsync(token));
+
+        // Assert: every demo member got every sent edition, except one full mailbox over the last three mornings.
+        ledger.Count.ShouldBe(19);
+        ledger.ShouldAllBe(l => l.Sent + l.Failed == members);
+        ledger.Count(l => l.Failed == 1).ShouldBeInRange(2, 3);
+        ledger.Sum(l => l.Failed).ShouldBe(ledger.Count(l => l.Failed == 1));
+    }
+
+    [Fact]
     public async Task Seed_Again_AddsNothing()
     {
         // Arrange

@@ -1,4 +1,5 @@
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Admin.Dashboard;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CecPortal.Web.Features.Admin;
 
 /// <summary>The staff landing page; the /Admin folder convention requires a staff role.</summary>
-public sealed class IndexModel(AppDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(AppDbContext db, IAuthorizationService authorization, StaffDashboard dashboard) : PageModel
 {
     public AdminFigures Figures { get; private set; } = null!;
 
@@ -15,6 +16,8 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     public bool CanVet { get; private set; }
 
     public bool CanEditBriefings { get; private set; }
+
+    public DashboardView Dashboard { get; private set; } = null!;
 
     public sealed record AdminFigures(int Members, int Staff, int EmailsWaiting, int EmailsFailing);
 
@@ -35,5 +38,6 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         var waiting = await db.OutboundEmails.CountAsync(e => e.SentAt == null, cancellationToken);
         var failing = await db.OutboundEmails.CountAsync(e => e.SentAt == null && e.LastError != null, cancellationToken);
         Figures = new AdminFigures(membersByRole.GetValueOrDefault(Roles.Member), staffCount, waiting, failing);
+        Dashboard = DashboardView.Create(await dashboard.LoadAsync(cancellationToken));
     }
 }

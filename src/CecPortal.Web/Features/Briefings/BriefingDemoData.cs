@@ -65,6 +65,32 @@ public sealed class BriefingDemoData(AppDbContext db, MarkdownRenderer markdown,
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await SeedDeliveryHistoryAsync(today, cancellationToken);
+    }
+
+    /// <summary>
+    /// The ledger of the editions marked sent: delivered to every demo member, except one mailbox that has been full for
+    /// the last three mornings, so the delivery pages and the staff dashboard show sent and failed counts.
+    /// </summary>
+    private Task<int> SeedDeliveryHistoryAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var fullMailbox = ("g.papadopoulos@" + DemoSeeder.Domain).ToUpperInvariant();
+        var failingSince = today.AddDays(-3);
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO briefing_deliveries ("BriefingId", "MemberId", "Status", "Attempts", "LastError", "CreatedAt", "LastAttemptAt", "SentAt")
+            SELECT b."Id", u."Id",
+                   CASE WHEN u."NormalizedEmail" = {fullMailbox} AND b."EditionDate" >= {failingSince} THEN {(int)DeliveryStatus.Failed} ELSE {(int)DeliveryStatus.Sent} END,
+                   CASE WHEN u."NormalizedEmail" = {fullMailbox} AND b."EditionDate" >= {failingSince} THEN 6 ELSE 1 END,
+                   CASE WHEN u."NormalizedEmail" = {fullMailbox} AND b."EditionDate" >= {failingSince} THEN '452 4.2.2 Mailbox full (demo)' END,
+                   b."SendStartedAt", b."SentAt",
+                   CASE WHEN u."NormalizedEmail" = {fullMailbox} AND b."EditionDate" >= {failingSince} THEN NULL ELSE b."SentAt" END
+            FROM briefings b
+            CROSS JOIN "AspNetUsers" u
+            WHERE b."Status" = {(int)BriefingStatus.Sent}
+              AND u."NormalizedEmail" LIKE {"%@" + DemoSeeder.Domain.ToUpperInvariant()}
+              AND EXISTS (SELECT 1 FROM "AspNetUserRoles" ur JOIN "AspNetRoles" r ON r."Id" = ur."RoleId" WHERE ur."UserId" = u."Id" AND r."Name" = {Roles.Member})
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
     }
 
     /// <summary>

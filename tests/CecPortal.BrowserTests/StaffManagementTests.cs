@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using CecPortal.BrowserTests.Pages;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace CecPortal.BrowserTests;

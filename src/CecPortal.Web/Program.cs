@@ -7,6 +7,7 @@ using CecPortal.Web.Features.Admin.Countries;
 using CecPortal.Web.Features.Admin.Dashboard;
 using CecPortal.Web.Features.Admin.Members;
 using CecPortal.Web.Features.Admin.ReferenceData;
+using CecPortal.Web.Features.Admin.Staff;
 using CecPortal.Web.Features.Admin.Vetters;
 using CecPortal.Web.Features.Admin.Vetting;
 using CecPortal.Web.Features.Admin.Webinars;
@@ -84,6 +85,7 @@ try
     builder.Services.AddScoped<CountryAdministration>();
     builder.Services.AddScoped<VetterScopeAdministration>();
     builder.Services.AddScoped<MemberAdministration>();
+    builder.Services.AddPeopleAdministration();
     builder.Services.AddScoped<ReferenceDataAdministration>();
     builder.Services.AddSingleton<MarkdownRenderer>();
     builder.Services.AddScoped<BriefingEditor>();

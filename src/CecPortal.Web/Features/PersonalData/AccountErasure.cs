@@ -1,4 +1,5 @@
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Admin.Staff;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
@@ -40,11 +41,6 @@ public sealed class AccountErasure(
     public async Task<string> EraseOwnAccountAsync(string userId, CancellationToken cancellationToken)
     {
         var user = await FindAsync(userId, cancellationToken);
-        if (await IsLastAdminAsync(userId, cancellationToken))
-        {
-            throw new AccountRuleException("You are the portal's only Admin. Make someone else an Admin before erasing your account.");
-        }
-
         return await EraseAsync(user, actor: null, "Erased at the person's own request.", forCause: false, cancellationToken);
     }
 
@@ -77,10 +73,6 @@ public sealed class AccountErasure(
             ? user
             : throw new AccountRuleException("There is no such account, or it was already erased.");
 
-    private async Task<bool> IsLastAdminAsync(string userId, CancellationToken cancellationToken) =>
-        await db.UsersInRole(Roles.Admin).AnyAsync(u => u.Id == userId, cancellationToken)
-        && !await db.UsersInRole(Roles.Admin).AnyAsync(u => u.Id != userId && u.SuspendedAt == null && u.ErasedAt == null, cancellationToken);
-
     private async Task<string> EraseAsync(PortalUser user, (string Id, string Name)? actor, string note, bool forCause, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -93,6 +85,15 @@ public sealed class AccountErasure(
         var subject = SecurityEvents.UserSubject(userId);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Under the last-Admin lock: two Admins erasing each other at once must not leave the portal without one.
+        await LastAdminRule.LockAsync(db, cancellationToken);
+        if (await LastAdminRule.IsLastActiveAdminAsync(db, userId, cancellationToken))
+        {
+            throw new AccountRuleException(actor is null
+                ? "You are the portal's only Admin. Make someone else an Admin before erasing your account."
+                : "This account is the portal's only active Admin. Make someone else an Admin first.");
+        }
 
         await GiveUpWebinarPlacesAsync(userId, now, cancellationToken);
 

@@ -10,6 +10,7 @@ public static class SecurityEvents
     public const string SignInNeedsSecondFactor = "sign-in.second-factor-required";
     public const string SignedOut = "sign-out";
     public const string RoleGranted = "role.grant";
+    public const string RoleRevoked = "role.revoke";
     public const string PasswordChanged = "password.change";
     public const string PasswordReset = "password.reset";
     public const string PasswordSet = "password.set";
@@ -37,7 +38,7 @@ public static class SecurityEvents
 
     public static readonly IReadOnlyList<string> All =
         [
-            SignInSucceeded, SignInFailed, SignInNotAllowed, SignInLockedOut, SignInNeedsSecondFactor, SignedOut, RoleGranted, PasswordChanged, PasswordReset, PasswordSet,
+            SignInSucceeded, SignInFailed, SignInNotAllowed, SignInLockedOut, SignInNeedsSecondFactor, SignedOut, RoleGranted, RoleRevoked, PasswordChanged, PasswordReset, PasswordSet,
             SecondFactorFailed, ReauthenticationFailed, MfaEnabled, MfaDisabled, MfaAuthenticatorReset, MfaRecoveryCodesRegenerated, PasskeyAdded, PasskeyRenamed, PasskeyRemoved, DataExported, AccountErased,
             EmailChangeRequested, EmailChangeRefused, EmailChangeCancelled, EmailChanged,
         ];

@@ -15,19 +15,7 @@ public sealed class AdminAccounts(UserManager<PortalUser> users, AppDbContext db
     /// </summary>
     public async Task<string> CreateAdminAsync(string email, string baseUrl)
     {
-        var user = await users.FindByEmailAsync(email);
-        if (user is null)
-        {
-            user = new PortalUser
-            {
-                UserName = email,
-                Email = email,
-                EmailConfirmed = true,
-                FullName = email,
-                CreatedAt = clock.GetUtcNow(),
-            };
-            ThrowIfFailed(await users.CreateAsync(user));
-        }
+        var user = await users.FindByEmailAsync(email) ?? await CreateWithoutPasswordAsync(email, email);
 
         if (!await users.IsInRoleAsync(user, Roles.Admin))
         {
@@ -42,6 +30,34 @@ public sealed class AdminAccounts(UserManager<PortalUser> users, AppDbContext db
             ["email"] = email,
             ["code"] = code,
         });
+    }
+
+    /// <summary>
+    /// Creates a confirmed account without a password (it cannot sign in until the person chooses one from an emailed
+    /// link). Identity's refusals (a taken or invalid address) come back as <see cref="AccountRuleException"/>.
+    /// </summary>
+    public async Task<PortalUser> CreateWithoutPasswordAsync(string email, string fullName)
+    {
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            FullName = fullName,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var result = await users.CreateAsync(user);
+        return result.Succeeded ? user : throw new AccountRuleException(string.Join(' ', result.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>
+    /// The path of the one-time welcome link (valid 7 days) on which a new account chooses its first password. The token
+    /// is bound to the security stamp: generate it after the account's last stamp change.
+    /// </summary>
+    public async Task<string> WelcomePathAsync(PortalUser user)
+    {
+        var token = await users.GenerateUserTokenAsync(user, WelcomeTokenProvider.ProviderName, WelcomeTokenProvider.Purpose);
+        return QueryHelpers.AddQueryString("/account/welcome", new Dictionary<string, string?> { ["userId"] = user.Id, ["code"] = AccountEmails.Encode(token) });
     }
 
     private static void ThrowIfFailed(IdentityResult result)

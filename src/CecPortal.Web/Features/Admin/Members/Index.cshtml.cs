@@ -1,15 +1,15 @@
 using CecPortal.Web.Data;
-using CecPortal.Web.Features.Members;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin.Members;
 
+/// <summary>The member list for Admins: search, filters, paging, and the CSV export of the filtered list (POST, audited).</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, MemberSearch search, MemberExport export, UserManager<PortalUser> users) : PageModel
 {
     public const int PageSize = 25;
 
@@ -22,47 +22,28 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Sector { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
     /// <summary>"p", because Razor Pages keeps "page" as a route value for itself.</summary>
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public PageOf<MemberRow> Listing { get; private set; } = null!;
 
-    public IReadOnlyList<FilterOption> CountryOptions { get; private set; } = [];
+    public IReadOnlyList<MemberSearch.FilterOption> CountryOptions { get; private set; } = [];
 
-    public IReadOnlyList<FilterOption> SectorOptions { get; private set; } = [];
+    public IReadOnlyList<MemberSearch.FilterOption> SectorOptions { get; private set; } = [];
 
     public sealed record MemberRow(string Id, string FullName, string? Email, string? Organisation, string? CountryName, string? SectorName, bool IsSuspended);
 
-    public sealed record FilterOption(string Code, string Name);
+    private MemberFilter Filter => new(Query, Country, Sector, Status);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var members = db.UsersInRole(Roles.Member).AsNoTracking();
-        CountryOptions = await db.Countries.AsNoTracking()
-            .Where(c => members.Any(u => u.CountryCode == c.Code))
-            .OrderBy(c => c.Name)
-            .Select(c => new FilterOption(c.Code, c.Name))
-            .ToListAsync(cancellationToken);
-        SectorOptions = await db.Sectors.AsNoTracking()
-            .Where(s => members.Any(u => u.SectorCode == s.Code))
-            .OrderBy(s => s.SortOrder)
-            .Select(s => new FilterOption(s.Code, s.Name))
-            .ToListAsync(cancellationToken);
-
-        if (!string.IsNullOrWhiteSpace(Query))
-        {
-            var pattern = SearchPattern.Contains(Query);
-            members = members.Where(u =>
-                EF.Functions.ILike(u.FullName, pattern, SearchPattern.EscapeCharacter)
-                || EF.Functions.ILike(u.Email!, pattern, SearchPattern.EscapeCharacter)
-                || EF.Functions.ILike(u.Organisation!, pattern, SearchPattern.EscapeCharacter));
-        }
-
-        members = members.InCountryAndSector(Country, Sector, CountryOptions.Select(c => c.Code));
-
-        Listing = await members
-            .OrderBy(u => u.FullName).ThenBy(u => u.Id)
+        var options = await search.OptionsAsync(cancellationToken);
+        (CountryOptions, SectorOptions) = (options.Countries, options.Sectors);
+        Listing = await search.Members(Filter, options)
             .Select(u => new MemberRow(
                 u.Id,
                 u.FullName,
@@ -72,5 +53,12 @@ public sealed class IndexModel(AppDbContext db) : PageModel
                 db.Sectors.Where(s => s.Code == u.SectorCode).Select(s => s.Name).FirstOrDefault(),
                 u.SuspendedAt != null))
             .ToPageAsync(PageNumber, PageSize, cancellationToken);
+    }
+
+    /// <summary>The whole filtered list (every page) as a CSV download.</summary>
+    public async Task<IActionResult> OnPostExportAsync(CancellationToken cancellationToken)
+    {
+        var file = await export.ExportAsync(Filter, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
+        return File(file.Content, "text/csv; charset=utf-8", file.FileName);
     }
 }

@@ -1,11 +1,12 @@
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Admin.Staff;
 using CecPortal.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Identity;
 
 namespace CecPortal.Web.Features.Admin.Members;
 
 /// <summary>Suspending and reinstating members: the account change, the end of open sessions and the audit entry, in one save.</summary>
-public sealed class MemberAdministration(UserManager<PortalUser> users, AuditLog audit, TimeProvider clock)
+public sealed class MemberAdministration(AppDbContext db, UserManager<PortalUser> users, AuditLog audit, TimeProvider clock)
 {
     public const string SuspendAction = "member.suspend";
     public const string ReinstateAction = "member.reinstate";
@@ -19,10 +20,23 @@ public sealed class MemberAdministration(UserManager<PortalUser> users, AuditLog
 
     private async Task ChangeAsync(string userId, string action, string reason, string actorId, string actorName, Action<PortalUser> change)
     {
+        // A member who is also an Admin may be suspended too: under the last-Admin lock, so the portal keeps one.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await LastAdminRule.LockAsync(db, CancellationToken.None);
         var member = await users.FindByIdAsync(userId);
         if (member is null || !await users.IsInRoleAsync(member, Roles.Member))
         {
             throw new AccountRuleException("There is no such member.");
+        }
+
+        if (action == SuspendAction && userId == actorId)
+        {
+            throw new AccountRuleException("You cannot suspend your own account.");
+        }
+
+        if (action == SuspendAction && await LastAdminRule.IsLastActiveAdminAsync(db, userId, CancellationToken.None))
+        {
+            throw new AccountRuleException($"{member.FullName} is the portal's only active Admin. Make someone else an Admin before suspending them.");
         }
 
         change(member);
@@ -37,5 +51,7 @@ public sealed class MemberAdministration(UserManager<PortalUser> users, AuditLog
                 ? "Someone else changed this member at the same moment. Reload the page and try again."
                 : string.Join(' ', result.Errors.Select(e => e.Description)));
         }
+
+        await transaction.CommitAsync();
     }
 }

@@ -1,0 +1,209 @@
+using System.ComponentModel.DataAnnotations;
+using CecPortal.Web.Data;
+using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Infrastructure.Audit;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CecPortal.Web.Features.Admin.Members;
+
+/// <summary>
+/// One member as staff see them: profile, application, status, sign-in and two-step state, activity counts and the
+/// latest audit entries about them; suspend or reinstate from here.
+/// </summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class DetailsModel(AppDbContext db, MemberAdministration administration, UserManager<PortalUser> users, IAuthorizationService authorization) : PageModel
+{
+    public const int AuditExcerptSize = 10;
+
+    [BindProperty]
+    public StatusInput Input { get; set; } = new();
+
+    public MemberView Member { get; private set; } = null!;
+
+    public ApplicationView? Application { get; private set; }
+
+    /// <summary>Whether the viewer may open the application in the vetting area (they hold a vetting role and it is in their scope).</summary>
+    public bool MayVet { get; private set; }
+
+    public IReadOnlyList<string> StaffRoles { get; private set; } = [];
+
+    public int CurrentNoticeVersion { get; private set; }
+
+    public int? AcceptedNoticeVersion { get; private set; }
+
+    public DateTimeOffset? LastSignInAt { get; private set; }
+
+    public int WebinarRegistrations { get; private set; }
+
+    public int BriefingDeliveries { get; private set; }
+
+    public IReadOnlyList<AuditRow> AuditExcerpt { get; private set; } = [];
+
+    public sealed record MemberView(
+        string Id,
+        string FullName,
+        string? Email,
+        string? PendingEmail,
+        string? JobTitle,
+        string? Organisation,
+        string? CountryName,
+        string? SectorName,
+        string? TimeZoneId,
+        bool HiddenFromDirectory,
+        bool BriefingOptOut,
+        bool AnnouncementsOptOut,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset? SuspendedAt,
+        string? SuspensionReason,
+        bool HasPassword,
+        bool TwoFactorEnabled,
+        DateTimeOffset? LockoutEnd,
+        int AccessFailedCount)
+    {
+        public bool IsSuspended => SuspendedAt is not null;
+    }
+
+    public sealed record ApplicationView(Guid Id, ApplicationStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, int Round, string CountryCode, string SectorCode);
+
+    public sealed record AuditRow(DateTimeOffset At, string ActorName, string Action, string? Note);
+
+    public sealed class StatusInput
+    {
+        /// <summary>What the person meant to do: a page left open while someone else acted must not do the opposite.</summary>
+        [Required]
+        public SuspendModel.StatusChange? Change { get; set; }
+
+        [Required(ErrorMessage = "Give a reason for the record.")]
+        [StringLength(PortalUser.MaxReasonLength, ErrorMessage = "The reason may have at most {1} characters.")]
+        [Display(Name = "Reason")]
+        public string Reason { get; set; } = string.Empty;
+    }
+
+    public async Task<IActionResult> OnGetAsync(string userId, CancellationToken cancellationToken) =>
+        await LoadAsync(userId, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>Suspends or reinstates from the profile, then comes back to it.</summary>
+    public async Task<IActionResult> OnPostStatusAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(userId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var (actorId, actorName) = (users.GetUserId(User)!, User.Identity!.Name!);
+        try
+        {
+            if (Input.Change == SuspendModel.StatusChange.Suspend)
+            {
+                await administration.SuspendAsync(userId, Input.Reason, actorId, actorName);
+            }
+            else
+            {
+                await administration.ReinstateAsync(userId, Input.Reason, actorId, actorName);
+            }
+        }
+        catch (AccountRuleException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            db.ChangeTracker.Clear();
+            await LoadAsync(userId, cancellationToken);
+            return Page();
+        }
+
+        TempData["StatusMessage"] = Input.Change == SuspendModel.StatusChange.Suspend
+            ? $"{Member.FullName} is suspended and can no longer sign in."
+            : $"{Member.FullName} is reinstated and can sign in again.";
+        return RedirectToPage(new { userId });
+    }
+
+    private async Task<bool> LoadAsync(string userId, CancellationToken cancellationToken)
+    {
+        var member = await db.UsersInRole(Roles.Member)
+            .AsNoTracking()
+            .Where(u => u.Id == userId && u.ErasedAt == null)
+            .Select(u => new MemberView(
+                u.Id,
+                u.FullName,
+                u.Email,
+                u.PendingEmail,
+                u.JobTitle,
+                u.Organisation,
+                db.Countries.Where(c => c.Code == u.CountryCode).Select(c => c.Name).FirstOrDefault(),
+                db.Sectors.Where(s => s.Code == u.SectorCode).Select(s => s.Name).FirstOrDefault(),
+                u.TimeZoneId,
+                u.HiddenFromDirectory,
+                u.BriefingOptOutAt != null,
+                u.WebinarAnnouncementsOptOutAt != null,
+                u.CreatedAt,
+                u.SuspendedAt,
+                u.SuspensionReason,
+                u.PasswordHash != null,
+                u.TwoFactorEnabled,
+                u.LockoutEnd,
+                u.AccessFailedCount))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (member is null)
+        {
+            return false;
+        }
+
+        Member = member;
+        StaffRoles = await db.UserRoles.Where(ur => ur.UserId == userId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
+            .Where(name => name != Roles.Member)
+            .OrderBy(name => name)
+            .ToListAsync(cancellationToken);
+
+        Application = await db.MembershipApplications.AsNoTracking()
+            .Where(a => a.MemberUserId == userId)
+            .OrderByDescending(a => a.CreatedAt)
+            .Select(a => new ApplicationView(a.Id, a.Status, a.CreatedAt, a.DecidedAt, a.Round, a.CountryCode, a.SectorCode))
+            .FirstOrDefaultAsync(cancellationToken);
+        MayVet = Application is not null && await MayOpenInVettingAsync(Application, cancellationToken);
+
+        CurrentNoticeVersion = await db.PrivacyNotices.MaxAsync(n => n.Version, cancellationToken);
+        AcceptedNoticeVersion = await db.PrivacyAcceptances.Where(a => a.UserId == userId).MaxAsync(a => (int?)a.Version, cancellationToken);
+
+        var subject = SecurityEvents.UserSubject(userId);
+        LastSignInAt = await db.AuditEntries
+            .Where(e => e.Subject == subject && e.Action == SecurityEvents.SignInSucceeded)
+            .MaxAsync(e => (DateTimeOffset?)e.At, cancellationToken);
+        WebinarRegistrations = await db.WebinarRegistrations.CountAsync(r => r.MemberId == userId && r.Status != RegistrationStatus.Cancelled, cancellationToken);
+        BriefingDeliveries = await db.BriefingDeliveries.CountAsync(d => d.MemberId == userId, cancellationToken);
+        AuditExcerpt = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Subject == subject || e.ActorId == userId)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Take(AuditExcerptSize)
+            .Select(e => new AuditRow(e.At, e.ActorName, e.Action, e.Note))
+            .ToListAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The vetting page answers 404 outside the viewer's scope: link to it only when it would open.</summary>
+    private async Task<bool> MayOpenInVettingAsync(ApplicationView application, CancellationToken cancellationToken)
+    {
+        if (application.Status == ApplicationStatus.Unverified || !(await authorization.AuthorizeAsync(User, Policies.Vetting)).Succeeded)
+        {
+            return false;
+        }
+
+        if (User.IsInRole(Roles.Admin))
+        {
+            return true;
+        }
+
+        var viewerId = users.GetUserId(User);
+        return await db.VetterCountries.AnyAsync(v => v.UserId == viewerId && v.CountryCode == application.CountryCode, cancellationToken)
+            || await db.VetterSectors.AnyAsync(v => v.UserId == viewerId && v.SectorCode == application.SectorCode, cancellationToken);
+    }
+}

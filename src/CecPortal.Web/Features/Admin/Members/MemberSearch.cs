@@ -1,0 +1,95 @@
+using CecPortal.Web.Data;
+using CecPortal.Web.Features.Members;
+using CecPortal.Web.Infrastructure.Audit;
+using CecPortal.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace CecPortal.Web.Features.Admin.Members;
+
+/// <summary>What the staff member list is narrowed to: free text over name, email and organisation, country, sector, status.</summary>
+public sealed record MemberFilter(string? Query, string? Country, string? Sector, string? Status)
+{
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Query) && string.IsNullOrWhiteSpace(Country) && string.IsNullOrWhiteSpace(Sector) && string.IsNullOrWhiteSpace(Status);
+}
+
+/// <summary>The member statuses the list filters by; the value is what the query string carries.</summary>
+public static class MemberStatuses
+{
+    public const string Active = "active";
+    public const string Suspended = "suspended";
+
+    /// <summary>No successful sign-in in the audit log: typically a welcome link not used yet.</summary>
+    public const string NeverSignedIn = "never-signed-in";
+
+    /// <summary>Has not accepted the current privacy notice: asked at their next page.</summary>
+    public const string PrivacyPending = "privacy-pending";
+
+    public static readonly IReadOnlyList<(string Value, string Label)> Options =
+    [
+        (Active, "Active"),
+        (Suspended, "Suspended"),
+        (NeverSignedIn, "Never signed in"),
+        (PrivacyPending, "Privacy notice not accepted"),
+    ];
+}
+
+/// <summary>The one query behind the member list, its CSV export and the filter drop-downs.</summary>
+public sealed class MemberSearch(AppDbContext db)
+{
+    public sealed record FilterOption(string Code, string Name);
+
+    public sealed record FilterOptions(IReadOnlyList<FilterOption> Countries, IReadOnlyList<FilterOption> Sectors);
+
+    /// <summary>The countries and sectors that at least one member has, for the drop-downs (and as the valid country codes).</summary>
+    public async Task<FilterOptions> OptionsAsync(CancellationToken cancellationToken)
+    {
+        var members = db.UsersInRole(Roles.Member).AsNoTracking();
+        var countries = await db.Countries.AsNoTracking()
+            .Where(c => members.Any(u => u.CountryCode == c.Code))
+            .OrderBy(c => c.Name)
+            .Select(c => new FilterOption(c.Code, c.Name))
+            .ToListAsync(cancellationToken);
+        var sectors = await db.Sectors.AsNoTracking()
+            .Where(s => members.Any(u => u.SectorCode == s.Code))
+            .OrderBy(s => s.SortOrder)
+            .Select(s => new FilterOption(s.Code, s.Name))
+            .ToListAsync(cancellationToken);
+        return new FilterOptions(countries, sectors);
+    }
+
+    /// <summary>Members matching <paramref name="filter"/>, ordered by name; an unknown country or status matches nobody.</summary>
+    public IQueryable<PortalUser> Members(MemberFilter filter, FilterOptions options)
+    {
+        var members = db.UsersInRole(Roles.Member).AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            var pattern = SearchPattern.Contains(filter.Query);
+            members = members.Where(u =>
+                EF.Functions.ILike(u.FullName, pattern, SearchPattern.EscapeCharacter)
+                || EF.Functions.ILike(u.Email!, pattern, SearchPattern.EscapeCharacter)
+                || EF.Functions.ILike(u.Organisation!, pattern, SearchPattern.EscapeCharacter));
+        }
+
+        members = members.InCountryAndSector(filter.Country, filter.Sector, options.Countries.Select(c => c.Code));
+        return WithStatus(members, filter.Status).OrderBy(u => u.FullName).ThenBy(u => u.Id);
+    }
+
+    private IQueryable<PortalUser> WithStatus(IQueryable<PortalUser> members, string? status)
+    {
+        if (string.IsNullOrWhiteSpace(status))
+        {
+            return members;
+        }
+
+        return status.Trim().ToLowerInvariant() switch
+        {
+            MemberStatuses.Active => members.Where(u => u.SuspendedAt == null),
+            MemberStatuses.Suspended => members.Where(u => u.SuspendedAt != null),
+            MemberStatuses.NeverSignedIn => members.Where(u =>
+                !db.AuditEntries.Any(e => e.Subject == "user:" + u.Id && e.Action == SecurityEvents.SignInSucceeded)),
+            MemberStatuses.PrivacyPending => members.Where(u =>
+                !db.PrivacyAcceptances.Any(a => a.UserId == u.Id && a.Version == db.PrivacyNotices.Max(n => n.Version))),
+            _ => members.Where(u => false),
+        };
+    }
+}

@@ -137,6 +137,7 @@ try
     }
 
     app.UseStatusCodePagesWithReExecute("/error/{0}");
+    app.UseDatabaseOutagePage();
     app.UseSecurityHeaders();
     app.UseRouting();
     app.UseAuthentication();
@@ -152,7 +153,8 @@ try
     app.MapPortalJobsDashboard();
     app.Lifetime.ApplicationStarted.Register(() => HangfireSetup.RegisterRecurringJobs(
         app.Services.GetRequiredService<IRecurringJobManager>(),
-        app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BriefingOptions>>().Value));
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BriefingOptions>>().Value,
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<JobsOptions>>().Value));
 
     await app.RunAsync();
     return 0;

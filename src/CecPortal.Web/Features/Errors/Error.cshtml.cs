@@ -27,6 +27,10 @@ public sealed class ErrorModel : PageModel
             403 => ("Access denied", "Your account does not have access to this page. If you believe it should, please contact the portal staff."),
             404 => ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped."),
             429 => ("Too many requests", "You have sent too many requests in a short time. Please wait a minute and try again."),
+            503 when HttpMethods.IsPost(Request.Method) => (
+                "The portal could not save this just now — please try again",
+                "The database did not answer, so nothing you sent was saved. Go back, check your entries and send the form again in a moment."),
+            503 => ("The portal is unavailable just now", "The database did not answer. Please try again in a moment."),
             _ => (Title, Explanation),
         };
         if (code is null or >= 500)

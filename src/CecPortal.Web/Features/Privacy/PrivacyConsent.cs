@@ -1,5 +1,6 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Audit;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Privacy;
@@ -74,7 +75,7 @@ public sealed class PrivacyConsent(AppDbContext db, AuditLog audit, TimeProvider
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (!DatabaseOutage.IsTransient(ex))
         {
             // Two Admins published at once: the version number (the key) was taken.
             throw new PrivacyRuleException("Another version was published a moment ago. Review it before publishing yours.");

@@ -18,6 +18,10 @@ public static class HangfireSetup
     public static IServiceCollection AddPortalJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(new JobsInstance(options.EffectiveServerName, TimeProvider.System.GetUtcNow()));
+        services.AddScoped<JobsCanaryJob>();
+        services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", tags: ["ready"]);
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -36,7 +40,9 @@ public static class HangfireSetup
             services.AddHangfireServer(server =>
             {
                 server.WorkerCount = options.WorkerCount;
-                server.ServerName = $"cecportal:{Environment.MachineName}:{Environment.ProcessId}";
+                server.ServerName = options.EffectiveServerName;
+                server.SchedulePollingInterval = options.SchedulePollingInterval;
+                server.HeartbeatInterval = options.HeartbeatInterval;
             });
         }
 
@@ -59,8 +65,9 @@ public static class HangfireSetup
     }
 
     /// <summary>Recurring jobs are declared once here, so every feature's schedule is visible in one place.</summary>
-    public static void RegisterRecurringJobs(IRecurringJobManager recurring, BriefingOptions briefings)
+    public static void RegisterRecurringJobs(IRecurringJobManager recurring, BriefingOptions briefings, JobsOptions jobs)
     {
+        recurring.AddOrUpdate<JobsCanaryJob>(JobsCanaryJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), jobs.CanaryCron);
         recurring.AddOrUpdate<EmailOutboxSweepJob>(EmailOutboxSweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
         recurring.AddOrUpdate<ExpireUnverifiedApplicationsJob>(ExpireUnverifiedApplicationsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "17 * * * *");
         recurring.AddOrUpdate<MorningBriefingJob>(

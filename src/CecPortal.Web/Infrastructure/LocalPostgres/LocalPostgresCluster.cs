@@ -21,6 +21,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private readonly bool _runAsClusterUser;
     private readonly ILogger _logger;
     private readonly string _password;
+    private IReadOnlyDictionary<string, string>? _extraSettings;
     private bool _stopped;
 
     private LocalPostgresCluster(string binDirectory, string dataDirectory, bool runAsClusterUser, int port, string password, ILogger logger)
@@ -118,6 +119,25 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());
+
+    /// <summary>
+    /// Stops the server as a database restart would (open connections are cut) but keeps the cluster, so that
+    /// <see cref="StartServerAgainAsync"/> brings it back on the same port. For tests of an outage.
+    /// </summary>
+    public async Task StopServerKeepingDataAsync()
+    {
+        var result = await RunAsync(_binDirectory, "pg_ctl", ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60"], _runAsClusterUser, CancellationToken.None);
+        if (result.ExitCode != 0)
+        {
+            throw new LocalPostgresException($"Stopping the PostgreSQL server in {DataDirectory} failed: {result.Output.Trim()}");
+        }
+    }
+
+    /// <summary>Starts the server again after <see cref="StopServerKeepingDataAsync"/>, with the settings it first started with.</summary>
+    public Task StartServerAgainAsync(CancellationToken cancellationToken = default) => StartServerAsync(_extraSettings, cancellationToken);
+
+    /// <summary>The directory of the PostgreSQL client and server programs this cluster uses (pg_dump, pg_restore, ...).</summary>
+    public string BinDirectory => _binDirectory;
 
     internal static string? FindBinDirectory(string? pathVariable = null, string versionsRoot = "/usr/lib/postgresql")
     {
@@ -229,6 +249,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
     private async Task StartServerAsync(IReadOnlyDictionary<string, string>? extraSettings, CancellationToken cancellationToken)
     {
+        _extraSettings = extraSettings;
         var options = new StringBuilder();
         options.Append(CultureInfo.InvariantCulture, $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''");
         foreach (var (name, value) in extraSettings ?? new Dictionary<string, string>())

@@ -1,0 +1,126 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using CecPortal.IntegrationTests.Membership;
+using CecPortal.Web.Infrastructure.Jobs;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace CecPortal.IntegrationTests.Operations;
+
+/// <summary>
+/// PostgreSQL stopped and started under a running portal: readiness says 503 during the outage, forms say nothing
+/// was saved, and afterwards enqueued and recurring Hangfire jobs run again without restarting the portal.
+/// </summary>
+public sealed class DatabaseRestartTests(DatabaseRestartFixture portal) : IClassFixture<DatabaseRestartFixture>, IAsyncLifetime
+{
+    public async ValueTask InitializeAsync()
+    {
+        // Every test starts with the database up and the portal ready.
+        await Jobs.UntilAsync(async () => await ReadyAsync() == HttpStatusCode.OK, "the portal to be ready");
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task Restart_DatabaseStoppedThenStarted_NotReadyDuringOutageThenJobsRunAgainWithoutAppRestart()
+    {
+        // Arrange: the canary has run, so jobs work before the outage.
+        await Jobs.UntilAsync(async () => await Jobs.CanaryLastRunAsync(portal.ConnectionString) is not null, "the canary's first run");
+
+        // Act: stop PostgreSQL for longer than the canary may age, then start it again.
+        await portal.Postgres.StopAsync();
+        var duringOutage = await ReadyAsync();
+        await Task.Delay(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        var laterInOutage = await ReadyAsync();
+        await portal.Postgres.StartAsync();
+        var restartedAt = DateTimeOffset.UtcNow;
+
+        // Assert: recurring jobs are scheduled and run again...
+        await Jobs.UntilAsync(
+            async () => await Jobs.CanaryLastRunAsync(portal.ConnectionString) > restartedAt,
+            "the recurring canary to run after the restart");
+
+        // ...enqueued jobs run again...
+        var jobId = portal.Factory.Services.GetRequiredService<IBackgroundJobClient>()
+            .Enqueue<JobsCanaryJob>(job => job.RunAsync(CancellationToken.None));
+        await Jobs.UntilAsync(async () => await Jobs.StateAsync(portal.ConnectionString, jobId) == "Succeeded", "the enqueued job to succeed after the restart");
+
+        // ...and the instance is ready again, all without restarting the portal.
+        await Jobs.UntilAsync(async () => await ReadyAsync() == HttpStatusCode.OK, "readiness after the restart");
+        TestContext.Current.TestOutputHelper?.WriteLine($"Jobs ran and the portal was ready again {DateTimeOffset.UtcNow - restartedAt} after PostgreSQL came back.");
+        duringOutage.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        laterInOutage.ShouldBe(HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
+    public async Task Apply_PostedWhileDatabaseIsDown_Answers503SayingNothingWasSavedAndSavesNothing()
+    {
+        // Arrange: the applicant opened the form while the database was up.
+        const string email = "outage.applicant@grid-demo.eu";
+        using var client = portal.CreateClient();
+        var (action, values) = await FillAsync(client, "/apply", MembershipFlowTests.Form(email));
+
+        // Act
+        await portal.Postgres.StopAsync();
+        HttpResponseMessage response;
+        string body;
+        try
+        {
+            response = await PostAsync(client, action, values);
+            body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            await portal.Postgres.StartAsync();
+        }
+
+        // Assert
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        response.Headers.RetryAfter.ShouldNotBeNull();
+        var page = await new HtmlParser().ParseDocumentAsync(body);
+        page.QuerySelector("main h1")!.TextContent.Trim().ShouldBe("The portal could not save this just now — please try again");
+        page.QuerySelector("main .lead")!.TextContent.ShouldContain("nothing you sent was saved");
+        (await Jobs.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM membership_applications WHERE \"WorkEmail\" = @email", new Npgsql.NpgsqlParameter("email", email))).ShouldBe(0);
+        (await Jobs.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM outbound_emails WHERE \"To\" = @email", new Npgsql.NpgsqlParameter("email", email))).ShouldBe(0);
+
+        // The same form, sent again once the database is back, is accepted.
+        await Jobs.UntilAsync(async () => await ReadyAsync() == HttpStatusCode.OK, "readiness after the restart");
+        using var again = await PostAsync(client, action, values);
+        again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Jobs.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM membership_applications WHERE \"WorkEmail\" = @email", new Npgsql.NpgsqlParameter("email", email))).ShouldBe(1);
+    }
+
+    private async Task<HttpStatusCode> ReadyAsync()
+    {
+        using var client = portal.CreateClient();
+        using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken);
+        return response.StatusCode;
+    }
+
+    /// <summary>GETs the page and fills its form as a browser would, without sending it yet.</summary>
+    private static async Task<(string Action, Dictionary<string, string> Values)> FillAsync(HttpClient client, string url, IReadOnlyDictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync(new Uri(url, UriKind.Relative));
+        var document = await new HtmlParser().ParseDocumentAsync(html);
+        var form = document.QuerySelector("main form[method=post]") as IHtmlFormElement ?? throw new InvalidOperationException($"No form on {url}.");
+        var values = form.Elements.OfType<IHtmlInputElement>()
+            .Where(i => !string.IsNullOrEmpty(i.Name) && i.Type is not "checkbox" and not "submit")
+            .GroupBy(i => i.Name!)
+            .ToDictionary(g => g.Key, g => g.First().Value);
+        foreach (var (name, value) in fields)
+        {
+            values[name] = value;
+        }
+
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
+        return (action, values);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string action, Dictionary<string, string> values)
+    {
+        using var content = new FormUrlEncodedContent(values);
+        return await client.PostAsync(new Uri(action, UriKind.Relative), content);
+    }
+}

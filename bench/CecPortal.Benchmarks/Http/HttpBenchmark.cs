@@ -31,31 +31,34 @@ internal static class HttpBenchmark
             new Dictionary<string, string> { ["ConnectionStrings__Floor"] = stack.ConnectionString, ["ASPNETCORE_ENVIRONMENT"] = "Production" },
             stack.LogDirectory);
 
-        (string Name, Uri Server, string Path, string? Cookie)[] targets =
+        // Each page is checked once for something only the real page shows (not a sign-in redirect or an error page).
+        (string Name, Uri Server, string Path, SessionCookies? Cookies, string Shows)[] targets =
         [
-            ("floor: minimal page, 1 row (before)", floor.BaseAddress, $"/briefing/{date}", null),
-            ("/ (anonymous)", stack.Portal.BaseAddress, "/", null),
-            ("/ (member)", stack.Portal.BaseAddress, "/", member),
-            ($"member: /briefings/{date}", stack.Portal.BaseAddress, $"/briefings/{date}", member),
-            ("member: /briefings/search?q=ransomware", stack.Portal.BaseAddress, "/briefings/search?q=ransomware", member),
-            ("member: /webinars", stack.Portal.BaseAddress, "/webinars", member),
-            ($"vetter: /admin/vetting ({applications:N0} apps)", stack.Portal.BaseAddress, "/admin/vetting", vetter),
-            ("floor: minimal page, 1 row (after)", floor.BaseAddress, $"/briefing/{date}", null),
+            ("floor: minimal page, 1 row (before)", floor.BaseAddress, $"/briefing/{date}", null, "<h1>"),
+            ("/ (anonymous)", stack.Portal.BaseAddress, "/", null, "<main"),
+            ("/ (member)", stack.Portal.BaseAddress, "/", member, "data-testid=\"welcome-back\""),
+            ($"member: /briefings/{date}", stack.Portal.BaseAddress, $"/briefings/{date}", member, "data-testid=\"briefing-title\""),
+            ("member: /briefings/search?q=ransomware", stack.Portal.BaseAddress, "/briefings/search?q=ransomware", member, "data-testid=\"result\""),
+            ("member: /webinars", stack.Portal.BaseAddress, "/webinars", member, "data-testid=\"session\""),
+            ($"vetter: /admin/vetting ({applications:N0} apps)", stack.Portal.BaseAddress, "/admin/vetting", vetter, "data-testid=\"queue\""),
+            ("floor: minimal page, 1 row (after)", floor.BaseAddress, $"/briefing/{date}", null, "<h1>"),
         ];
 
         var results = new List<(string Name, LoadResult Result)>();
-        foreach (var (name, server, path, cookie) in targets)
+        foreach (var (name, server, path, cookies, shows) in targets)
         {
+            await PortalStack.CheckPageAsync(server, path, cookies, shows);
+
             // A freshly started process compiles its first requests; on a busy machine they can outlast the warm-up.
             using (var primer = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = server, Timeout = TimeSpan.FromMinutes(1) })
             {
                 for (var i = 0; i < 10; i++)
                 {
-                    await LoadGenerator.GetAsync(primer, path, cookie, CancellationToken.None);
+                    await LoadGenerator.GetAsync(primer, path, cookies, CancellationToken.None);
                 }
             }
 
-            var result = await LoadGenerator.RunAsync(server, settings, (_, client, token) => LoadGenerator.GetAsync(client, path, cookie, token));
+            var result = await LoadGenerator.RunAsync(server, settings, (_, client, token) => LoadGenerator.GetAsync(client, path, cookies, token));
             results.Add((name, result));
             Console.WriteLine($"  measured {name}: {result.OkPerSecond:F0} req/s");
         }

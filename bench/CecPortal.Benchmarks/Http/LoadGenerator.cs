@@ -85,16 +85,13 @@ internal static class LoadGenerator
         return new LoadResult(settings.Duration, [.. all.SelectMany(s => s).OrderBy(s => s.StartSeconds)]);
     }
 
-    /// <summary>A GET that reads the whole body; anything but 200 is an error named by its status code.</summary>
-    public static async Task<string> GetAsync(HttpClient client, string path, string? cookie, CancellationToken cancellationToken)
+    /// <summary>A GET that reads the whole body, as a browser holding <paramref name="cookies"/>; anything but 200 is an error named by its status code.</summary>
+    public static async Task<string> GetAsync(HttpClient client, string path, SessionCookies? cookies, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-        if (cookie is not null)
-        {
-            message.Headers.TryAddWithoutValidation("Cookie", cookie);
-        }
-
+        cookies?.AddTo(message);
         using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        cookies?.Remember(response);
         return response.StatusCode == System.Net.HttpStatusCode.OK ? LoadResult.Ok : $"HTTP {(int)response.StatusCode}";
     }
 

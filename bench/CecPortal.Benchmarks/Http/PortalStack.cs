@@ -89,21 +89,23 @@ internal sealed class PortalStack : IAsyncDisposable
     }
 
     /// <summary>A signed-in member session: password sign-in through the login form, as a browser does it.</summary>
-    public async Task<string> SignInMemberAsync()
+    public async Task<SessionCookies> SignInMemberAsync()
     {
-        using var client = CookieJar.NewClient(Portal.BaseAddress, out var jar);
+        var session = new SessionCookies();
+        using var client = CookieJar.NewClient(Portal.BaseAddress, session);
         using var response = await client.SignInAsync(MemberEmail, DemoPassword);
         Expect(response.StatusCode == HttpStatusCode.Redirect, $"member sign-in answered {(int)response.StatusCode}");
-        return jar.Header;
+        return session;
     }
 
     /// <summary>
     /// A signed-in vetter session. Staff need two-step sign-in in Production (Security:RequireStaffMfa), so the vetter
     /// signs in with the password, sets up an authenticator app on the page the portal sends them to, and goes on.
     /// </summary>
-    public async Task<string> SignInVetterAsync()
+    public async Task<SessionCookies> SignInVetterAsync()
     {
-        using var client = CookieJar.NewClient(Portal.BaseAddress, out var jar);
+        var session = new SessionCookies();
+        using var client = CookieJar.NewClient(Portal.BaseAddress, session);
         using (var response = await client.SignInAsync(VetterEmail, DemoPassword))
         {
             Expect(response.StatusCode == HttpStatusCode.Redirect, $"vetter sign-in answered {(int)response.StatusCode}");
@@ -123,20 +125,14 @@ internal sealed class PortalStack : IAsyncDisposable
 
         using var queue = await client.GetAsync(new Uri("/admin/vetting", UriKind.Relative));
         Expect(queue.StatusCode == HttpStatusCode.OK, $"the vetting queue answered {(int)queue.StatusCode} after two-step set-up");
-        return jar.Header;
+        return session;
     }
 
-    /// <summary>One GET with <paramref name="cookie"/>; throws unless it answers 200 with <paramref name="mustContain"/> in the page.</summary>
-    public async Task CheckPageAsync(string path, string? cookie, string mustContain)
+    /// <summary>One GET as a browser holding <paramref name="cookies"/>; throws unless it answers 200 with <paramref name="mustContain"/> in the page.</summary>
+    public static async Task CheckPageAsync(Uri server, string path, SessionCookies? cookies, string mustContain)
     {
-        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = Portal.BaseAddress };
-        using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-        if (cookie is not null)
-        {
-            message.Headers.TryAddWithoutValidation("Cookie", cookie);
-        }
-
-        using var response = await client.SendAsync(message);
+        using var client = CookieJar.NewClient(server, cookies ?? new SessionCookies());
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
         Expect(response.StatusCode == HttpStatusCode.OK && body.Contains(mustContain, StringComparison.Ordinal), $"GET {path} answered {(int)response.StatusCode} without \"{mustContain}\"");
     }

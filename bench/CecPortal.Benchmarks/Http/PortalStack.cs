@@ -66,7 +66,7 @@ internal sealed class PortalStack : IAsyncDisposable
 
         var watch = Stopwatch.StartNew();
         var portal = await WebProcess.StartPortalAsync(environment, logDirectory);
-        Console.WriteLine($"Portal (Production, own process) answering on {portal.BaseAddress} after {watch.Elapsed.TotalSeconds:F1} s (migrations and demo seed included); logs in {logDirectory}");
+        Console.WriteLine($"Portal (Production, own process {portal.ProcessId}) answering on {portal.BaseAddress} after {watch.Elapsed.TotalSeconds:F1} s (migrations and demo seed included); logs in {logDirectory}");
         if (bulkApplications > 0)
         {
             watch.Restart();

@@ -23,6 +23,9 @@ internal sealed class WebProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>For attaching a profiler (dotnet-trace collect -p).</summary>
+    public int ProcessId => _process.Id;
+
     public string LogFile { get; }
 
     /// <summary>The portal as built next to this benchmark (same configuration), with the project folder as content root.</summary>

@@ -22,7 +22,10 @@ internal static class HttpBenchmark
         var applications = Option(args, "--applications", 100_000);
         Console.WriteLine($"HTTP load: {settings.Connections} connections, {settings.WarmUp.TotalSeconds:F0} s warm-up + {settings.Duration.TotalSeconds:F0} s per endpoint; {Environment.ProcessorCount} cores shared by the server, PostgreSQL and this load generator; load average {LoadAverage()}");
 
-        await using var stack = await PortalStack.StartAsync(applications);
+        // --portal-setting Key=Value (repeatable) passes configuration to the portal, e.g. to log its SQL while profiling.
+        var portalSettings = args.Select((a, i) => (a, i)).Where(p => p.a == "--portal-setting" && p.i + 1 < args.Length)
+            .Select(p => args[p.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : string.Empty);
+        await using var stack = await PortalStack.StartAsync(applications, portalSettings);
         var date = (await stack.LatestReadableBriefingAsync()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var member = await stack.SignInMemberAsync();
         var vetter = await stack.SignInVetterAsync();

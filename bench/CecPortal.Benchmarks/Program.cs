@@ -1,10 +1,13 @@
 using System.Globalization;
 using CecPortal.Benchmarks;
+using CecPortal.Benchmarks.Http;
 
 // One program, one command per benchmark (see README.md, Benchmarks):
 //   vetting [rows]                                 the vetting queue at scale (the default)
 //   fanout [members...] [--connections K]          the briefing email fan-out against a loopback SMTP sink
 //   webinars [members] [capacity] [concurrency]    the registration rush on one webinar session
+//   http [--quick] [--connections N] [--seconds S] the portal's pages under HTTP load, beside a minimal page (the floor)
+//   resilience [--quick]                           PostgreSQL restarted under load: readiness, errors, lost writes
 var command = args.Length == 0 || int.TryParse(args[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _) ? "vetting" : args[0];
 var rest = command == "vetting" && (args.Length == 0 || args[0] != "vetting") ? args : args[1..];
 switch (command)
@@ -18,7 +21,13 @@ switch (command)
     case "webinars":
         await WebinarRushBenchmark.RunAsync(rest);
         return 0;
+    case "http":
+        await HttpBenchmark.RunAsync(rest);
+        return 0;
+    case "resilience":
+        await ResilienceBenchmark.RunAsync(rest);
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Use: vetting [rows] | fanout [members...] [--connections K] | webinars [members] [capacity] [concurrency]");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Use: vetting [rows] | fanout [members...] [--connections K] | webinars [members] [capacity] [concurrency] | http [--quick] | resilience [--quick]");
         return 2;
 }

@@ -47,15 +47,31 @@ public static class SecretUrlLogging
             providers.Add(null);
         }
 
+        var configured = options.Rules.ToList();
         foreach (var provider in providers)
         {
             options.Rules.Add(new LoggerFilterRule(provider, HostingCategory, LogLevel.None, filter: null));
             foreach (var category in PathLoggingCategories)
             {
-                options.Rules.Add(new LoggerFilterRule(provider, category, LogLevel.Information, filter: null));
+                // A floor, not a setting: a configured Warning (appsettings.json has it for Microsoft.AspNetCore) stays
+                // Warning; otherwise these categories would log six lines per request in production.
+                var level = ConfiguredLevel(configured, provider, category, options.MinLevel);
+                options.Rules.Add(new LoggerFilterRule(provider, category, level > LogLevel.Information ? level : LogLevel.Information, filter: null));
             }
         }
     }
+
+    /// <summary>The level the configured rules give <paramref name="category"/> for <paramref name="provider"/>: the rule for that provider before one for any, then the longest category prefix, then the later rule (as the logging library chooses).</summary>
+    private static LogLevel ConfiguredLevel(List<LoggerFilterRule> rules, string? provider, string category, LogLevel minimum) =>
+        Enumerable.Reverse(rules)
+            .Where(r => r.Filter is null && r.LogLevel is not null
+                && (r.ProviderName is null || r.ProviderName == provider)
+                && (r.CategoryName is null || category.StartsWith(r.CategoryName, StringComparison.OrdinalIgnoreCase)))
+            .OrderByDescending(r => r.ProviderName is not null)
+            .ThenByDescending(r => r.CategoryName?.Length ?? 0)
+            .Select(r => r.LogLevel!.Value)
+            .DefaultIfEmpty(minimum)
+            .First();
 
     private static LogLevel? MinimumFor(string? category) =>
         category is null ? null

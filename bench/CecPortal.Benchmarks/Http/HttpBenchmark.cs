@@ -1,0 +1,112 @@
+using System.Globalization;
+
+namespace CecPortal.Benchmarks.Http;
+
+/// <summary>
+/// Requests per second and p50/p99 latency of the portal's main pages under load (the portal in its own process,
+/// Production, Release, demo data plus 100,000 applications), each beside the floor: a minimal ASP.NET Core page that
+/// reads one row with Npgsql from the same database, measured in the same run with the same load generator.
+/// </summary>
+internal static class HttpBenchmark
+{
+    /// <summary>The issue's target: the member briefing page at half the minimal page's throughput or better.</summary>
+    private const double TargetRatio = 0.5;
+
+    public static async Task RunAsync(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var settings = new LoadSettings(
+            Option(args, "--connections", 16),
+            TimeSpan.FromSeconds(Option(args, "--warmup", quick ? 2 : 3)),
+            TimeSpan.FromSeconds(Option(args, "--seconds", quick ? 5 : 10)));
+        var applications = Option(args, "--applications", 100_000);
+        Console.WriteLine($"HTTP load: {settings.Connections} connections, {settings.WarmUp.TotalSeconds:F0} s warm-up + {settings.Duration.TotalSeconds:F0} s per endpoint; {Environment.ProcessorCount} cores shared by the server, PostgreSQL and this load generator; load average {LoadAverage()}");
+
+        // --portal-setting Key=Value (repeatable) passes configuration to the portal, e.g. to log its SQL while profiling.
+        var portalSettings = args.Select((a, i) => (a, i)).Where(p => p.a == "--portal-setting" && p.i + 1 < args.Length)
+            .Select(p => args[p.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : string.Empty);
+        await using var stack = await PortalStack.StartAsync(applications, portalSettings);
+        var date = (await stack.LatestReadableBriefingAsync()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var member = await stack.SignInMemberAsync();
+        var vetter = await stack.SignInVetterAsync();
+
+        await using var floor = await WebProcess.StartMinimalPageAsync(
+            new Dictionary<string, string> { ["ConnectionStrings__Floor"] = stack.ConnectionString, ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+            stack.LogDirectory);
+
+        var briefingName = $"member: /briefings/{date}";
+
+        // Each page is checked once for something only the real page shows (not a sign-in redirect or an error page).
+        (string Name, Uri Server, string Path, SessionCookies? Cookies, string Shows)[] targets =
+        [
+            ("floor: minimal page, 1 row (before)", floor.BaseAddress, $"/briefing/{date}", null, "<h1>"),
+            ("/ (anonymous)", stack.Portal.BaseAddress, "/", null, "<main"),
+            ("/ (member)", stack.Portal.BaseAddress, "/", member, "data-testid=\"welcome-back\""),
+            (briefingName, stack.Portal.BaseAddress, $"/briefings/{date}", member, "data-testid=\"briefing-title\""),
+            ("member: /briefings/search?q=ransomware", stack.Portal.BaseAddress, "/briefings/search?q=ransomware", member, "data-testid=\"result\""),
+            ("member: /webinars", stack.Portal.BaseAddress, "/webinars", member, "data-testid=\"session\""),
+            ($"vetter: /admin/vetting ({applications:N0} apps)", stack.Portal.BaseAddress, "/admin/vetting", vetter, "data-testid=\"queue\""),
+            ("floor: minimal page, 1 row (after)", floor.BaseAddress, $"/briefing/{date}", null, "<h1>"),
+        ];
+
+        var results = new List<(string Name, LoadResult Result)>();
+        // --only TEXT measures just the endpoints whose name contains TEXT, beside the floor (for profiling one page).
+        var only = OptionText(args, "--only");
+        foreach (var (name, server, path, cookies, shows) in targets.Where(t => only is null || t.Name.StartsWith("floor", StringComparison.Ordinal) || t.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+        {
+            await PortalStack.CheckPageAsync(server, path, cookies, shows);
+
+            // A freshly started process compiles its first requests; on a busy machine they can outlast the warm-up.
+            using (var primer = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = server, Timeout = TimeSpan.FromMinutes(1) })
+            {
+                for (var i = 0; i < 10; i++)
+                {
+                    await LoadGenerator.GetAsync(primer, path, cookies, CancellationToken.None);
+                }
+            }
+
+            var result = await LoadGenerator.RunAsync(server, settings, (_, client, token) => LoadGenerator.GetAsync(client, path, cookies, token));
+            results.Add((name, result));
+            Console.WriteLine($"  measured {name}: {result.OkPerSecond:F0} req/s");
+        }
+
+        // The floor is measured first and last; on a shared machine the mean of both is the fairer yardstick.
+        var floorPerSecond = (results[0].Result.OkPerSecond + results[^1].Result.OkPerSecond) / 2;
+        Console.WriteLine();
+        Console.WriteLine($"{"endpoint",-48} {"req/s",8} {"p50 ms",8} {"p99 ms",8} {"errors",7} {"x floor",8}");
+        foreach (var (name, result) in results)
+        {
+            var errors = result.Errors.Values.Sum();
+            Console.WriteLine($"{name,-48} {result.OkPerSecond,8:F0} {result.Percentile(0.50),8:F1} {result.Percentile(0.99),8:F1} {errors,7} {result.OkPerSecond / floorPerSecond,8:F2}");
+            foreach (var (kind, count) in result.Errors)
+            {
+                Console.WriteLine($"    {count} x {kind}");
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Floor (mean of before and after): {floorPerSecond:F0} req/s.");
+        if (results.Find(r => r.Name == briefingName).Result is { } measured)
+        {
+            var briefing = measured.OkPerSecond / floorPerSecond;
+            Console.WriteLine($"Target: member briefing page >= {TargetRatio:F1} x floor: {(briefing >= TargetRatio ? "MET" : "NOT MET")} ({briefing:F2} x).");
+        }
+
+        Console.WriteLine($"Load average at the end: {LoadAverage()} (other work on the machine skews every figure; compare ratios, not absolutes).");
+    }
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : fallback;
+    }
+
+    internal static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}

@@ -3,7 +3,6 @@ using System.Globalization;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Admin.Vetting;
 using CecPortal.Web.Features.Membership;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Benchmarks;
 

@@ -77,7 +77,7 @@ internal sealed class PortalStack : IAsyncDisposable
         return new PortalStack(cluster, sink, portal, connectionString, logDirectory);
     }
 
-    public AppDbContext NewDbContext() => new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ConnectionString).Options);
+    public AppDbContext NewDbContext() => new(DesignTimeDbContextFactory.StandaloneOptions(ConnectionString));
 
     /// <summary>The newest briefing a member can read (the demo seed publishes several).</summary>
     public async Task<DateOnly> LatestReadableBriefingAsync()

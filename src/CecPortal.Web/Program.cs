@@ -25,6 +25,7 @@ using CecPortal.Web.Infrastructure.Health;
 using CecPortal.Web.Infrastructure.Jobs;
 using CecPortal.Web.Infrastructure.LocalPostgres;
 using CecPortal.Web.Infrastructure.Markdown;
+using CecPortal.Web.Infrastructure.Operations;
 using CecPortal.Web.Infrastructure.Web;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -33,6 +34,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.Logging.KeepSecretUrlsOutOfLogs();
+    builder.AddPortalOperations();
 
     // Database first: its migrator and the embedded cluster's lifetime run before anything that uses it.
     var connectionString = await builder.AddPortalDatabaseAsync();
@@ -89,11 +91,11 @@ try
     builder.Services.AddScoped<BriefingSubscription>();
     builder.Services.AddScoped<BriefingFeed>();
     builder.Services.AddScoped<BriefingDemoData>();
-    builder.Services.AddOptions<BriefingOptions>().BindConfiguration(BriefingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+    builder.Services.AddOptions<BriefingOptions>().BindSettings(BriefingOptions.Section);
     builder.Services.AddBriefingDelivery(builder.Configuration);
     builder.Services.AddScoped<WebinarPlanner>();
     builder.Services.AddScoped<TopUpWebinarSessionsJob>();
-    builder.Services.AddOptions<WebinarOptions>().BindConfiguration(WebinarOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+    builder.Services.AddOptions<WebinarOptions>().BindSettings(WebinarOptions.Section);
     builder.Services.AddSingleton(WebinarOptions.CreateCalendar);
     builder.Services.AddScoped<WebinarMail>();
     builder.Services.AddScoped<WebinarReminders>();
@@ -111,12 +113,13 @@ try
     builder.Services.AddScoped<WebinarAnnouncements>();
     builder.Services.AddScoped<ProfileEditor>();
     builder.Services.AddScoped<EmailChange>();
-    builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+    builder.Services.AddOptions<RetentionOptions>().BindSettings(RetentionOptions.Section);
     builder.Services.AddScoped<RetentionJobs>();
     builder.Services.AddScoped<PrivacyConsent>();
     builder.Services.AddScoped<BreachNotices>();
 
     var app = builder.Build();
+    await app.ValidatePortalSettingsAsync();
 
     if (PortalCommands.IsCommand(args))
     {
@@ -152,10 +155,14 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception ex) when (ex is LocalPostgresException or PortalConfigurationException)
+catch (Exception ex) when (StartupFailure.Describe(ex) is { } problems)
 {
-    // One clear sentence instead of a stack trace: the message says what to install or configure.
-    await Console.Error.WriteLineAsync(ex.Message);
+    // One clear sentence per problem instead of a stack trace: each says what to install or configure.
+    foreach (var problem in problems)
+    {
+        await Console.Error.WriteLineAsync(problem);
+    }
+
     return 1;
 }
 

@@ -5,8 +5,10 @@ using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Email;
+using CecPortal.Web.Infrastructure.Operations;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Infrastructure.Jobs;
 
@@ -33,10 +35,12 @@ public static class HangfireSetup
 
         if (options.ServerEnabled)
         {
-            services.AddHangfireServer(server =>
+            services.AddHangfireServer((provider, server) =>
             {
-                server.WorkerCount = options.WorkerCount;
+                // Read through IOptions so that a bad Jobs__WorkerCount stops start-up with the settings message.
+                server.WorkerCount = provider.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
                 server.ServerName = $"cecportal:{Environment.MachineName}:{Environment.ProcessId}";
+                GracefulShutdown.Apply(server, provider.GetRequiredService<IOptions<ShutdownOptions>>().Value);
             });
         }
 

@@ -1,6 +1,7 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Account.TwoFactor;
+using CecPortal.Web.Infrastructure.Operations;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -51,8 +52,8 @@ public static class PortalIdentity
             options.TimeProvider = time;
             options.OnRefreshingPrincipal = SessionLifetime.OnRefreshingPrincipal;
         });
-        services.AddOptions<StaffMfaOptions>().BindConfiguration(StaffMfaOptions.Section);
-        services.AddOptions<PortalSessionOptions>().BindConfiguration(PortalSessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StaffMfaOptions>().BindSettings(StaffMfaOptions.Section);
+        services.AddOptions<PortalSessionOptions>().BindSettings(PortalSessionOptions.Section);
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -25,6 +25,7 @@ using CecPortal.Web.Infrastructure.Health;
 using CecPortal.Web.Infrastructure.Jobs;
 using CecPortal.Web.Infrastructure.LocalPostgres;
 using CecPortal.Web.Infrastructure.Markdown;
+using CecPortal.Web.Infrastructure.Observability;
 using CecPortal.Web.Infrastructure.Operations;
 using CecPortal.Web.Infrastructure.Web;
 using Hangfire;
@@ -39,6 +40,7 @@ try
     // Database first: its migrator and the embedded cluster's lifetime run before anything that uses it.
     var connectionString = await builder.AddPortalDatabaseAsync();
     builder.Services.AddPortalJobs(builder.Configuration, connectionString);
+    builder.Services.AddPortalTelemetry(builder.Configuration, connectionString);
     builder.Services.AddPortalIdentity();
     // Replaces Identity's UserManager so that password changes are audited (the last registration wins).
     builder.Services.AddScoped<Microsoft.AspNetCore.Identity.UserManager<PortalUser>, AuditedUserManager>();

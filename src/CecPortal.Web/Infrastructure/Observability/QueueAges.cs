@@ -55,7 +55,8 @@ public sealed class QueueAges : IHostedService, IDisposable
                         JOIN hangfire.state AS s ON s.id = j.stateid
                         WHERE q.fetchedat IS NULL)), 0)::float8
                     """,
-                    connection) { CommandTimeout = 5 };
+                    connection)
+                { CommandTimeout = 5 };
                 using var reader = command.ExecuteReader();
                 reader.Read();
                 _ages = (Math.Max(0, reader.GetDouble(0)), Math.Max(0, reader.GetDouble(1)));

@@ -27,6 +27,8 @@ using CecPortal.Web.Infrastructure.Health;
 using CecPortal.Web.Infrastructure.Jobs;
 using CecPortal.Web.Infrastructure.LocalPostgres;
 using CecPortal.Web.Infrastructure.Markdown;
+using CecPortal.Web.Infrastructure.Observability;
+using CecPortal.Web.Infrastructure.Operations;
 using CecPortal.Web.Infrastructure.Web;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -35,10 +37,12 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.Logging.KeepSecretUrlsOutOfLogs();
+    builder.AddPortalOperations();
 
     // Database first: its migrator and the embedded cluster's lifetime run before anything that uses it.
     var connectionString = await builder.AddPortalDatabaseAsync();
     builder.Services.AddPortalJobs(builder.Configuration, connectionString);
+    builder.Services.AddPortalTelemetry(builder.Configuration, connectionString);
     builder.Services.AddPortalIdentity();
     // Replaces Identity's UserManager so that password changes are audited (the last registration wins).
     builder.Services.AddScoped<Microsoft.AspNetCore.Identity.UserManager<PortalUser>, AuditedUserManager>();
@@ -93,11 +97,11 @@ try
     builder.Services.AddScoped<BriefingSubscription>();
     builder.Services.AddScoped<BriefingFeed>();
     builder.Services.AddScoped<BriefingDemoData>();
-    builder.Services.AddOptions<BriefingOptions>().BindConfiguration(BriefingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+    builder.Services.AddOptions<BriefingOptions>().BindSettings(BriefingOptions.Section);
     builder.Services.AddBriefingDelivery(builder.Configuration);
     builder.Services.AddScoped<WebinarPlanner>();
     builder.Services.AddScoped<TopUpWebinarSessionsJob>();
-    builder.Services.AddOptions<WebinarOptions>().BindConfiguration(WebinarOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+    builder.Services.AddOptions<WebinarOptions>().BindSettings(WebinarOptions.Section);
     builder.Services.AddSingleton(WebinarOptions.CreateCalendar);
     builder.Services.AddScoped<WebinarMail>();
     builder.Services.AddScoped<WebinarReminders>();
@@ -115,13 +119,14 @@ try
     builder.Services.AddScoped<WebinarAnnouncements>();
     builder.Services.AddScoped<ProfileEditor>();
     builder.Services.AddScoped<EmailChange>();
-    builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+    builder.Services.AddOptions<RetentionOptions>().BindSettings(RetentionOptions.Section);
     builder.Services.AddScoped<RetentionJobs>();
     builder.Services.AddScoped<PrivacyConsent>();
     builder.Services.AddScoped<BreachNotices>();
     builder.Services.AddScoped<StaffDashboard>();
 
     var app = builder.Build();
+    await app.ValidatePortalSettingsAsync();
 
     if (PortalCommands.IsCommand(args))
     {
@@ -159,10 +164,14 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception ex) when (ex is LocalPostgresException or PortalConfigurationException)
+catch (Exception ex) when (StartupFailure.Describe(ex) is { } problems)
 {
-    // One clear sentence instead of a stack trace: the message says what to install or configure.
-    await Console.Error.WriteLineAsync(ex.Message);
+    // One clear sentence per problem instead of a stack trace: each says what to install or configure.
+    foreach (var problem in problems)
+    {
+        await Console.Error.WriteLineAsync(problem);
+    }
+
     return 1;
 }
 

@@ -16,18 +16,24 @@ public sealed class DeliverEmailJob(AppDbContext db, EmailSender sender, TimePro
             return;
         }
 
+        // A stopping server hands the job back before it starts talking to SMTP; once started, the send finishes
+        // (MailKit's own timeout bounds it), so a message never goes out without being marked sent.
+        cancellationToken.ThrowIfCancellationRequested();
         email.RecordAttempt();
         try
         {
-            await sender.SendAsync(email.ToMessage(), cancellationToken);
+            await sender.SendAsync(email.ToMessage(), CancellationToken.None);
             email.MarkSent(clock.GetUtcNow());
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             email.MarkFailed($"{ex.GetType().Name}: {ex.Message}");
             await db.SaveChangesAsync(CancellationToken.None);
             logger.LogWarning("Delivery of outbound email {OutboundEmailId} failed (attempt {Attempt}); Hangfire will retry.", outboundEmailId, email.Attempts);
-            throw;
+
+            // Hangfire logs what a job throws; an SMTP server's reply may quote the recipient, so the log gets the
+            // error's type only. The full text is in the outbox row (LastError) for staff.
+            throw new EmailDeliveryException($"Delivery of outbound email {outboundEmailId} failed with {ex.GetType().Name}; the error is recorded on the outbox row.");
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
@@ -52,3 +58,6 @@ public sealed class EmailOutboxSweepJob(AppDbContext db, IBackgroundJobClient jo
         }
     }
 }
+
+/// <summary>A failed delivery, worded without the server's reply (which may quote the address).</summary>
+public sealed class EmailDeliveryException(string message) : Exception(message);

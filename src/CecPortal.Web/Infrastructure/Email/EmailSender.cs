@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using CecPortal.Web.Infrastructure.Observability;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -12,7 +14,24 @@ public sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSen
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
-        var mime = ToMime(message);
+        using var activity = PortalTelemetry.EmailSource.StartActivity("email send", ActivityKind.Client);
+        activity?.SetTag("email.kind", PortalTelemetry.EmailKind.Transactional);
+        try
+        {
+            await DeliverAsync(ToMime(message), cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            PortalTelemetry.RecordEmailFailed(PortalTelemetry.EmailKind.Transactional);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+
+        PortalTelemetry.RecordEmailSent(PortalTelemetry.EmailKind.Transactional);
+    }
+
+    private async Task DeliverAsync(MimeMessage mime, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrWhiteSpace(_options.Host))
         {
             await KeepAsync(mime, cancellationToken);

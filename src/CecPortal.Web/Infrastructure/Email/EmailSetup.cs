@@ -1,3 +1,4 @@
+using CecPortal.Web.Infrastructure.Operations;
 using CecPortal.Web.Infrastructure.Web;
 
 namespace CecPortal.Web.Infrastructure.Email;
@@ -25,8 +26,7 @@ public static class EmailSetup
                     options.PickupDirectory = Path.Combine(PortalPaths.DataRoot(configuration, environment.ContentRootPath), "mail");
                 }
             })
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .ValidateSettings(EmailOptions.Section);
         services.AddScoped<EmailSender>();
         services.AddScoped<EmailOutbox>();
         return services;

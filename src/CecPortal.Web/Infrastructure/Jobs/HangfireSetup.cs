@@ -5,8 +5,10 @@ using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Email;
+using CecPortal.Web.Infrastructure.Operations;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Infrastructure.Jobs;
 
@@ -37,12 +39,15 @@ public static class HangfireSetup
 
         if (options.ServerEnabled)
         {
-            services.AddHangfireServer(server =>
+            services.AddHangfireServer((provider, server) =>
             {
-                server.WorkerCount = options.WorkerCount;
-                server.ServerName = options.EffectiveServerName;
-                server.SchedulePollingInterval = options.SchedulePollingInterval;
-                server.HeartbeatInterval = options.HeartbeatInterval;
+                // Read through IOptions so that a bad Jobs__WorkerCount stops start-up with the settings message.
+                var jobs = provider.GetRequiredService<IOptions<JobsOptions>>().Value;
+                server.WorkerCount = jobs.WorkerCount;
+                server.ServerName = jobs.EffectiveServerName;
+                server.SchedulePollingInterval = jobs.SchedulePollingInterval;
+                server.HeartbeatInterval = jobs.HeartbeatInterval;
+                GracefulShutdown.Apply(server, provider.GetRequiredService<IOptions<ShutdownOptions>>().Value);
             });
         }
 

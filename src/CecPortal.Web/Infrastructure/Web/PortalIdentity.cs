@@ -2,6 +2,7 @@ using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Account.Passkeys;
 using CecPortal.Web.Features.Account.TwoFactor;
+using CecPortal.Web.Infrastructure.Operations;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -54,9 +55,9 @@ public static class PortalIdentity
             options.TimeProvider = time;
             options.OnRefreshingPrincipal = SessionLifetime.OnRefreshingPrincipal;
         });
-        services.AddOptions<StaffMfaOptions>().BindConfiguration(StaffMfaOptions.Section);
+        services.AddOptions<StaffMfaOptions>().BindSettings(StaffMfaOptions.Section);
         services.AddPortalPasskeys();
-        services.AddOptions<PortalSessionOptions>().BindConfiguration(PortalSessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PortalSessionOptions>().BindSettings(PortalSessionOptions.Section);
 
         services.ConfigureApplicationCookie(options =>
         {

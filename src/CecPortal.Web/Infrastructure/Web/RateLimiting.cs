@@ -1,4 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
+using CecPortal.Web.Infrastructure.Operations;
+using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Infrastructure.Web;
 
@@ -15,9 +18,7 @@ public static class RateLimiting
 
     public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        var permits = configuration.GetValue("RateLimits:PublicFormsPerHour", 10);
-        var signInPermits = configuration.GetValue("RateLimits:SignInPerMinute", 10);
-        var passwordResetPermits = configuration.GetValue("RateLimits:PasswordResetPerHour", 20);
+        services.AddOptions<RateLimitOptions>().BindSettings(RateLimitOptions.Section);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -30,12 +31,14 @@ public static class RateLimiting
 
                 return ValueTask.CompletedTask;
             };
-            options.AddPolicy(PublicForms, context => PostsPerClient(context, permits, TimeSpan.FromHours(1)));
-            options.AddPolicy(SignIn, context => PostsPerClient(context, signInPermits, TimeSpan.FromMinutes(1)));
-            options.AddPolicy(PasswordReset, context => PostsPerClient(context, passwordResetPermits, TimeSpan.FromHours(1)));
+            options.AddPolicy(PublicForms, context => PostsPerClient(context, Limits(context).PublicFormsPerHour, TimeSpan.FromHours(1)));
+            options.AddPolicy(SignIn, context => PostsPerClient(context, Limits(context).SignInPerMinute, TimeSpan.FromMinutes(1)));
+            options.AddPolicy(PasswordReset, context => PostsPerClient(context, Limits(context).PasswordResetPerHour, TimeSpan.FromHours(1)));
         });
         return services;
     }
+
+    public static RateLimitOptions Limits(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
     private static RateLimitPartition<string> PostsPerClient(HttpContext context, int permits, TimeSpan window)
     {
@@ -49,4 +52,24 @@ public static class RateLimiting
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
     }
+}
+
+/// <summary>Requests per client IP address (section <c>RateLimits</c>).</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    private const int Most = 1_000_000;
+
+    [Range(1, Most)]
+    public int PublicFormsPerHour { get; set; } = 10;
+
+    [Range(1, Most)]
+    public int SignInPerMinute { get; set; } = 10;
+
+    [Range(1, Most)]
+    public int PasswordResetPerHour { get; set; } = 20;
+
+    [Range(1, Most)]
+    public int UnsubscribePerMinute { get; set; } = 60;
 }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using CecPortal.Web.Infrastructure.Operations;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecPortal.Web.Features.Briefings.Delivery;
@@ -13,7 +14,7 @@ public static class BriefingDeliverySetup
 
     public static IServiceCollection AddBriefingDelivery(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DkimOptions>().BindConfiguration(DkimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DkimOptions>().BindSettings(DkimOptions.Section);
         services.AddSingleton<DkimSigning>();
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<SmtpConnectionSlots>();
@@ -27,12 +28,11 @@ public static class BriefingDeliverySetup
         services.AddScoped<SendBriefingChunkJob>();
         services.AddScoped<BriefingDeliverySweepJob>();
 
-        var permits = configuration.GetValue("RateLimits:UnsubscribePerMinute", 60);
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(UnsubscribeRateLimit, context =>
             HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = Infrastructure.Web.RateLimiting.Limits(context).UnsubscribePerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("reads")));
         return services;
     }

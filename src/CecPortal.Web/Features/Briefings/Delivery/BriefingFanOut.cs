@@ -1,5 +1,6 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Email;
+using CecPortal.Web.Infrastructure.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -126,6 +127,10 @@ public sealed class BriefingFanOut(
             return FanOutResult.None;
         }
 
+        using var activity = PortalTelemetry.EmailSource.StartActivity("briefing fan-out");
+        activity?.SetTag("email.kind", PortalTelemetry.EmailKind.Briefing);
+        activity?.SetTag("briefing.id", briefingId);
+
         // Rendered once for this pass; each message only gets its recipient's name and unsubscribe link.
         var template = email.Render(briefing);
         var work = Math.Min(ready, maxMessages);
@@ -141,6 +146,8 @@ public sealed class BriefingFanOut(
                 .ToList();
             var results = await Task.WhenAll(senders);
             var total = new FanOutResult(results.Sum(r => r.Sent), results.Sum(r => r.Failed), results.Sum(r => r.Deferred), held);
+            activity?.SetTag("email.sent", total.Sent);
+            activity?.SetTag("email.failed", total.Failed + total.Deferred);
             logger.LogInformation(
                 "Briefing {BriefingId}: {Sent} sent, {Failed} failed, {Deferred} deferred over {Connections} connection(s).",
                 briefingId, total.Sent, total.Failed, total.Deferred, total.Connections);
@@ -239,16 +246,14 @@ public sealed class BriefingFanOut(
         using var message = template.ToMime(new BriefingRecipient(row.MemberId, row.Email!, row.FullName), to);
         try
         {
-            await transport.SendAsync(message, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Whether the server took the message in flight is unknown: it stays pending and may go out twice.
-            await ledger.ReleaseAsync(unsent);
-            throw;
+            // Not cancelled by a stopping server: the message in hand finishes and is marked (the SMTP client's
+            // timeout bounds it), then the sender loop gives the rest of its batch back. Cancelling mid-DATA would
+            // leave unknown whether the server took it, and the member could get it twice.
+            await transport.SendAsync(message, CancellationToken.None);
         }
         catch (Exception ex)
         {
+            PortalTelemetry.RecordEmailFailed(PortalTelemetry.EmailKind.Briefing);
             var failure = DeliveryFailure.Classify(ex);
             if (failure.ConnectionLost)
             {
@@ -259,6 +264,7 @@ public sealed class BriefingFanOut(
         }
 
         await ledger.MarkSentAsync(row.Id, clock.GetUtcNow());
+        PortalTelemetry.RecordEmailSent(PortalTelemetry.EmailKind.Briefing);
         return DeliveryStatus.Sent;
     }
 

@@ -1,0 +1,61 @@
+using Hangfire;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace CecPortal.Web.Infrastructure.Observability;
+
+public static class TelemetrySetup
+{
+    /// <summary>The portal's own setting for the collector's base address (OTLP over HTTP/protobuf).</summary>
+    public const string EndpointSetting = "Telemetry:OtlpEndpoint";
+
+    /// <summary>
+    /// Traces and metrics of ASP.NET Core, EF Core, Npgsql (metrics), Hangfire jobs and email sending, plus the queue
+    /// age gauges; exported over OTLP only when <c>Telemetry__OtlpEndpoint</c> or the standard
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Without either, nothing leaves the process.
+    /// </summary>
+    public static IServiceCollection AddPortalTelemetry(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.AddSingleton(provider => new QueueAges(connectionString, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<QueueAges>>()));
+
+        // A hosted service only so that its gauges exist from start-up.
+        services.AddHostedService(provider => provider.GetRequiredService<QueueAges>());
+        if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobTelemetryFilter))
+        {
+            // Hangfire's filters are process-wide; one is enough however many hosts a test process builds.
+            GlobalJobFilters.Filters.Add(new JobTelemetryFilter());
+        }
+
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(
+                configuration["OTEL_SERVICE_NAME"] ?? PortalTelemetry.ServiceName,
+                serviceVersion: typeof(TelemetrySetup).Assembly.GetName().Version?.ToString(),
+                serviceInstanceId: $"{Environment.MachineName}:{Environment.ProcessId}"))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(options => options.Filter = context =>
+                    !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/_content"))
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddSource(PortalTelemetry.EmailName, PortalTelemetry.JobsName))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter(PortalTelemetry.EmailName, PortalTelemetry.JobsName, PortalTelemetry.QueuesName));
+
+        if (configuration[EndpointSetting] is { Length: > 0 } endpoint)
+        {
+            telemetry.UseOtlpExporter(OtlpExportProtocol.HttpProtobuf, new Uri(endpoint));
+        }
+        else if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            // The standard variables (protocol, headers, intervals) are read by the SDK itself.
+            telemetry.UseOtlpExporter();
+        }
+
+        return services;
+    }
+}

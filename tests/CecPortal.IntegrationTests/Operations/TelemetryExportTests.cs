@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Net;
+using CecPortal.Testing;
+using CecPortal.Web.Infrastructure.Observability;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace CecPortal.IntegrationTests.Operations;
+
+/// <summary>A real OTLP/HTTP receiver on loopback: what arrives at <c>/v1/traces</c> and <c>/v1/metrics</c>, raw.</summary>
+public sealed class OtlpReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private OtlpReceiver(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<(string Path, byte[] Body)> Requests { get; } = new();
+
+    public string Endpoint { get; private set; } = string.Empty;
+
+    public static async Task<OtlpReceiver> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var receiver = new OtlpReceiver(app);
+        foreach (var path in new[] { "/v1/traces", "/v1/metrics", "/v1/logs" })
+        {
+            app.MapPost(path, async (HttpRequest request) =>
+            {
+                using var body = new MemoryStream();
+                await request.Body.CopyToAsync(body);
+                receiver.Requests.Enqueue((request.Path.Value!, body.ToArray()));
+                return Results.Bytes([], "application/x-protobuf");
+            });
+        }
+
+        await app.StartAsync();
+        receiver.Endpoint = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return receiver;
+    }
+
+    public bool Received(string path, string text) =>
+        Requests.Any(r => r.Path == path && r.Body.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(text)) >= 0);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>With <c>Telemetry__OtlpEndpoint</c> set, the portal's traces and metrics reach an OTLP collector.</summary>
+public sealed class TelemetryExportTests : IAsyncLifetime
+{
+    private OtlpReceiver _receiver = null!;
+    private PortalFactory _portal = null!;
+    private SmtpSink _smtp = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _receiver = await OtlpReceiver.StartAsync();
+        _smtp = new SmtpSink();
+        _portal = new PortalFactory(await TestPostgres.CreateDatabaseAsync("otlp"), _smtp.Port, new Dictionary<string, string?>
+        {
+            [TelemetrySetup.EndpointSetting] = _receiver.Endpoint,
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+        });
+    }
+
+    [Fact]
+    public async Task Export_WithEndpointConfigured_SendsTracesAndMetricsNamingThePortal()
+    {
+        // Arrange
+        using var client = _portal.CreateClient();
+
+        // Act: a page, and an email through the outbox and a Hangfire job.
+        (await client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var reset = await client.SubmitFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = PortalFactory.MemberEmail });
+        await _smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == PortalFactory.MemberEmail));
+        await Briefings.BriefingDeliveryFixture.WaitUntilAsync(
+            () => Task.FromResult(_receiver.Received("/v1/traces", "email send") && _receiver.Received("/v1/metrics", "cecportal.email.sent")
+                && _receiver.Received("/v1/metrics", "cecportal.jobs.queue.oldest_age")),
+            "the email span and metrics at the collector");
+
+        // Assert
+        _receiver.Received("/v1/traces", PortalTelemetry.ServiceName).ShouldBeTrue();
+        _receiver.Received("/v1/traces", "job DeliverEmailJob.RunAsync").ShouldBeTrue();
+        _receiver.Received("/v1/traces", "forgot-password").ShouldBeTrue("the ASP.NET Core request span");
+        _receiver.Received("/v1/metrics", PortalTelemetry.ServiceName).ShouldBeTrue();
+        _receiver.Received("/v1/metrics", "cecportal.email.outbox.oldest_age").ShouldBeTrue();
+        _receiver.Received("/v1/metrics", "cecportal.jobs.duration").ShouldBeTrue();
+        _receiver.Received("/v1/metrics", "http.server.request.duration").ShouldBeTrue();
+        _receiver.Received("/v1/traces", PortalFactory.MemberEmail).ShouldBeFalse("no address in a span");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        await _smtp.DisposeAsync();
+        await _receiver.DisposeAsync();
+    }
+}

@@ -61,7 +61,7 @@ public sealed class PortalIdentityTests
         var error = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<PortalSessionOptions>>().Value);
 
         // Assert
-        error.Message.ShouldContain("Security:AbsoluteTimeout");
+        error.Message.ShouldContain("Security__AbsoluteTimeout");
     }
 
     private static ServiceProvider Services(string environment, Dictionary<string, string?> settings)

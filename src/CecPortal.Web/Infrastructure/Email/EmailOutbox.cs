@@ -8,7 +8,7 @@ namespace CecPortal.Web.Infrastructure.Email;
 /// delivers them with retries. <see cref="Add"/> joins the caller's unit of work; <see cref="EnqueuePending"/>
 /// must follow the commit, so a delivery job never looks for a row that is not there yet.
 /// </summary>
-public sealed class EmailOutbox(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed partial class EmailOutbox(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<EmailOutbox> logger)
 {
     private readonly List<Guid> _pending = [];
 
@@ -20,11 +20,23 @@ public sealed class EmailOutbox(AppDbContext db, IBackgroundJobClient jobs, Time
         return email.Id;
     }
 
+    /// <summary>
+    /// Hands the committed messages to Hangfire. The change is already saved, so a job store that cannot be reached
+    /// (the database went away just after the commit) must not fail the request: the person would be told nothing was
+    /// saved. The outbox sweep sends such a message within ten minutes.
+    /// </summary>
     public void EnqueuePending()
     {
         foreach (var id in _pending)
         {
-            jobs.Enqueue<DeliverEmailJob>(job => job.RunAsync(id, CancellationToken.None));
+            try
+            {
+                jobs.Enqueue<DeliverEmailJob>(job => job.RunAsync(id, CancellationToken.None));
+            }
+            catch (BackgroundJobClientException ex)
+            {
+                LogNotEnqueued(logger, ex, id);
+            }
         }
 
         _pending.Clear();
@@ -38,4 +50,7 @@ public sealed class EmailOutbox(AppDbContext db, IBackgroundJobClient jobs, Time
         EnqueuePending();
         return id;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {EmailId} is saved but could not be handed to the job queue; the outbox sweep will send it.")]
+    private static partial void LogNotEnqueued(ILogger logger, Exception exception, Guid emailId);
 }

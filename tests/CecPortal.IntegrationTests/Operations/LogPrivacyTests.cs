@@ -54,7 +54,9 @@ public sealed class LogPrivacyTests(LogCaptureFixture portal) : IClassFixture<Lo
         using var reset = await client.SubmitFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = PortalFactory.MemberEmail });
         await portal.Sink.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == PortalFactory.MemberEmail));
         using var refused = await client.SubmitFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = Refused });
-        await BriefingsWait(() => portal.Logs.Lines.Any(l => l.Contains("EmailDeliveryException", StringComparison.Ordinal)), "the refused delivery to be logged");
+        // The delivery job's own line: Hangfire's retry warning goes to a process-wide logger, which in a full run may
+        // belong to another test class's portal.
+        await BriefingsWait(() => portal.Logs.Lines.Any(l => l.Contains("failed (attempt", StringComparison.Ordinal)), "the refused delivery to be logged");
 
         // Assert
         var lines = portal.Logs.Lines.ToList();
@@ -68,7 +70,6 @@ public sealed class LogPrivacyTests(LogCaptureFixture portal) : IClassFixture<Lo
         lines.ShouldNotContain(l => l.Contains('@', StringComparison.Ordinal) && l.Contains(".example", StringComparison.Ordinal), "no address of any domain");
     }
 
-    /// <summary>Generous: on a loaded two-core machine the whole suite shares the cores with this job's first attempt.</summary>
     private static Task BriefingsWait(Func<bool> condition, string what) =>
-        Briefings.BriefingDeliveryFixture.WaitUntilAsync(() => Task.FromResult(condition()), what, TimeSpan.FromMinutes(3));
+        Briefings.BriefingDeliveryFixture.WaitUntilAsync(() => Task.FromResult(condition()), what);
 }

@@ -51,4 +51,14 @@ public sealed class AccountSecurityChanges(AppDbContext db, SignInManager<Portal
 
         outbox.EnqueuePending();
     }
+
+    /// <summary>Identity reports a refused write as a result; inside a change that must not half-happen, it is an error.</summary>
+    public static void EnsureSucceeded(IdentityResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Identity refused the change: {string.Join(' ', result.Errors.Select(e => e.Code))}");
+        }
+    }
 }

@@ -116,7 +116,7 @@ public sealed class PasskeySettings(UserManager<PortalUser> users, SignInManager
             SecurityEvents.PasskeyAdded,
             "A passkey was added to your CEC Portal account",
             $"A passkey named \"{passkey.Name}\" was added to your account. It can now be used to sign in without your password.",
-            async () => EnsureSucceeded(await users.AddOrUpdatePasskeyAsync(user, passkey)));
+            async () => AccountSecurityChanges.EnsureSucceeded(await users.AddOrUpdatePasskeyAsync(user, passkey)));
         return PasskeyStep.Done();
     }
 
@@ -137,7 +137,7 @@ public sealed class PasskeySettings(UserManager<PortalUser> users, SignInManager
 
         // The audit entry is saved with the passkey by the same SaveChanges.
         audit.Record(user.Id, user.UserName ?? user.Id, SecurityEvents.PasskeyRenamed, SecurityEvents.UserSubject(user.Id));
-        EnsureSucceeded(await users.AddOrUpdatePasskeyAsync(user, passkey));
+        AccountSecurityChanges.EnsureSucceeded(await users.AddOrUpdatePasskeyAsync(user, passkey));
         return PasskeyStep.Done();
     }
 
@@ -159,7 +159,7 @@ public sealed class PasskeySettings(UserManager<PortalUser> users, SignInManager
             SecurityEvents.PasskeyRemoved,
             "A passkey was removed from your CEC Portal account",
             $"The passkey named \"{passkey.Name}\" was removed from your account and can no longer be used to sign in.",
-            async () => EnsureSucceeded(await users.RemovePasskeyAsync(user, passkey.CredentialId)));
+            async () => AccountSecurityChanges.EnsureSucceeded(await users.RemovePasskeyAsync(user, passkey.CredentialId)));
         return PasskeyStep.Done();
     }
 
@@ -178,11 +178,4 @@ public sealed class PasskeySettings(UserManager<PortalUser> users, SignInManager
         : name.Trim().Length > MaxNameLength ? PasskeyStep.Refused(NameField, $"Keep the name to {MaxNameLength} characters or fewer.")
         : null;
 
-    private static void EnsureSucceeded(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"Identity refused the change: {string.Join(' ', result.Errors.Select(e => e.Code))}");
-        }
-    }
 }

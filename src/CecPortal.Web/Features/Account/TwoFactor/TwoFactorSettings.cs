@@ -73,7 +73,7 @@ public sealed class TwoFactorSettings(
         {
             await ((IUserAuthenticatorKeyStore<PortalUser>)store).SetAuthenticatorKeyAsync(user, users.GenerateNewAuthenticatorKey(), CancellationToken.None);
             var updated = await users.UpdateAsync(user);
-            EnsureSucceeded(updated);
+            AccountSecurityChanges.EnsureSucceeded(updated);
             key = (await users.GetAuthenticatorKeyAsync(user))!;
         }
 
@@ -104,7 +104,7 @@ public sealed class TwoFactorSettings(
         IEnumerable<string>? codes = null;
         await ChangeAsync(user, SecurityEvents.MfaEnabled, "Two-step sign-in is on for your CEC Portal account", "Two-step sign-in with an authenticator app was turned on for your account. From now on, signing in asks for a code from the app after your password.", async () =>
         {
-            EnsureSucceeded(await users.SetTwoFactorEnabledAsync(user, true));
+            AccountSecurityChanges.EnsureSucceeded(await users.SetTwoFactorEnabledAsync(user, true));
             codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
         });
         return TwoFactorChange.Done([.. codes!]);
@@ -130,10 +130,10 @@ public sealed class TwoFactorSettings(
 
         await ChangeAsync(user, SecurityEvents.MfaDisabled, "Two-step sign-in is off for your CEC Portal account", "Two-step sign-in was turned off for your account: signing in now needs only your password. The authenticator app's codes no longer work.", async () =>
         {
-            EnsureSucceeded(await users.SetTwoFactorEnabledAsync(user, false));
+            AccountSecurityChanges.EnsureSucceeded(await users.SetTwoFactorEnabledAsync(user, false));
 
             // A fresh key, so the old app's codes are worthless if two-step sign-in is turned on again.
-            EnsureSucceeded(await users.ResetAuthenticatorKeyAsync(user));
+            AccountSecurityChanges.EnsureSucceeded(await users.ResetAuthenticatorKeyAsync(user));
         });
         return TwoFactorChange.Done();
     }
@@ -149,8 +149,8 @@ public sealed class TwoFactorSettings(
 
         await ChangeAsync(user, SecurityEvents.MfaAuthenticatorReset, "Your CEC Portal authenticator app was reset", "The authenticator app of your account was reset: codes from the old app no longer work, and two-step sign-in is off until you confirm a code from the new app.", async () =>
         {
-            EnsureSucceeded(await users.SetTwoFactorEnabledAsync(user, false));
-            EnsureSucceeded(await users.ResetAuthenticatorKeyAsync(user));
+            AccountSecurityChanges.EnsureSucceeded(await users.SetTwoFactorEnabledAsync(user, false));
+            AccountSecurityChanges.EnsureSucceeded(await users.ResetAuthenticatorKeyAsync(user));
         });
         return TwoFactorChange.Done();
     }
@@ -181,13 +181,6 @@ public sealed class TwoFactorSettings(
     private Task ChangeAsync(PortalUser user, string action, string subject, string what, Func<Task> change) =>
         changes.CommitAsync(user, action, subject, what, change);
 
-    private static void EnsureSucceeded(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"Identity refused the change: {string.Join(' ', result.Errors.Select(e => e.Code))}");
-        }
-    }
 
     /// <summary>Groups of four, as people copy a key by hand.</summary>
     public static string FormatKey(string key) =>

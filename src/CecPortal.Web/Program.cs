@@ -49,6 +49,7 @@ try
     builder.Services.AddPortalEmail(builder.Configuration, builder.Environment);
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddHttpContextAccessor();
+    builder.Services.AddMemoryCache();
     builder.Services.AddPortalRateLimiting(builder.Configuration);
     builder.Services.AddHsts(options =>
     {

@@ -49,7 +49,7 @@ internal static class HttpBenchmark
             ("floor: minimal page, 1 row (after)", floor.BaseAddress, $"/briefing/{date}", null, "<h1>"),
         ];
 
-        var results = new List<(string Name, LoadResult Result)>();
+        var results = new List<(string Name, LoadResult Result, double Transactions, long Sessions)>();
         // --only TEXT measures just the endpoints whose name contains TEXT, beside the floor (for profiling one page).
         var only = OptionText(args, "--only");
         foreach (var (name, server, path, cookies, shows) in targets.Where(t => only is null || t.Name.StartsWith("floor", StringComparison.Ordinal) || t.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
@@ -65,19 +65,29 @@ internal static class HttpBenchmark
                 }
             }
 
-            var result = await LoadGenerator.RunAsync(server, settings, (_, client, token) => LoadGenerator.GetAsync(client, path, cookies, token));
-            results.Add((name, result));
+            // Every request, warm-up included, against the database's own counters for the same window.
+            var requests = 0L;
+            var before = await DatabaseActivity.ReadAsync(stack.ConnectionString);
+            var result = await LoadGenerator.RunAsync(server, settings, (_, client, token) =>
+            {
+                Interlocked.Increment(ref requests);
+                return LoadGenerator.GetAsync(client, path, cookies, token);
+            });
+            var activity = await DatabaseActivity.ReadAsync(stack.ConnectionString) - before;
+
+            // The probe's own two transactions (its read and the pool's reset) are not the page's; its pooled connection is opened once, before the first endpoint.
+            results.Add((name, result, (activity.Transactions - 2) / (double)Math.Max(1, requests), activity.Sessions));
             Console.WriteLine($"  measured {name}: {result.OkPerSecond:F0} req/s");
         }
 
         // The floor is measured first and last; on a shared machine the mean of both is the fairer yardstick.
         var floorPerSecond = (results[0].Result.OkPerSecond + results[^1].Result.OkPerSecond) / 2;
         Console.WriteLine();
-        Console.WriteLine($"{"endpoint",-48} {"req/s",8} {"p50 ms",8} {"p99 ms",8} {"errors",7} {"x floor",8}");
-        foreach (var (name, result) in results)
+        Console.WriteLine($"{"endpoint",-48} {"req/s",8} {"p50 ms",8} {"p99 ms",8} {"errors",7} {"x floor",8} {"db tx/req",10} {"db conns",9}");
+        foreach (var (name, result, transactions, sessions) in results)
         {
             var errors = result.Errors.Values.Sum();
-            Console.WriteLine($"{name,-48} {result.OkPerSecond,8:F0} {result.Percentile(0.50),8:F1} {result.Percentile(0.99),8:F1} {errors,7} {result.OkPerSecond / floorPerSecond,8:F2}");
+            Console.WriteLine($"{name,-48} {result.OkPerSecond,8:F0} {result.Percentile(0.50),8:F1} {result.Percentile(0.99),8:F1} {errors,7} {result.OkPerSecond / floorPerSecond,8:F2} {transactions,10:F2} {sessions,9}");
             foreach (var (kind, count) in result.Errors)
             {
                 Console.WriteLine($"    {count} x {kind}");
@@ -85,7 +95,7 @@ internal static class HttpBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"Floor (mean of before and after): {floorPerSecond:F0} req/s.");
+        Console.WriteLine($"Floor (mean of before and after): {floorPerSecond:F0} req/s. db tx/req: database transactions per request (each autocommit statement is one, so about the round trips; background jobs add a little); db conns: new database connections opened during the endpoint's run.");
         if (results.Find(r => r.Name == briefingName).Result is { } measured)
         {
             var briefing = measured.OkPerSecond / floorPerSecond;

@@ -46,6 +46,13 @@ public sealed class BriefingOptions : IValidatableObject
     [Required]
     public string RetryBackoff { get; set; } = "00:01:00, 00:05:00, 00:15:00, 01:00:00";
 
+    /// <summary>
+    /// How long one portal instance keeps a published edition in memory for the members reading it (they all open the
+    /// same one within minutes of the morning email). A change saved on this instance shows at once; one saved on
+    /// another instance within this time. Zero reads the database on every page.
+    /// </summary>
+    public TimeSpan ReadCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
     public TimeZoneInfo ResolveTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     /// <summary>Today's edition date in the briefing time zone.</summary>
@@ -68,6 +75,11 @@ public sealed class BriefingOptions : IValidatableObject
         if (LeaseDuration < TimeSpan.FromSeconds(1) || LeaseDuration > TimeSpan.FromHours(2))
         {
             yield return new ValidationResult("Briefings:LeaseDuration must be between 1 second and 2 hours.", [nameof(LeaseDuration)]);
+        }
+
+        if (ReadCacheDuration < TimeSpan.Zero || ReadCacheDuration > TimeSpan.FromMinutes(5))
+        {
+            yield return new ValidationResult("Briefings:ReadCacheDuration must be between 0 and 5 minutes (0 turns the cache off).", [nameof(ReadCacheDuration)]);
         }
 
         if (ParseBackoff(RetryBackoff) is null)

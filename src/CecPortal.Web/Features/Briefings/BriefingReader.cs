@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace CecPortal.Web.Features.Briefings;
 /// What members read: today's briefing, the archive, one edition by date, full-text search and the feed entries.
 /// Every query starts from <see cref="Readable"/>, so drafts and scheduled briefings never reach a member.
 /// </summary>
-public sealed class BriefingReader(AppDbContext db, IOptions<BriefingOptions> options, TimeProvider clock)
+public sealed class BriefingReader(AppDbContext db, IOptions<BriefingOptions> options, TimeProvider clock, BriefingReadCache cache)
 {
     public const int ArchivePageSize = 10;
     public const int SearchPageSize = 10;
@@ -25,8 +26,33 @@ public sealed class BriefingReader(AppDbContext db, IOptions<BriefingOptions> op
     internal static readonly string HeadlineOptions =
         $"StartSel=\"{SnippetHighlighter.StartMarker}\", StopSel=\"{SnippetHighlighter.StopMarker}\", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
 
-    private IQueryable<Briefing> Readable => db.Briefings.AsNoTracking()
-        .Where(b => b.Status == BriefingStatus.Published || b.Status == BriefingStatus.Sent);
+    /// <summary>Published or sent: what a member may read.</summary>
+    private static readonly Expression<Func<Briefing, bool>> IsReadable =
+        b => b.Status == BriefingStatus.Published || b.Status == BriefingStatus.Sent;
+
+    /// <summary>
+    /// One edition with the dates of its readable neighbours, in one round trip. Compiled once: this is the page
+    /// members open from every briefing email, so it skips EF's per-call expression work.
+    /// </summary>
+    private static readonly Func<AppDbContext, DateOnly, CancellationToken, Task<EditionPage?>> EditionQuery =
+        EF.CompileAsyncQuery((AppDbContext db, DateOnly editionDate, CancellationToken cancellationToken) =>
+            db.Briefings.AsNoTracking()
+                .Where(IsReadable)
+                .Where(b => b.EditionDate == editionDate)
+                .Select(b => new EditionPage(
+                    new BriefingView(
+                        b.EditionDate,
+                        b.Title,
+                        b.BodyHtml,
+                        b.Tlp,
+                        EF.Property<List<VulnerabilityEntry>>(b, "_vulnerabilities"),
+                        b.PublishedAt,
+                        b.UpdatedAt),
+                    db.Briefings.Where(IsReadable).Where(p => p.EditionDate < editionDate).Max(p => (DateOnly?)p.EditionDate),
+                    db.Briefings.Where(IsReadable).Where(n => n.EditionDate > editionDate).Min(n => (DateOnly?)n.EditionDate)))
+                .SingleOrDefault());
+
+    private IQueryable<Briefing> Readable => db.Briefings.AsNoTracking().Where(IsReadable);
 
     public DateOnly Today() => options.Value.Today(clock);
 
@@ -44,15 +70,12 @@ public sealed class BriefingReader(AppDbContext db, IOptions<BriefingOptions> op
                 b.UpdatedAt))
             .SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>The readable editions just before and after <paramref name="editionDate"/>.</summary>
-    public async Task<(DateOnly? Previous, DateOnly? Next)> NeighboursAsync(DateOnly editionDate, CancellationToken cancellationToken)
-    {
-        var previous = await Readable.Where(b => b.EditionDate < editionDate)
-            .OrderByDescending(b => b.EditionDate).Select(b => (DateOnly?)b.EditionDate).FirstOrDefaultAsync(cancellationToken);
-        var next = await Readable.Where(b => b.EditionDate > editionDate)
-            .OrderBy(b => b.EditionDate).Select(b => (DateOnly?)b.EditionDate).FirstOrDefaultAsync(cancellationToken);
-        return (previous, next);
-    }
+    /// <summary>
+    /// The readable briefing of <paramref name="editionDate"/> with the readable editions just before and after it, or
+    /// null; from the <see cref="BriefingReadCache"/> when another member read it a moment ago.
+    /// </summary>
+    public Task<EditionPage?> EditionAsync(DateOnly editionDate, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(new EditionKey(editionDate), () => EditionQuery(db, editionDate, cancellationToken));
 
     /// <summary>Readable briefings newest first, without <paramref name="except"/> (the one already shown in full).</summary>
     public async Task<PageOf<ArchiveEntry>> ArchiveAsync(int pageNumber, DateOnly? except, CancellationToken cancellationToken)
@@ -142,6 +165,8 @@ public sealed class BriefingReader(AppDbContext db, IOptions<BriefingOptions> op
                 b.UpdatedAt))
             .ToListAsync(cancellationToken);
 
+    private sealed record EditionKey(DateOnly EditionDate);
+
     private sealed record RawHit(DateOnly EditionDate, string Title, TlpLabel Tlp, string? Headline);
 }
 
@@ -153,6 +178,9 @@ public sealed record BriefingView(
     IReadOnlyList<VulnerabilityEntry> Vulnerabilities,
     DateTimeOffset? PublishedAt,
     DateTimeOffset UpdatedAt);
+
+/// <summary>An edition and the dates of the readable editions before and after it (null at either end).</summary>
+public sealed record EditionPage(BriefingView Briefing, DateOnly? Previous, DateOnly? Next);
 
 public sealed record ArchiveEntry(DateOnly EditionDate, string Title, TlpLabel Tlp, int VulnerabilityCount);
 

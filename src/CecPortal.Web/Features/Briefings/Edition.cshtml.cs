@@ -22,14 +22,12 @@ public sealed class EditionModel(BriefingReader reader) : PageModel
             return NotFound();
         }
 
-        var briefing = await reader.FindAsync(editionDate, cancellationToken);
-        if (briefing is null)
+        if (await reader.EditionAsync(editionDate, cancellationToken) is not { } edition)
         {
             return NotFound();
         }
 
-        Briefing = briefing;
-        (Previous, Next) = await reader.NeighboursAsync(editionDate, cancellationToken);
+        (Briefing, Previous, Next) = (edition.Briefing, edition.Previous, edition.Next);
         return Page();
     }
 }

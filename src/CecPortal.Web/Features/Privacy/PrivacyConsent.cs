@@ -2,12 +2,24 @@ using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CecPortal.Web.Features.Privacy;
 
 /// <summary>The current privacy notice, who accepted which version, and publishing a new version.</summary>
-public sealed class PrivacyConsent(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class PrivacyConsent(AppDbContext db, AuditLog audit, TimeProvider clock, IMemoryCache cache)
 {
+    /// <summary>
+    /// How long an instance trusts its copy of the current version number. Publishing takes effect at once on the
+    /// instance that published; the others ask people to accept the new version within this time.
+    /// </summary>
+    public static readonly TimeSpan CurrentVersionLifetime = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an instance remembers the newest version a person accepted since their last page.</summary>
+    public static readonly TimeSpan AcceptedVersionLifetime = TimeSpan.FromMinutes(10);
+
+    private static readonly object CurrentVersionKey = new();
+
     public const string AcceptAction = "privacy.accept";
     public const string DeclineAction = "privacy.decline";
     public const string PublishAction = "privacy.publish";
@@ -29,9 +41,32 @@ public sealed class PrivacyConsent(AppDbContext db, AuditLog audit, TimeProvider
             .Select(n => new NoticeView(n.Version, n.PublishedAt, n.Markdown, n.ChangeSummary, n.PublishedBy))
             .ToListAsync(cancellationToken);
 
-    /// <summary>Whether the user accepted the current version: one indexed lookup, run by the consent gate on each page.</summary>
-    public Task<bool> HasAcceptedCurrentAsync(string userId, CancellationToken cancellationToken = default) =>
-        db.PrivacyAcceptances.AnyAsync(a => a.UserId == userId && a.Version == db.PrivacyNotices.Max(n => n.Version), cancellationToken);
+    /// <summary>
+    /// Whether the user accepted the current version. The consent gate asks on every signed-in page, so both numbers
+    /// are remembered in memory (see <see cref="CurrentVersionLifetime"/>): a person who has accepted costs no query.
+    /// Only a positive answer is remembered, so an acceptance made on another instance counts at once.
+    /// </summary>
+    public async Task<bool> HasAcceptedCurrentAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var current = await cache.GetOrCreateAsync(CurrentVersionKey, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CurrentVersionLifetime;
+            return CurrentVersionAsync(cancellationToken);
+        });
+        if (cache.TryGetValue(AcceptedKey(userId), out int remembered) && remembered >= current)
+        {
+            return true;
+        }
+
+        var accepted = await db.PrivacyAcceptances.Where(a => a.UserId == userId).MaxAsync(a => (int?)a.Version, cancellationToken);
+        if (accepted is not { } version || version < current)
+        {
+            return false;
+        }
+
+        RememberAccepted(userId, version);
+        return true;
+    }
 
     /// <summary>
     /// Records that the user accepted <paramref name="version"/>, which must still be the current one (a notice
@@ -53,6 +88,7 @@ public sealed class PrivacyConsent(AppDbContext db, AuditLog audit, TimeProvider
         db.PrivacyAcceptances.Add(new PrivacyAcceptance { UserId = userId, Version = version, AcceptedAt = clock.GetUtcNow() });
         audit.Record(userId, userName, AcceptAction, SecurityEvents.UserSubject(userId), $"Privacy notice version {version} accepted.");
         await db.SaveChangesAsync(cancellationToken);
+        RememberAccepted(userId, version);
     }
 
     /// <summary>Adds an acceptance to the caller's unit of work (new accounts whose consent was given elsewhere, e.g. on the application).</summary>
@@ -81,6 +117,12 @@ public sealed class PrivacyConsent(AppDbContext db, AuditLog audit, TimeProvider
             throw new PrivacyRuleException("Another version was published a moment ago. Review it before publishing yours.");
         }
 
+        cache.Set(CurrentVersionKey, notice.Version, CurrentVersionLifetime);
         return notice.Version;
     }
+
+    private static (string, string) AcceptedKey(string userId) => ("privacy-accepted", userId);
+
+    private void RememberAccepted(string userId, int version) =>
+        cache.Set(AcceptedKey(userId), version, new MemoryCacheEntryOptions { SlidingExpiration = AcceptedVersionLifetime });
 }

@@ -1,4 +1,5 @@
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Admin.Breach;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Membership;
@@ -84,6 +85,8 @@ public static class HangfireSetup
         recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.DeliveryDetailsJobId, job => job.DeleteDeliveryDetailsAsync(CancellationToken.None), RetentionJobs.DeliveryDetailsCron);
         recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.SentEmailsJobId, job => job.DeleteSentEmailsAsync(CancellationToken.None), RetentionJobs.SentEmailsCron);
         recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.AuditClientDetailsJobId, job => job.ClearAuditClientDetailsAsync(CancellationToken.None), RetentionJobs.AuditClientDetailsCron);
+        recurring.AddOrUpdate<BreachNoticeSweepJob>(BreachNoticeSweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
+        recurring.AddOrUpdate<WebinarAnnouncementSweepJob>(WebinarAnnouncementSweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
         recurring.AddOrUpdate<TopUpWebinarSessionsJob>(TopUpWebinarSessionsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), TopUpWebinarSessionsJob.Cron);
     }
 }

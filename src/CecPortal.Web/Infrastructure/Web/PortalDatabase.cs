@@ -1,4 +1,5 @@
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Infrastructure.LocalPostgres;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,13 @@ public static class PortalDatabase
             builder.Services.AddSingleton(cluster);
         }
 
-        builder.Services.AddDbContext<AppDbContext>(options => options.UseNpgsql(connectionString));
+        // Pooled: a new context builds EF's internal services for itself (a third of a briefing page's allocations
+        // under load); a pooled one is reset and reused, which is safe as the context has no state of its own.
+        builder.Services.AddSingleton<BriefingReadCache>();
+        builder.Services.AddSingleton<BriefingChangesInterceptor>();
+        builder.Services.AddDbContextPool<AppDbContext>((services, options) => options
+            .UseNpgsql(connectionString)
+            .AddInterceptors(services.GetRequiredService<BriefingChangesInterceptor>()));
 
         // Hosted services start in registration order and stop in reverse. These two go before the framework's own
         // (data protection reads its key ring from the database at start-up): migrations first, and the local

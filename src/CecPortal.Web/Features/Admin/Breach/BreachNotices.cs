@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CecPortal.Web.Features.Admin.Breach;
 
 /// <summary>Finds the people whose data a breach could affect, and records and sends a notice to them.</summary>
-public sealed class BreachNotices(AppDbContext db, AuditLog audit, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed partial class BreachNotices(AppDbContext db, AuditLog audit, IBackgroundJobClient jobs, TimeProvider clock, ILogger<BreachNotices> logger)
 {
     public const string SendAction = "breach-notice.send";
 
@@ -64,9 +64,22 @@ public sealed class BreachNotices(AppDbContext db, AuditLog audit, IBackgroundJo
             await transaction.CommitAsync(cancellationToken);
         }
 
-        jobs.Enqueue<SendBreachNoticeJob>(job => job.RunAsync(notice.Id, CancellationToken.None));
+        try
+        {
+            jobs.Enqueue<SendBreachNoticeJob>(job => job.RunAsync(notice.Id, CancellationToken.None));
+        }
+        catch (BackgroundJobClientException ex)
+        {
+            // Saved but not handed over (the database went away just after the commit): telling the Admin it failed
+            // would be wrong, and sending it again would notify everyone twice. The sweep hands it over.
+            LogNotEnqueued(logger, ex, notice.Id);
+        }
+
         return notice;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Breach notice {NoticeId} was saved but its sending job could not be enqueued; the breach notice sweep will enqueue it.")]
+    private static partial void LogNotEnqueued(ILogger logger, Exception exception, Guid noticeId);
 
     public async Task<IReadOnlyList<NoticeRow>> ListAsync(CancellationToken cancellationToken)
     {

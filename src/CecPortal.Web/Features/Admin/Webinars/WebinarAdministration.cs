@@ -19,7 +19,7 @@ public sealed record StaffActor(string Id, string Name);
 /// (details, move, cancel) go through <see cref="WebinarSessionChanges"/>, which locks the session row and tells the
 /// people registered; the audit entry joins its unit of work.
 /// </summary>
-public sealed class WebinarAdministration(
+public sealed partial class WebinarAdministration(
     AppDbContext db,
     WebinarSessionChanges changes,
     WebinarPlanner planner,
@@ -29,7 +29,8 @@ public sealed class WebinarAdministration(
     MarkdownRenderer markdown,
     WebinarAnnouncements announcements,
     IBackgroundJobClient jobs,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<WebinarAdministration> logger)
 {
     public const string CreateSeriesAction = "webinar-series.create";
     public const string EditSeriesAction = "webinar-series.edit";
@@ -160,7 +161,16 @@ public sealed class WebinarAdministration(
     {
         await ChangeSessionAsync(sessionId, expectedVersion, actor, AnnounceSessionAction, null, (session, now) => session.Announce(now), cancellationToken);
         var recipients = await announcements.PendingRecipients(sessionId).CountAsync(cancellationToken);
-        jobs.Enqueue<WebinarAnnouncements>(job => job.RunAsync(sessionId, CancellationToken.None));
+        try
+        {
+            jobs.Enqueue<WebinarAnnouncements>(job => job.RunAsync(sessionId, CancellationToken.None));
+        }
+        catch (BackgroundJobClientException ex)
+        {
+            // The announcement is saved (a second click is refused), so the sweep hands it over instead.
+            LogAnnouncementNotEnqueued(logger, ex, sessionId);
+        }
+
         return recipients;
     }
 
@@ -360,4 +370,7 @@ public sealed class WebinarAdministration(
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "\u2026";
 
     private sealed record Recipient(string Email, string FullName, string? TimeZoneId, string? CountryCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webinar session {SessionId} was announced but the announcement job could not be enqueued; the announcement sweep will enqueue it.")]
+    private static partial void LogAnnouncementNotEnqueued(ILogger logger, Exception exception, Guid sessionId);
 }

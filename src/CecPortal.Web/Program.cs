@@ -50,7 +50,7 @@ try
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddHttpContextAccessor();
     builder.Services.AddMemoryCache();
-    builder.Services.AddPortalRateLimiting(builder.Configuration);
+    builder.Services.AddPortalRateLimiting();
     builder.Services.AddHsts(options =>
     {
         options.MaxAge = TimeSpan.FromDays(365);
@@ -99,7 +99,7 @@ try
     builder.Services.AddScoped<BriefingFeed>();
     builder.Services.AddScoped<BriefingDemoData>();
     builder.Services.AddOptions<BriefingOptions>().BindSettings(BriefingOptions.Section);
-    builder.Services.AddBriefingDelivery(builder.Configuration);
+    builder.Services.AddBriefingDelivery();
     builder.Services.AddScoped<WebinarPlanner>();
     builder.Services.AddScoped<TopUpWebinarSessionsJob>();
     builder.Services.AddOptions<WebinarOptions>().BindSettings(WebinarOptions.Section);

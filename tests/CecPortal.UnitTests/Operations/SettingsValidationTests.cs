@@ -154,7 +154,7 @@ public sealed class SettingsValidationTests
         services.AddOptions<JobsOptions>().BindSettings(JobsOptions.Section);
         services.AddOptions<ShutdownOptions>().BindSettings(ShutdownOptions.Section);
         services.AddOptions<BriefingOptions>().BindSettings(BriefingOptions.Section);
-        services.AddPortalRateLimiting(configuration);
+        services.AddPortalRateLimiting();
         return services.BuildServiceProvider();
     }
 }

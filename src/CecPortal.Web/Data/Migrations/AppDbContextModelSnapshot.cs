@@ -655,6 +655,10 @@ namespace CecPortal.Web.Data.Migrations
 
                     b.HasIndex("NormalizedEmail");
 
+                    b.HasIndex("CountryCode", "SectorCode")
+                        .HasDatabaseName("IX_membership_applications_open_scope")
+                        .HasFilter("\"Status\" IN (1, 2, 3)");
+
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "VerifiedAt");

@@ -33,9 +33,8 @@ public sealed class IndexModel(WebinarSchedule schedule, UserManager<PortalUser>
         }
 
         Zone = zone;
-        Upcoming = await schedule.UpcomingAsync(memberId!, zone.ZoneId, cancellationToken);
+        (Upcoming, Past) = await schedule.OverviewAsync(memberId!, zone.ZoneId, PageNumber, cancellationToken);
         MyRegistrations = [.. Upcoming.Where(s => s.Place.IsRegistered)];
-        Past = await schedule.PastAsync(PageNumber, zone.ZoneId, cancellationToken);
         return Page();
     }
 }

@@ -77,8 +77,12 @@ public sealed class WebinarSchedule(AppDbContext db, TimeProvider clock)
         return user is null ? null : new MemberZone(MemberTimeZones.Resolve(user.TimeZoneId, user.CountryCode), MemberTimeZones.IsKnown(user.TimeZoneId));
     }
 
-    /// <summary>Sessions that have not ended yet, soonest first, cancelled ones included so members see what was called off.</summary>
-    public async Task<IReadOnlyList<SessionSummary>> UpcomingAsync(string memberId, string zoneId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The webinars page: sessions that have not ended yet, soonest first (cancelled ones included so members see what
+    /// was called off), and a page of the sessions that were held, newest first, with their recordings. The speakers of
+    /// both are read in one query.
+    /// </summary>
+    public async Task<(IReadOnlyList<SessionSummary> Upcoming, PageOf<PastSession> Past)> OverviewAsync(string memberId, string zoneId, int pastPage, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var sessions = await db.WebinarSessions.AsNoTracking()
@@ -86,10 +90,15 @@ public sealed class WebinarSchedule(AppDbContext db, TimeProvider clock)
             .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
             .Select(s => new { s.Id, s.Title, s.StartsAt, s.TimeZoneId, s.Status, s.Tlp, s.Capacity })
             .ToListAsync(cancellationToken);
+        var past = await db.WebinarSessions.AsNoTracking()
+            .Where(s => s.Status == WebinarStatus.Held)
+            .OrderByDescending(s => s.StartsAt).ThenBy(s => s.Id)
+            .Select(s => new { s.Id, s.Title, s.StartsAt, s.TimeZoneId, s.Tlp, s.RecordingLink })
+            .ToPageAsync(pastPage, PastPageSize, cancellationToken);
         var ids = sessions.Select(s => s.Id).ToList();
-        var speakers = await SpeakersAsync(ids, cancellationToken);
+        var speakers = await SpeakersAsync([.. ids, .. past.Items.Select(s => s.Id)], cancellationToken);
         var places = await PlacesAsync(ids, memberId, cancellationToken);
-        return [.. sessions.Select(s =>
+        IReadOnlyList<SessionSummary> upcoming = [.. sessions.Select(s =>
         {
             var place = places.GetValueOrDefault(s.Id) ?? Places.Empty;
             return new SessionSummary(
@@ -103,23 +112,13 @@ public sealed class WebinarSchedule(AppDbContext db, TimeProvider clock)
                 place.Waiting,
                 place.Member);
         })];
-    }
-
-    /// <summary>Sessions that were held, newest first, with their recordings.</summary>
-    public async Task<PageOf<PastSession>> PastAsync(int pageNumber, string zoneId, CancellationToken cancellationToken)
-    {
-        var page = await db.WebinarSessions.AsNoTracking()
-            .Where(s => s.Status == WebinarStatus.Held)
-            .OrderByDescending(s => s.StartsAt).ThenBy(s => s.Id)
-            .Select(s => new { s.Id, s.Title, s.StartsAt, s.TimeZoneId, s.Tlp, s.RecordingLink })
-            .ToPageAsync(pageNumber, PastPageSize, cancellationToken);
-        var speakers = await SpeakersAsync([.. page.Items.Select(s => s.Id)], cancellationToken);
-        return new PageOf<PastSession>(
-            [.. page.Items.Select(s => new PastSession(
+        var held = new PageOf<PastSession>(
+            [.. past.Items.Select(s => new PastSession(
                 s.Id, s.Title, WebinarTimes.Describe(s.StartsAt, zoneId, s.TimeZoneId), s.Tlp, speakers.GetValueOrDefault(s.Id) ?? [], SafeLink(s.RecordingLink)))],
-            page.Number,
-            page.Size,
-            page.TotalCount);
+            past.Number,
+            past.Size,
+            past.TotalCount);
+        return (upcoming, held);
     }
 
     public async Task<SessionPage?> SessionAsync(Guid sessionId, string memberId, string zoneId, CancellationToken cancellationToken)

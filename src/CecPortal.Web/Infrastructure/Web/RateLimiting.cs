@@ -16,7 +16,7 @@ public static class RateLimiting
     /// <summary>Forgot-password and reset-password submissions, per client IP address.</summary>
     public const string PasswordReset = "password-reset";
 
-    public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindSettings(RateLimitOptions.Section);
         services.AddRateLimiter(options =>

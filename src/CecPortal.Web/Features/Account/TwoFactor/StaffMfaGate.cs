@@ -3,6 +3,7 @@ using CecPortal.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Features.Account.TwoFactor;
@@ -28,9 +29,13 @@ public static class StaffMfaGate
             return null;
         }
 
-        var users = services.GetRequiredService<UserManager<PortalUser>>();
-        var user = await users.GetUserAsync(context.User);
-        if (user is null || await users.GetTwoFactorEnabledAsync(user))
+        // One column, not the whole account: this runs on every admin page.
+        var userId = services.GetRequiredService<UserManager<PortalUser>>().GetUserId(context.User);
+        var twoFactorEnabled = await services.GetRequiredService<AppDbContext>().Users
+            .Where(u => u.Id == userId)
+            .Select(u => (bool?)u.TwoFactorEnabled)
+            .SingleOrDefaultAsync(context.RequestAborted);
+        if (twoFactorEnabled is null or true)
         {
             return null;
         }

@@ -12,7 +12,7 @@ public static class BriefingDeliverySetup
     /// </summary>
     public const string UnsubscribeRateLimit = "unsubscribe";
 
-    public static IServiceCollection AddBriefingDelivery(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBriefingDelivery(this IServiceCollection services)
     {
         services.AddOptions<DkimOptions>().BindSettings(DkimOptions.Section);
         services.AddSingleton<DkimSigning>();

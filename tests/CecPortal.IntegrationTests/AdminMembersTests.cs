@@ -331,16 +331,19 @@ public sealed class AdminMembersTests(PortalFixture portal) : IClassFixture<Port
     }
 
     [Fact]
-    public async Task Get_SuspendForStaffAccount_Returns404()
+    public async Task Get_SuspendForStaffAccountOrUnknownId_OffersTheAccountOr404()
     {
         // Arrange
         var editorId = await portal.UserIdAsync(PortalFactory.EditorEmail);
         using var admin = await portal.SignedInClientAsync(PortalFactory.AdminEmail);
 
         // Act
-        using var response = await admin.GetAsync(new Uri($"/admin/members/{editorId}/suspend", UriKind.Relative), TestContext.Current.CancellationToken);
+        var staffPage = await admin.GetDocumentAsync($"/admin/members/{editorId}/suspend");
+        using var unknown = await admin.GetAsync(new Uri($"/admin/members/{Guid.NewGuid()}/suspend", UriKind.Relative), TestContext.Current.CancellationToken);
 
         // Assert
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        staffPage.QuerySelector("main button[type=submit]")!.TextContent.ShouldBe("Suspend account");
+        staffPage.QuerySelector("main a.btn-link")!.GetAttribute("href").ShouldBe($"/admin/staff/{editorId}");
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

@@ -76,6 +76,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public IQueryable<PortalUser> UsersInRole(string role) =>
         Users.Where(u => UserRoles.Any(ur => ur.UserId == u.Id && Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
 
+    /// <summary>People who hold at least one of <paramref name="roles"/>.</summary>
+    public IQueryable<PortalUser> UsersInAnyRole(IReadOnlyCollection<string> roles) =>
+        Users.Where(u => UserRoles.Any(ur => ur.UserId == u.Id && Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))));
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

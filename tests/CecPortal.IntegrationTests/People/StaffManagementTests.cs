@@ -13,6 +13,36 @@ namespace CecPortal.IntegrationTests.People;
 /// <summary>/admin/staff: the staff list, granting and revoking roles, adding staff by email, and who may do it.</summary>
 public sealed partial class StaffManagementTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
+    [Fact]
+    public async Task SuspendStaffAccount_NotAMember_CannotSignInUntilReinstated()
+    {
+        // Arrange: an Editor who is not a member of the community.
+        const string email = "staff.only@staff-demo.eu";
+        var editorId = await TestUsers.CreateAsync(portal.Factory.Services, new TestUser(email, "Sasha Staffonly", Roles.Editor) { Password = PortalFactory.DemoPassword });
+        using var admin = await portal.SignedInClientAsync(PortalFactory.AdminEmail);
+        var staffPage = await admin.GetDocumentAsync($"/admin/staff/{editorId}");
+        var link = staffPage.QuerySelector("[data-testid=suspension-link]").ShouldNotBeNull();
+
+        // Act
+        using var suspend = await admin.SubmitFormAsync(link.GetAttribute("href")!, new Dictionary<string, string> { ["Input.Reason"] = "Left the editorial team." });
+        using var refused = await portal.CreateClient().SignInAsync(email, PortalFactory.DemoPassword);
+        var suspendedPage = await admin.GetDocumentAsync($"/admin/staff/{editorId}");
+        using var reinstate = await admin.SubmitFormAsync(link.GetAttribute("href")!, new Dictionary<string, string> { ["Input.Reason"] = "Back on the team." });
+        using var accepted = await portal.CreateClient().SignInAsync(email, PortalFactory.DemoPassword);
+
+        // Assert
+        link.TextContent.ShouldBe("Suspend the account");
+        suspend.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        suspend.Headers.Location!.OriginalString.ShouldBe($"/admin/staff/{editorId}");
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK, "a suspended account's sign-in is refused on the form");
+        suspendedPage.QuerySelector("[data-testid=suspension-link]")!.TextContent.ShouldBe("Reinstate the account");
+        reinstate.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var actions = await portal.WithDbAsync(db => db.AuditEntries.Where(e => e.Subject == $"user:{editorId}").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+        actions.ShouldContain(Web.Features.Admin.Members.MemberAdministration.SuspendAction);
+        actions.ShouldContain(Web.Features.Admin.Members.MemberAdministration.ReinstateAction);
+    }
+
     [Theory]
     [InlineData(PortalFactory.CountryVetterEmail)]
     [InlineData(PortalFactory.EditorEmail)]

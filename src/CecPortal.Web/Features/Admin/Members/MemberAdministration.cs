@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CecPortal.Web.Features.Admin.Members;
 
-/// <summary>Suspending and reinstating members: the account change, the end of open sessions and the audit entry, in one save.</summary>
+/// <summary>
+/// Suspending and reinstating accounts (members, and staff who are not members): the account change, the end of open
+/// sessions and the audit entry, in one save.
+/// </summary>
 public sealed class MemberAdministration(AppDbContext db, UserManager<PortalUser> users, AuditLog audit, TimeProvider clock)
 {
     public const string SuspendAction = "member.suspend";
@@ -24,9 +27,9 @@ public sealed class MemberAdministration(AppDbContext db, UserManager<PortalUser
         await using var transaction = await db.Database.BeginTransactionAsync();
         await LastAdminRule.LockAsync(db, CancellationToken.None);
         var member = await users.FindByIdAsync(userId);
-        if (member is null || !await users.IsInRoleAsync(member, Roles.Member))
+        if (member is null || !(await users.GetRolesAsync(member)).Any(role => role == Roles.Member || Roles.Staff.Contains(role)))
         {
-            throw new AccountRuleException("There is no such member.");
+            throw new AccountRuleException("There is no such member or staff account.");
         }
 
         if (action == SuspendAction && userId == actorId)

@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin.Members;
 
-/// <summary>Suspends an active member, or reinstates a suspended one; either way with a reason for the record.</summary>
+/// <summary>
+/// Suspends an active member or staff account, or reinstates a suspended one; either way with a reason for the record.
+/// (Staff who are not members reach it from their page under Admin → Staff.)
+/// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class SuspendModel(AppDbContext db, MemberAdministration administration, UserManager<PortalUser> users) : PageModel
 {
@@ -23,8 +26,11 @@ public sealed class SuspendModel(AppDbContext db, MemberAdministration administr
         Reinstate,
     }
 
-    public sealed record MemberView(string Id, string FullName, string? Email, string? Organisation, DateTimeOffset? SuspendedAt, string? SuspensionReason)
+    public sealed record MemberView(string Id, string FullName, string? Email, string? Organisation, DateTimeOffset? SuspendedAt, string? SuspensionReason, bool IsMember)
     {
+        /// <summary>Where the person's own page is: the member profile, or the staff page of someone who is only staff.</summary>
+        public string BackPath => IsMember ? "/admin/members" : $"/admin/staff/{Id}";
+
         public bool IsSuspended => SuspendedAt is not null;
     }
 
@@ -85,13 +91,20 @@ public sealed class SuspendModel(AppDbContext db, MemberAdministration administr
         TempData["StatusMessage"] = Input.Change == StatusChange.Suspend
             ? $"{member.FullName} is suspended and can no longer sign in."
             : $"{member.FullName} is reinstated and can sign in again.";
-        return RedirectToPage("Index");
+        return member.IsMember ? RedirectToPage("Index") : Redirect(member.BackPath);
     }
 
     private Task<MemberView?> FindMemberAsync(string userId, CancellationToken cancellationToken) =>
-        db.UsersInRole(Roles.Member)
+        db.UsersInAnyRole([Roles.Member, .. Roles.Staff])
             .AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new MemberView(u.Id, u.FullName, u.Email, u.Organisation, u.SuspendedAt, u.SuspensionReason))
+            .Select(u => new MemberView(
+                u.Id,
+                u.FullName,
+                u.Email,
+                u.Organisation,
+                u.SuspendedAt,
+                u.SuspensionReason,
+                db.UsersInRole(Roles.Member).Any(m => m.Id == u.Id)))
             .SingleOrDefaultAsync(cancellationToken);
 }

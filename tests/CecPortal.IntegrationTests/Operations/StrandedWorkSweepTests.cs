@@ -27,6 +27,7 @@ public sealed class StrandedWorkSweepTests(StrandedWorkSweepTests.StoreDownOnceF
         await portal.WithDbAsync(db => db.Users.Where(u => u.Id == person)
             .ExecuteUpdateAsync(set => set.SetProperty(u => u.CreatedAt, new DateTimeOffset(2021, 6, 1, 0, 0, 0, TimeSpan.Zero)), Token));
         using var admin = await portal.SignedInClientAsync(PortalFactory.AdminEmail);
+        var failuresBefore = portal.Jobs.Failures;
         portal.Jobs.FailNext<SendBreachNoticeJob>();
 
         // Act
@@ -49,7 +50,7 @@ public sealed class StrandedWorkSweepTests(StrandedWorkSweepTests.StoreDownOnceF
 
         // Assert
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the notice was saved, so the Admin is not told it failed");
-        portal.Jobs.Failures.ShouldBe(1);
+        (portal.Jobs.Failures - failuresBefore).ShouldBe(1, "the enqueue after the commit failed");
         sentBeforeTheSweep.ShouldBe(0);
         tooEarly.ShouldBe(0, "a notice younger than five minutes may still be on its way");
         swept.ShouldBe(1);
@@ -65,6 +66,7 @@ public sealed class StrandedWorkSweepTests(StrandedWorkSweepTests.StoreDownOnceF
         var session = await AddSessionAsync(portal, "Stranded announcement", daysAhead: 50);
         using var editor = await portal.SignedInClientAsync(PortalFactory.EditorEmail);
         using var confirm = await SubmitAsync(editor, SessionPath(session.Id), "[data-testid=confirm-form]", new Dictionary<string, string>());
+        var failuresBefore = portal.Jobs.Failures;
         portal.Jobs.FailNext<WebinarAnnouncements>();
 
         // Act
@@ -79,6 +81,7 @@ public sealed class StrandedWorkSweepTests(StrandedWorkSweepTests.StoreDownOnceF
 
         // Assert
         announce.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the announcement was saved, so the editor is not told it failed");
+        (portal.Jobs.Failures - failuresBefore).ShouldBe(1, "the enqueue after the commit failed");
         announcedBeforeTheSweep.ShouldBe(0);
         swept.ShouldBe(1);
         sweptAgain.ShouldBe(0, "once anyone has had it, the job ran");

@@ -132,7 +132,7 @@ public sealed class MemberManagementTests(PortalFixture portal) : IClassFixture<
         await portal.CreateUserAsync("csvaudit.1@audit-demo.eu", "Csvaudit Zorya", Roles.Member, "LU", "energy", suspended: true);
         await portal.CreateUserAsync("csvaudit.2@audit-demo.eu", "Csvaudit Yannick", Roles.Member, "LU", "energy", suspended: true);
         await portal.CreateUserAsync("csvaudit.3@audit-demo.eu", "Csvaudit Xenia", Roles.Member, "LU", "energy");
-        var before = await portal.WithDbAsync(db => db.AuditEntries.MaxAsync(e => e.Id));
+        var before = await portal.WithDbAsync(db => db.AuditEntries.MaxAsync(e => (long?)e.Id)) ?? 0;
         using var admin = await portal.SignedInClientAsync(PortalFactory.AdminEmail);
 
         // Act

@@ -1,6 +1,6 @@
+using System.Security.Claims;
 using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Jobs;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
@@ -29,8 +29,8 @@ public static class StaffMfaGate
             return null;
         }
 
-        // One column, not the whole account: this runs on every admin page.
-        var userId = services.GetRequiredService<UserManager<PortalUser>>().GetUserId(context.User);
+        // One column, not the whole account (nor a UserManager built for it): this runs on every admin page.
+        var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         var twoFactorEnabled = await services.GetRequiredService<AppDbContext>().Users
             .Where(u => u.Id == userId)
             .Select(u => (bool?)u.TwoFactorEnabled)

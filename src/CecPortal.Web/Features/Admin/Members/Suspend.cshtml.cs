@@ -28,7 +28,7 @@ public sealed class SuspendModel(AppDbContext db, MemberAdministration administr
 
     public sealed record MemberView(string Id, string FullName, string? Email, string? Organisation, DateTimeOffset? SuspendedAt, string? SuspensionReason, bool IsMember)
     {
-        /// <summary>Where the person's own page is: the member profile, or the staff page of someone who is only staff.</summary>
+        /// <summary>Where to go back to: the member list, or the staff page of someone who is only staff.</summary>
         public string BackPath => IsMember ? "/admin/members" : $"/admin/staff/{Id}";
 
         public bool IsSuspended => SuspendedAt is not null;
@@ -91,7 +91,7 @@ public sealed class SuspendModel(AppDbContext db, MemberAdministration administr
         TempData["StatusMessage"] = Input.Change == StatusChange.Suspend
             ? $"{member.FullName} is suspended and can no longer sign in."
             : $"{member.FullName} is reinstated and can sign in again.";
-        return member.IsMember ? RedirectToPage("Index") : Redirect(member.BackPath);
+        return Redirect(member.BackPath);
     }
 
     private Task<MemberView?> FindMemberAsync(string userId, CancellationToken cancellationToken) =>

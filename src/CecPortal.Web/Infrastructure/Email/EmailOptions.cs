@@ -4,9 +4,11 @@ namespace CecPortal.Web.Infrastructure.Email;
 
 public enum SmtpSecurity
 {
-    /// <summary>STARTTLS when the server offers it.</summary>
+    /// <summary>STARTTLS when the server offers it, plain text otherwise: Development only, by default.</summary>
     Auto,
     None,
+
+    /// <summary>STARTTLS or no delivery: the default outside Development.</summary>
     StartTls,
     SslOnConnect,
 }
@@ -21,6 +23,7 @@ public sealed class EmailOptions
     [Range(1, 65535)]
     public int Port { get; set; } = 587;
 
+    /// <summary>When not configured: <see cref="SmtpSecurity.StartTls"/> outside Development, <see cref="SmtpSecurity.Auto"/> in it.</summary>
     public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
 
     public string? UserName { get; set; }

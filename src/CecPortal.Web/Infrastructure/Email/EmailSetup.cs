@@ -7,7 +7,7 @@ public static class EmailSetup
 {
     /// <summary>
     /// SMTP from <c>Email:*</c>. With no host in Development, mail is kept under <c>.data/mail</c> for
-    /// <c>/dev/mailbox</c>; outside Development an SMTP host is required.
+    /// <c>/dev/mailbox</c>; outside Development an SMTP host is required, and STARTTLS too unless <c>Email:Security</c> says otherwise.
     /// </summary>
     public static IServiceCollection AddPortalEmail(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -21,6 +21,12 @@ public static class EmailSetup
             .Bind(configuration.GetSection(EmailOptions.Section))
             .PostConfigure(options =>
             {
+                // Outside Development a mail relay that cannot do TLS must be a deliberate Email:Security=None.
+                if (string.IsNullOrWhiteSpace(configuration[$"{EmailOptions.Section}:Security"]))
+                {
+                    options.Security = environment.IsDevelopment() ? SmtpSecurity.Auto : SmtpSecurity.StartTls;
+                }
+
                 if (string.IsNullOrWhiteSpace(options.Host) && string.IsNullOrWhiteSpace(options.PickupDirectory))
                 {
                     options.PickupDirectory = Path.Combine(PortalPaths.DataRoot(configuration, environment.ContentRootPath), "mail");

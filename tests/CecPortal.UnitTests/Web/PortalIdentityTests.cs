@@ -1,7 +1,9 @@
 using CecPortal.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -13,10 +15,10 @@ namespace CecPortal.UnitTests.Web;
 public sealed class PortalIdentityTests
 {
     [Theory]
-    [InlineData("Production", CookieSecurePolicy.Always)]
-    [InlineData("Staging", CookieSecurePolicy.Always)]
-    [InlineData("Development", CookieSecurePolicy.SameAsRequest)]
-    public void AuthCookie_InEnvironment_SecureOutsideDevelopmentHttpOnlyLax(string environment, CookieSecurePolicy expected)
+    [InlineData("Production", CookieSecurePolicy.Always, "__Host-cec.auth")]
+    [InlineData("Staging", CookieSecurePolicy.Always, "__Host-cec.auth")]
+    [InlineData("Development", CookieSecurePolicy.SameAsRequest, "cec.auth")]
+    public void AuthCookie_InEnvironment_SecureAndHostPrefixedOutsideDevelopmentHttpOnlyLax(string environment, CookieSecurePolicy expected, string name)
     {
         // Arrange
         using var services = Services(environment, new Dictionary<string, string?> { ["Security:IdleTimeout"] = "00:20:00" });
@@ -26,10 +28,41 @@ public sealed class PortalIdentityTests
 
         // Assert
         cookie.Cookie.SecurePolicy.ShouldBe(expected);
+        cookie.Cookie.Name.ShouldBe(name);
+        cookie.Cookie.Path.ShouldBe("/");
+        cookie.Cookie.Domain.ShouldBeNull();
         cookie.Cookie.HttpOnly.ShouldBeTrue();
         cookie.Cookie.SameSite.ShouldBe(SameSiteMode.Lax);
         cookie.SlidingExpiration.ShouldBeTrue();
         cookie.ExpireTimeSpan.ShouldBe(TimeSpan.FromMinutes(20));
+    }
+
+    [Theory]
+    [InlineData("Production", "__Host-")]
+    [InlineData("Development", "")]
+    public void OtherCookies_InEnvironment_HostPrefixedAndSecureOutsideDevelopment(string environment, string prefix)
+    {
+        // Arrange
+        using var services = Services(environment, []);
+        var schemes = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>();
+
+        // Act
+        CookieBuilder[] cookies =
+        [
+            services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie,
+            services.GetRequiredService<IOptions<CookieTempDataProviderOptions>>().Value.Cookie,
+            schemes.Get(IdentityConstants.TwoFactorUserIdScheme).Cookie,
+            schemes.Get(IdentityConstants.TwoFactorRememberMeScheme).Cookie,
+            schemes.Get(IdentityConstants.ExternalScheme).Cookie,
+        ];
+
+        // Assert
+        cookies.Select(c => c.Name).ShouldBe([prefix + "cec.antiforgery", prefix + "cec.tempdata", prefix + "cec.2fa", prefix + "cec.2fa-remember", prefix + "cec.external"]);
+        cookies.ShouldAllBe(c => c.Path == "/" && c.Domain == null);
+        if (prefix.Length > 0)
+        {
+            cookies.ShouldAllBe(c => c.SecurePolicy == CookieSecurePolicy.Always);
+        }
     }
 
     [Fact]
@@ -71,6 +104,8 @@ public sealed class PortalIdentityTests
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddSingleton<IHostEnvironment>(new TestEnvironment { EnvironmentName = environment });
         services.AddSingleton(TimeProvider.System);
+        services.AddAntiforgery();
+        services.AddRazorPages();
         services.AddPortalIdentity();
         return services.BuildServiceProvider();
     }

@@ -12,6 +12,9 @@ namespace CecPortal.Web.Infrastructure.Web;
 
 public static class PortalIdentity
 {
+    /// <summary>The session cookie: <c>cec.auth</c> in Development, <c>__Host-cec.auth</c> elsewhere (see <see cref="PortalCookies"/>).</summary>
+    public const string AuthCookieName = "cec.auth";
+
     public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
     {
         // One key ring for every process of the portal (web nodes, the CLI): cookies and emailed tokens stay valid.
@@ -64,7 +67,6 @@ public static class PortalIdentity
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/access-denied";
-            options.Cookie.Name = "cec.auth";
             options.Cookie.HttpOnly = true;
             // Lax, not Strict: a member following a link from an email arrives signed in.
             options.Cookie.SameSite = SameSiteMode.Lax;
@@ -79,15 +81,17 @@ public static class PortalIdentity
             };
         });
 
-        // Sliding idle timeout from configuration; the absolute one is checked by SessionLifetime.
+        // Sliding idle timeout from configuration (the absolute one is checked by SessionLifetime), and the cookie's name
+        // and Secure flag, which depend on the environment.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<PortalSessionOptions>, IHostEnvironment, TimeProvider>((options, session, environment, time) =>
             {
                 // The portal's clock, so that idle and absolute timeouts agree (and tests can move it).
                 options.TimeProvider = time;
                 options.ExpireTimeSpan = session.Value.IdleTimeout;
-                options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                PortalCookies.Apply(options.Cookie, environment, AuthCookieName);
             });
+        services.AddPortalCookies();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))

@@ -43,6 +43,7 @@ try
     var connectionString = await builder.AddPortalDatabaseAsync();
     builder.Services.AddPortalJobs(builder.Configuration, connectionString);
     builder.Services.AddPortalTelemetry(builder.Configuration, connectionString);
+    builder.Services.AddPortalOrigin();
     builder.Services.AddPortalIdentity();
     // Replaces Identity's UserManager so that password changes are audited (the last registration wins).
     builder.Services.AddScoped<Microsoft.AspNetCore.Identity.UserManager<PortalUser>, AuditedUserManager>();
@@ -80,7 +81,6 @@ try
     builder.Services.AddScoped<TwoFactorSettings>();
     builder.Services.AddScoped<AccountSecurityChanges>();
     builder.Services.AddSingleton<DevMailbox>();
-    builder.Services.AddScoped<PortalUrls>();
     builder.Services.AddScoped<AuditLog>();
     builder.Services.AddSingleton<AuditPseudonyms>();
     builder.Services.AddScoped<ApplicationWorkflow>();

@@ -83,6 +83,9 @@ public sealed partial class CommandTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Portal"] = connectionString;
         start.Environment["Email__Host"] = "127.0.0.1";
+
+        // A loopback address may be plain http outside Development; the link printed is on it.
+        start.Environment["Portal__BaseUrl"] = "http://localhost:5080";
         start.Environment["Demo__Password"] = PortalFactory.DemoPassword;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -43,7 +43,7 @@ public sealed class DevMailboxTests : IAsyncLifetime
         message.QuerySelector("[data-testid=mail-text]")!.TextContent.ShouldContain("Choose a new password");
         html.StatusCode.ShouldBe(HttpStatusCode.OK);
         html.Headers.GetValues("Content-Security-Policy").Single().ShouldStartWith("sandbox");
-        (await html.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("<a href=\"http://localhost/account/reset-password");
+        (await html.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("<a href=\"http://localhost:5080/account/reset-password");
         Directory.GetFiles(Path.Combine(_dataRoot, "mail"), "*.eml").Length.ShouldBe(1);
     }
 
@@ -100,9 +100,10 @@ public sealed class DevMailboxTests : IAsyncLifetime
         await using var production = new PortalFactory(connectionString, smtpPort: 25, new Dictionary<string, string?>
         {
             ["environment"] = "Production",
+            ["Portal:BaseUrl"] = "https://portal.cec.example",
             ["Jobs:ServerEnabled"] = "false",
         });
-        using var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://portal.cec.example"), AllowAutoRedirect = false });
 
         using var response = await client.GetAsync(new Uri("/dev/mailbox", UriKind.Relative), TestContext.Current.CancellationToken);
 

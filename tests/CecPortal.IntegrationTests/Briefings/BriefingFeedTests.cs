@@ -47,13 +47,13 @@ public sealed class BriefingFeedTests(PortalFixture portal) : IClassFixture<Port
         amber.Element(Atom + "content")!.Attribute("type")!.Value.ShouldBe("html");
         amber.Element(Atom + "content")!.Value.ShouldContain("<em>amber</em>");
         amber.Element(Atom + "content")!.Value.ShouldContain("Feedable Router");
-        amber.Element(Atom + "link")!.Attribute("href")!.Value.ShouldBe("http://localhost/briefings/2099-02-01");
+        amber.Element(Atom + "link")!.Attribute("href")!.Value.ShouldBe("http://localhost:5080/briefings/2099-02-01");
         amber.Element(Atom + "category")!.Attribute("term")!.Value.ShouldBe("TLP:AMBER");
 
         var red = entries.Single(e => e.Element(Atom + "title")!.Value == "Red edition (2099-02-02)");
         red.Element(Atom + "content").ShouldBeNull();
         red.Element(Atom + "category")!.Attribute("term")!.Value.ShouldBe("TLP:RED");
-        red.Element(Atom + "link")!.Attribute("href")!.Value.ShouldBe("http://localhost/briefings/2099-02-02");
+        red.Element(Atom + "link")!.Attribute("href")!.Value.ShouldBe("http://localhost:5080/briefings/2099-02-02");
         body.ShouldNotContain("RED-ONLY-SECRET");
     }
 
@@ -81,7 +81,7 @@ public sealed class BriefingFeedTests(PortalFixture portal) : IClassFixture<Port
         // Assert
         var ids = feed.Elements(Atom + "entry").Select(e => e.Element(Atom + "id")!.Value).ToList();
         ids.Count.ShouldBe(BriefingReader.FeedSize);
-        ids.ShouldBe(expected.Select(d => $"http://localhost/briefings/{d.ToRouteValue()}"));
+        ids.ShouldBe(expected.Select(d => $"http://localhost:5080/briefings/{d.ToRouteValue()}"));
     }
 
     [Theory]

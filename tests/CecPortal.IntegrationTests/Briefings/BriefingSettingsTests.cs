@@ -64,7 +64,7 @@ public sealed class BriefingSettingsTests(PortalFixture portal) : IClassFixture<
 
         // Assert
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        url.ShouldMatch("^http://localhost/briefings/feed/[A-Za-z0-9_-]{43}$");
+        url.ShouldMatch("^http://localhost:5080/briefings/feed/[A-Za-z0-9_-]{43}$");
         shown.QuerySelector("[data-testid=new-feed-url]")!.TextContent.ShouldContain("copy it now, it will not be shown again");
         again.QuerySelector("[data-testid=new-feed-url]").ShouldBeNull();
         again.Body!.InnerHtml.ShouldNotContain(url);

@@ -58,6 +58,28 @@ public sealed class SettingsAtStartupTests
         stderr.Trim().ShouldBe("Shutdown__Timeout must be a duration such as 00:05:00 (was 'half a minute')");
     }
 
+    [Theory]
+    [InlineData("", "Portal__BaseUrl is required: the portal's public address, such as https://portal.example.eu, from which every emailed link is built.")]
+    [InlineData("portal.cec.example", "Portal__BaseUrl must be the portal's root address, such as https://portal.example.eu, without path, query or fragment (was 'portal.cec.example').")]
+    [InlineData("http://portal.cec.example", "Portal__BaseUrl must start with https:// outside Development (was 'http://portal.cec.example').")]
+    public async Task Start_InProductionWithoutHttpsBaseUrl_ExitsWithOneSentence(string baseUrl, string expected)
+    {
+        // Arrange
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Portal"] = Unreachable,
+            ["Email__Host"] = "127.0.0.1",
+            ["Portal__BaseUrl"] = baseUrl,
+        };
+
+        // Act
+        var (exitCode, stdout, stderr) = await RunPortalAsync(settings);
+
+        // Assert
+        exitCode.ShouldBe(1, stdout + stderr);
+        stderr.Trim().ShouldBe(expected);
+    }
+
     [Fact]
     public async Task Start_InTestHostWithBadSettings_PrintsTheSettingsMessagesAndServesNothing()
     {
@@ -106,6 +128,7 @@ public sealed class SettingsAtStartupTests
         start.ArgumentList.Add(portal);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Portal__BaseUrl"] = "https://portal.cec.example";
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;

@@ -291,7 +291,7 @@ public sealed class WebinarMemberSettingsTests(PortalFixture portal) : IClassFix
         var stored = await portal.WithDbAsync(db => db.Users.Where(u => u.Id == memberId).Select(u => u.CalendarTokenHash).SingleAsync(Token));
 
         // Assert
-        url.ShouldMatch("^http://localhost/webinars/calendar/[A-Za-z0-9_-]{43}\\.ics$");
+        url.ShouldMatch("^http://localhost:5080/webinars/calendar/[A-Za-z0-9_-]{43}\\.ics$");
         again.QuerySelector("[data-testid=new-calendar-url]").ShouldBeNull();
         again.Body!.InnerHtml.ShouldNotContain(url);
         again.QuerySelector("[data-testid=calendar-status]")!.TextContent.ShouldBe("You have a calendar address.");

@@ -6,14 +6,16 @@ namespace CecPortal.UnitTests.Account;
 
 public sealed class PasskeyOptionsTests
 {
+    private static readonly Uri Portal = new("https://portal.cisos.example");
+
     [Fact]
     public void Resolve_NothingConfigured_DomainAndOriginOfTheBaseUrl()
     {
         // Arrange
-        var configuration = Configuration(new() { ["Portal:BaseUrl"] = "https://portal.cisos.example/" });
+        var configuration = Configuration([]);
 
         // Act
-        var (domain, origins) = PasskeyOptions.Resolve(configuration);
+        var (domain, origins) = PasskeyOptions.Resolve(configuration, Portal);
 
         // Assert
         domain.ShouldBe("portal.cisos.example");
@@ -26,14 +28,13 @@ public sealed class PasskeyOptionsTests
         // Arrange
         var configuration = Configuration(new()
         {
-            ["Portal:BaseUrl"] = "https://portal.cisos.example",
             ["Passkeys:ServerDomain"] = "CISOS.example",
             ["Passkeys:AllowedOrigins:0"] = "https://portal.cisos.example/",
             ["Passkeys:AllowedOrigins:1"] = "https://members.cisos.example",
         });
 
         // Act
-        var (domain, origins) = PasskeyOptions.Resolve(configuration);
+        var (domain, origins) = PasskeyOptions.Resolve(configuration, Portal);
 
         // Assert
         domain.ShouldBe("cisos.example");
@@ -54,24 +55,11 @@ public sealed class PasskeyOptionsTests
         });
 
         // Act
-        var refused = Should.Throw<PortalConfigurationException>(() => PasskeyOptions.Resolve(configuration));
+        var refused = Should.Throw<PortalConfigurationException>(() => PasskeyOptions.Resolve(configuration, Portal));
 
         // Assert
         refused.Message.ShouldContain("Passkeys__AllowedOrigins");
         refused.Message.ShouldContain("Passkeys__ServerDomain");
-    }
-
-    [Fact]
-    public void Resolve_BaseUrlNotAnAddress_RefusedNamingTheSetting()
-    {
-        // Arrange
-        var configuration = Configuration(new() { ["Portal:BaseUrl"] = "portal" });
-
-        // Act
-        var refused = Should.Throw<PortalConfigurationException>(() => PasskeyOptions.Resolve(configuration));
-
-        // Assert
-        refused.Message.ShouldContain("Portal__BaseUrl");
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();

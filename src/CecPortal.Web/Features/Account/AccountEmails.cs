@@ -1,18 +1,23 @@
 using System.Text;
 using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Email;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CecPortal.Web.Features.Account;
 
-/// <summary>Account emails with one-time links: password reset and email confirmation.</summary>
-public sealed class AccountEmails(UserManager<PortalUser> users, EmailOutbox outbox)
+/// <summary>Account emails with one-time links on the portal's configured address: password reset and email confirmation.</summary>
+public sealed class AccountEmails(UserManager<PortalUser> users, EmailOutbox outbox, PortalUrls urls)
 {
-    public async Task QueuePasswordResetAsync(PortalUser user, string resetPageUrl, CancellationToken cancellationToken)
+    public const string ResetPasswordPath = "/account/reset-password";
+
+    public const string ConfirmEmailPath = "/account/confirm-email";
+
+    public async Task QueuePasswordResetAsync(PortalUser user, CancellationToken cancellationToken)
     {
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
-        var link = QueryHelpers.AddQueryString(resetPageUrl, new Dictionary<string, string?> { ["email"] = user.Email, ["code"] = code });
+        var link = QueryHelpers.AddQueryString(urls.Absolute(ResetPasswordPath), new Dictionary<string, string?> { ["email"] = user.Email, ["code"] = code });
         await outbox.QueueAsync(
             EmailTemplate.Compose(
                 user.Email!,
@@ -26,10 +31,10 @@ public sealed class AccountEmails(UserManager<PortalUser> users, EmailOutbox out
             cancellationToken);
     }
 
-    public async Task QueueEmailConfirmationAsync(PortalUser user, string confirmPageUrl, CancellationToken cancellationToken)
+    public async Task QueueEmailConfirmationAsync(PortalUser user, CancellationToken cancellationToken)
     {
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = QueryHelpers.AddQueryString(confirmPageUrl, new Dictionary<string, string?> { ["userId"] = user.Id, ["code"] = code });
+        var link = QueryHelpers.AddQueryString(urls.Absolute(ConfirmEmailPath), new Dictionary<string, string?> { ["userId"] = user.Id, ["code"] = code });
         await outbox.QueueAsync(
             EmailTemplate.Compose(
                 user.Email!,

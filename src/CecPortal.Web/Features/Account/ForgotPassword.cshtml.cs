@@ -34,8 +34,7 @@ public sealed class ForgotPasswordModel(UserManager<PortalUser> users, AccountEm
         // Suspended members receive no email, not even this one.
         if (user is not null && !user.IsSuspended && await users.IsEmailConfirmedAsync(user))
         {
-            var resetPage = Url.Page("/Account/ResetPassword", pageHandler: null, values: null, protocol: Request.Scheme)!;
-            await emails.QueuePasswordResetAsync(user, resetPage, cancellationToken);
+            await emails.QueuePasswordResetAsync(user, cancellationToken);
         }
 
         // The same answer whether or not the account exists, so the page cannot be used to discover members.

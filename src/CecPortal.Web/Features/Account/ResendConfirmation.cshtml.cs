@@ -33,8 +33,7 @@ public sealed class ResendConfirmationModel(UserManager<PortalUser> users, Accou
         var user = await users.FindByEmailAsync(Input.Email);
         if (user is not null && !await users.IsEmailConfirmedAsync(user))
         {
-            var confirmPage = Url.Page("/Account/ConfirmEmail", pageHandler: null, values: null, protocol: Request.Scheme)!;
-            await emails.QueueEmailConfirmationAsync(user, confirmPage, cancellationToken);
+            await emails.QueueEmailConfirmationAsync(user, cancellationToken);
         }
 
         return RedirectToPage(new { sent = true });

@@ -30,8 +30,7 @@ public static class PortalCommands
                     return 2;
                 }
 
-                var baseUrl = app.Configuration["Portal:BaseUrl"] ?? "http://localhost:5080";
-                var link = await services.GetRequiredService<AdminAccounts>().CreateAdminAsync(email, baseUrl);
+                var link = await services.GetRequiredService<AdminAccounts>().CreateAdminAsync(email);
                 Console.WriteLine($"Administrator {email} is ready. Open this one-time link to set the password:");
                 Console.WriteLine(link);
                 return 0;

@@ -45,6 +45,7 @@ public static partial class StartupFailure
             lines.AddRange(described);
         }
 
-        return lines;
+        // A setting read by two options (Portal:BaseUrl: the links and the passkey domain) is reported once.
+        return [.. lines.Distinct(StringComparer.Ordinal)];
     }
 }

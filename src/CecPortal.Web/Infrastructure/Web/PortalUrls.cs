@@ -1,14 +1,12 @@
+using Microsoft.Extensions.Options;
+
 namespace CecPortal.Web.Infrastructure.Web;
 
-/// <summary>Absolute links for emails: the current request's address, or <c>Portal:BaseUrl</c> outside a request (jobs, commands).</summary>
-public sealed class PortalUrls(IHttpContextAccessor httpContext, IConfiguration configuration)
+/// <summary>
+/// Absolute links for emails, calendars and feeds, always on <c>Portal:BaseUrl</c>: the request's Host and scheme are
+/// chosen by the client (a forged Host would otherwise put an attacker's address in a password-reset email).
+/// </summary>
+public sealed class PortalUrls(IOptions<PortalOrigin> origin)
 {
-    public string Absolute(string pathAndQuery)
-    {
-        var request = httpContext.HttpContext?.Request;
-        var baseUrl = request is not null
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : configuration["Portal:BaseUrl"] ?? "http://localhost:5080";
-        return baseUrl.TrimEnd('/') + "/" + pathAndQuery.TrimStart('/');
-    }
+    public string Absolute(string pathAndQuery) => origin.Value.Absolute(pathAndQuery);
 }

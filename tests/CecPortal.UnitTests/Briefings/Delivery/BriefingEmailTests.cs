@@ -3,8 +3,6 @@ using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -207,9 +205,8 @@ public sealed class BriefingEmailTests
 
     internal static BriefingEmail CreateComposer(UnsubscribeTokens tokens, DkimSigning? dkim = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:BaseUrl"] = "https://portal.test" }).Build();
         return new BriefingEmail(
-            new PortalUrls(new HttpContextAccessor(), configuration),
+            new PortalUrls(Options.Create(new PortalOrigin { BaseUrl = "https://portal.test" })),
             tokens,
             dkim ?? new DkimSigning(Options.Create(new DkimOptions())),
             Options.Create(new EmailOptions { FromAddress = "briefing@cec.test", FromName = "CEC Briefing" }));

@@ -1,5 +1,6 @@
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Features.Account.Passkeys;
 
@@ -17,16 +18,10 @@ public sealed class PasskeyOptions
     /// <summary>The origins a ceremony may come from, e.g. <c>https://portal.cisos.eu</c>; by default the origin of <c>Portal:BaseUrl</c>.</summary>
     public List<string> AllowedOrigins { get; set; } = [];
 
-    /// <summary>The settings in force: configured values, else those of the portal's public address.</summary>
-    public static (string ServerDomain, IReadOnlyList<string> Origins) Resolve(IConfiguration configuration)
+    /// <summary>The settings in force: configured values, else those of the portal's public address <paramref name="portal"/>.</summary>
+    public static (string ServerDomain, IReadOnlyList<string> Origins) Resolve(IConfiguration configuration, Uri portal)
     {
         var options = configuration.GetSection(Section).Get<PasskeyOptions>() ?? new PasskeyOptions();
-        var baseUrl = configuration["Portal:BaseUrl"] ?? "http://localhost:5080";
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var portal))
-        {
-            throw new PortalConfigurationException($"Portal__BaseUrl must be an absolute address such as https://portal.example.eu (was '{baseUrl}').");
-        }
-
         var domain = string.IsNullOrWhiteSpace(options.ServerDomain) ? portal.Host : options.ServerDomain.Trim().ToLowerInvariant();
         var origins = options.AllowedOrigins.Count > 0
             ? options.AllowedOrigins.Select(o => o.Trim().TrimEnd('/')).ToList()
@@ -49,9 +44,9 @@ public static class PasskeySetup
     /// <summary>Identity's passkey handler with the portal's domain, origins and a user-verified, discoverable credential.</summary>
     public static IServiceCollection AddPortalPasskeys(this IServiceCollection services)
     {
-        services.AddOptions<IdentityPasskeyOptions>().Configure<IConfiguration>((options, configuration) =>
+        services.AddOptions<IdentityPasskeyOptions>().Configure<IConfiguration, IOptions<PortalOrigin>>((options, configuration, portal) =>
         {
-            var (domain, origins) = PasskeyOptions.Resolve(configuration);
+            var (domain, origins) = PasskeyOptions.Resolve(configuration, portal.Value.ToUri());
             options.ServerDomain = domain;
 
             // A PIN or biometric on the device: the passkey alone is then two factors, so no code follows it.

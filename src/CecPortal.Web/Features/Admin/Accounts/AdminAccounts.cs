@@ -1,19 +1,20 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Infrastructure.Audit;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CecPortal.Web.Features.Admin.Accounts;
 
 /// <summary>Creates administrator accounts without ever choosing a password for the person.</summary>
-public sealed class AdminAccounts(UserManager<PortalUser> users, AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class AdminAccounts(UserManager<PortalUser> users, AppDbContext db, AuditLog audit, PortalUrls urls, TimeProvider clock)
 {
     /// <summary>
     /// Creates (or promotes) an administrator with a confirmed email and no password, and returns a one-time
     /// link on which the person sets their own password.
     /// </summary>
-    public async Task<string> CreateAdminAsync(string email, string baseUrl)
+    public async Task<string> CreateAdminAsync(string email)
     {
         var user = await users.FindByEmailAsync(email) ?? await CreateWithoutPasswordAsync(email, email);
 
@@ -25,7 +26,7 @@ public sealed class AdminAccounts(UserManager<PortalUser> users, AppDbContext db
         }
 
         var code = AccountEmails.Encode(await users.GeneratePasswordResetTokenAsync(user));
-        return QueryHelpers.AddQueryString($"{baseUrl.TrimEnd('/')}/account/reset-password", new Dictionary<string, string?>
+        return QueryHelpers.AddQueryString(urls.Absolute(AccountEmails.ResetPasswordPath), new Dictionary<string, string?>
         {
             ["email"] = email,
             ["code"] = code,

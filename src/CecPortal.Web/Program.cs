@@ -44,6 +44,7 @@ try
     builder.Services.AddPortalJobs(builder.Configuration, connectionString);
     builder.Services.AddPortalTelemetry(builder.Configuration, connectionString);
     builder.Services.AddPortalOrigin();
+    builder.Services.AddPortalForwardedHeaders();
     builder.Services.AddPortalIdentity();
     // Replaces Identity's UserManager so that password changes are audited (the last registration wins).
     builder.Services.AddScoped<Microsoft.AspNetCore.Identity.UserManager<PortalUser>, AuditedUserManager>();
@@ -136,6 +137,9 @@ try
         return exitCode;
     }
 
+    // First: everything after it (HSTS, secure cookies, rate limits, the audit log) sees the client's address and
+    // scheme as reported by a trusted proxy, and only by one.
+    app.UseForwardedHeaders();
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/error");

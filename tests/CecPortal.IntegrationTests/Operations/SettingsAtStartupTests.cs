@@ -81,6 +81,31 @@ public sealed class SettingsAtStartupTests
     }
 
     [Fact]
+    public async Task Start_WithProxyThatIsNotAnAddress_ExitsWithOneSentence()
+    {
+        // Arrange
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Portal"] = Unreachable,
+            ["Email__Host"] = "127.0.0.1",
+            ["ForwardedHeaders__KnownProxies__0"] = "proxy.internal",
+            ["ForwardedHeaders__KnownNetworks__0"] = "10.0.0.0/33",
+        };
+
+        // Act
+        var (exitCode, stdout, stderr) = await RunPortalAsync(settings);
+
+        // Assert
+        exitCode.ShouldBe(1, stdout + stderr);
+        stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ShouldBe(
+            [
+                "ForwardedHeaders__KnownProxies must hold IP addresses such as 10.0.0.5 (was 'proxy.internal').",
+                "ForwardedHeaders__KnownNetworks must hold networks in CIDR notation such as 10.0.0.0/24 (was '10.0.0.0/33').",
+            ],
+            ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task Start_InTestHostWithBadSettings_PrintsTheSettingsMessagesAndServesNothing()
     {
         // Arrange: test classes run one at a time, so the process-wide error writer can be borrowed.

@@ -43,7 +43,7 @@ try
     var connectionString = await builder.AddPortalDatabaseAsync();
     builder.Services.AddPortalJobs(builder.Configuration, connectionString);
     builder.Services.AddPortalTelemetry(builder.Configuration, connectionString);
-    builder.Services.AddPortalIdentity();
+    builder.Services.AddPortalIdentity(builder.Configuration);
     // Replaces Identity's UserManager so that password changes are audited (the last registration wins).
     builder.Services.AddScoped<Microsoft.AspNetCore.Identity.UserManager<PortalUser>, AuditedUserManager>();
     builder.Services.AddPortalEmail(builder.Configuration, builder.Environment);

@@ -62,7 +62,10 @@ public sealed class SecurityHeadersTests(PortalFixture portal) : IClassFixture<P
     public async Task Get_OutsideDevelopmentOverHttps_SendsHstsForAYear()
     {
         // Arrange
-        await using var production = portal.Factory.WithWebHostBuilder(builder => builder.UseSetting("environment", "Production"));
+        await using var production = portal.Factory.WithWebHostBuilder(builder => builder
+            .UseSetting("environment", "Production")
+            .UseSetting("DataProtection:CertificatePath", KeyRingCertificate.Shared.Path)
+            .UseSetting("DataProtection:CertificatePassword", KeyRingCertificate.Shared.Password));
         using var client = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://portal.cec.example"), AllowAutoRedirect = false });
 
         // Act

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Account.Passkeys;
@@ -12,12 +14,13 @@ namespace CecPortal.Web.Infrastructure.Web;
 
 public static class PortalIdentity
 {
-    public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
+    public static IServiceCollection AddPortalIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         // One key ring for every process of the portal (web nodes, the CLI): cookies and emailed tokens stay valid.
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("CecPortal")
             .PersistKeysToDbContext<AppDbContext>();
+        ProtectKeyRing(dataProtection, configuration);
 
         services.AddIdentity<PortalUser, IdentityRole>(options =>
             {
@@ -99,5 +102,39 @@ public static class PortalIdentity
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         return services;
+    }
+
+    /// <summary>
+    /// Encrypts every new key of the ring with the configured certificate before it is written to the database, and
+    /// decrypts with it and the previous ones. A missing or unreadable certificate is left to <see cref="KeyRingOptions"/>'
+    /// check, which reports it with every other setting before anything starts; without one (Development) the
+    /// framework logs that keys are stored unencrypted.
+    /// </summary>
+    private static void ProtectKeyRing(IDataProtectionBuilder dataProtection, IConfiguration configuration)
+    {
+        dataProtection.Services.AddOptions<KeyRingOptions>()
+            .BindSettings(KeyRingOptions.Section)
+            .Configure<IHostEnvironment>(KeyRingOptions.RequireOutsideDevelopment);
+
+        var settings = new KeyRingOptions();
+        configuration.GetSection(KeyRingOptions.Section).Bind(settings);
+        X509Certificate2? current;
+        IReadOnlyList<X509Certificate2> previous;
+        try
+        {
+            current = settings.LoadCertificate();
+            previous = settings.LoadPreviousCertificates();
+        }
+        catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        if (current is not null)
+        {
+            dataProtection.ProtectKeysWithCertificate(current);
+        }
+
+        dataProtection.UnprotectKeysWithAnyCertificate([.. previous]);
     }
 }

@@ -41,12 +41,17 @@ public static class PortalIdentity
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            // Identity's store with the authenticator key encrypted and recovery codes hashed (the last registration wins).
+            .AddUserStore<PortalUserStore>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<WelcomeTokenProvider>(WelcomeTokenProvider.ProviderName)
             // Under the authenticator provider's own name, so every code check (sign-in, enrolment) refuses replays.
             .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddSignInManager<PortalSignInManager>();
+
+        services.AddSingleton<AuthenticatorKeyProtection>();
+        services.AddScoped<TwoFactorSecretsConversion>();
 
         // OWASP's figure for PBKDF2-HMAC-SHA512; older hashes still verify and are rehashed at the next sign-in.
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = PasswordPolicy.HashIterations);

@@ -131,7 +131,7 @@ public sealed class SettingsAtStartupTests
 
         // Assert
         exitCode.ShouldBe(1, stdout + stderr);
-        stderr.Trim().ShouldBe($"DataProtection__CertificatePath '{certificate.Path}' could not be opened: it is not a PKCS#12 (.pfx) file or DataProtection__CertificatePassword (or the previous certificate's Password) is wrong.");
+        stderr.Trim().ShouldBe($"DataProtection__CertificatePath '{certificate.Path}' could not be opened: it is not a PKCS#12 (.pfx) file or DataProtection__CertificatePassword is wrong.");
         (stdout + stderr).ShouldNotContain("not-the-password");
     }
 

@@ -46,7 +46,7 @@ public sealed class KeyRingOptions : IValidatableObject
                     [nameof(CertificatePath)]);
             }
         }
-        else if (Problem(CertificatePath, CertificatePassword) is { } problem)
+        else if (Problem(CertificatePath, CertificatePassword, "DataProtection__CertificatePassword") is { } problem)
         {
             yield return new ValidationResult($"DataProtection__CertificatePath {problem}", [nameof(CertificatePath)]);
         }
@@ -58,7 +58,7 @@ public sealed class KeyRingOptions : IValidatableObject
             {
                 yield return new ValidationResult($"DataProtection__PreviousCertificates__{i}__Path is required: the file of a certificate that encrypted keys before a rotation.", [nameof(PreviousCertificates)]);
             }
-            else if (Problem(previous.Path, previous.Password) is { } problem)
+            else if (Problem(previous.Path, previous.Password, $"DataProtection__PreviousCertificates__{i}__Password") is { } problem)
             {
                 yield return new ValidationResult($"DataProtection__PreviousCertificates__{i}__Path {problem}", [nameof(PreviousCertificates)]);
             }
@@ -69,7 +69,7 @@ public sealed class KeyRingOptions : IValidatableObject
         X509CertificateLoader.LoadPkcs12FromFile(path, password);
 
     /// <summary>Why the file cannot encrypt or decrypt the key ring (one sentence, after the setting's name), or null.</summary>
-    private static string? Problem(string path, string? password)
+    private static string? Problem(string path, string? password, string passwordSetting)
     {
         try
         {
@@ -79,7 +79,7 @@ public sealed class KeyRingOptions : IValidatableObject
         }
         catch (CryptographicException)
         {
-            return $"'{path}' could not be opened: it is not a PKCS#12 (.pfx) file or DataProtection__CertificatePassword (or the previous certificate's Password) is wrong.";
+            return $"'{path}' could not be opened: it is not a PKCS#12 (.pfx) file or {passwordSetting} is wrong.";
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -45,7 +45,7 @@ try
     builder.Services.AddPortalTelemetry(builder.Configuration, connectionString);
     builder.Services.AddPortalOrigin();
     builder.Services.AddPortalForwardedHeaders();
-    builder.Services.AddPortalIdentity();
+    builder.Services.AddPortalIdentity(builder.Configuration);
     // Replaces Identity's UserManager so that password changes are audited (the last registration wins).
     builder.Services.AddScoped<Microsoft.AspNetCore.Identity.UserManager<PortalUser>, AuditedUserManager>();
     builder.Services.AddPortalEmail(builder.Configuration, builder.Environment);

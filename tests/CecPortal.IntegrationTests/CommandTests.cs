@@ -22,7 +22,8 @@ public sealed partial class CommandTests
         exitCode.ShouldBe(0, output);
         var link = new Uri(LinkPattern().Match(output).Value);
         link.AbsolutePath.ShouldBe("/account/reset-password");
-        await using var factory = new PortalFactory(connectionString, smtpPort: null, new Dictionary<string, string?> { ["Demo:SeedOnStartup"] = "false" });
+        // The link is protected with the key ring the command wrote, encrypted with the certificate: the portal needs it too.
+        await using var factory = new PortalFactory(connectionString, smtpPort: null, new Dictionary<string, string?>(KeyRingCertificate.Shared.Settings) { ["Demo:SeedOnStartup"] = "false" });
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var setPassword = await client.SubmitFormAsync(link.PathAndQuery, new Dictionary<string, string>
         {
@@ -87,6 +88,11 @@ public sealed partial class CommandTests
         // A loopback address may be plain http outside Development; the link printed is on it.
         start.Environment["Portal__BaseUrl"] = "http://localhost:5080";
         start.Environment["Demo__Password"] = PortalFactory.DemoPassword;
+        foreach (var (name, value) in KeyRingCertificate.Shared.EnvironmentVariables)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -97,7 +97,7 @@ public sealed class DevMailboxTests : IAsyncLifetime
     public async Task Mailbox_OutsideDevelopment_IsNotFound()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync("prodmail");
-        await using var production = new PortalFactory(connectionString, smtpPort: 25, new Dictionary<string, string?>
+        await using var production = new PortalFactory(connectionString, smtpPort: 25, new Dictionary<string, string?>(KeyRingCertificate.Shared.Settings)
         {
             ["environment"] = "Production",
             ["Portal:BaseUrl"] = "https://portal.cec.example",

@@ -59,7 +59,8 @@ internal sealed class PortalStack : IAsyncDisposable
             ["Email__Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Email__Security"] = "None",
         };
-        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        // Production encrypts the key ring with a certificate; a throwaway one, as for the tests.
+        foreach (var (name, value) in KeyRingCertificate.Create().EnvironmentVariables.Concat(settings ?? new Dictionary<string, string>()))
         {
             environment[name] = value;
         }

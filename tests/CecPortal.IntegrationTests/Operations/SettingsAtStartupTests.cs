@@ -139,6 +139,49 @@ public sealed class SettingsAtStartupTests
         failure.ShouldNotBeNull("the portal never started, so there is nothing to serve");
     }
 
+    [Fact]
+    public async Task Start_InProductionWithoutKeyRingCertificate_SaysSoInOneSentence()
+    {
+        // Arrange
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Portal"] = Unreachable,
+            ["Email__Host"] = "127.0.0.1",
+            ["Portal__BaseUrl"] = "https://portal.cec.example",
+            ["DataProtection__CertificatePath"] = string.Empty,
+            ["DataProtection__CertificatePassword"] = string.Empty,
+        };
+
+        // Act
+        var (exitCode, stdout, stderr) = await RunPortalAsync(settings);
+
+        // Assert
+        exitCode.ShouldBe(1, stdout + stderr);
+        stderr.Trim().ShouldBe("DataProtection__CertificatePath is required outside Development: set it to a PKCS#12 (.pfx) certificate with an RSA private key (and DataProtection__CertificatePassword), which encrypts the sign-in key ring stored in the database.");
+    }
+
+    [Fact]
+    public async Task Start_WithKeyRingCertificateAndWrongPassword_SaysSoWithoutThePassword()
+    {
+        // Arrange
+        var certificate = KeyRingCertificate.Shared;
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Portal"] = Unreachable,
+            ["Email__Host"] = "127.0.0.1",
+            ["Portal__BaseUrl"] = "https://portal.cec.example",
+            ["DataProtection__CertificatePassword"] = "not-the-password",
+        };
+
+        // Act
+        var (exitCode, stdout, stderr) = await RunPortalAsync(settings);
+
+        // Assert
+        exitCode.ShouldBe(1, stdout + stderr);
+        stderr.Trim().ShouldBe($"DataProtection__CertificatePath '{certificate.Path}' could not be opened: it is not a PKCS#12 (.pfx) file or DataProtection__CertificatePassword is wrong.");
+        (stdout + stderr).ShouldNotContain("not-the-password");
+    }
+
     private const string Unreachable = "Host=127.0.0.1;Port=1;Database=none;Username=none";
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunPortalAsync(Dictionary<string, string> settings)
@@ -154,7 +197,9 @@ public sealed class SettingsAtStartupTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Portal__BaseUrl"] = "https://portal.cec.example";
-        foreach (var (key, value) in settings)
+
+        // Production requires the key ring's certificate; the tests that are about it override these.
+        foreach (var (key, value) in KeyRingCertificate.Shared.EnvironmentVariables.Concat(settings))
         {
             start.Environment[key] = value;
         }

@@ -1,3 +1,5 @@
+using CecPortal.Testing;
+
 namespace CecPortal.IntegrationTests.Security;
 
 /// <summary>
@@ -18,5 +20,7 @@ public sealed class ProductionEdgePortalFixture : PortalFixture
         ["ForwardedHeaders:KnownNetworks:0"] = "10.1.0.0/16",
         ["RateLimits:PasswordResetPerHour"] = "1",
         ["Jobs:ServerEnabled"] = "false",
+        ["DataProtection:CertificatePath"] = KeyRingCertificate.Shared.Path,
+        ["DataProtection:CertificatePassword"] = KeyRingCertificate.Shared.Password,
     };
 }

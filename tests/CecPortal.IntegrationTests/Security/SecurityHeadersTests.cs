@@ -64,7 +64,10 @@ public sealed class SecurityHeadersTests(PortalFixture portal) : IClassFixture<P
         // Arrange
         await using var production = portal.Factory.WithWebHostBuilder(builder => builder
             .UseSetting("environment", "Production")
-            .UseSetting("Portal:BaseUrl", "https://portal.cec.example"));
+            .UseSetting("Portal:BaseUrl", "https://portal.cec.example")
+
+            .UseSetting("DataProtection:CertificatePath", KeyRingCertificate.Shared.Path)
+            .UseSetting("DataProtection:CertificatePassword", KeyRingCertificate.Shared.Password));
         using var client = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://portal.cec.example"), AllowAutoRedirect = false });
 
         // Act

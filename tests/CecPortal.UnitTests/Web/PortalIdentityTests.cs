@@ -101,12 +101,13 @@ public sealed class PortalIdentityTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(new TestEnvironment { EnvironmentName = environment });
         services.AddSingleton(TimeProvider.System);
         services.AddAntiforgery();
         services.AddRazorPages();
-        services.AddPortalIdentity();
+        services.AddPortalIdentity(configuration);
         return services.BuildServiceProvider();
     }
 

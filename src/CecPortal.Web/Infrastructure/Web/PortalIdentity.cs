@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Account.Passkeys;
@@ -15,12 +17,13 @@ public static class PortalIdentity
     /// <summary>The session cookie: <c>cec.auth</c> in Development, <c>__Host-cec.auth</c> elsewhere (see <see cref="PortalCookies"/>).</summary>
     public const string AuthCookieName = "cec.auth";
 
-    public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
+    public static IServiceCollection AddPortalIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         // One key ring for every process of the portal (web nodes, the CLI): cookies and emailed tokens stay valid.
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("CecPortal")
             .PersistKeysToDbContext<AppDbContext>();
+        ProtectKeyRing(dataProtection, configuration);
 
         services.AddIdentity<PortalUser, IdentityRole>(options =>
             {
@@ -41,12 +44,17 @@ public static class PortalIdentity
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            // Identity's store with the authenticator key encrypted and recovery codes hashed (the last registration wins).
+            .AddUserStore<PortalUserStore>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<WelcomeTokenProvider>(WelcomeTokenProvider.ProviderName)
             // Under the authenticator provider's own name, so every code check (sign-in, enrolment) refuses replays.
             .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddSignInManager<PortalSignInManager>();
+
+        services.AddSingleton<AuthenticatorKeyProtection>();
+        services.AddScoped<TwoFactorSecretsConversion>();
 
         // OWASP's figure for PBKDF2-HMAC-SHA512; older hashes still verify and are rehashed at the next sign-in.
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = PasswordPolicy.HashIterations);
@@ -103,5 +111,39 @@ public static class PortalIdentity
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         return services;
+    }
+
+    /// <summary>
+    /// Encrypts every new key of the ring with the configured certificate before it is written to the database, and
+    /// decrypts with it and the previous ones. A missing or unreadable certificate is left to <see cref="KeyRingOptions"/>'
+    /// check, which reports it with every other setting before anything starts; without one (Development) the
+    /// framework logs that keys are stored unencrypted.
+    /// </summary>
+    private static void ProtectKeyRing(IDataProtectionBuilder dataProtection, IConfiguration configuration)
+    {
+        dataProtection.Services.AddOptions<KeyRingOptions>()
+            .BindSettings(KeyRingOptions.Section)
+            .Configure<IHostEnvironment>(KeyRingOptions.RequireOutsideDevelopment);
+
+        var settings = new KeyRingOptions();
+        configuration.GetSection(KeyRingOptions.Section).Bind(settings);
+        X509Certificate2? current;
+        IReadOnlyList<X509Certificate2> previous;
+        try
+        {
+            current = settings.LoadCertificate();
+            previous = settings.LoadPreviousCertificates();
+        }
+        catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        if (current is not null)
+        {
+            dataProtection.ProtectKeysWithCertificate(current);
+        }
+
+        dataProtection.UnprotectKeysWithAnyCertificate([.. previous]);
     }
 }

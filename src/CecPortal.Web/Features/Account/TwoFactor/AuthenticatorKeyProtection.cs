@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace CecPortal.Web.Features.Account.TwoFactor;
+
+/// <summary>
+/// Authenticator (TOTP) keys as stored: <c>dp1:</c> and the key encrypted with the Data Protection key ring under a
+/// purpose of its own and the account's id, so a copy of the database (whose key ring is encrypted with the
+/// certificate) cannot make codes, and a key copied onto another account does not decrypt. A value without the
+/// prefix is a base32 key written in the clear by an earlier version; it is still read until it is converted.
+/// </summary>
+public sealed class AuthenticatorKeyProtection(IDataProtectionProvider provider, ILogger<AuthenticatorKeyProtection> logger)
+{
+    public const string Purpose = "CecPortal.AuthenticatorKey.v1";
+
+    public const string Prefix = "dp1:";
+
+    private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
+
+    public static bool IsProtected(string? stored) => stored?.StartsWith(Prefix, StringComparison.Ordinal) == true;
+
+    public string Protect(string userId, string key) => Prefix + _protector.CreateProtector(userId).Protect(key);
+
+    /// <summary>The base32 key, or null when there is none or it cannot be decrypted (the account then enrols again).</summary>
+    public string? Unprotect(string userId, string? stored)
+    {
+        if (string.IsNullOrEmpty(stored) || !IsProtected(stored))
+        {
+            return stored;
+        }
+
+        try
+        {
+            return _protector.CreateProtector(userId).Unprotect(stored[Prefix.Length..]);
+        }
+        catch (CryptographicException)
+        {
+            logger.LogWarning("An authenticator key could not be decrypted: the Data Protection key that encrypted it is missing or revoked, or the key ring's certificate is not configured.");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using CecPortal.Web.Features.Account.TwoFactor;
+
+namespace CecPortal.UnitTests.Account;
+
+public sealed class RecoveryCodeHashesTests
+{
+    private static readonly string[] Codes = ["BCDFG-HJKMN", "PQRTV-WXY23", "45678-9BCDF"];
+
+    [Fact]
+    public void Redeem_HashedList_EachCodeOnceAndNothingElse()
+    {
+        // Arrange
+        var stored = RecoveryCodeHashes.Hash("user-1", Codes);
+
+        // Act
+        var afterFirst = RecoveryCodeHashes.Redeem("user-1", stored, "pqrtv-wxy23");
+        var again = RecoveryCodeHashes.Redeem("user-1", afterFirst, "PQRTV-WXY23");
+        var wrong = RecoveryCodeHashes.Redeem("user-1", afterFirst, "BCDFG-HJKMM");
+
+        // Assert
+        stored.ShouldStartWith(RecoveryCodeHashes.Prefix);
+        Codes.ShouldAllBe(code => !stored.Contains(code));
+        RecoveryCodeHashes.Count(stored).ShouldBe(3);
+        afterFirst.ShouldNotBeNull();
+        RecoveryCodeHashes.Count(afterFirst).ShouldBe(2);
+        again.ShouldBeNull();
+        wrong.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Redeem_ListOfAnotherAccount_MatchesNothing()
+    {
+        // Arrange
+        var stored = RecoveryCodeHashes.Hash("user-1", Codes);
+
+        // Act
+        var redeemed = RecoveryCodeHashes.Redeem("user-2", stored, Codes[0]);
+
+        // Assert
+        redeemed.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Redeem_LegacyPlaintextList_MatchesAndWritesTheRestHashed()
+    {
+        // Arrange
+        var legacy = string.Join(';', Codes);
+
+        // Act
+        var remaining = RecoveryCodeHashes.Redeem("user-1", legacy, Codes[2]);
+
+        // Assert
+        RecoveryCodeHashes.Count(legacy).ShouldBe(3);
+        remaining.ShouldNotBeNull();
+        remaining.ShouldStartWith(RecoveryCodeHashes.Prefix);
+        RecoveryCodeHashes.Count(remaining).ShouldBe(2);
+        RecoveryCodeHashes.Redeem("user-1", remaining, Codes[0]).ShouldNotBeNull();
+        RecoveryCodeHashes.Redeem("user-1", remaining, Codes[2]).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Redeem_LastCode_LeavesNone()
+    {
+        // Arrange
+        var stored = RecoveryCodeHashes.Hash("user-1", [Codes[0]]);
+
+        // Act
+        var remaining = RecoveryCodeHashes.Redeem("user-1", stored, Codes[0]);
+
+        // Assert
+        remaining.ShouldBe(string.Empty);
+        RecoveryCodeHashes.Count(remaining).ShouldBe(0);
+    }
+}

@@ -79,6 +79,7 @@ try
     builder.Services.AddScoped<AccountEmails>();
     builder.Services.AddScoped<TwoFactorSettings>();
     builder.Services.AddScoped<AccountSecurityChanges>();
+    builder.Services.AddScoped<PasswordChanges>();
     builder.Services.AddSingleton<DevMailbox>();
     builder.Services.AddScoped<PortalUrls>();
     builder.Services.AddScoped<AuditLog>();

@@ -1,5 +1,6 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
+using CecPortal.Web.Features.Account.BreachedPasswords;
 using CecPortal.Web.Features.Account.Passkeys;
 using CecPortal.Web.Features.Account.TwoFactor;
 using CecPortal.Web.Infrastructure.Operations;
@@ -39,6 +40,7 @@ public static class PortalIdentity
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<BreachedPasswordValidator>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<WelcomeTokenProvider>(WelcomeTokenProvider.ProviderName)
             // Under the authenticator provider's own name, so every code check (sign-in, enrolment) refuses replays.
@@ -47,6 +49,10 @@ public static class PortalIdentity
 
         // OWASP's figure for PBKDF2-HMAC-SHA512; older hashes still verify and are rehashed at the next sign-in.
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = PasswordPolicy.HashIterations);
+        services.AddSingleton<UnknownAccountPassword>();
+        services.AddOptions<BreachedPasswordOptions>().BindSettings(BreachedPasswordOptions.Section);
+        // No HttpClient request logging: the request path holds the start of the password's hash.
+        services.AddHttpClient<BreachedPasswordClient>(BreachedPasswordClient.Configure).RemoveAllLoggers();
 
         // Suspension or a password change ends other sessions within a minute.
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, time) =>

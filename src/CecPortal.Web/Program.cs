@@ -80,6 +80,7 @@ try
     builder.Services.AddScoped<TwoFactorSettings>();
     builder.Services.AddScoped<AccountSecurityChanges>();
     builder.Services.AddScoped<PasswordChanges>();
+    builder.Services.AddSingleton<AccountEmailRequests>();
     builder.Services.AddSingleton<DevMailbox>();
     builder.Services.AddScoped<PortalUrls>();
     builder.Services.AddScoped<AuditLog>();

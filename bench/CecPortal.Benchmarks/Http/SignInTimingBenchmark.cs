@@ -12,6 +12,7 @@ namespace CecPortal.Benchmarks.Http;
 /// for an unknown email and for a suspended, unconfirmed or locked-out account; the median time of each is printed
 /// beside a wrong password for an ordinary account (the reference) as a ratio. The cases take turns, one sign-in at a
 /// time, so that load on the machine falls on all of them alike; only the POST is timed (the form is fetched first).
+/// Then the same for forgot-password: a member's address beside one with no account.
 /// </summary>
 internal static class SignInTimingBenchmark
 {
@@ -30,7 +31,11 @@ internal static class SignInTimingBenchmark
             }
         }
 
-        await using var stack = await PortalStack.StartAsync(0, new Dictionary<string, string> { ["RateLimits__SignInPerMinute"] = "1000000" });
+        await using var stack = await PortalStack.StartAsync(0, new Dictionary<string, string>
+        {
+            ["RateLimits__SignInPerMinute"] = "1000000",
+            ["RateLimits__PasswordResetPerHour"] = "1000000",
+        });
         var accounts = await PrepareAccountsAsync(stack);
         var cases = new (string Name, string Email)[]
         {
@@ -59,36 +64,53 @@ internal static class SignInTimingBenchmark
             await ResetFailuresAsync(stack, accounts);
         }
 
-        var reference = Median(times[cases[0].Name]);
+        Print($"Sign-in with a wrong password, {samples} samples per case", [.. cases.Select(c => c.Name)], times);
+
+        // Forgot-password: a member's address (a reset email is queued) beside an address with no account.
+        var forgot = new (string Name, string Email)[] { ("member's address (reference)", accounts.Known), ("no account", "nobody-" + Guid.NewGuid().ToString("N") + "@" + DemoSeeder.Domain) };
+        var forgotTimes = forgot.ToDictionary(c => c.Name, _ => new List<double>());
+        for (var round = 0; round < samples; round++)
+        {
+            foreach (var (name, email) in forgot)
+            {
+                forgotTimes[name].Add(await TimePostAsync(stack, "/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = email }, HttpStatusCode.Redirect));
+            }
+        }
+
+        Print($"Forgot-password, {samples} samples per case", [.. forgot.Select(c => c.Name)], forgotTimes);
+    }
+
+    private static void Print(string title, string[] names, Dictionary<string, List<double>> times)
+    {
+        var reference = Median(times[names[0]]);
         Console.WriteLine();
-        Console.WriteLine($"Sign-in with a wrong password, {samples} samples per case (median and p90, ms; ratio of the medians to the reference):");
-        Console.WriteLine($"{"case",-28} {"median",8} {"p90",8} {"x reference",12}");
-        foreach (var (name, _) in cases)
+        Console.WriteLine($"{title} (median and p90, ms; ratio of the medians to the reference):");
+        Console.WriteLine($"{"case",-30} {"median",8} {"p90",8} {"x reference",12}");
+        foreach (var name in names)
         {
             var median = Median(times[name]);
-            Console.WriteLine($"{name,-28} {median,8:F1} {Percentile(times[name], 0.9),8:F1} {median / reference,12:F2}");
+            Console.WriteLine($"{name,-30} {median,8:F1} {Percentile(times[name], 0.9),8:F1} {median / reference,12:F2}");
         }
     }
 
-    private static async Task<double> TimeSignInAsync(PortalStack stack, string email)
+    private static Task<double> TimeSignInAsync(PortalStack stack, string email) =>
+        TimePostAsync(stack, "/account/login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = WrongPassword }, HttpStatusCode.OK);
+
+    private static async Task<double> TimePostAsync(PortalStack stack, string path, Dictionary<string, string> fields, HttpStatusCode expected)
     {
         using var client = CookieJar.NewClient(stack.Portal.BaseAddress, new SessionCookies());
-        var form = await client.GetDocumentAsync("/account/login");
+        var form = await client.GetDocumentAsync(path);
         var token = form.QuerySelector("main form input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException("The sign-in form has no antiforgery token.");
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = email,
-            ["Input.Password"] = WrongPassword,
-        });
+            ?? throw new InvalidOperationException($"The form on {path} has no antiforgery token.");
+        fields["__RequestVerificationToken"] = token;
+        using var content = new FormUrlEncodedContent(fields);
         var watch = Stopwatch.StartNew();
-        using var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), content);
+        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content);
         _ = await response.Content.ReadAsByteArrayAsync();
         watch.Stop();
-        if (response.StatusCode != HttpStatusCode.OK)
+        if (response.StatusCode != expected)
         {
-            throw new InvalidOperationException($"A wrong password for one case answered {(int)response.StatusCode}, not 200.");
+            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}, not {(int)expected}.");
         }
 
         return watch.Elapsed.TotalMilliseconds;

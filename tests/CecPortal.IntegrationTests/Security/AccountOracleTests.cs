@@ -85,6 +85,30 @@ public sealed partial class AccountOracleTests(PortalFixture portal) : IClassFix
         note.ShouldBe("Wrong password. The account is suspended.");
     }
 
+    [Fact]
+    public async Task ResendConfirmation_AnyAddress_SameAnswerAndOnlyTheUnconfirmedAccountGetsALink()
+    {
+        // Arrange
+        var accounts = await AccountsInEveryStateAsync("resend");
+        using var client = portal.CreateClient();
+
+        // Act
+        using var unknown = await client.SubmitFormAsync("/account/resend-confirmation", new Dictionary<string, string> { ["Input.Email"] = "nobody-resend@oracle-tests.example" });
+        using var confirmed = await client.SubmitFormAsync("/account/resend-confirmation", new Dictionary<string, string> { ["Input.Email"] = accounts["wrong password"] });
+        using var unconfirmed = await client.SubmitFormAsync("/account/resend-confirmation", new Dictionary<string, string> { ["Input.Email"] = accounts["unconfirmed"] });
+        var link = await portal.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == accounts["unconfirmed"]));
+
+        // Assert
+        foreach (var response in new[] { unknown, confirmed, unconfirmed })
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            response.Headers.Location!.OriginalString.ShouldBe(unconfirmed.Headers.Location!.OriginalString);
+        }
+
+        link.Subject.ShouldBe("Confirm your email address for the CEC Portal");
+        portal.Smtp.Messages.ShouldNotContain(m => m.To.Mailboxes.Any(a => a.Address == accounts["wrong password"]));
+    }
+
     /// <summary>A signed-in-able account, a suspended one, an unconfirmed one, a locked-out one and one without a password yet.</summary>
     private async Task<Dictionary<string, string>> AccountsInEveryStateAsync(string tag)
     {

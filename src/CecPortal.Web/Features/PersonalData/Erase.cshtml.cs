@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Data;
-using CecPortal.Web.Infrastructure.Web;
 using CecPortal.Web.Features.Account;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

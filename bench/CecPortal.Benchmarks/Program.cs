@@ -8,6 +8,7 @@ using CecPortal.Benchmarks.Http;
 //   webinars [members] [capacity] [concurrency]    the registration rush on one webinar session
 //   http [--quick] [--connections N] [--seconds S] the portal's pages under HTTP load, beside a minimal page (the floor)
 //   resilience [--quick]                           PostgreSQL restarted under load: readiness, errors, lost writes
+//   signin [--samples N]                           sign-in time of a wrong password per account state, beside an ordinary account
 var command = args.Length == 0 || int.TryParse(args[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _) ? "vetting" : args[0];
 var rest = command == "vetting" && (args.Length == 0 || args[0] != "vetting") ? args : args[1..];
 switch (command)
@@ -27,7 +28,10 @@ switch (command)
     case "resilience":
         await ResilienceBenchmark.RunAsync(rest);
         return 0;
+    case "signin":
+        await SignInTimingBenchmark.RunAsync(rest);
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Use: vetting [rows] | fanout [members...] [--connections K] | webinars [members] [capacity] [concurrency] | http [--quick] | resilience [--quick]");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Use: vetting [rows] | fanout [members...] [--connections K] | webinars [members] [capacity] [concurrency] | http [--quick] | resilience [--quick] | signin [--samples N]");
         return 2;
 }

@@ -81,6 +81,8 @@ try
     builder.Services.AddScoped<AccountEmails>();
     builder.Services.AddScoped<TwoFactorSettings>();
     builder.Services.AddScoped<AccountSecurityChanges>();
+    builder.Services.AddScoped<PasswordChanges>();
+    builder.Services.AddSingleton<AccountEmailRequests>();
     builder.Services.AddSingleton<DevMailbox>();
     builder.Services.AddScoped<AuditLog>();
     builder.Services.AddSingleton<AuditPseudonyms>();

@@ -13,18 +13,43 @@ namespace CecPortal.Web.Features.Account;
 /// </summary>
 public sealed class AccountSecurityChanges(AppDbContext db, SignInManager<PortalUser> signIn, AuditLog audit, EmailOutbox outbox, PortalUrls urls)
 {
+    public const string WrongPasswordMessage = "The password is not correct.";
+
+    public const string LockedOutMessage = "Too many wrong passwords: this account is locked for 15 minutes and you have been signed out. Sign in again later, or reset your password.";
+
     /// <summary>Null when the password is right; otherwise the message for the password field.</summary>
-    public async Task<string?> ReauthenticateAsync(PortalUser user, string? password)
+    public async Task<string?> ReauthenticateAsync(PortalUser user, string? password) =>
+        await CheckPasswordAsync(user, password) switch
+        {
+            Reauthentication.Confirmed => null,
+            Reauthentication.LockedOut => LockedOutMessage,
+            _ => WrongPasswordMessage,
+        };
+
+    /// <summary>
+    /// The one check behind every page that asks for the password again (password, email, two-step, passkeys,
+    /// erasure): a wrong password counts towards lockout as at sign-in, and the attempt that locks the account, or any
+    /// attempt on a locked one, ends the session, as sign-in would refuse it. <paramref name="refusedAction"/> names the
+    /// audit entry of a refusal.
+    /// </summary>
+    public async Task<Reauthentication> CheckPasswordAsync(PortalUser user, string? password, string refusedAction = SecurityEvents.ReauthenticationFailed)
     {
         ArgumentNullException.ThrowIfNull(user);
         var result = await signIn.CheckPasswordSignInAsync(user, password ?? string.Empty, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return null;
+            return Reauthentication.Confirmed;
         }
 
-        await audit.RecordNowAsync(user.Id, user.UserName ?? user.Id, SecurityEvents.ReauthenticationFailed, SecurityEvents.UserSubject(user.Id), result.IsLockedOut ? "Locked out." : "Wrong password.");
-        return result.IsLockedOut ? "This account is locked after too many failed attempts. Try again in 15 minutes." : "The password is not correct.";
+        var lockedOut = result.IsLockedOut || await signIn.UserManager.IsLockedOutAsync(user);
+        await audit.RecordNowAsync(user.Id, user.UserName ?? user.Id, refusedAction, SecurityEvents.UserSubject(user.Id), lockedOut ? "Locked out; signed out." : "Wrong password.");
+        if (!lockedOut)
+        {
+            return Reauthentication.WrongPassword;
+        }
+
+        await signIn.SignOutAsync();
+        return Reauthentication.LockedOut;
     }
 
     /// <summary>The change, its audit entry and the notice email commit together; the email is queued after the commit.</summary>

@@ -1,13 +1,19 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecPortal.Web.Features.Account;
 
-/// <summary>Any signed-in user (the fallback policy) may change their own password.</summary>
-public sealed class ChangePasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signInManager) : PageModel
+/// <summary>
+/// Any signed-in user (the fallback policy) may change their own password. A wrong current password counts towards
+/// lockout and the posts are rate-limited per account, as on every page that asks for the password again.
+/// </summary>
+[EnableRateLimiting(RateLimiting.Reauthentication)]
+public sealed class ChangePasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signInManager, AccountSecurityChanges changes, PasswordChanges passwords) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -38,13 +44,22 @@ public sealed class ChangePasswordModel(UserManager<PortalUser> users, SignInMan
             return Challenge();
         }
 
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        switch (await changes.CheckPasswordAsync(user, Input.CurrentPassword))
+        {
+            case Reauthentication.WrongPassword:
+                ModelState.AddModelError("Input.CurrentPassword", "The current password is not correct.");
+                return Page();
+            case Reauthentication.LockedOut:
+                ModelState.AddModelError("Input.CurrentPassword", AccountSecurityChanges.LockedOutMessage);
+                return Page();
+        }
+
+        var result = await passwords.ChangeAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
             {
-                var key = error.Code == "PasswordMismatch" ? "Input.CurrentPassword" : "Input.NewPassword";
-                ModelState.AddModelError(key, error.Code == "PasswordMismatch" ? "The current password is not correct." : error.Description);
+                ModelState.AddModelError("Input.NewPassword", error.Description);
             }
 
             return Page();

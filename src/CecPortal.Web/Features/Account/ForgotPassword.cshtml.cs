@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -11,7 +9,7 @@ namespace CecPortal.Web.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimiting.PasswordReset)]
-public sealed class ForgotPasswordModel(UserManager<PortalUser> users, AccountEmails emails) : PageModel
+public sealed class ForgotPasswordModel(AccountEmailRequests requests) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -23,21 +21,16 @@ public sealed class ForgotPasswordModel(UserManager<PortalUser> users, AccountEm
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email);
-        // Suspended members receive no email, not even this one.
-        if (user is not null && !user.IsSuspended && await users.IsEmailConfirmedAsync(user))
-        {
-            await emails.QueuePasswordResetAsync(user, cancellationToken);
-        }
-
-        // The same answer whether or not the account exists, so the page cannot be used to discover members.
+        // The lookup and the email come after the response: the same answer, in the same time, whether or not the
+        // account exists, so the page cannot be used to discover members.
+        requests.PasswordResetAfterResponse(Response, Input.Email);
         return RedirectToPage(new { sent = true });
     }
 }

@@ -9,6 +9,9 @@ namespace CecPortal.Web.Features.Account;
 /// <summary>
 /// Identity's sign-in, plus: a suspended member cannot sign in, and every password sign-in attempt and every
 /// sign-out is written to the audit log (never the typed password, never a typed email that matches no account).
+/// No account oracle: the password is checked first, whatever the account's state, and an email with no account
+/// is checked against a hash of its own; a wrong password answers <see cref="SignInResult.Failed"/> for an unknown,
+/// suspended, unconfirmed or locked-out account alike. Only the right password learns why the account cannot sign in.
 /// </summary>
 public sealed class PortalSignInManager(
     UserManager<PortalUser> userManager,
@@ -19,7 +22,8 @@ public sealed class PortalSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<PortalUser> confirmation,
     AuditLog audit,
-    AuditPseudonyms pseudonyms)
+    AuditPseudonyms pseudonyms,
+    UnknownAccountPassword unknownAccountPassword)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(PortalUser user) => !user.IsSuspended && !user.IsErased && await base.CanSignInAsync(user);
@@ -29,11 +33,47 @@ public sealed class PortalSignInManager(
         var user = await UserManager.FindByNameAsync(userName);
         if (user is null)
         {
+            unknownAccountPassword.Check(password);
             await audit.RecordNowAsync(null, SecurityEvents.Anonymous, SecurityEvents.SignInFailed, pseudonyms.UnknownAccount(userName), "No account with this sign-in name.");
             return SignInResult.Failed;
         }
 
         return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+
+    /// <summary>
+    /// Identity checks the account's state before the password, so a suspended or locked-out account answered at once
+    /// and differently. Here the password comes first: a wrong one is counted towards lockout (unless the account is
+    /// locked already) and answers <see cref="SignInResult.Failed"/>, even when it is the attempt that locks the account.
+    /// </summary>
+    public override async Task<SignInResult> CheckPasswordSignInAsync(PortalUser user, string password, bool lockoutOnFailure)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var right = await UserManager.HasPasswordAsync(user)
+            ? await UserManager.CheckPasswordAsync(user, password)
+            : unknownAccountPassword.Check(password);
+        if (!right)
+        {
+            if (lockoutOnFailure && UserManager.SupportsUserLockout && !await UserManager.IsLockedOutAsync(user))
+            {
+                await UserManager.AccessFailedAsync(user);
+            }
+
+            return SignInResult.Failed;
+        }
+
+        if (await PreSignInCheck(user) is { } refused)
+        {
+            return refused;
+        }
+
+        // As Identity does: with a second step still to come, the failure count is reset only after it.
+        if (!await UserManager.GetTwoFactorEnabledAsync(user) || await IsTwoFactorClientRememberedAsync(user))
+        {
+            await UserManager.ResetAccessFailedCountAsync(user);
+        }
+
+        return SignInResult.Success;
     }
 
     public override async Task<SignInResult> PasswordSignInAsync(PortalUser user, string password, bool isPersistent, bool lockoutOnFailure)
@@ -47,7 +87,8 @@ public sealed class PortalSignInManager(
             { RequiresTwoFactor: true } => SecurityEvents.SignInNeedsSecondFactor,
             _ => SecurityEvents.SignInFailed,
         };
-        var note = action == SecurityEvents.SignInFailed ? "Wrong password." : null;
+        // The page answers every wrong password alike; the staff-only audit log keeps the account's real state.
+        var note = action == SecurityEvents.SignInFailed ? WrongPasswordNote(user, await UserManager.IsLockedOutAsync(user)) : null;
         await audit.RecordNowAsync(user.Id, user.UserName ?? user.Id, action, SecurityEvents.UserSubject(user.Id), note);
         return result;
     }
@@ -146,6 +187,12 @@ public sealed class PortalSignInManager(
             await audit.RecordNowAsync(userId, principal.Identity?.Name ?? userId, SecurityEvents.SignedOut, SecurityEvents.UserSubject(userId));
         }
     }
+
+    private static string WrongPasswordNote(PortalUser user, bool lockedOut) =>
+        "Wrong password."
+        + (lockedOut ? " The account is locked out." : string.Empty)
+        + (user.IsSuspended ? " The account is suspended." : string.Empty)
+        + (!user.EmailConfirmed ? " The email address is not confirmed." : string.Empty);
 
     private async Task AuditSecondStepAsync(PortalUser? user, SignInResult result, string method)
     {

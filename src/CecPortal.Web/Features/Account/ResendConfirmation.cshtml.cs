@@ -1,7 +1,5 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -11,7 +9,7 @@ namespace CecPortal.Web.Features.Account;
 /// <summary>Sends the confirmation link again; it mails an address, so it shares the password-reset limit per client.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimiting.PasswordReset)]
-public sealed class ResendConfirmationModel(UserManager<PortalUser> users, AccountEmails emails) : PageModel
+public sealed class ResendConfirmationModel(AccountEmailRequests requests) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -23,19 +21,15 @@ public sealed class ResendConfirmationModel(UserManager<PortalUser> users, Accou
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email);
-        if (user is not null && !await users.IsEmailConfirmedAsync(user))
-        {
-            await emails.QueueEmailConfirmationAsync(user, cancellationToken);
-        }
-
+        // As forgot-password: the lookup and the email come after the same answer for every address.
+        requests.EmailConfirmationAfterResponse(Response, Input.Email);
         return RedirectToPage(new { sent = true });
     }
 }

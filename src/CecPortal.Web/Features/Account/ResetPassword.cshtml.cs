@@ -26,7 +26,7 @@ public abstract class NewPasswordInput
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimiting.PasswordReset)]
-public sealed class ResetPasswordModel(UserManager<PortalUser> users) : PageModel
+public sealed class ResetPasswordModel(UserManager<PortalUser> users, PasswordChanges passwords) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -69,7 +69,7 @@ public sealed class ResetPasswordModel(UserManager<PortalUser> users) : PageMode
             return Page();
         }
 
-        var result = await users.ResetPasswordAsync(user, token, Input.NewPassword);
+        var result = await passwords.ResetAsync(user, token, Input.NewPassword);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -80,8 +80,6 @@ public sealed class ResetPasswordModel(UserManager<PortalUser> users) : PageMode
             return Page();
         }
 
-        await users.ResetAccessFailedCountAsync(user);
-        await users.SetLockoutEndDateAsync(user, null);
         TempData["StatusMessage"] = "Your password has been set. You can sign in now.";
         return Redirect("/account/login");
     }

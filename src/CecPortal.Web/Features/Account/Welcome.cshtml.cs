@@ -9,7 +9,7 @@ namespace CecPortal.Web.Features.Account;
 
 /// <summary>A newly approved member chooses their first password from the link in the welcome email.</summary>
 [AllowAnonymous]
-public sealed class WelcomeModel(UserManager<PortalUser> users) : PageModel
+public sealed class WelcomeModel(UserManager<PortalUser> users, PasswordChanges passwords) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -60,7 +60,7 @@ public sealed class WelcomeModel(UserManager<PortalUser> users) : PageModel
             return Page();
         }
 
-        var result = await users.AddPasswordAsync(user, Input.NewPassword);
+        var result = await passwords.SetFirstAsync(user, Input.NewPassword);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

@@ -1,14 +1,18 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Account;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecPortal.Web.Features.PersonalData;
 
 /// <summary>A signed-in person erases their own account, after typing their password and confirming.</summary>
-public sealed class EraseModel(AccountErasure erasure, UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : PageModel
+[EnableRateLimiting(RateLimiting.Reauthentication)]
+public sealed class EraseModel(AccountErasure erasure, UserManager<PortalUser> users, AccountSecurityChanges changes) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -43,12 +47,9 @@ public sealed class EraseModel(AccountErasure erasure, UserManager<PortalUser> u
             return Challenge();
         }
 
-        var check = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
-        if (!check.Succeeded)
+        if (await changes.ReauthenticateAsync(user, Input.Password) is { } refused)
         {
-            ModelState.AddModelError("Input.Password", check.IsLockedOut
-                ? "Too many wrong passwords: this account is locked for 15 minutes. Nothing was erased."
-                : "The password is not correct. Nothing was erased.");
+            ModelState.AddModelError("Input.Password", $"{refused} Nothing was erased.");
             return Page();
         }
 

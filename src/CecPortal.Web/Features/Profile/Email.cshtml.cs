@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Account;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -70,7 +71,7 @@ public sealed class EmailModel(UserManager<PortalUser> users, EmailChange emailC
                 ModelState.AddModelError("Input.NewEmail", "This address contains characters the portal cannot use for signing in.");
                 break;
             case EmailChangeRequestResult.LockedOut:
-                ModelState.AddModelError("Input.CurrentPassword", "Too many wrong passwords: your account is locked for 15 minutes.");
+                ModelState.AddModelError("Input.CurrentPassword", AccountSecurityChanges.LockedOutMessage);
                 break;
             default:
                 ModelState.AddModelError("Input.CurrentPassword", "The password is not correct.");

@@ -41,7 +41,7 @@ public enum EmailChangeConfirmResult
 public sealed class EmailChange(
     AppDbContext db,
     UserManager<PortalUser> users,
-    SignInManager<PortalUser> signIn,
+    AccountSecurityChanges securityChanges,
     EmailOutbox outbox,
     AuditLog audit,
     PortalUrls urls,
@@ -64,11 +64,12 @@ public sealed class EmailChange(
         }
 
         // Re-authentication: a session left open is not enough to take over the account's email.
-        var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (!check.Succeeded)
+        switch (await securityChanges.CheckPasswordAsync(user, password, SecurityEvents.EmailChangeRefused))
         {
-            await audit.RecordNowAsync(user.Id, user.UserName ?? user.Id, SecurityEvents.EmailChangeRefused, SecurityEvents.UserSubject(user.Id), check.IsLockedOut ? "Locked out." : "Wrong password.");
-            return check.IsLockedOut ? EmailChangeRequestResult.LockedOut : EmailChangeRequestResult.WrongPassword;
+            case Reauthentication.LockedOut:
+                return EmailChangeRequestResult.LockedOut;
+            case Reauthentication.WrongPassword:
+                return EmailChangeRequestResult.WrongPassword;
         }
 
         if (await BelongsToAnotherAccountAsync(user.Id, newEmail))

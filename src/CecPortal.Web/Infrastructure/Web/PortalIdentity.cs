@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
+using CecPortal.Web.Features.Account.BreachedPasswords;
 using CecPortal.Web.Features.Account.Passkeys;
 using CecPortal.Web.Features.Account.TwoFactor;
 using CecPortal.Web.Infrastructure.Operations;
@@ -47,6 +48,7 @@ public static class PortalIdentity
             // Identity's store with the authenticator key encrypted and recovery codes hashed (the last registration wins).
             .AddUserStore<PortalUserStore>()
             .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<BreachedPasswordValidator>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<WelcomeTokenProvider>(WelcomeTokenProvider.ProviderName)
             // Under the authenticator provider's own name, so every code check (sign-in, enrolment) refuses replays.
@@ -58,6 +60,10 @@ public static class PortalIdentity
 
         // OWASP's figure for PBKDF2-HMAC-SHA512; older hashes still verify and are rehashed at the next sign-in.
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = PasswordPolicy.HashIterations);
+        services.AddSingleton<UnknownAccountPassword>();
+        services.AddOptions<BreachedPasswordOptions>().BindSettings(BreachedPasswordOptions.Section);
+        // No HttpClient request logging: the request path holds the start of the password's hash.
+        services.AddHttpClient<BreachedPasswordClient>(BreachedPasswordClient.Configure).RemoveAllLoggers();
 
         // Suspension or a password change ends other sessions within a minute.
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, time) =>

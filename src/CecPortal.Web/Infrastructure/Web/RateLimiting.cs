@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using CecPortal.Web.Infrastructure.Operations;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,13 @@ public static class RateLimiting
 
     /// <summary>Forgot-password and reset-password submissions, per client IP address.</summary>
     public const string PasswordReset = "password-reset";
+
+    /// <summary>
+    /// Pages that ask a signed-in person for their password again (password, email, two-step and passkey changes,
+    /// erasure), per account (per client address when signed out); lockout stops guessing on one account, this slows
+    /// a stolen session from wearing it down and from probing through the page's other answers.
+    /// </summary>
+    public const string Reauthentication = "reauthentication";
 
     public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services)
     {
@@ -34,11 +42,17 @@ public static class RateLimiting
             options.AddPolicy(PublicForms, context => PostsPerClient(context, Limits(context).PublicFormsPerHour, TimeSpan.FromHours(1)));
             options.AddPolicy(SignIn, context => PostsPerClient(context, Limits(context).SignInPerMinute, TimeSpan.FromMinutes(1)));
             options.AddPolicy(PasswordReset, context => PostsPerClient(context, Limits(context).PasswordResetPerHour, TimeSpan.FromHours(1)));
+            options.AddPolicy(Reauthentication, context => PostsPerAccount(context, Limits(context).ReauthenticationPerHour, TimeSpan.FromHours(1)));
         });
         return services;
     }
 
     public static RateLimitOptions Limits(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+
+    private static RateLimitPartition<string> PostsPerAccount(HttpContext context, int permits, TimeSpan window) =>
+        context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId && HttpMethods.IsPost(context.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter("user:" + userId, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })
+            : PostsPerClient(context, permits, window);
 
     private static RateLimitPartition<string> PostsPerClient(HttpContext context, int permits, TimeSpan window)
     {
@@ -69,6 +83,10 @@ public sealed class RateLimitOptions
 
     [Range(1, Most)]
     public int PasswordResetPerHour { get; set; } = 20;
+
+    /// <summary>Posts to the pages that ask for the password again, per account and hour (all such pages together).</summary>
+    [Range(1, Most)]
+    public int ReauthenticationPerHour { get; set; } = 30;
 
     [Range(1, Most)]
     public int UnsubscribePerMinute { get; set; } = 60;

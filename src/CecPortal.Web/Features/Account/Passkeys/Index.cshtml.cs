@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecPortal.Web.Features.Account.Passkeys;
 
@@ -10,6 +12,7 @@ namespace CecPortal.Web.Features.Account.Passkeys;
 /// A person's passkeys: add one (password, then the browser's WebAuthn prompt run by wwwroot/js/passkeys.js),
 /// rename or remove. The ceremony's first half answers JSON to the script; every other answer is a page.
 /// </summary>
+[EnableRateLimiting(RateLimiting.Reauthentication)]
 public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, PasskeySettings settings) : PageModel
 {
     [BindProperty]

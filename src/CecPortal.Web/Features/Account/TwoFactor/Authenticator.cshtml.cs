@@ -1,12 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecPortal.Web.Features.Account.TwoFactor;
 
 /// <summary>Enrolment of an authenticator app: the key as a QR code and as text, then a code and the password to turn it on.</summary>
+[EnableRateLimiting(RateLimiting.Reauthentication)]
 public sealed class AuthenticatorModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, TwoFactorSettings settings) : PageModel
 {
     [BindProperty]

@@ -1,12 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecPortal.Web.Features.Account.TwoFactor;
 
 /// <summary>The sign-in security hub for any signed-in user: two-step sign-in status and the changes that need the password.</summary>
+[EnableRateLimiting(RateLimiting.Reauthentication)]
 public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, TwoFactorSettings settings) : PageModel
 {
     public const string RecoveryCodesKey = "RecoveryCodes";

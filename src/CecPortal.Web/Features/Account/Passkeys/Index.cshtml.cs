@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,6 +24,7 @@ public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<Port
     public sealed class PasskeyInput
     {
         [StringLength(PasskeySettings.MaxNameLength, ErrorMessage = "Keep the name to 60 characters or fewer.")]
+        [PlainText]
         [Display(Name = "Name")]
         public string? Name { get; set; }
 

@@ -124,6 +124,7 @@ try
     builder.Services.AddScoped<ProfileEditor>();
     builder.Services.AddScoped<EmailChange>();
     builder.Services.AddOptions<RetentionOptions>().BindSettings(RetentionOptions.Section);
+    builder.Services.AddOptions<MembershipOptions>().BindSettings(MembershipOptions.Section);
     builder.Services.AddScoped<RetentionJobs>();
     builder.Services.AddScoped<PrivacyConsent>();
     builder.Services.AddScoped<BreachNotices>();

@@ -84,6 +84,46 @@ public sealed class DevMailboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Mailbox_WhileAMessageIsBeingWritten_AnswersWithoutIt()
+    {
+        // Arrange: a message whose body stalls half-way through the write, as a large one does on a busy disk.
+        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var gate = new StalledStream();
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse("portal@cec.example"));
+        message.To.Add(MailboxAddress.Parse("half.written@demo.cec.example"));
+        message.Subject = "Half-written message";
+        message.Body = new MimePart("application", "octet-stream") { Content = new MimeContent(gate), ContentTransferEncoding = ContentEncoding.Base64 };
+        await using var transport = new PickupDeliveryTransport(Path.Combine(_dataRoot, "mail"));
+        await transport.ConnectAsync(TestContext.Current.CancellationToken);
+        var writing = Task.Run(() => transport.SendAsync(message, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        await gate.Reading.WaitAsync(TestContext.Current.CancellationToken);
+
+        // Act: the mailbox is read while the file is open for writing, then again once it is complete.
+        HttpStatusCode duringStatus;
+        string duringBody;
+        try
+        {
+            using var during = await client.GetAsync(new Uri("/dev/mailbox", UriKind.Relative), TestContext.Current.CancellationToken);
+            duringStatus = during.StatusCode;
+            duringBody = await during.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        await writing;
+        var after = await client.GetDocumentAsync("/dev/mailbox");
+
+        // Assert: never a 500 or a partial entry; the finished message is listed.
+        duringStatus.ShouldBe(HttpStatusCode.OK);
+        duringBody.ShouldNotContain("half.written@demo.cec.example");
+        after.QuerySelector("[data-testid=mailbox]")!.TextContent.ShouldContain("Half-written message");
+        Directory.GetFiles(Path.Combine(_dataRoot, "mail")).ShouldAllBe(f => f.EndsWith(".eml", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Message_WithPathTraversalId_IsNotFound()
     {
         using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -127,4 +167,57 @@ public sealed class DevMailboxTests : IAsyncLifetime
         await using var scope = _factory.Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
+}
+
+/// <summary>Content that hands out its first bytes, then waits until released: a write caught in the middle.</summary>
+internal sealed class StalledStream : Stream
+{
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _reading = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _reads;
+
+    public Task Reading => _reading.Task;
+
+    public override bool CanRead => true;
+
+    // MimeKit rewinds content before writing it.
+    public override bool CanSeek => true;
+
+    public override bool CanWrite => false;
+
+    public override long Length => 8192;
+
+    public override long Position { get; set; }
+
+    public void Release() => _released.TrySetResult();
+
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        switch (_reads++)
+        {
+            case 0:
+                buffer.Span[..Math.Min(buffer.Length, 4096)].Fill((byte)'x');
+                return Math.Min(buffer.Length, 4096);
+            case 1:
+                _reading.TrySetResult();
+                await _released.Task.WaitAsync(cancellationToken);
+                return 0;
+            default:
+                return 0;
+        }
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => Position = origin == SeekOrigin.Begin ? offset : throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -267,6 +267,28 @@ public sealed class BriefingAuthoringTests(PortalFixture portal) : IClassFixture
     }
 
     [Fact]
+    public async Task TestEmailButton_RemoteImage_IsMailedAndShownAsALinkNotLoaded()
+    {
+        // Arrange: a tracking pixel in the body.
+        var id = await CreateBriefingAsync(new DateOnly(2030, 3, 11), "Pixel check");
+        using var client = await portal.SignedInClientAsync(PortalFactory.EditorEmail);
+        var fields = await ReadFormAsync(client, EditPath(id));
+        fields["Input.Body"] = "Read on.\n\n![x](https://tracker.example/p.gif)";
+
+        // Act
+        using var response = await PostAsync(client, EditPath(id), "TestEmail", fields);
+        var message = await portal.Smtp.WaitForAsync(m => m.Subject?.Contains("Pixel check", StringComparison.Ordinal) == true);
+        var preview = (await client.GetDocumentAsync(EditPath(id))).QuerySelector("[data-testid=preview-body]")!;
+
+        // Assert
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ErrorsAsync(response));
+        message.HtmlBody!.ShouldNotContain("<img src=\"https://tracker");
+        message.HtmlBody!.ShouldContain("<a href=\"https://tracker.example/p.gif\" rel=\"noopener noreferrer nofollow\">x</a>");
+        preview.QuerySelectorAll("img").ShouldBeEmpty();
+        preview.QuerySelector("a[href='https://tracker.example/p.gif']")!.TextContent.ShouldBe("x");
+    }
+
+    [Fact]
     public async Task TestEmailButton_RedBriefing_IsHiddenAndRefusedAfterSaving()
     {
         // Arrange

@@ -100,6 +100,42 @@ public sealed class TelemetryExportTests : IAsyncLifetime
         _receiver.Received("/v1/traces", PortalFactory.MemberEmail).ShouldBeFalse("no address in a span");
     }
 
+    [Fact]
+    public async Task Export_SecretBearingAddresses_SendsSpansWithoutTheSecrets()
+    {
+        // Arrange: every kind of address that carries a secret, in its path or its query string.
+        using var client = _portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var secrets = Enumerable.Range(0, 9).Select(i => $"s3cret{i}{Guid.NewGuid():N}").ToArray();
+        var paths = new[]
+        {
+            $"/briefings/feed/{secrets[0]}",
+            $"/webinars/calendar/{secrets[1]}.ics",
+            $"/unsubscribe/{secrets[2]}",
+            $"/apply/status/{Guid.NewGuid()}?t={secrets[3]}",
+            $"/apply/sponsor/{Guid.NewGuid()}?t={secrets[4]}",
+            $"/apply/verify/{Guid.NewGuid()}?t={secrets[5]}",
+            $"/account/reset-password?email={secrets[6]}%40example.org&code={secrets[6]}",
+            $"/account/welcome?userId={secrets[7]}&code={secrets[7]}",
+            $"/profile/email/confirm?userId=u&email=e%40example.org&code={secrets[8]}",
+        };
+
+        // Act
+        foreach (var path in paths)
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        }
+
+        await Briefings.BriefingDeliveryFixture.WaitUntilAsync(
+            () => Task.FromResult(_receiver.Received("/v1/traces", "/profile/email/confirm") && _receiver.Received("/v1/traces", "/briefings/feed/")),
+            "the request spans at the collector");
+
+        // Assert
+        foreach (var secret in secrets)
+        {
+            _receiver.Received("/v1/traces", secret).ShouldBeFalse($"{secret} in an exported span");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _portal.DisposeAsync();

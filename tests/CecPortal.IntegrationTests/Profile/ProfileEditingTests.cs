@@ -75,6 +75,29 @@ public sealed class ProfileEditingTests(PortalFixture portal) : IClassFixture<Po
         (stored.JobTitle, stored.HiddenFromDirectory).ShouldBe(("CISO", false));
     }
 
+    [Theory]
+    [InlineData("Eve\u202Egnp.exe")]
+    [InlineData("Eve\u0007 Bell")]
+    [InlineData("Eve\u2066Isolate")]
+    public async Task PostDetails_NameWithControlOrDirectionCharacter_RefusedKeepingWhatWasTyped(string name)
+    {
+        // Arrange
+        var (id, email) = await AddMemberAsync(portal.Factory, "Eve Ekman", "SE", "transport");
+        using var client = await SignedInAsync(portal, email);
+
+        // Act
+        using var response = await client.SubmitFormAsync("/profile", Details(name, "Deputy CISO", "Ekman AB", "SE", "transport", show: true), "[data-testid=details-form]");
+        var page = await response.ReadDocumentAsync();
+
+        // Assert
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.QuerySelector("[data-testid=full-name-error]")!.TextContent.ShouldBe("Full name contains characters that cannot be used (control, invisible or broken characters). Please retype it.");
+        page.QuerySelector("#Details_JobTitle")!.GetAttribute("value").ShouldBe("Deputy CISO");
+        page.QuerySelector("#Details_Organisation")!.GetAttribute("value").ShouldBe("Ekman AB");
+        var stored = await StoredUserAsync(portal, id);
+        (stored.FullName, stored.JobTitle).ShouldBe(("Eve Ekman", "CISO"));
+    }
+
     [Fact]
     public async Task PostDetails_TooLongOrganisation_RefusedWithMessage()
     {

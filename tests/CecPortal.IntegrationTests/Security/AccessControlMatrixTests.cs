@@ -98,6 +98,7 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/apply"] = Public,
         ["/apply/sponsor/{id:guid}"] = Public,
         ["/apply/status/{id:guid}"] = Public,
+        ["/apply/status-link"] = Public,
         ["/apply/submitted"] = Public,
         ["/apply/verify/{id:guid}"] = Public,
         ["/briefings"] = SignedIn,

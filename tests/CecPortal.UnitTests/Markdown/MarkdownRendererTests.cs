@@ -123,6 +123,38 @@ public sealed class MarkdownRendererTests
     }
 
     [Theory]
+    [InlineData("![pixel](https://tracker.example/p.gif)", "https://tracker.example/p.gif", "pixel")]
+    [InlineData("![](http://tracker.example/p.gif)", "http://tracker.example/p.gif", "image")]
+    [InlineData("![Chart](https://tracker.example/c.png \"title\")", "https://tracker.example/c.png", "Chart")]
+    public void Render_RemoteImage_BecomesALinkWithItsAltText(string markdown, string url, string text)
+    {
+        var html = Renderer.Render(markdown);
+
+        var document = new HtmlParser().ParseDocument($"<body>{html}</body>");
+        document.QuerySelectorAll("img").ShouldBeEmpty(html);
+        var link = document.QuerySelector("a").ShouldNotBeNull(html);
+        link.GetAttribute("href").ShouldBe(url);
+        link.TextContent.ShouldBe(text);
+        link.GetAttribute("rel").ShouldBe("noopener noreferrer nofollow");
+    }
+
+    [Fact]
+    public void Render_SiteImage_IsKept()
+    {
+        var html = Renderer.Render("![logo](/img/logo.png)");
+
+        html.ShouldContain("<img src=\"/img/logo.png\" alt=\"logo\">");
+    }
+
+    [Theory]
+    [InlineData("<p><img src=\"https://tracker.example/p.gif\" alt=\"x\"></p>", "<p><a href=\"https://tracker.example/p.gif\" rel=\"noopener noreferrer nofollow\">x</a></p>")]
+    [InlineData("<p><img src=\"//tracker.example/p.gif\"></p>", "<p>image</p>")]
+    [InlineData("<p><img src=\"/\\tracker.example/p.gif\"></p>", "<p>image</p>")]
+    [InlineData("<p><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" alt=\"x\"></p>", "<p><img alt=\"x\"></p>")]
+    public void Sanitize_StoredHtmlWithRemoteImage_KeepsNoRemoteImage(string stored, string expected) =>
+        Renderer.Sanitize(stored).ShouldBe(expected);
+
+    [Theory]
     [InlineData(TlpLabel.Clear, "TLP:CLEAR", true)]
     [InlineData(TlpLabel.Green, "TLP:GREEN", true)]
     [InlineData(TlpLabel.Amber, "TLP:AMBER", true)]

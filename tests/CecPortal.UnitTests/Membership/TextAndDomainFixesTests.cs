@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Infrastructure.Web;
 
 namespace CecPortal.UnitTests.Membership;
 

@@ -7,6 +7,7 @@ using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Features.Membership;
 
@@ -21,8 +22,12 @@ public sealed class ApplicationWorkflow(
     IDataProtectionProvider dataProtection,
     PortalUrls urls,
     EmailBlocklist blocklist,
+    IOptions<MembershipOptions> options,
     TimeProvider clock)
 {
+    /// <summary>How many of an address's applications one re-sent email links to, newest first.</summary>
+    private const int MaxResentLinks = 5;
+
     private readonly IDataProtector _statusLinks = dataProtection.CreateProtector("CecPortal.Membership.StatusLink.v1");
 
     public async Task<Guid> SubmitAsync(ApplicationDetails details, CancellationToken cancellationToken)
@@ -145,25 +150,108 @@ public sealed class ApplicationWorkflow(
         await SaveAsync(cancellationToken);
     }
 
-    /// <summary>The applicant's private status page, valid as long as the application exists.</summary>
-    public string StatusLink(Guid applicationId) =>
-        urls.Absolute($"/apply/status/{applicationId}?t={Uri.EscapeDataString(_statusLinks.Protect(applicationId.ToString("N")))}");
-
-    public bool IsValidStatusToken(Guid applicationId, string? token)
+    /// <summary>
+    /// The applicant's private status page. The link names the application and when it was made; it works until the
+    /// application is decided and for <see cref="MembershipOptions.StatusLinkLifetimeAfterDecision"/> after that
+    /// (or after it was made, if later), see <see cref="CheckStatusToken"/>.
+    /// </summary>
+    public string StatusLink(Guid applicationId)
     {
+        var payload = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{applicationId:N}|{clock.GetUtcNow().ToUnixTimeSeconds()}");
+        return urls.Absolute($"/apply/status/{applicationId}?t={Uri.EscapeDataString(_statusLinks.Protect(payload))}");
+    }
+
+    public StatusLinkCheck CheckStatusToken(MembershipApplication application, string? token)
+    {
+        if (!TryReadStatusToken(application.Id, token, out var issuedAt))
+        {
+            return StatusLinkCheck.Invalid;
+        }
+
+        if (application.DecidedAt is not { } decidedAt)
+        {
+            return StatusLinkCheck.Valid;
+        }
+
+        // Links from before they carried a date count from the decision.
+        var from = issuedAt is { } issued && issued > decidedAt ? issued : decidedAt;
+        return clock.GetUtcNow() - from <= options.Value.StatusLinkLifetimeAfterDecision ? StatusLinkCheck.Valid : StatusLinkCheck.Expired;
+    }
+
+    /// <summary>
+    /// Mails fresh status links to the address of the applications made with <paramref name="email"/> (only confirmed
+    /// ones: an unconfirmed application's own email already holds its link). Does nothing, and says nothing, when there
+    /// are none, so that the page asking for it cannot tell anyone whether someone applied.
+    /// </summary>
+    public async Task ResendStatusLinksAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = email.Trim().ToUpperInvariant();
+        var applications = await db.MembershipApplications.AsNoTracking()
+            .Where(a => a.NormalizedEmail == normalized && a.Status != ApplicationStatus.Unverified)
+            .OrderByDescending(a => a.CreatedAt)
+            .Take(MaxResentLinks)
+            .Select(a => new { a.Id, a.WorkEmail, a.FullName, a.Organisation, a.CreatedAt })
+            .ToListAsync(cancellationToken);
+        if (applications.Count == 0)
+        {
+            return;
+        }
+
+        var newest = applications[0];
+        var lines = new List<string>
+        {
+            $"Dear {newest.FullName},",
+            "You asked for a new link to the status page of your application to the CISOs European Community. Earlier links to a decided application stop working after a while; this one works again.",
+        };
+        if (applications.Count > 1)
+        {
+            lines.Add("This address has made several applications; here is each one's page, newest first:");
+            lines.AddRange(applications.Select(a => $"{a.Organisation}, {a.CreatedAt:yyyy-MM-dd}: {StatusLink(a.Id)}"));
+        }
+
+        lines.Add("If you did not ask for this, you can ignore this message: the link only shows your own application.");
+        outbox.Add(EmailTemplate.Compose(
+            newest.WorkEmail,
+            "Your application's status page",
+            lines,
+            ("Open my status page", StatusLink(newest.Id))));
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.EnqueuePending();
+    }
+
+    /// <summary>Whether <paramref name="token"/> is a link for <paramref name="applicationId"/>, and when it was made (null: before links carried the time).</summary>
+    private bool TryReadStatusToken(Guid applicationId, string? token, out DateTimeOffset? issuedAt)
+    {
+        issuedAt = null;
         if (string.IsNullOrEmpty(token) || token.Length > 500)
         {
             return false;
         }
 
+        string payload;
         try
         {
-            return _statusLinks.Unprotect(token) == applicationId.ToString("N");
+            payload = _statusLinks.Unprotect(token);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
             return false;
         }
+
+        var parts = payload.Split('|');
+        if (parts[0] != applicationId.ToString("N"))
+        {
+            return false;
+        }
+
+        if (parts.Length == 2 && long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            issuedAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        }
+
+        return true;
     }
 
     public Task<MembershipApplication?> LoadAsync(Guid applicationId, CancellationToken cancellationToken) =>

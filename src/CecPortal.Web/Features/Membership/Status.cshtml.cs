@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,8 +24,11 @@ public sealed class StatusModel(ApplicationWorkflow workflow) : PageModel
 
     public string? OpenQuestion { get; private set; }
 
+    /// <summary>The link is real but its application was decided too long ago: the page offers a fresh one instead.</summary>
+    public bool LinkExpired { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        await LoadAsync(id, cancellationToken) || LinkExpired ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -68,21 +72,19 @@ public sealed class StatusModel(ApplicationWorkflow workflow) : PageModel
         return RedirectToPage(new { id, t = Token });
     }
 
+    /// <summary>Loads the application when the link is valid for it now; sets <see cref="LinkExpired"/> when it no longer is.</summary>
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!workflow.IsValidStatusToken(id, Token))
-        {
-            return false;
-        }
-
         var application = await workflow.LoadAsync(id, cancellationToken);
-        if (application is null)
+        var check = application is null ? StatusLinkCheck.Invalid : workflow.CheckStatusToken(application, Token);
+        LinkExpired = check == StatusLinkCheck.Expired;
+        if (check != StatusLinkCheck.Valid)
         {
             return false;
         }
 
-        Application = application;
-        OpenQuestion = application.Status == ApplicationStatus.InformationRequested
+        Application = application!;
+        OpenQuestion = application!.Status == ApplicationStatus.InformationRequested
             ? application.Events.Where(e => e.Kind == ApplicationEventKind.InformationRequested).MaxBy(e => e.At)?.Note
             : null;
         return true;

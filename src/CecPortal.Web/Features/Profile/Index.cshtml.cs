@@ -74,14 +74,17 @@ public sealed class IndexModel(
     {
         [Required(ErrorMessage = "Enter your name.")]
         [StringLength(ProfileDetails.MaxTextLength, ErrorMessage = "Your name may have at most {1} characters.")]
+        [PlainText]
         [Display(Name = "Full name")]
         public string? FullName { get; set; }
 
         [StringLength(ProfileDetails.MaxTextLength, ErrorMessage = "The job title may have at most {1} characters.")]
+        [PlainText]
         [Display(Name = "Job title")]
         public string? JobTitle { get; set; }
 
         [StringLength(ProfileDetails.MaxTextLength, ErrorMessage = "The organisation may have at most {1} characters.")]
+        [PlainText]
         [Display(Name = "Organisation")]
         public string? Organisation { get; set; }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -26,11 +27,13 @@ public sealed class ProposeModel(CallForSpeakers callForSpeakers, UserManager<Po
     {
         [Required(ErrorMessage = "Give your talk a title.")]
         [StringLength(WebinarLimits.Title, ErrorMessage = "The title may have at most {1} characters.")]
+        [PlainText]
         [Display(Name = "Title")]
         public string? Title { get; set; }
 
         [Required(ErrorMessage = "Tell us what the talk is about.")]
         [StringLength(WebinarLimits.Abstract, ErrorMessage = "The abstract may have at most {1} characters.")]
+        [MarkdownText]
         [Display(Name = "Abstract")]
         public string? Abstract { get; set; }
 

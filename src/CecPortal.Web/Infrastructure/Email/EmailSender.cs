@@ -113,9 +113,7 @@ public sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSen
     {
         var directory = _options.PickupDirectory
             ?? throw new InvalidOperationException("Email:Host is not configured and no pickup directory is set.");
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-        await mime.WriteToAsync(path, cancellationToken);
+        await PickupDirectory.WriteAsync(directory, mime, cancellationToken);
         logger.LogInformation("Kept message {MessageId} in the development mailbox.", mime.MessageId);
     }
 

@@ -21,11 +21,13 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private readonly bool _runAsClusterUser;
     private readonly ILogger _logger;
     private readonly string _password;
+    private readonly FileStream _ownerLock;
     private IReadOnlyDictionary<string, string>? _extraSettings;
     private bool _stopped;
 
-    private LocalPostgresCluster(string binDirectory, string dataDirectory, bool runAsClusterUser, int port, string password, ILogger logger)
+    private LocalPostgresCluster(string binDirectory, string dataDirectory, bool runAsClusterUser, int port, string password, FileStream ownerLock, ILogger logger)
     {
+        _ownerLock = ownerLock;
         _binDirectory = binDirectory;
         DataDirectory = dataDirectory;
         _runAsClusterUser = runAsClusterUser;
@@ -67,6 +69,31 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
         var runAsClusterUser = Environment.IsPrivilegedProcess;
         dataDirectory = Path.GetFullPath(dataDirectory);
+
+        // Before anything touches the server: a second portal from the same folder would otherwise take the running
+        // server for one left over by a crash, stop it, and leave the first portal without its database.
+        var ownerLock = AcquireOwnerLock(dataDirectory);
+        try
+        {
+            return await StartOwnedAsync(binDirectory, dataDirectory, database, runAsClusterUser, ownerLock, logger, extraSettings, cancellationToken);
+        }
+        catch
+        {
+            await ownerLock.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<LocalPostgresCluster> StartOwnedAsync(
+        string binDirectory,
+        string dataDirectory,
+        string database,
+        bool runAsClusterUser,
+        FileStream ownerLock,
+        ILogger logger,
+        IReadOnlyDictionary<string, string>? extraSettings,
+        CancellationToken cancellationToken)
+    {
         if (runAsClusterUser)
         {
             logger.LogInformation("Running as root: the local PostgreSQL cluster runs as the '{User}' OS user (runuser), because initdb refuses root.", ClusterOsUser);
@@ -90,7 +117,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
 
         var port = FindFreeLoopbackPort();
-        var cluster = new LocalPostgresCluster(binDirectory, dataDirectory, runAsClusterUser, port, password, logger);
+        var cluster = new LocalPostgresCluster(binDirectory, dataDirectory, runAsClusterUser, port, password, ownerLock, logger);
         await cluster.StopOrphanAsync(cancellationToken);
         await cluster.StartServerAsync(extraSettings, cancellationToken);
         await cluster.EnsureDatabaseAsync(database, cancellationToken);
@@ -116,6 +143,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             _logger.LogWarning("Stopping the local PostgreSQL cluster failed: {Output}", result.Output);
         }
+
+        await _ownerLock.DisposeAsync();
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());
@@ -164,6 +193,31 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             .OrderByDescending(c => c.Version)
             .Select(c => c.Directory)
             .FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Holds <c>{data directory}.lock</c> open and unshared for as long as this process owns the cluster; the
+    /// operating system lets go of it when the process ends, however it ends, so a crashed run leaves no owner behind
+    /// (its stale server is then stopped as before). The owner's process id is written beside it for the message.
+    /// </summary>
+    private static FileStream AcquireOwnerLock(string dataDirectory)
+    {
+        var lockPath = dataDirectory.TrimEnd(Path.DirectorySeparatorChar) + ".lock";
+        var ownerPath = dataDirectory.TrimEnd(Path.DirectorySeparatorChar) + ".owner";
+        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        try
+        {
+            var ownerLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            File.WriteAllText(ownerPath, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            return ownerLock;
+        }
+        catch (IOException)
+        {
+            var owner = File.Exists(ownerPath) ? File.ReadAllText(ownerPath).Trim() : "unknown";
+            throw new LocalPostgresException(
+                $"Another CEC Portal is already running from this folder (pid {owner}) and owns its database in {dataDirectory}: " +
+                "stop that one first, or give this one a folder of its own with Portal__DataDirectory.");
+        }
     }
 
     private static async Task<string> ChooseReachableDataDirectoryAsync(string preferred, ILogger logger, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Ganss.Xss;
 using Markdig;
@@ -11,8 +12,11 @@ namespace CecPortal.Web.Infrastructure.Markdown;
 
 /// <summary>
 /// Markdown to safe HTML, the same for the page and the email: Markdig with the advanced extensions and raw HTML
-/// disabled; links and images kept only for http, https and mailto; CVE ids linked to their public records; then
-/// HtmlSanitizer with a short tag list (no forms or inputs). Thread-safe: register as a singleton.
+/// disabled; links kept only for http, https and mailto; CVE ids linked to their public records; then
+/// HtmlSanitizer with a short tag list (no forms or inputs). Images stay only when they come from the portal itself:
+/// a remote image would tell its server who read an email and when (a tracking pixel), and the page's
+/// Content-Security-Policy (img-src 'self') blocks it anyway, so it becomes a link with its alt text. Thread-safe:
+/// register as a singleton.
 /// </summary>
 public sealed partial class MarkdownRenderer
 {
@@ -40,6 +44,26 @@ public sealed partial class MarkdownRenderer
         return _sanitizer.Sanitize(writer.ToString());
     }
 
+    /// <summary>
+    /// Applies today's rules again to HTML this class rendered earlier and that was stored (a briefing's body), so
+    /// that content saved before a rule existed (remote images) is not emailed with it.
+    /// </summary>
+    public string Sanitize(string html) => _sanitizer.Sanitize(html ?? string.Empty);
+
+    /// <summary>An image address that would make the reader's browser or mail client call another server.</summary>
+    public static bool IsRemoteImage(string? src)
+    {
+        var trimmed = src?.Trim() ?? string.Empty;
+        if (trimmed.Length >= 2 && (trimmed[0] is '/' or '\\') && (trimmed[1] is '/' or '\\'))
+        {
+            // Protocol-relative: browsers read a backslash as a slash here.
+            return true;
+        }
+
+        // A site-relative path is the portal's own (on Unix, Uri would read it as an absolute file path).
+        return !trimmed.StartsWith('/') && Uri.TryCreate(trimmed, UriKind.Absolute, out _);
+    }
+
     public static string CveRecordUrl(string cveId) => $"https://www.cve.org/CVERecord?id={cveId.ToUpperInvariant()}";
 
     public static bool IsSafeUrl(string? url)
@@ -52,8 +76,8 @@ public sealed partial class MarkdownRenderer
         var trimmed = url.Trim();
         if (trimmed.StartsWith('#') || trimmed.StartsWith('/'))
         {
-            // In-page anchors and site-relative paths carry no scheme.
-            return !trimmed.StartsWith("//", StringComparison.Ordinal);
+            // In-page anchors and site-relative paths carry no scheme; "//" and "/\\" lead to another host.
+            return !(trimmed.Length > 1 && trimmed[0] == '/' && (trimmed[1] is '/' or '\\'));
         }
 
         return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && SafeSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase);
@@ -161,8 +185,29 @@ public sealed partial class MarkdownRenderer
             {
                 anchor.SetAttribute("rel", "noopener noreferrer nofollow");
             }
+            else if (e.Node is IHtmlImageElement image && IsRemoteImage(image.GetAttribute("src")))
+            {
+                e.ReplacementNodes.Add(LinkInsteadOf(e.Document, image));
+            }
         };
         return sanitizer;
+    }
+
+    private static INode LinkInsteadOf(IHtmlDocument document, IHtmlImageElement image)
+    {
+        var alt = image.GetAttribute("alt");
+        var text = string.IsNullOrWhiteSpace(alt) ? "image" : alt.Trim();
+        var src = image.GetAttribute("src")!.Trim();
+        if (!IsSafeUrl(src))
+        {
+            return document.CreateTextNode(text);
+        }
+
+        var link = document.CreateElement("a");
+        link.SetAttribute("href", src);
+        link.SetAttribute("rel", "noopener noreferrer nofollow");
+        link.TextContent = text;
+        return link;
     }
 
     [GeneratedRegex(@"\bCVE-\d{4}-\d{4,7}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

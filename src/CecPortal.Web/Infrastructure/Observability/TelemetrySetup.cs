@@ -1,3 +1,4 @@
+using CecPortal.Web.Infrastructure.Web;
 using Hangfire;
 using Npgsql;
 using OpenTelemetry;
@@ -46,8 +47,20 @@ public static class TelemetrySetup
                 serviceVersion: typeof(TelemetrySetup).Assembly.GetName().Version?.ToString(),
                 serviceInstanceId: $"{Environment.MachineName}:{Environment.ProcessId}"))
             .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(options => options.Filter = context =>
-                    !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/_content"))
+                .AddAspNetCoreInstrumentation(options =>
+                {
+                    options.Filter = context =>
+                        !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/_content");
+
+                    // Tokens travel in paths (feed, calendar, unsubscribe, applicant links) and query strings (password,
+                    // welcome and email-change codes, addresses): a collector is no place for them. The route template
+                    // and the span's name still say which page it was.
+                    options.EnrichWithHttpRequest = (activity, request) =>
+                    {
+                        activity.SetTag("url.path", SecretPaths.Redact(request.Path));
+                        activity.SetTag("url.query", null);
+                    };
+                })
 
                 // Database spans from Npgsql itself, under EF Core and Hangfire alike: the statement text without
                 // parameter values. (EF Core's own instrumentation read the provider name by reflection on every

@@ -2,7 +2,8 @@ namespace CecPortal.Web.Infrastructure.Web;
 
 /// <summary>
 /// Feed, calendar and unsubscribe addresses carry their secret in the path, and password links in the query
-/// string. These rules keep them out of every log, whatever levels the configuration asks for.
+/// string (<see cref="SecretPaths"/> lists them). These rules keep every request path out of every log, whatever
+/// levels the configuration asks for; traces record the paths with <see cref="SecretPaths.Redact"/>.
 /// </summary>
 public static class SecretUrlLogging
 {

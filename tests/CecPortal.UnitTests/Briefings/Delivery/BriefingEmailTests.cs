@@ -1,6 +1,7 @@
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Infrastructure.Email;
+using CecPortal.Web.Infrastructure.Markdown;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -203,12 +204,31 @@ public sealed class BriefingEmailTests
         message.HtmlBody!.ShouldContain("Title unsubscribe trick");
     }
 
+    [Fact]
+    public void Render_BodyStoredWithARemoteImage_MailsALinkInstead()
+    {
+        // Arrange: HTML saved before remote images became links.
+        var briefing = Briefing.Create(
+            new DateOnly(2026, 11, 25),
+            new BriefingContent("Stored pixel", "![x](https://tracker.example/p.gif)", "<p><img src=\"https://tracker.example/p.gif\" alt=\"x\"></p>", TlpLabel.Green, []),
+            "editor",
+            Now);
+
+        // Act
+        using var message = CreateComposer().Render(briefing).ToMime(Marie, MailboxAddress.Parse(Marie.Email));
+
+        // Assert
+        message.HtmlBody!.ShouldNotContain("<img");
+        message.HtmlBody!.ShouldContain("<a href=\"https://tracker.example/p.gif\" rel=\"noopener noreferrer nofollow\">x</a>");
+    }
+
     internal static BriefingEmail CreateComposer(UnsubscribeTokens tokens, DkimSigning? dkim = null)
     {
         return new BriefingEmail(
             new PortalUrls(Options.Create(new PortalOrigin { BaseUrl = "https://portal.test" })),
             tokens,
             dkim ?? new DkimSigning(Options.Create(new DkimOptions())),
+            new MarkdownRenderer(),
             Options.Create(new EmailOptions { FromAddress = "briefing@cec.test", FromName = "CEC Briefing" }));
     }
 

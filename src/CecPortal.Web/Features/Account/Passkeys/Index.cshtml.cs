@@ -26,6 +26,7 @@ public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<Port
     public sealed class PasskeyInput
     {
         [StringLength(PasskeySettings.MaxNameLength, ErrorMessage = "Keep the name to 60 characters or fewer.")]
+        [PlainText]
         [Display(Name = "Name")]
         public string? Name { get; set; }
 

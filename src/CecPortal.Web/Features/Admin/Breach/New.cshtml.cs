@@ -36,10 +36,12 @@ public sealed class NewModel(BreachNotices notices, MarkdownRenderer markdown, U
 
         [Required(ErrorMessage = "Write the subject of the email.")]
         [StringLength(BreachNotice.MaxSubjectLength, ErrorMessage = "The subject may have at most {1} characters.")]
+        [PlainText]
         public string Subject { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Write the notice: what happened, what data, what we do, what they can do, whom to contact.")]
         [StringLength(BreachNotice.MaxBodyLength, ErrorMessage = "The notice may have at most {1} characters.")]
+        [MarkdownText]
         [Display(Name = "Notice (Markdown)")]
         public string Body { get; set; } = string.Empty;
 

@@ -1,9 +1,8 @@
 using System.Collections;
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using System.Text.RegularExpressions;
 using CecPortal.Web.Features.Briefings;
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Infrastructure.Web;
 
 namespace CecPortal.Web.Features.Admin.Briefings;
 
@@ -211,36 +210,5 @@ public sealed class FilledRowsAttribute(int maximum) : ValidationAttribute
         return filled <= Maximum
             ? ValidationResult.Success
             : new ValidationResult($"A briefing lists at most {Maximum} vulnerabilities; this one has {filled}.", [validationContext.MemberName!]);
-    }
-}
-
-/// <summary>
-/// Markdown may hold any printable text (emoji joiners, soft hyphens pasted from advisories), but not control
-/// characters other than line breaks and tabs, nor broken surrogates, which PostgreSQL cannot store or which hide text.
-/// </summary>
-[AttributeUsage(AttributeTargets.Property)]
-public sealed class MarkdownTextAttribute : ValidationAttribute
-{
-    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
-    {
-        if (value is not string text)
-        {
-            return ValidationResult.Success;
-        }
-
-        for (var i = 0; i < text.Length;)
-        {
-            if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var consumed) != System.Buffers.OperationStatus.Done
-                || (Rune.IsControl(rune) && rune.Value is not ('\r' or '\n' or '\t')))
-            {
-                return new ValidationResult(
-                    $"{validationContext.DisplayName} contains control or broken characters (at position {i + 1}). Please retype that part.",
-                    [validationContext.MemberName!]);
-            }
-
-            i += consumed;
-        }
-
-        return ValidationResult.Success;
     }
 }

@@ -3,6 +3,7 @@ using CecPortal.Web.Data;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Audit;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -80,6 +81,7 @@ public sealed class DetailsModel(AppDbContext db, MemberAdministration administr
 
         [Required(ErrorMessage = "Give a reason for the record.")]
         [StringLength(PortalUser.MaxReasonLength, ErrorMessage = "The reason may have at most {1} characters.")]
+        [PlainText(AllowLineBreaks = true)]
         [Display(Name = "Reason")]
         public string Reason { get; set; } = string.Empty;
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.PersonalData;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +27,7 @@ public sealed class EraseModel(AppDbContext db, AccountErasure erasure, EmailBlo
     {
         [Required(ErrorMessage = "Give a reason for the record.")]
         [StringLength(AccountErasure.MaxReasonLength, ErrorMessage = "The reason may have at most {1} characters.")]
+        [PlainText(AllowLineBreaks = true)]
         [Display(Name = "Reason (kept in the audit log: do not write the member's name)")]
         public string Reason { get; set; } = string.Empty;
 

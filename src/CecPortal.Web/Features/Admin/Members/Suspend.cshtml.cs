@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -42,6 +43,7 @@ public sealed class SuspendModel(AppDbContext db, MemberAdministration administr
 
         [Required(ErrorMessage = "Give a reason for the record.")]
         [StringLength(PortalUser.MaxReasonLength, ErrorMessage = "The reason may have at most {1} characters.")]
+        [PlainText(AllowLineBreaks = true)]
         [Display(Name = "Reason")]
         public string Reason { get; set; } = string.Empty;
     }

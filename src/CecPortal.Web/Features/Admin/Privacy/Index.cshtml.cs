@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Privacy;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -24,11 +25,13 @@ public sealed class IndexModel(AppDbContext db, PrivacyConsent consent, UserMana
     {
         [Required(ErrorMessage = "Write the text of the notice.")]
         [StringLength(PrivacyNotice.MaxMarkdownLength, ErrorMessage = "The notice may have at most {1} characters.")]
+        [MarkdownText]
         [Display(Name = "Notice (Markdown)")]
         public string Markdown { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Say in a sentence what changed: members read it before accepting.")]
         [StringLength(PrivacyNotice.MaxChangeSummaryLength, ErrorMessage = "The summary may have at most {1} characters.")]
+        [PlainText(AllowLineBreaks = true)]
         [Display(Name = "What changed")]
         public string ChangeSummary { get; set; } = string.Empty;
     }

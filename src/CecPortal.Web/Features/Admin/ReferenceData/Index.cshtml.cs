@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Data;
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Data;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +24,7 @@ public sealed class NewModel(StaffAdministration staff, UserManager<PortalUser> 
         public string Email { get; set; } = string.Empty;
 
         [StringLength(200, ErrorMessage = "The name may have at most {1} characters.")]
+        [PlainText]
         [Display(Name = "Full name (for a new account)")]
         public string? FullName { get; set; }
 

@@ -18,7 +18,7 @@ public sealed record BriefingRecipient(string MemberId, string Email, string Ful
 /// Composes the morning email. <see cref="Render"/> does the expensive part (layout, body, vulnerability table)
 /// once per briefing revision; the template then only fills in each recipient's name and unsubscribe link.
 /// </summary>
-public sealed class BriefingEmail(PortalUrls urls, UnsubscribeTokens tokens, DkimSigning dkim, IOptions<EmailOptions> emailOptions)
+public sealed class BriefingEmail(PortalUrls urls, UnsubscribeTokens tokens, DkimSigning dkim, MarkdownRenderer markdown, IOptions<EmailOptions> emailOptions)
 {
     public const string UnsubscribePath = "/unsubscribe/";
 
@@ -55,7 +55,8 @@ public sealed class BriefingEmail(PortalUrls urls, UnsubscribeTokens tokens, Dki
         return new BriefingEmailTemplate(
             briefing.Id,
             subject,
-            BriefingEmailLayout.Html(briefing, subject, portalUrl, profileUrl),
+            // The stored body again through today's rules: one saved before remote images became links keeps none.
+            BriefingEmailLayout.Html(briefing, markdown.Sanitize(briefing.BodyHtml), subject, portalUrl, profileUrl),
             BriefingEmailLayout.Text(briefing, portalUrl, profileUrl),
             urls.Absolute(UnsubscribePath),
             new MailboxAddress(options.FromName, options.FromAddress),
@@ -227,9 +228,9 @@ internal static class BriefingEmailLayout
     private static readonly string Name = $"{Slot}{NameSlot}{Slot}";
     private static readonly string Unsubscribe = $"{Slot}{UnsubscribeSlot}{Slot}";
 
-    public static string Html(Briefing briefing, string subject, string portalUrl, string profileUrl)
+    public static string Html(Briefing briefing, string bodyHtml, string subject, string portalUrl, string profileUrl)
     {
-        var html = new StringBuilder(briefing.BodyHtml.Length + 4096);
+        var html = new StringBuilder(bodyHtml.Length + 4096);
         var date = briefing.EditionDate.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
             .Append(Encode(subject)).Append("</title></head>")
@@ -252,7 +253,7 @@ internal static class BriefingEmailLayout
 
         html.Append("<tr><td style=\"padding:16px 24px 8px 24px;font-size:15px;line-height:1.55;\">")
             .Append("<p style=\"margin:0 0 12px 0;\">Dear ").Append(Name).Append(",</p>")
-            .Append(Clean(briefing.BodyHtml))
+            .Append(Clean(bodyHtml))
             .Append("</td></tr>");
 
         if (briefing.Vulnerabilities.Count > 0)

@@ -115,7 +115,7 @@ public sealed class PickupDeliveryTransport(string directory) : DeliveryTranspor
     }
 
     public override Task SendAsync(MimeMessage message, CancellationToken cancellationToken) =>
-        message.WriteToAsync(Path.Combine(directory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml"), cancellationToken);
+        PickupDirectory.WriteAsync(directory, message, cancellationToken);
 
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -20,7 +20,7 @@ public sealed partial class DevMailbox(IOptions<EmailOptions> options)
         }
 
         var entries = new List<MailboxEntry>();
-        foreach (var file in new DirectoryInfo(_directory).GetFiles("*.eml").OrderByDescending(f => f.Name).Take(max))
+        foreach (var file in new DirectoryInfo(_directory).GetFiles(PickupDirectory.MessagePattern).OrderByDescending(f => f.Name).Take(max))
         {
             using var message = await MimeMessage.LoadAsync(file.FullName, cancellationToken);
             entries.Add(new MailboxEntry(

@@ -82,7 +82,8 @@ try
     builder.Services.AddScoped<TwoFactorSettings>();
     builder.Services.AddScoped<AccountSecurityChanges>();
     builder.Services.AddScoped<PasswordChanges>();
-    builder.Services.AddSingleton<AccountEmailRequests>();
+    builder.Services.AddScoped<AccountEmailRequests>();
+    builder.Services.AddSingleton<AfterResponse>();
     builder.Services.AddSingleton<DevMailbox>();
     builder.Services.AddScoped<AuditLog>();
     builder.Services.AddSingleton<AuditPseudonyms>();

@@ -94,20 +94,26 @@ public sealed class StatusLinkTests(StatusLinkPortalFixture portal) : IClassFixt
         await MembershipTestKit.SubmitAsync(portal, MembershipFlowTests.Form(unconfirmed));
         using var client = portal.CreateClient();
 
-        // Act
-        var answers = new List<(string Email, HttpStatusCode Status, string? Location, string Page, int Mails)>();
-        foreach (var email in new[] { known, "nobody.applied@grid-demo.eu", unconfirmed })
+        // Act: the address that applied last, so that once its email is there the work after the others' answers is done too.
+        var answers = new List<(string Email, HttpStatusCode Status, string? Location, string Page)>();
+        foreach (var email in new[] { "nobody.applied@grid-demo.eu", unconfirmed, known })
         {
-            var before = await FreshLinkMailsAsync();
             using var response = await client.SubmitFormAsync("/apply/status-link", new Dictionary<string, string> { ["Input.Email"] = email });
             var page = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
-            answers.Add((email, response.StatusCode, response.Headers.Location!.OriginalString, page.QuerySelector("main")!.TextContent, await FreshLinkMailsAsync() - before));
+            answers.Add((email, response.StatusCode, response.Headers.Location!.OriginalString, page.QuerySelector("main")!.TextContent));
+        }
+
+        await portal.Smtp.WaitForAsync(m => m.Subject == FreshLinkSubject && m.To.Mailboxes.Any(a => a.Address == known));
+        var mails = new List<int>();
+        foreach (var (email, _, _, _) in answers)
+        {
+            mails.Add(await portal.WithDbAsync(db => db.OutboundEmails.CountAsync(e => e.Subject == FreshLinkSubject && e.To == email, Token)));
         }
 
         // Assert
         answers.Select(a => (a.Status, a.Location, a.Page)).Distinct().Count().ShouldBe(1);
-        answers[0].Page.ShouldContain("If an application was made with that address, we have sent a fresh link");
-        answers.Select(a => a.Mails).ShouldBe([1, 0, 0]);
+        answers[^1].Page.ShouldContain("If an application was made with that address, we have sent a fresh link");
+        mails.ShouldBe([0, 0, 1]);
     }
 
     [Fact]
@@ -125,8 +131,6 @@ public sealed class StatusLinkTests(StatusLinkPortalFixture portal) : IClassFixt
         page.QuerySelector("[data-valmsg-for='Input.Email']")!.TextContent.ShouldBe("Enter a valid email address.");
         ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Input_Email")!).Value.ShouldBe("not an address");
     }
-
-    private Task<int> FreshLinkMailsAsync() => portal.WithDbAsync(db => db.OutboundEmails.CountAsync(e => e.Subject == FreshLinkSubject, Token));
 
     private async Task WithdrawAsync(Guid id)
     {

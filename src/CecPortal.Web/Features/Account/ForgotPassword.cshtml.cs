@@ -9,7 +9,7 @@ namespace CecPortal.Web.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimiting.PasswordReset)]
-public sealed class ForgotPasswordModel(AccountEmailRequests requests) : PageModel
+public sealed class ForgotPasswordModel(AfterResponse afterResponse) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -30,7 +30,8 @@ public sealed class ForgotPasswordModel(AccountEmailRequests requests) : PageMod
 
         // The lookup and the email come after the response: the same answer, in the same time, whether or not the
         // account exists, so the page cannot be used to discover members.
-        requests.PasswordResetAfterResponse(Response, Input.Email);
+        var email = Input.Email;
+        afterResponse.Run<AccountEmailRequests>(Response, requests => requests.SendPasswordResetAsync(email));
         return RedirectToPage(new { sent = true });
     }
 }

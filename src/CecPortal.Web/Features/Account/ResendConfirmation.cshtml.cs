@@ -9,7 +9,7 @@ namespace CecPortal.Web.Features.Account;
 /// <summary>Sends the confirmation link again; it mails an address, so it shares the password-reset limit per client.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimiting.PasswordReset)]
-public sealed class ResendConfirmationModel(AccountEmailRequests requests) : PageModel
+public sealed class ResendConfirmationModel(AfterResponse afterResponse) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -29,7 +29,8 @@ public sealed class ResendConfirmationModel(AccountEmailRequests requests) : Pag
         }
 
         // As forgot-password: the lookup and the email come after the same answer for every address.
-        requests.EmailConfirmationAfterResponse(Response, Input.Email);
+        var email = Input.Email;
+        afterResponse.Run<AccountEmailRequests>(Response, requests => requests.SendEmailConfirmationAsync(email));
         return RedirectToPage(new { sent = true });
     }
 }

@@ -13,7 +13,7 @@ namespace CecPortal.Web.Features.Membership;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimiting.PasswordReset)]
-public sealed class StatusLinkModel(ApplicationWorkflow workflow) : PageModel
+public sealed class StatusLinkModel(AfterResponse afterResponse) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -25,14 +25,16 @@ public sealed class StatusLinkModel(ApplicationWorkflow workflow) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        await workflow.ResendStatusLinksAsync(Input.Email, cancellationToken);
+        // After the response, as forgot-password: the same answer in the same time whether or not anyone applied.
+        var email = Input.Email;
+        afterResponse.Run<ApplicationWorkflow>(Response, workflow => workflow.ResendStatusLinksAsync(email, CancellationToken.None));
         return RedirectToPage(new { sent = true });
     }
 }

@@ -137,7 +137,8 @@ internal static class PersonalDataSeed
         db.TalkProposals.Add(decided);
 
         // Mail: one sent with a calendar invitation, one that failed quoting their address, one still queued.
-        var invite = OutboundEmail.From(new EmailMessage(email, $"Your place, {fullName}", $"<p>{fullName}</p>", fullName, new EmailCalendar("REQUEST", $"BEGIN:VCALENDAR\nATTENDEE:{email}\nEND:VCALENDAR")), now);
+        var outboxProtection = portal.Factory.Services.GetRequiredService<OutboxProtection>();
+        var invite = OutboundEmail.From(new EmailMessage(email, $"Your place, {fullName}", $"<p>{fullName}</p>", fullName, new EmailCalendar("REQUEST", $"BEGIN:VCALENDAR\nATTENDEE:{email}\nEND:VCALENDAR")), now, outboxProtection);
         invite.MarkFailed($"550 mailbox <{email}> unavailable");
         db.OutboundEmails.Add(invite);
 
@@ -148,7 +149,7 @@ internal static class PersonalDataSeed
         await db.SaveChangesAsync();
 
         // An announcement of the session, whose email carries a one-click unsubscribe address of theirs.
-        var announcement = OutboundEmail.From(new EmailMessage(email, "A new webinar", "<p>New session</p>", "New session", ListUnsubscribeUrl: $"https://portal.example/unsubscribe/{m}-{tag}"), now);
+        var announcement = OutboundEmail.From(new EmailMessage(email, "A new webinar", "<p>New session</p>", "New session", ListUnsubscribeUrl: $"https://portal.example/unsubscribe/{m}-{tag}"), now, outboxProtection);
         db.OutboundEmails.Add(announcement);
         db.WebinarAnnouncements.Add(WebinarAnnouncement.Create(session.Id, userId, announcement.Id, now));
 

@@ -199,7 +199,8 @@ public sealed class RetentionJobsTests(PortalFixture portal) : IClassFixture<Por
 
     private Task<Guid> AddEmailAsync(string to, DateTimeOffset? sentAt) => portal.WithDbAsync(async db =>
     {
-        var email = OutboundEmail.From(new EmailMessage(to, "Retention test", "<p>Hi</p>", "Hi"), (sentAt ?? DateTimeOffset.UtcNow).AddMinutes(-1));
+        var protection = portal.Factory.Services.GetRequiredService<OutboxProtection>();
+        var email = OutboundEmail.From(new EmailMessage(to, "Retention test", "<p>Hi</p>", "Hi"), (sentAt ?? DateTimeOffset.UtcNow).AddMinutes(-1), protection);
         if (sentAt is { } at)
         {
             email.MarkSent(at);

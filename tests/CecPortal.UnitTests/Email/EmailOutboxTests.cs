@@ -3,6 +3,7 @@ using CecPortal.Web.Infrastructure.Email;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CecPortal.UnitTests.Email;
@@ -15,7 +16,7 @@ public sealed class EmailOutboxTests
         // Arrange: the messages are saved; then the job store refuses (the database went away)
         using var db = new AppDbContext(DesignTimeDbContextFactory.StandaloneOptions("Host=127.0.0.1;Database=never-opened"));
         var jobs = new UnreachableJobStore();
-        var outbox = new EmailOutbox(db, jobs, TimeProvider.System, NullLogger<EmailOutbox>.Instance);
+        var outbox = new EmailOutbox(db, jobs, TimeProvider.System, new OutboxProtection(new EphemeralDataProtectionProvider()), NullLogger<EmailOutbox>.Instance);
         var first = outbox.Add(EmailTemplate.Compose("a@example.org", "One", ["Hello"]));
         var second = outbox.Add(EmailTemplate.Compose("b@example.org", "Two", ["Hello"]));
 

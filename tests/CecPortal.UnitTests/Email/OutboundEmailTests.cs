@@ -1,4 +1,5 @@
 using CecPortal.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CecPortal.UnitTests.Email;
@@ -6,6 +7,8 @@ namespace CecPortal.UnitTests.Email;
 public sealed class OutboundEmailTests
 {
     private static readonly EmailMessage Message = new("marie@example.org", "Welcome", "<p>Hello</p>", "Hello");
+
+    private readonly OutboxProtection _protection = new(new EphemeralDataProtectionProvider());
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero));
 
@@ -16,17 +19,41 @@ public sealed class OutboundEmailTests
         var now = _clock.GetUtcNow();
 
         // Act
-        var outbound = OutboundEmail.From(Message, now);
+        var outbound = OutboundEmail.From(Message, now, _protection);
 
         // Assert
         outbound.To.ShouldBe(Message.To);
         outbound.Subject.ShouldBe(Message.Subject);
-        outbound.HtmlBody.ShouldBe(Message.HtmlBody);
-        outbound.TextBody.ShouldBe(Message.TextBody);
         outbound.CreatedAt.ShouldBe(now);
         outbound.SentAt.ShouldBeNull();
         outbound.Attempts.ShouldBe(0);
         outbound.LastError.ShouldBeNull();
+    }
+
+    [Fact]
+    public void From_MessageWithLinks_StoresBodiesCalendarAndUnsubscribeAddressEncrypted()
+    {
+        // Arrange
+        const string secret = "https://portal.example/account/reset-password?code=s3cret-code";
+        var message = new EmailMessage("marie@example.org", "Reset", $"<a href=\"{secret}\">Reset</a>", $"Reset: {secret}", new EmailCalendar("REQUEST", $"BEGIN:VCALENDAR\r\nURL:{secret}\r\nEND:VCALENDAR\r\n"), secret);
+
+        // Act
+        var outbound = OutboundEmail.From(message, _clock.GetUtcNow(), _protection);
+
+        // Assert
+        string?[] stored = [outbound.HtmlBody, outbound.TextBody, outbound.CalendarContent, outbound.ListUnsubscribeUrl];
+        stored.ShouldAllBe(value => value!.StartsWith(OutboxProtection.Prefix) && !value.Contains("s3cret"));
+        outbound.ToMessage(_protection).ShouldBe(message);
+    }
+
+    [Fact]
+    public void Unprotect_PlaintextOfAnEarlierVersion_ReturnsItAsItIs()
+    {
+        // Act
+        var text = _protection.Unprotect(Message.HtmlBody);
+
+        // Assert
+        text.ShouldBe(Message.HtmlBody);
     }
 
     [Theory]
@@ -35,7 +62,7 @@ public sealed class OutboundEmailTests
     public void MarkSent_ForgetRecipientOrNot_ClearsTheAddressOnlyWhenAsked(bool forget, string expectedTo)
     {
         // Arrange
-        var outbound = OutboundEmail.From(Message with { ForgetRecipientAfterSending = forget }, _clock.GetUtcNow());
+        var outbound = OutboundEmail.From(Message with { ForgetRecipientAfterSending = forget }, _clock.GetUtcNow(), _protection);
 
         // Act
         outbound.MarkSent(_clock.GetUtcNow());
@@ -53,8 +80,8 @@ public sealed class OutboundEmailTests
         var now = _clock.GetUtcNow();
 
         // Act
-        var first = OutboundEmail.From(Message, now);
-        var second = OutboundEmail.From(Message, now);
+        var first = OutboundEmail.From(Message, now, _protection);
+        var second = OutboundEmail.From(Message, now, _protection);
 
         // Assert
         first.Id.ShouldNotBe(second.Id);
@@ -65,10 +92,10 @@ public sealed class OutboundEmailTests
     public void ToMessage_Unsent_RoundTripsTheOriginalMessage()
     {
         // Arrange
-        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow());
+        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow(), _protection);
 
         // Act
-        var roundTripped = outbound.ToMessage();
+        var roundTripped = outbound.ToMessage(_protection);
 
         // Assert
         roundTripped.ShouldBe(Message);
@@ -79,10 +106,10 @@ public sealed class OutboundEmailTests
     {
         // Arrange
         var message = Message with { Calendar = new EmailCalendar("REQUEST", "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n") };
-        var outbound = OutboundEmail.From(message, _clock.GetUtcNow());
+        var outbound = OutboundEmail.From(message, _clock.GetUtcNow(), _protection);
 
         // Act
-        var roundTripped = outbound.ToMessage();
+        var roundTripped = outbound.ToMessage(_protection);
 
         // Assert
         roundTripped.ShouldBe(message);
@@ -93,7 +120,7 @@ public sealed class OutboundEmailTests
     public void MarkSent_WithCalendar_ClearsTheInvitationText()
     {
         // Arrange
-        var outbound = OutboundEmail.From(Message with { Calendar = new EmailCalendar("CANCEL", "BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR\r\n") }, _clock.GetUtcNow());
+        var outbound = OutboundEmail.From(Message with { Calendar = new EmailCalendar("CANCEL", "BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR\r\n") }, _clock.GetUtcNow(), _protection);
 
         // Act
         outbound.MarkSent(_clock.GetUtcNow());
@@ -107,7 +134,7 @@ public sealed class OutboundEmailTests
     public void MarkSent_AfterFailedAttempt_ClearsBodiesAndErrorAndRecordsSentAt()
     {
         // Arrange
-        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow());
+        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow(), _protection);
         outbound.RecordAttempt();
         outbound.MarkFailed("SMTP 451 try again later");
         _clock.Advance(TimeSpan.FromMinutes(5));
@@ -130,11 +157,11 @@ public sealed class OutboundEmailTests
     public void ToMessage_AfterMarkSent_Throws()
     {
         // Arrange
-        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow());
+        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow(), _protection);
         outbound.MarkSent(_clock.GetUtcNow());
 
         // Act
-        var act = () => outbound.ToMessage();
+        var act = () => outbound.ToMessage(_protection);
 
         // Assert
         Should.Throw<InvalidOperationException>(act);
@@ -144,7 +171,7 @@ public sealed class OutboundEmailTests
     public void MarkFailed_ErrorLongerThan500Chars_TruncatesTo500()
     {
         // Arrange
-        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow());
+        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow(), _protection);
         var error = new string('x', 499) + "yz" + new string('!', 100);
 
         // Act
@@ -161,7 +188,7 @@ public sealed class OutboundEmailTests
     public void MarkFailed_ShortError_KeepsItUnchanged()
     {
         // Arrange
-        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow());
+        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow(), _protection);
         var error = new string('e', 500);
 
         // Act
@@ -175,7 +202,7 @@ public sealed class OutboundEmailTests
     public void MarkFailed_CalledAgain_ReplacesPreviousError()
     {
         // Arrange
-        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow());
+        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow(), _protection);
         outbound.MarkFailed("first");
 
         // Act
@@ -184,14 +211,14 @@ public sealed class OutboundEmailTests
         // Assert
         outbound.LastError.ShouldBe("second");
         outbound.SentAt.ShouldBeNull();
-        outbound.ToMessage().ShouldBe(Message);
+        outbound.ToMessage(_protection).ShouldBe(Message);
     }
 
     [Fact]
     public void RecordAttempt_CalledThreeTimes_CountsThree()
     {
         // Arrange
-        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow());
+        var outbound = OutboundEmail.From(Message, _clock.GetUtcNow(), _protection);
 
         // Act
         outbound.RecordAttempt();

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Admin.Staff;
 using CecPortal.Web.Features.Webinars;
@@ -24,6 +25,7 @@ public sealed class AccountErasure(
     AppDbContext db,
     EmailOutbox outbox,
     EmailBlocklist blocklist,
+    OutboxProtection outboxProtection,
     WebinarMail webinarMail,
     AuditLog audit,
     TimeProvider clock,
@@ -204,7 +206,8 @@ public sealed class AccountErasure(
 
         // A very short name would match inside ordinary words; such a name is replaced only where it is the whole value.
         var replaceInText = fullName.Trim().Length >= 4;
-        foreach (var needle in new[] { email, fullName }.Where(n => n.Trim().Length > 0).Distinct())
+        var needles = new[] { email, fullName }.Where(n => n.Trim().Length > 0).Distinct().ToList();
+        foreach (var needle in needles)
         {
             await db.ApplicationEvents.Where(e => e.Actor == needle)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Actor, ErasedName), cancellationToken);
@@ -221,14 +224,70 @@ public sealed class AccountErasure(
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.Explanation, f => f.Explanation.Replace(needle, ErasedName)), cancellationToken);
             await db.TalkProposals.Where(p => p.DecisionNote != null && p.DecisionNote.Contains(needle))
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.DecisionNote, p => p.DecisionNote!.Replace(needle, ErasedName)), cancellationToken);
-            await db.OutboundEmails.Where(e => e.Subject.Contains(needle) || (e.TextBody != null && e.TextBody.Contains(needle)) || (e.HtmlBody != null && e.HtmlBody.Contains(needle)))
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(e => e.Subject, e => e.Subject.Replace(needle, ErasedName))
-                        .SetProperty(e => e.TextBody, e => e.TextBody!.Replace(needle, ErasedName))
-                        .SetProperty(e => e.HtmlBody, e => e.HtmlBody!.Replace(needle, ErasedName)),
-                    cancellationToken);
+            await db.OutboundEmails.Where(e => e.Subject.Contains(needle))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Subject, e => e.Subject.Replace(needle, ErasedName)), cancellationToken);
             await db.AuditEntries.Where(e => e.Note != null && e.Note.Contains(needle))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Note, e => e.Note!.Replace(needle, pseudonym)), cancellationToken);
+        }
+
+        await ForgetInQueuedBodiesAsync(replaceInText ? needles : [email], cancellationToken);
+    }
+
+    /// <summary>
+    /// Queued messages to other people that mention the person (an Admin's notice quoting them, say) lose the name and
+    /// address. The bodies are encrypted at rest, so the database cannot search them: the unsent messages are read in
+    /// batches, decrypted here, and those that mention the person are rewritten. Sent messages keep no bodies, and the
+    /// queue is short unless SMTP has been down for a while.
+    /// </summary>
+    private async Task ForgetInQueuedBodiesAsync(IReadOnlyList<string> needles, CancellationToken cancellationToken)
+    {
+        const int batchSize = 200;
+        var after = Guid.Empty;
+        while (true)
+        {
+            var batch = await db.OutboundEmails.AsNoTracking()
+                .Where(e => e.SentAt == null && e.Id.CompareTo(after) > 0)
+                .OrderBy(e => e.Id)
+                .Take(batchSize)
+                .Select(e => new { e.Id, e.HtmlBody, e.TextBody })
+                .ToListAsync(cancellationToken);
+            foreach (var queued in batch)
+            {
+                string? html, text;
+                try
+                {
+                    html = outboxProtection.Unprotect(queued.HtmlBody);
+                    text = outboxProtection.Unprotect(queued.TextBody);
+                }
+                catch (CryptographicException)
+                {
+                    // Its key is gone: nobody can read it any more, nor send it, so it cannot mention anyone.
+                    continue;
+                }
+
+                if (!needles.Any(n => html?.Contains(n, StringComparison.Ordinal) == true || text?.Contains(n, StringComparison.Ordinal) == true))
+                {
+                    continue;
+                }
+
+                foreach (var needle in needles)
+                {
+                    html = html?.Replace(needle, ErasedName, StringComparison.Ordinal);
+                    text = text?.Replace(needle, ErasedName, StringComparison.Ordinal);
+                }
+
+                var storedHtml = outboxProtection.Protect(html);
+                var storedText = outboxProtection.Protect(text);
+                await db.OutboundEmails.Where(e => e.Id == queued.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.HtmlBody, storedHtml).SetProperty(e => e.TextBody, storedText), cancellationToken);
+            }
+
+            if (batch.Count < batchSize)
+            {
+                return;
+            }
+
+            after = batch[^1].Id;
         }
     }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CecPortal.Web.Infrastructure.Email;
 
 /// <summary>Delivers one outbound email by id. Running it again after success does nothing.</summary>
-public sealed class DeliverEmailJob(AppDbContext db, EmailSender sender, TimeProvider clock, ILogger<DeliverEmailJob> logger)
+public sealed class DeliverEmailJob(AppDbContext db, EmailSender sender, OutboxProtection protection, TimeProvider clock, ILogger<DeliverEmailJob> logger)
 {
     [AutomaticRetry(Attempts = 8)]
     public async Task RunAsync(Guid outboundEmailId, CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ public sealed class DeliverEmailJob(AppDbContext db, EmailSender sender, TimePro
         email.RecordAttempt();
         try
         {
-            await sender.SendAsync(email.ToMessage(), CancellationToken.None);
+            await sender.SendAsync(email.ToMessage(protection), CancellationToken.None);
             email.MarkSent(clock.GetUtcNow());
         }
         catch (Exception ex)

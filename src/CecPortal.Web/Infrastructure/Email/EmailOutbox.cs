@@ -8,13 +8,13 @@ namespace CecPortal.Web.Infrastructure.Email;
 /// delivers them with retries. <see cref="Add"/> joins the caller's unit of work; <see cref="EnqueuePending"/>
 /// must follow the commit, so a delivery job never looks for a row that is not there yet.
 /// </summary>
-public sealed partial class EmailOutbox(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<EmailOutbox> logger)
+public sealed partial class EmailOutbox(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock, OutboxProtection protection, ILogger<EmailOutbox> logger)
 {
     private readonly List<Guid> _pending = [];
 
     public Guid Add(EmailMessage message)
     {
-        var email = OutboundEmail.From(message, clock.GetUtcNow());
+        var email = OutboundEmail.From(message, clock.GetUtcNow(), protection);
         db.OutboundEmails.Add(email);
         _pending.Add(email.Id);
         return email.Id;

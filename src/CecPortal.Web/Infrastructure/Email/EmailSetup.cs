@@ -33,6 +33,7 @@ public static class EmailSetup
                 }
             })
             .ValidateSettings(EmailOptions.Section);
+        services.AddSingleton<OutboxProtection>();
         services.AddScoped<EmailSender>();
         services.AddScoped<EmailOutbox>();
         return services;

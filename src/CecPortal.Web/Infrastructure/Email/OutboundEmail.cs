@@ -5,7 +5,9 @@ namespace CecPortal.Web.Infrastructure.Email;
 
 /// <summary>
 /// A message waiting for, or done with, delivery. The bodies are cleared once sent: they may carry one-time
-/// links, and the record only needs to prove that the message went out.
+/// links, and the record only needs to prove that the message went out. Until then they, the calendar content and
+/// the unsubscribe address are stored encrypted (<see cref="OutboxProtection"/>); the recipient and subject stay
+/// readable for staff, retention and erasure.
 /// </summary>
 public sealed class OutboundEmail
 {
@@ -45,27 +47,27 @@ public sealed class OutboundEmail
 
     public string? LastError { get; private set; }
 
-    public static OutboundEmail From(EmailMessage message, DateTimeOffset now) => new()
+    public static OutboundEmail From(EmailMessage message, DateTimeOffset now, OutboxProtection protection) => new()
     {
         To = message.To,
         Subject = message.Subject,
-        HtmlBody = message.HtmlBody,
-        TextBody = message.TextBody,
+        HtmlBody = protection.Protect(message.HtmlBody),
+        TextBody = protection.Protect(message.TextBody),
         CalendarMethod = message.Calendar?.Method,
-        CalendarContent = message.Calendar?.Content,
+        CalendarContent = protection.Protect(message.Calendar?.Content),
         ForgetRecipient = message.ForgetRecipientAfterSending,
-        ListUnsubscribeUrl = message.ListUnsubscribeUrl,
+        ListUnsubscribeUrl = protection.Protect(message.ListUnsubscribeUrl),
         CreatedAt = now,
     };
 
-    public EmailMessage ToMessage() => SentAt is null
+    public EmailMessage ToMessage(OutboxProtection protection) => SentAt is null
         ? new EmailMessage(
             To,
             Subject,
-            HtmlBody ?? string.Empty,
-            TextBody ?? string.Empty,
-            CalendarMethod is not null && CalendarContent is not null ? new EmailCalendar(CalendarMethod, CalendarContent) : null,
-            ListUnsubscribeUrl)
+            protection.Unprotect(HtmlBody) ?? string.Empty,
+            protection.Unprotect(TextBody) ?? string.Empty,
+            CalendarMethod is not null && CalendarContent is not null ? new EmailCalendar(CalendarMethod, protection.Unprotect(CalendarContent)) : null,
+            protection.Unprotect(ListUnsubscribeUrl))
         : throw new InvalidOperationException("This message was already sent and its body cleared.");
 
     public void RecordAttempt() => Attempts++;
@@ -96,6 +98,8 @@ public sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outbou
         builder.Property(e => e.Subject).HasMaxLength(300);
         builder.Property(e => e.LastError).HasMaxLength(500);
         builder.Property(e => e.CalendarMethod).HasMaxLength(EmailCalendar.MaxMethodLength);
+        // Holds the encrypted address: about 90 characters of overhead and a third more for base64, so an address of up
+        // to some 600 characters fits (the portal's are a fifth of that).
         builder.Property(e => e.ListUnsubscribeUrl).HasMaxLength(EmailMessage.MaxListUnsubscribeUrlLength);
         builder.HasIndex(e => new { e.SentAt, e.CreatedAt });
     }

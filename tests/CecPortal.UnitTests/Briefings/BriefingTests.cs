@@ -291,7 +291,7 @@ public sealed class BriefingTests
         var errors = Validate(form);
 
         // Assert
-        errors.ShouldBe([("Body", "Text (Markdown) contains control or broken characters (at position 8). Please retype that part.")]);
+        errors.ShouldBe([("Body", "Text (Markdown) contains control, direction-changing or broken characters (at position 8). Please retype that part.")]);
     }
 
     [Fact]

@@ -58,6 +58,10 @@ internal sealed class PortalStack : IAsyncDisposable
             ["Email__Host"] = IPAddress.Loopback.ToString(),
             ["Email__Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Email__Security"] = "None",
+
+            // Production requires the public address; a loopback one may be plain http, and host filtering then serves
+            // 127.0.0.1 on any port, which is where the load generator knocks.
+            ["Portal__BaseUrl"] = "http://127.0.0.1",
         };
         // Production encrypts the key ring with a certificate; a throwaway one, as for the tests.
         foreach (var (name, value) in KeyRingCertificate.Create().EnvironmentVariables.Concat(settings ?? new Dictionary<string, string>()))

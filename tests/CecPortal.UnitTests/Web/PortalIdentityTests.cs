@@ -65,6 +65,26 @@ public sealed class PortalIdentityTests
         }
     }
 
+    [Theory]
+    [InlineData("https://portal.cec.example", "__Host-", CookieSecurePolicy.Always)]
+    [InlineData("http://localhost:8080", "", CookieSecurePolicy.SameAsRequest)]
+    public void Cookies_OutsideDevelopment_PlainOnlyForAPlainHttpPublicAddress(string baseUrl, string prefix, CookieSecurePolicy expected)
+    {
+        // Arrange: a trial on http://localhost (docker compose) must still render forms; antiforgery refuses a
+        // Secure-only cookie policy on a plain http request.
+        using var services = Services("Production", new Dictionary<string, string?> { ["Portal:BaseUrl"] = baseUrl });
+
+        // Act
+        var antiforgery = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie;
+        var session = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme).Cookie;
+
+        // Assert
+        antiforgery.Name.ShouldBe(prefix + "cec.antiforgery");
+        session.Name.ShouldBe(prefix + "cec.auth");
+        antiforgery.SecurePolicy.ShouldBe(expected);
+        session.SecurePolicy.ShouldBe(expected);
+    }
+
     [Fact]
     public void PasswordOptions_Configured_LengthOnlyWithoutCompositionRules()
     {

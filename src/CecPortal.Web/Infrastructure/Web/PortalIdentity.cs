@@ -96,14 +96,14 @@ public static class PortalIdentity
         });
 
         // Sliding idle timeout from configuration (the absolute one is checked by SessionLifetime), and the cookie's name
-        // and Secure flag, which depend on the environment.
+        // and Secure flag, which depend on the environment and the public address.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<PortalSessionOptions>, IHostEnvironment, TimeProvider>((options, session, environment, time) =>
             {
                 // The portal's clock, so that idle and absolute timeouts agree (and tests can move it).
                 options.TimeProvider = time;
                 options.ExpireTimeSpan = session.Value.IdleTimeout;
-                PortalCookies.Apply(options.Cookie, environment, AuthCookieName);
+                PortalCookies.Apply(options.Cookie, environment, configuration, AuthCookieName);
             });
         services.AddPortalCookies();
 

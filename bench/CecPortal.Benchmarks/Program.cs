@@ -2,7 +2,7 @@ using System.Globalization;
 using CecPortal.Benchmarks;
 using CecPortal.Benchmarks.Http;
 
-// One program, one command per benchmark (see README.md, Benchmarks):
+// One program, one command per benchmark (see docs/benchmarks.md):
 //   vetting [rows]                                 the vetting queue at scale (the default)
 //   fanout [members...] [--connections K]          the briefing email fan-out against a loopback SMTP sink
 //   webinars [members] [capacity] [concurrency]    the registration rush on one webinar session

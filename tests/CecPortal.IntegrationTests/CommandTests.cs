@@ -8,7 +8,7 @@ using Shouldly;
 
 namespace CecPortal.IntegrationTests;
 
-/// <summary>The portal's one-shot commands, run as a real process the way the README shows.</summary>
+/// <summary>The portal's one-shot commands, run as a real process the way docs/operations.md shows.</summary>
 public sealed partial class CommandTests
 {
     [Fact]

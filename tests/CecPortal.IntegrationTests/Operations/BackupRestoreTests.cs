@@ -8,7 +8,7 @@ using Shouldly;
 namespace CecPortal.IntegrationTests.Operations;
 
 /// <summary>
-/// The README's backup procedure on the demo database: pg_dump -Fc, drop, pg_restore, then the portal runs on the
+/// The backup procedure of docs/operations.md on the demo database: pg_dump -Fc, drop, pg_restore, then the portal runs on the
 /// restored database with the same rows (application tables, the hangfire schema and the data protection keys).
 /// </summary>
 public sealed class BackupRestoreTests

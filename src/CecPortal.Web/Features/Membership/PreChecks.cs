@@ -23,7 +23,7 @@ public static partial class PreChecks
     {
         var flags = new List<PreCheckFlag>();
 
-        // First, so vetters see it at once; the applicant is told nothing different (see the README, "Your data").
+        // First, so vetters see it at once; the applicant is told nothing different (see docs/features.md, "Your data (GDPR)").
         if (facts.EmailBlocklisted)
         {
             flags.Add(new(FlagKind.BlockedAddress, "This address belongs to a former member who was removed for cause and erased. Only a keyed hash of it is kept; the audit log has the Admin's reason under the erasure's reference."));

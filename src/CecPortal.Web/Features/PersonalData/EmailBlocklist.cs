@@ -54,7 +54,7 @@ public sealed class EmailBlocklist
 {
     public const string KeySetting = "Privacy:BlocklistKey";
 
-    // Development only: printed in the README, so it protects nothing; it keeps the demo's blocklist working across restarts.
+    // Development only: it is in the source code, so it protects nothing; it keeps the demo's blocklist working across restarts.
     private static readonly byte[] DevelopmentKey = SHA256.HashData(Encoding.UTF8.GetBytes("CecPortal development blocklist key"));
 
     private readonly AppDbContext _db;

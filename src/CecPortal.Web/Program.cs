@@ -1,4 +1,4 @@
-using CecPortal.Web.Data;
+using CecPortal.Web.Features;
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Account.TwoFactor;
 using CecPortal.Web.Features.Admin;
@@ -16,7 +16,6 @@ using CecPortal.Web.Infrastructure.LocalPostgres;
 using CecPortal.Web.Infrastructure.Observability;
 using CecPortal.Web.Infrastructure.Operations;
 using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 try
 {
@@ -34,19 +33,7 @@ try
     builder.Services.AddPortalEmail(builder.Configuration, builder.Environment);
     builder.Services.AddPortalWeb();
     builder.Services.AddPortalRateLimiting();
-
-    builder.Services.AddRazorPages(options =>
-    {
-        options.RootDirectory = "/Features";
-        options.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
-        options.Conventions.AuthorizeFolder("/Admin/Vetting", Policies.Vetting);
-        options.Conventions.AuthorizeFolder("/Admin/Briefings", Policies.Editorial);
-        options.Conventions.AuthorizeFolder("/Admin/Webinars", Policies.Editorial);
-        options.Conventions.AuthorizeFolder("/Admin/Audit", Policies.Admin);
-        options.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new StaffMfaPageFilter()));
-        options.Conventions.AddFolderApplicationModelConvention("/Dev", model => model.Filters.Add(new DevelopmentOnlyFilter()));
-    });
-    builder.Services.AddRouting(options => options.LowercaseUrls = true);
+    builder.Services.AddPortalPages();
 
     // Features: one module each, with its services, settings, demo data and recurring jobs.
     builder.Services
@@ -91,8 +78,7 @@ try
 
     app.MapStaticAssets().AllowAnonymous();
     app.MapRazorPages().WithStaticAssets();
-    app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+    app.MapPortalHealthChecks();
     app.MapPortalJobsDashboard();
     app.UsePortalRecurringJobs();
 

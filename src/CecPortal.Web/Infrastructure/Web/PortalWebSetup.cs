@@ -2,6 +2,7 @@ using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Health;
 using CecPortal.Web.Infrastructure.Markdown;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace CecPortal.Web.Infrastructure.Web;
 
@@ -29,5 +30,15 @@ public static class PortalWebSetup
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
             .AddCheck<MigrationsAppliedHealthCheck>("migrations", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// <c>/health/live</c> answers while the process runs (no checks); <c>/health/ready</c> runs the checks tagged
+    /// <c>ready</c> (database, migrations, jobs). Both are open to the load balancer.
+    /// </summary>
+    public static void MapPortalHealthChecks(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
     }
 }

@@ -1,5 +1,7 @@
+using CecPortal.Web.Infrastructure.Jobs;
 using CecPortal.Web.Infrastructure.Operations;
 using CecPortal.Web.Infrastructure.Web;
+using Hangfire;
 
 namespace CecPortal.Web.Infrastructure.Email;
 
@@ -36,6 +38,8 @@ public static class EmailSetup
         services.AddSingleton<OutboxProtection>();
         services.AddScoped<EmailSender>();
         services.AddScoped<EmailOutbox>();
+        services.AddRecurringJobs((recurring, _) => recurring.AddOrUpdate<EmailOutboxSweepJob>(
+            EmailOutboxSweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/10 * * * *"));
         return services;
     }
 }

@@ -1,11 +1,4 @@
 using CecPortal.Web.Data;
-using CecPortal.Web.Features.Admin.Breach;
-using CecPortal.Web.Features.Briefings;
-using CecPortal.Web.Features.Briefings.Delivery;
-using CecPortal.Web.Features.Membership;
-using CecPortal.Web.Features.Privacy;
-using CecPortal.Web.Features.Webinars;
-using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Operations;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -23,6 +16,10 @@ public static class HangfireSetup
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddSingleton(new JobsInstance(options.EffectiveServerName, TimeProvider.System.GetUtcNow()));
         services.AddScoped<JobsCanaryJob>();
+        services.AddRecurringJobs((recurring, provider) => recurring.AddOrUpdate<JobsCanaryJob>(
+            JobsCanaryJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            provider.GetRequiredService<IOptions<JobsOptions>>().Value.CanaryCron));
         services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", tags: ["ready"]);
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -69,24 +66,20 @@ public static class HangfireSetup
         }).RequireAuthorization(Policies.Admin);
     }
 
-    /// <summary>Recurring jobs are declared once here, so every feature's schedule is visible in one place.</summary>
-    public static void RegisterRecurringJobs(IRecurringJobManager recurring, BriefingOptions briefings, JobsOptions jobs)
+    /// <summary>Declares a module's recurring jobs; they are added or updated at start-up by <see cref="UsePortalRecurringJobs"/>.</summary>
+    public static IServiceCollection AddRecurringJobs(this IServiceCollection services, Action<IRecurringJobManager, IServiceProvider> register) =>
+        services.AddSingleton(new RecurringJobsRegistration(register));
+
+    /// <summary>
+    /// Adds or updates every module's recurring jobs once the portal has started, so that settings read for a
+    /// schedule (a cron, a time zone) have already passed the start-up checks.
+    /// </summary>
+    public static void UsePortalRecurringJobs(this WebApplication app) => app.Lifetime.ApplicationStarted.Register(() =>
     {
-        recurring.AddOrUpdate<JobsCanaryJob>(JobsCanaryJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), jobs.CanaryCron);
-        recurring.AddOrUpdate<EmailOutboxSweepJob>(EmailOutboxSweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
-        recurring.AddOrUpdate<ExpireUnverifiedApplicationsJob>(ExpireUnverifiedApplicationsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "17 * * * *");
-        recurring.AddOrUpdate<MorningBriefingJob>(
-            MorningBriefingJob.RecurringJobId,
-            job => job.RunAsync(CancellationToken.None),
-            briefings.SendCron,
-            new RecurringJobOptions { TimeZone = briefings.ResolveTimeZone() });
-        recurring.AddOrUpdate<BriefingDeliverySweepJob>(BriefingDeliverySweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), BriefingDeliverySweepJob.Cron);
-        recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.ClosedApplicationsJobId, job => job.DeleteClosedApplicationsAsync(CancellationToken.None), RetentionJobs.ClosedApplicationsCron);
-        recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.DeliveryDetailsJobId, job => job.DeleteDeliveryDetailsAsync(CancellationToken.None), RetentionJobs.DeliveryDetailsCron);
-        recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.SentEmailsJobId, job => job.DeleteSentEmailsAsync(CancellationToken.None), RetentionJobs.SentEmailsCron);
-        recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.AuditClientDetailsJobId, job => job.ClearAuditClientDetailsAsync(CancellationToken.None), RetentionJobs.AuditClientDetailsCron);
-        recurring.AddOrUpdate<BreachNoticeSweepJob>(BreachNoticeSweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
-        recurring.AddOrUpdate<WebinarAnnouncementSweepJob>(WebinarAnnouncementSweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
-        recurring.AddOrUpdate<TopUpWebinarSessionsJob>(TopUpWebinarSessionsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), TopUpWebinarSessionsJob.Cron);
-    }
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        foreach (var registration in app.Services.GetServices<RecurringJobsRegistration>())
+        {
+            registration.Register(recurring, app.Services);
+        }
+    });
 }

@@ -5,6 +5,7 @@ using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Account.BreachedPasswords;
 using CecPortal.Web.Features.Account.Passkeys;
 using CecPortal.Web.Features.Account.TwoFactor;
+using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Operations;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -116,6 +117,8 @@ public static class PortalIdentity
             // Every page needs a signed-in user unless it says [AllowAnonymous].
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
+        // Replaces Identity's UserManager so that password changes are audited: after AddIdentity, as the last registration wins.
+        services.AddScoped<UserManager<PortalUser>, AuditedUserManager>();
         return services;
     }
 

@@ -1,0 +1,20 @@
+using CecPortal.Web.Infrastructure.Jobs;
+using CecPortal.Web.Infrastructure.Operations;
+using Hangfire;
+
+namespace CecPortal.Web.Features.Membership;
+
+public static class MembershipModule
+{
+    /// <summary>Applying for membership and vetting the applications, with the hourly expiry of unverified ones.</summary>
+    public static IServiceCollection AddMembership(this IServiceCollection services)
+    {
+        services.AddScoped<ApplicationWorkflow>();
+        services.AddScoped<VettingScopes>();
+        services.AddScoped<MembershipDemoData>();
+        services.AddOptions<MembershipOptions>().BindSettings(MembershipOptions.Section);
+        services.AddRecurringJobs((recurring, _) => recurring.AddOrUpdate<ExpireUnverifiedApplicationsJob>(
+            ExpireUnverifiedApplicationsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "17 * * * *"));
+        return services;
+    }
+}

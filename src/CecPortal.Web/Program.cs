@@ -15,7 +15,6 @@ using CecPortal.Web.Infrastructure.Jobs;
 using CecPortal.Web.Infrastructure.LocalPostgres;
 using CecPortal.Web.Infrastructure.Observability;
 using CecPortal.Web.Infrastructure.Operations;
-using CecPortal.Web.Infrastructure.Web;
 
 try
 {

@@ -10,7 +10,6 @@ using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Data;
 

@@ -1,5 +1,4 @@
 using CecPortal.Web.Features.Account.TwoFactor;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 

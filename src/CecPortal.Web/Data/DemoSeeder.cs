@@ -3,8 +3,6 @@ using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Webinars;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Data;
 

@@ -1,4 +1,3 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account.TwoFactor;
 using CecPortal.Web.Features.Dev;
 

@@ -1,6 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.AspNetCore.Identity;
-
 namespace CecPortal.Web.Features.Account;
 
 /// <summary>

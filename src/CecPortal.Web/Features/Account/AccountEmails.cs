@@ -1,8 +1,5 @@
 using System.Text;
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Email;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CecPortal.Web.Features.Account;

@@ -1,8 +1,5 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Identity;
 
 namespace CecPortal.Web.Features.Account;
 

@@ -1,8 +1,5 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Text;
-using CecPortal.Web.Data;
-using Microsoft.AspNetCore.Identity;
 
 namespace CecPortal.Web.Features.Account;
 

@@ -1,8 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CecPortal.Web.Features.Account;
 
 [AllowAnonymous]

@@ -1,7 +1,3 @@
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CecPortal.Web.Features.Account;
 
 /// <summary>

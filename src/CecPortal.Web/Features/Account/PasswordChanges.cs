@@ -1,8 +1,4 @@
-using System.Globalization;
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Email;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Identity;
 
 namespace CecPortal.Web.Features.Account;
 

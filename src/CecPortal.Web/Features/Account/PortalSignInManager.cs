@@ -1,8 +1,6 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace CecPortal.Web.Features.Account;
 

@@ -1,5 +1,3 @@
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecPortal.Web.Features.Account;

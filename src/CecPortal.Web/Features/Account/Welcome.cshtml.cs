@@ -1,10 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using CecPortal.Web.Data;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CecPortal.Web.Features.Account;
 
 /// <summary>A newly approved member chooses their first password from the link in the welcome email.</summary>

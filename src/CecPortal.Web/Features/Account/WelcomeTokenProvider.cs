@@ -1,7 +1,4 @@
-using CecPortal.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Features.Account;
 

@@ -1,8 +1,4 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Admin.Dashboard;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin;
 

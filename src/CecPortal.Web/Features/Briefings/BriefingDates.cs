@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CecPortal.Web.Features.Briefings;
 
 /// <summary>The edition date as it appears in stable URLs and in the search form: ISO <c>yyyy-MM-dd</c>.</summary>

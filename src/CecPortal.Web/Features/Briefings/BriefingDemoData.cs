@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Text;
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Markdown;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Features.Briefings;
 

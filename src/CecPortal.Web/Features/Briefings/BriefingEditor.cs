@@ -1,9 +1,5 @@
-using System.Globalization;
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Markdown;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CecPortal.Web.Features.Briefings;

@@ -2,7 +2,6 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Xml;
-using CecPortal.Web.Infrastructure.Web;
 
 namespace CecPortal.Web.Features.Briefings;
 

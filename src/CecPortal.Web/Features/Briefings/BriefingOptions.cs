@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-
 namespace CecPortal.Web.Features.Briefings;
 
 /// <summary>The morning briefing's schedule and fan-out settings (section <c>Briefings</c>).</summary>

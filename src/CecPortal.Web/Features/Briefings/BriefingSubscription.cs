@@ -1,7 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-
 namespace CecPortal.Web.Features.Briefings;
 
 /// <summary>A reader's own briefing settings: the daily email on or off, and the secret Atom feed token.</summary>

@@ -2,7 +2,6 @@ using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Infrastructure.Jobs;
 using CecPortal.Web.Infrastructure.Operations;
 using Hangfire;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Features.Briefings;
 

@@ -1,8 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CecPortal.Web.Features.Briefings;
 
 /// <summary>One edition at its stable address, <c>/briefings/yyyy-MM-dd</c>; drafts and scheduled ones answer 404.</summary>

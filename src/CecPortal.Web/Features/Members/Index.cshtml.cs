@@ -1,10 +1,3 @@
-using CecPortal.Web.Data;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace CecPortal.Web.Features.Members;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CecPortal.Web.Data;
-
 namespace CecPortal.Web.Features.Members;
 
 public static class MemberFilters

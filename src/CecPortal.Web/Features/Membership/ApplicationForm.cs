@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using CecPortal.Web.Infrastructure.Web;
-
 namespace CecPortal.Web.Features.Membership;
 
 /// <summary>An http(s) address with a host name, such as https://www.example.eu.</summary>

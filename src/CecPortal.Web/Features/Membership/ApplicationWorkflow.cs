@@ -1,13 +1,8 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Infrastructure.Email;
-using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Features.Membership;
 

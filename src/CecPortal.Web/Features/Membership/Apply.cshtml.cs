@@ -1,11 +1,5 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Membership.Reference;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Membership;
 

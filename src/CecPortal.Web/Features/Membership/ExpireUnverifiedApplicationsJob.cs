@@ -1,7 +1,4 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Privacy;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Features.Membership;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using CecPortal.Web.Features.Membership.Reference;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CecPortal.Web.Features.Membership;

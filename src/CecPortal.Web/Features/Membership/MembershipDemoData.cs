@@ -1,6 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CecPortal.Web.Features.Membership;
 
 /// <summary>Demo applications in every state of the vetting queue, built through the real domain methods.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace CecPortal.Web.Features.Membership;
 
 /// <summary>Settings of the application process (section <c>Membership</c>).</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CecPortal.Web.Features.Membership;
 
 /// <summary>The sponsor's one-click page: the GET only shows the question, the button press (POST) answers it.</summary>

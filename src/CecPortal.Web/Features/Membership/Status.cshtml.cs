@@ -1,9 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CecPortal.Web.Features.Membership;
 
 /// <summary>The applicant's private status page, reached through the signed link in their emails.</summary>

@@ -1,6 +1,4 @@
 using CecPortal.Web.Features.Account;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecPortal.Web.Features.Membership;

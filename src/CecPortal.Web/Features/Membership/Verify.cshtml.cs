@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CecPortal.Web.Features.Membership;
 
 /// <summary>The link in the first email; verifying is idempotent, so a mail scanner opening it first does no harm.</summary>

@@ -1,11 +1,8 @@
 using System.Security.Cryptography;
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Admin.Staff;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.PersonalData;
 

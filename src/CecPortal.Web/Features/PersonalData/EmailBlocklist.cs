@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using CecPortal.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CecPortal.Web.Features.PersonalData;

@@ -1,11 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
-using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecPortal.Web.Features.PersonalData;

@@ -1,12 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Audit;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.PersonalData;
 

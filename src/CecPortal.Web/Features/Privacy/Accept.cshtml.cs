@@ -1,8 +1,4 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Markdown;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CecPortal.Web.Features.Privacy;
 

@@ -1,7 +1,4 @@
 using CecPortal.Web.Infrastructure.Markdown;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Features.Privacy;
 

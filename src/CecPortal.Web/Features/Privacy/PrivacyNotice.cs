@@ -1,5 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CecPortal.Web.Features.Privacy;

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using CecPortal.Web.Features.Membership;
 
 namespace CecPortal.Web.Features.Privacy;

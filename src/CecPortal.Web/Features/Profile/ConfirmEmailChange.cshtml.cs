@@ -1,9 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CecPortal.Web.Features.Profile;
 
 /// <summary>

@@ -1,11 +1,7 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Profile;
 

@@ -1,6 +1,4 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Profile;
 

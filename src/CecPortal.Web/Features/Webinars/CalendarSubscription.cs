@@ -1,8 +1,4 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Webinars;
 

@@ -1,6 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CecPortal.Web.Features.Webinars;
 
 public sealed record ProposalView(Guid Id, string Title, IReadOnlyList<DateOnly> PreferredMonths, ProposalStatus Status, string? DecisionNote, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt);

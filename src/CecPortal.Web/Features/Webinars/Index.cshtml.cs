@@ -1,10 +1,3 @@
-using CecPortal.Web.Data;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CecPortal.Web.Features.Webinars;
 
 /// <summary>The coming sessions in the member's own time zone, their own registrations, and the past sessions with recordings.</summary>

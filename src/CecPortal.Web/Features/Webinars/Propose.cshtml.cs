@@ -1,12 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using CecPortal.Web.Data;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CecPortal.Web.Features.Webinars;
 
 /// <summary>The call for speakers: propose a talk, follow your proposals, withdraw one that is not decided yet.</summary>

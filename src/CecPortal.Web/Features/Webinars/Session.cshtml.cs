@@ -1,10 +1,4 @@
 using System.Text;
-using CecPortal.Web.Data;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CecPortal.Web.Features.Webinars;
 

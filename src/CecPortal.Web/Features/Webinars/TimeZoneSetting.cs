@@ -1,6 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.AspNetCore.Identity;
-
 namespace CecPortal.Web.Features.Webinars;
 
 /// <summary>The member's own time zone for webinar times; null means "my country's zone" (<see cref="MemberTimeZones.Resolve"/>).</summary>

@@ -1,10 +1,7 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Infrastructure.Email;
-using CecPortal.Web.Infrastructure.Web;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Webinars;
 

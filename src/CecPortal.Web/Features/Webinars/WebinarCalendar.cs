@@ -2,6 +2,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Calendar = Ical.Net.Calendar;
 
 namespace CecPortal.Web.Features.Webinars;
 

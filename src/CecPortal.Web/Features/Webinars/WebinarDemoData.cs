@@ -1,7 +1,5 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Infrastructure.Markdown;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Webinars;
 

@@ -1,5 +1,4 @@
 using CecPortal.Web.Features.Briefings;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Webinars;
 

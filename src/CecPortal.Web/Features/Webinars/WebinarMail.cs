@@ -1,8 +1,5 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Infrastructure.Email;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Webinars;
 

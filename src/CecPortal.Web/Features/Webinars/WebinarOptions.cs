@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Infrastructure.Email;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Features.Webinars;
 

@@ -1,6 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CecPortal.Web.Features.Webinars;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Email;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CecPortal.Web.Features.Webinars;

@@ -1,5 +1,4 @@
 using CecPortal.Web.Features.Briefings;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CecPortal.Web.Features.Webinars;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CecPortal.Web.Features.Webinars;
 
 /// <summary>Small bits of wording shared by the member webinar pages.</summary>

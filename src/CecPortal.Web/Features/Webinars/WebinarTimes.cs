@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CecPortal.Web.Features.Webinars;
 
 /// <summary>A session's start as one member reads it: in their own zone, with the organiser's time beside it.</summary>

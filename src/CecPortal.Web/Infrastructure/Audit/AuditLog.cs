@@ -1,5 +1,4 @@
 using System.Net;
-using CecPortal.Web.Data;
 
 namespace CecPortal.Web.Infrastructure.Audit;
 

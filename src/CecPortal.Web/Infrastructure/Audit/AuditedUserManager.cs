@@ -1,7 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-
 namespace CecPortal.Web.Infrastructure.Audit;
 
 /// <summary>Identity's user manager, plus: every successful password change, reset or first password is audited.</summary>

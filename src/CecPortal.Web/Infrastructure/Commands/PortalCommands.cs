@@ -1,7 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Admin.Accounts;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Infrastructure.Commands;
 

@@ -1,6 +1,4 @@
-using CecPortal.Web.Data;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Infrastructure.Email;
 

@@ -1,4 +1,3 @@
-using CecPortal.Web.Data;
 using Hangfire;
 
 namespace CecPortal.Web.Infrastructure.Email;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using CecPortal.Web.Infrastructure.Observability;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace CecPortal.Web.Infrastructure.Email;

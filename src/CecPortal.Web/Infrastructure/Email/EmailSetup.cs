@@ -1,6 +1,5 @@
 using CecPortal.Web.Infrastructure.Jobs;
 using CecPortal.Web.Infrastructure.Operations;
-using CecPortal.Web.Infrastructure.Web;
 using Hangfire;
 
 namespace CecPortal.Web.Infrastructure.Email;

@@ -1,5 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CecPortal.Web.Infrastructure.Health;

@@ -1,8 +1,6 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Operations;
 using Hangfire;
 using Hangfire.PostgreSql;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Infrastructure.Jobs;
 

@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Infrastructure.Jobs;
 

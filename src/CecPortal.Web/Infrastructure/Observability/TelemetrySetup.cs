@@ -1,4 +1,3 @@
-using CecPortal.Web.Infrastructure.Web;
 using Hangfire;
 using Npgsql;
 using OpenTelemetry;

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace CecPortal.Web.Infrastructure.Operations;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using CecPortal.Web.Infrastructure.Jobs;
 using CecPortal.Web.Infrastructure.LocalPostgres;
 using Microsoft.Extensions.Logging.Console;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Infrastructure.Operations;
 

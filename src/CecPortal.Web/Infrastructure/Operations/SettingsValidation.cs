@@ -1,8 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Infrastructure.Operations;
 

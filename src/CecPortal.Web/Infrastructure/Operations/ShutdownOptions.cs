@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace CecPortal.Web.Infrastructure.Operations;
 
 /// <summary>How long a stopping portal waits for in-flight requests and jobs (section <c>Shutdown</c>).</summary>

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using CecPortal.Web.Infrastructure.LocalPostgres;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Infrastructure.Operations;
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text;
 
 namespace CecPortal.Web.Infrastructure.Web;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace CecPortal.Web.Infrastructure.Web;
 
 /// <summary>Where a page sits in a longer list; what the pager partial needs.</summary>

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Text;
 
 namespace CecPortal.Web.Infrastructure.Web;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Account.BreachedPasswords;
 using CecPortal.Web.Features.Account.Passkeys;
@@ -9,8 +8,6 @@ using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Operations;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Infrastructure.Web;
 

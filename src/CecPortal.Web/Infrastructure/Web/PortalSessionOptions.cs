@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace CecPortal.Web.Infrastructure.Web;
 
 /// <summary>How long a signed-in session lasts (section <c>Security</c>), per OWASP ASVS 5.0 chapter 7.</summary>

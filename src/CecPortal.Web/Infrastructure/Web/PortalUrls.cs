@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace CecPortal.Web.Infrastructure.Web;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Health;
 using CecPortal.Web.Infrastructure.Markdown;

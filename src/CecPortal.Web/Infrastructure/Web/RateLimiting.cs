@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using CecPortal.Web.Infrastructure.Operations;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Infrastructure.Web;
 

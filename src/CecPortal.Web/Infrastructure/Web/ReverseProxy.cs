@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net;
 using CecPortal.Web.Infrastructure.Operations;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Infrastructure.Web;
 

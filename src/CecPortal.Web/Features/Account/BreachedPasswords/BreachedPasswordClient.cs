@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace CecPortal.Web.Features.Account.BreachedPasswords;
 
 /// <summary>The range API, as a typed HTTP client (its address and timeout are set where it is registered).</summary>

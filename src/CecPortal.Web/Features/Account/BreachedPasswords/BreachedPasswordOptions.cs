@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace CecPortal.Web.Features.Account.BreachedPasswords;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-
 namespace CecPortal.Web.Features.Account.BreachedPasswords;
 
 /// <summary>

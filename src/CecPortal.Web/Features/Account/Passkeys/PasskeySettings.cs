@@ -1,7 +1,5 @@
 using System.Buffers.Text;
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Audit;
-using Microsoft.AspNetCore.Identity;
 
 namespace CecPortal.Web.Features.Account.Passkeys;
 

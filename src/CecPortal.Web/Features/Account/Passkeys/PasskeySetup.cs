@@ -1,7 +1,3 @@
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-
 namespace CecPortal.Web.Features.Account.Passkeys;
 
 /// <summary>

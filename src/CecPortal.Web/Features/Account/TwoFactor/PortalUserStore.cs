@@ -1,5 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Account.TwoFactor;

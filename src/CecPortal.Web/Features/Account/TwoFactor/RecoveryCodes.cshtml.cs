@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CecPortal.Web.Features.Account.TwoFactor;
 
 /// <summary>Shows new recovery codes once: they travel in (encrypted) TempData from the change and are read here.</summary>

@@ -1,7 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-
 namespace CecPortal.Web.Features.Account.TwoFactor;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using CecPortal.Web.Data;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecPortal.Web.Features.Account.TwoFactor;

@@ -1,10 +1,6 @@
 using System.Security.Claims;
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Jobs;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Features.Account.TwoFactor;
 

@@ -1,7 +1,4 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Audit;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using QRCoder;
 
 namespace CecPortal.Web.Features.Account.TwoFactor;

@@ -1,8 +1,5 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Infrastructure.Audit;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CecPortal.Web.Features.Admin.Accounts;

@@ -1,12 +1,5 @@
-using System.Globalization;
 using System.Net;
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Audit;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin.Audit;
 

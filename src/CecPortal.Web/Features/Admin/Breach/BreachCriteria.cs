@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CecPortal.Web.Features.Admin.Breach;
 
 /// <summary>

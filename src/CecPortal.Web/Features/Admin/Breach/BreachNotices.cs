@@ -1,8 +1,5 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Audit;
-using CecPortal.Web.Infrastructure.Web;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin.Breach;
 

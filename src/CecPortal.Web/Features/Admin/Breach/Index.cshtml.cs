@@ -1,7 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CecPortal.Web.Features.Admin.Breach;
 
 /// <summary>The breach notices sent so far, with their recipients and how far the sending got.</summary>

@@ -1,12 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Markdown;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CecPortal.Web.Features.Admin.Breach;
 

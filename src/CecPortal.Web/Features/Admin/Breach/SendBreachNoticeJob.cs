@@ -1,8 +1,6 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Markdown;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin.Breach;
 

@@ -1,8 +1,6 @@
 using System.Collections;
-using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using CecPortal.Web.Features.Briefings;
-using CecPortal.Web.Infrastructure.Web;
 
 namespace CecPortal.Web.Features.Admin.Briefings;
 

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Infrastructure.Markdown;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CecPortal.Web.Features.Admin.Briefings;
 

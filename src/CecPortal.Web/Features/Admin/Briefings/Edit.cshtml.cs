@@ -1,10 +1,6 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Infrastructure.Markdown;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Features.Admin.Briefings;
 

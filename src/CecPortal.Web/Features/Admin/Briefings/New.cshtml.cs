@@ -1,6 +1,5 @@
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Infrastructure.Markdown;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CecPortal.Web.Features.Admin.Briefings;
 

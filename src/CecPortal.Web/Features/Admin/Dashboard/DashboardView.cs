@@ -1,4 +1,3 @@
-using System.Globalization;
 using CecPortal.Web.Features.Admin.Webinars;
 using Microsoft.AspNetCore.Html;
 

@@ -1,9 +1,6 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Webinars;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Features.Admin.Dashboard;
 

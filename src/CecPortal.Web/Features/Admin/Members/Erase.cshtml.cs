@@ -1,12 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.PersonalData;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin.Members;
 

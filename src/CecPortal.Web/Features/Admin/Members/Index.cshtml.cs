@@ -1,10 +1,3 @@
-using CecPortal.Web.Data;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CecPortal.Web.Features.Admin.Members;
 
 /// <summary>The member list for Admins: search, filters, paging, and the CSV export of the filtered list (POST, audited).</summary>

@@ -1,7 +1,5 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Admin.Staff;
 using CecPortal.Web.Infrastructure.Audit;
-using Microsoft.AspNetCore.Identity;
 
 namespace CecPortal.Web.Features.Admin.Members;
 

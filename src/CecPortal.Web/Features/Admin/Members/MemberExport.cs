@@ -1,8 +1,5 @@
-using System.Globalization;
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Audit;
 using CsvHelper;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin.Members;
 

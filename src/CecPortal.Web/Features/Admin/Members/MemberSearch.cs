@@ -1,8 +1,5 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Members;
 using CecPortal.Web.Infrastructure.Audit;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin.Members;
 

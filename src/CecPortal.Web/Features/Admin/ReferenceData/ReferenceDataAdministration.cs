@@ -1,7 +1,5 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Membership.Reference;
 using CecPortal.Web.Infrastructure.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin.ReferenceData;
 

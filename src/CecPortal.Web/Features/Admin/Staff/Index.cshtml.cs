@@ -1,8 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace CecPortal.Web.Features.Admin.Staff;
 
 /// <summary>Everyone holding a staff role, with their roles, two-step sign-in and account state.</summary>

@@ -1,11 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using CecPortal.Web.Data;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CecPortal.Web.Features.Admin.Staff;
 
 /// <summary>Adds a staff member by email: promotes an existing account (a member), or creates one and emails a welcome link.</summary>

@@ -1,13 +1,7 @@
-using System.ComponentModel.DataAnnotations;
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account.TwoFactor;
 using CecPortal.Web.Features.Admin.Accounts;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Features.Admin.Staff;
 

@@ -1,8 +1,3 @@
-using CecPortal.Web.Data;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace CecPortal.Web.Features.Admin.Vetters;
 
 [Authorize(Policy = Policies.Admin)]

@@ -1,11 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Membership;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin.Vetting;
 

@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Membership;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin.Vetting;
 

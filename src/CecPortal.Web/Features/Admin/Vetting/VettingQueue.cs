@@ -1,6 +1,4 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Membership;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin.Vetting;
 

@@ -1,9 +1,4 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Webinars;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin.Webinars;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace CecPortal.Web.Features.Admin.Webinars;
 
 /// <summary>A new monthly series; its sessions of the next twelve months are planned at once.</summary>

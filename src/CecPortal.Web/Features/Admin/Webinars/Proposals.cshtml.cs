@@ -1,7 +1,4 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Webinars;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin.Webinars;
 

@@ -1,6 +1,4 @@
 using CecPortal.Web.Features.Webinars;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CecPortal.Web.Features.Admin.Webinars;
 

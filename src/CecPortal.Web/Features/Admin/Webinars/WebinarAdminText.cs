@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
 using CecPortal.Web.Features.Webinars;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CecPortal.Web.Features.Admin.Webinars;
 

@@ -1,12 +1,9 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Markdown;
-using CecPortal.Web.Infrastructure.Web;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Admin.Webinars;
 

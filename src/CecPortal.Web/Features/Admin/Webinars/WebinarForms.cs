@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Features.Admin.Briefings;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars;
-using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CecPortal.Web.Features.Admin.Webinars;

@@ -1,7 +1,4 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Audit;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Web.Features.Briefings.Delivery;
 

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Markdown;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Encodings;
 using MimeKit.Text;

@@ -1,8 +1,5 @@
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Observability;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using Npgsql;
 

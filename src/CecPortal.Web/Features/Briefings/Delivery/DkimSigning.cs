@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Cryptography;
 

@@ -1,10 +1,5 @@
-using System.Globalization;
-using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
-using CecPortal.Web.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CecPortal.Web.Features.Briefings.Delivery;
 

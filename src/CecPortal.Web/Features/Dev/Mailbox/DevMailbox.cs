@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using CecPortal.Web.Infrastructure.Email;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace CecPortal.Web.Features.Dev.Mailbox;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CecPortal.Web.Features.Dev.Mailbox;
 
 /// <summary>Development only (folder filter); anonymous so that an applicant can open their verification link.</summary>

@@ -19,6 +19,7 @@ public sealed class DatabaseMigrator(IServiceProvider services, IConfiguration c
         {
             // Creating the history table first spares a fresh database EF's logged (and harmless) failed query for it.
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            await RefuseDatabaseFromBeforeTheBaselineAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             logger.LogInformation("Database migrations applied.");
         }
@@ -37,4 +38,21 @@ public sealed class DatabaseMigrator(IServiceProvider services, IConfiguration c
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The migrations were squashed into one baseline before the first deployment. A database made by a build
+    /// from before that (a developer's old <c>.data/</c>) records migrations this build no longer has; migrating
+    /// it would fail half-way on tables that already exist, so start-up stops with what to do instead.
+    /// </summary>
+    internal static async Task RefuseDatabaseFromBeforeTheBaselineAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(id => !known.Contains(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database was created by an older build of the portal (it records migration {unknown[0]}, which this build does not have). "
+                + "For the local portal, delete the .data/ folder once and start again; for any other database, recreate it.");
+        }
+    }
 }

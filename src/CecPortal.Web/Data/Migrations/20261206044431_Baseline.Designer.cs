@@ -15,8 +15,8 @@ using NpgsqlTypes;
 namespace CecPortal.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127123738_Passkeys")]
-    partial class Passkeys
+    [Migration("20261206044431_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -657,6 +657,10 @@ namespace CecPortal.Web.Data.Migrations
                     b.HasIndex("EmailDomain");
 
                     b.HasIndex("NormalizedEmail");
+
+                    b.HasIndex("CountryCode", "SectorCode")
+                        .HasDatabaseName("IX_membership_applications_open_scope")
+                        .HasFilter("\"Status\" IN (1, 2, 3)");
 
                     b.HasIndex("Status", "CreatedAt");
 

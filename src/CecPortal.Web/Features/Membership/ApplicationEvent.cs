@@ -2,24 +2,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CecPortal.Web.Features.Membership;
 
-public enum ApplicationEventKind
-{
-    Submitted = 1,
-    Verified = 2,
-    ReviewedApprove = 3,
-    ReviewedDecline = 4,
-    InformationRequested = 5,
-    InformationProvided = 6,
-    Approved = 7,
-    Declined = 8,
-    Withdrawn = 9,
-    Reopened = 10,
-    SponsorInvited = 11,
-    SponsorEndorsed = 12,
-    SponsorDeclined = 13,
-    MemberCreated = 14,
-}
-
 /// <summary>One step on an application's timeline: who, when and the note.</summary>
 public sealed class ApplicationEvent
 {
@@ -61,55 +43,6 @@ public sealed class ApplicationEvent
     };
 }
 
-/// <summary>A vetter's verdict in one round, with what their scope covered when they gave it.</summary>
-public sealed class ApplicationReview
-{
-    public long Id { get; init; }
-
-    public Guid ApplicationId { get; init; }
-
-    public int Round { get; init; }
-
-    public required string ReviewerId { get; init; }
-
-    public required string ReviewerName { get; init; }
-
-    public ReviewVerdict Verdict { get; init; }
-
-    public bool CoversCountry { get; init; }
-
-    public bool CoversSector { get; init; }
-
-    public string? Note { get; init; }
-
-    public DateTimeOffset At { get; init; }
-}
-
-public enum FlagKind
-{
-    CountryNotEligible = 1,
-    FreeMailAddress = 2,
-    EmailDomainMismatch = 3,
-    PossibleDuplicate = 4,
-    SponsorNotActiveMember = 5,
-    JobTitleNotSecurityLeadership = 6,
-
-    /// <summary>The address belongs to a person erased after removal for cause (a keyed hash on the blocklist).</summary>
-    BlockedAddress = 7,
-}
-
-/// <summary>An automatic pre-check result shown to vetters; never a rejection by itself.</summary>
-public sealed class ApplicationFlag
-{
-    public long Id { get; init; }
-
-    public Guid ApplicationId { get; init; }
-
-    public FlagKind Kind { get; init; }
-
-    public required string Explanation { get; init; }
-}
-
 public sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<ApplicationEvent>
 {
     public void Configure(EntityTypeBuilder<ApplicationEvent> builder)
@@ -120,41 +53,4 @@ public sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<App
         builder.Ignore(e => e.IsVisibleToApplicant);
         builder.HasIndex(e => new { e.ApplicationId, e.At });
     }
-}
-
-public sealed class ApplicationReviewConfiguration : IEntityTypeConfiguration<ApplicationReview>
-{
-    public void Configure(EntityTypeBuilder<ApplicationReview> builder)
-    {
-        builder.ToTable("application_reviews");
-        builder.Property(r => r.ReviewerId).HasMaxLength(450);
-        builder.Property(r => r.ReviewerName).HasMaxLength(200);
-        builder.Property(r => r.Note).HasMaxLength(ApplicationLimits.Note);
-
-        // The same vetter cannot count twice in a round, even under a race.
-        builder.HasIndex(r => new { r.ApplicationId, r.Round, r.ReviewerId }).IsUnique();
-    }
-}
-
-public sealed class ApplicationFlagConfiguration : IEntityTypeConfiguration<ApplicationFlag>
-{
-    public void Configure(EntityTypeBuilder<ApplicationFlag> builder)
-    {
-        builder.ToTable("application_flags");
-        builder.Property(f => f.Explanation).HasMaxLength(400);
-        builder.HasIndex(f => new { f.Kind, f.ApplicationId });
-        builder.HasIndex(f => f.ApplicationId);
-    }
-}
-
-public static class ApplicationLimits
-{
-    public const int Name = 200;
-    public const int Email = 254;
-    public const int Title = 150;
-    public const int Organisation = 200;
-    public const int Url = 300;
-    public const int SectorDescription = 200;
-    public const int Motivation = 2000;
-    public const int Note = 2000;
 }

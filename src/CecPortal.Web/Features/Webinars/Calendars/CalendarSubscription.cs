@@ -76,11 +76,3 @@ public sealed class CalendarSubscription(UserManager<PortalUser> users, AppDbCon
         return calendar.Feed(CalendarName, events, now);
     }
 }
-
-/// <summary>Addresses of the member webinar pages.</summary>
-public static class WebinarPaths
-{
-    public const string Index = "/webinars";
-
-    public static string Session(Guid id) => $"/webinars/{id}";
-}

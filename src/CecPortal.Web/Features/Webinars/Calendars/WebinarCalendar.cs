@@ -6,28 +6,6 @@ using Calendar = Ical.Net.Calendar;
 
 namespace CecPortal.Web.Features.Webinars;
 
-/// <summary>What a calendar needs to know about one session. Times are UTC instants.</summary>
-/// <param name="SessionId">Gives the stable <c>UID</c>: the same session is always the same calendar event.</param>
-/// <param name="Sequence">RFC 5545 <c>SEQUENCE</c>: the caller bumps it on every change of time, title or status.</param>
-/// <param name="Title">The <c>SUMMARY</c>.</param>
-/// <param name="Description">Plain text for <c>DESCRIPTION</c> (not HTML).</param>
-/// <param name="StartUtc">The <c>DTSTART</c>.</param>
-/// <param name="EndUtc">The <c>DTEND</c>, after the start.</param>
-/// <param name="MeetingLink">The online meeting link as <c>LOCATION</c> and <c>URL</c>; null while it is unknown or not for this reader.</param>
-/// <param name="Cancelled">A cancelled session carries <c>STATUS:CANCELLED</c> (in a feed; a cancellation is always cancelled).</param>
-public sealed record WebinarEvent(
-    Guid SessionId,
-    int Sequence,
-    string Title,
-    string Description,
-    DateTimeOffset StartUtc,
-    DateTimeOffset EndUtc,
-    Uri? MeetingLink = null,
-    bool Cancelled = false);
-
-/// <summary>One session addressed to one member, for an invitation or a cancellation sent by email.</summary>
-public sealed record WebinarInvite(WebinarEvent Event, string AttendeeEmail, string? AttendeeName);
-
 /// <summary>
 /// RFC 5545 text for webinar sessions, written by Ical.Net: an invitation (<c>METHOD:REQUEST</c>) or a cancellation
 /// (<c>METHOD:CANCEL</c>) of one session for one member, and a personal feed (<c>METHOD:PUBLISH</c>) of several.

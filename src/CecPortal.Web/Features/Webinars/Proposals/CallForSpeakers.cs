@@ -1,7 +1,5 @@
 namespace CecPortal.Web.Features.Webinars;
 
-public sealed record ProposalView(Guid Id, string Title, IReadOnlyList<DateOnly> PreferredMonths, ProposalStatus Status, string? DecisionNote, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt);
-
 /// <summary>Members proposing talks and following their proposals; staff decide them elsewhere (Admin).</summary>
 public sealed class CallForSpeakers(AppDbContext db, TimeProvider clock)
 {

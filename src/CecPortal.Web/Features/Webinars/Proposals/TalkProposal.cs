@@ -2,14 +2,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CecPortal.Web.Features.Webinars;
 
-public enum ProposalStatus
-{
-    Submitted = 0,
-    Accepted = 1,
-    Declined = 2,
-    Withdrawn = 3,
-}
-
 /// <summary>A member's answer to the call for speakers; staff accept it into a session or decline it with a note.</summary>
 public sealed class TalkProposal
 {

@@ -1,25 +1,5 @@
 namespace CecPortal.Web.Features.Webinars;
 
-/// <summary>Where a member stands for one session.</summary>
-public enum RegistrationStanding
-{
-    NotRegistered = 0,
-    Confirmed = 1,
-    Waitlisted = 2,
-}
-
-/// <summary>
-/// The result of <see cref="WaitingList.Register"/>: the new state and where the member now stands;
-/// <c>AlreadyRegistered</c> is true when the member was already confirmed or waiting and nothing changed.
-/// </summary>
-public sealed record RegistrationResult(WaitingList List, RegistrationStanding Standing, bool AlreadyRegistered);
-
-/// <summary>
-/// The result of <see cref="WaitingList.Cancel"/> or <see cref="WaitingList.WithCapacity"/>: the new state, where the
-/// member stood before (for a cancel), and who moved from the waiting list to a confirmed place, in order (to email them).
-/// </summary>
-public sealed record WaitingListChange(WaitingList List, RegistrationStanding PreviousStanding, IReadOnlyList<string> Promoted);
-
 /// <summary>
 /// The registration rules of one session, without storage: up to <see cref="Capacity"/> confirmed places, then a
 /// first-in first-out waiting list. Immutable: every operation returns the new state and what changed, so the

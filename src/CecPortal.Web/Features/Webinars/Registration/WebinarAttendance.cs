@@ -3,12 +3,6 @@ using CecPortal.Web.Infrastructure.Email;
 namespace CecPortal.Web.Features.Webinars;
 
 /// <summary>
-/// What a register or cancel did: where the member stands now, whether anything changed, their place in line when
-/// waiting, and who was promoted from the waiting list (member ids, in order).
-/// </summary>
-public sealed record AttendanceChange(RegistrationStanding Standing, bool Changed, int? PositionInLine, IReadOnlyList<string> Promoted);
-
-/// <summary>
 /// Members registering for and cancelling their place in a session. Each call locks the session row
 /// (<c>SELECT ... FOR UPDATE</c>) for its transaction, so two members taking the last place at the same moment are
 /// served one after the other: one is confirmed, the other waits. The rules themselves live in <see cref="WaitingList"/>.

@@ -2,13 +2,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CecPortal.Web.Features.Webinars;
 
-public enum RegistrationStatus
-{
-    Confirmed = 0,
-    Waitlisted = 1,
-    Cancelled = 2,
-}
-
 /// <summary>
 /// A member's place in one session: confirmed, on the waiting list (first come, first promoted by
 /// <see cref="RegisteredAt"/>), or cancelled. One row per (session, member); registering again re-uses it.
@@ -103,33 +96,6 @@ public sealed class WebinarRegistration
     public void RecordHourReminder(DateTimeOffset now) => HourReminderSentAt ??= now;
 }
 
-/// <summary>A speaker of a session: a member, or an external guest named by staff.</summary>
-public sealed class WebinarSpeaker
-{
-    private WebinarSpeaker()
-    {
-    }
-
-    public long Id { get; private set; }
-
-    public Guid SessionId { get; private set; }
-
-    public string? MemberId { get; private set; }
-
-    public string? GuestName { get; private set; }
-
-    public string? GuestOrganisation { get; private set; }
-
-    public static WebinarSpeaker Member(Guid sessionId, string memberId) => new() { SessionId = sessionId, MemberId = memberId };
-
-    public static WebinarSpeaker Guest(Guid sessionId, string name, string? organisation) => new()
-    {
-        SessionId = sessionId,
-        GuestName = name.Trim(),
-        GuestOrganisation = string.IsNullOrWhiteSpace(organisation) ? null : organisation.Trim(),
-    };
-}
-
 public sealed class WebinarRegistrationConfiguration : IEntityTypeConfiguration<WebinarRegistration>
 {
     public void Configure(EntityTypeBuilder<WebinarRegistration> builder)
@@ -142,22 +108,5 @@ public sealed class WebinarRegistrationConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(r => r.MemberId);
         builder.HasOne<WebinarSession>().WithMany().HasForeignKey(r => r.SessionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-public sealed class WebinarSpeakerConfiguration : IEntityTypeConfiguration<WebinarSpeaker>
-{
-    public void Configure(EntityTypeBuilder<WebinarSpeaker> builder)
-    {
-        builder.ToTable("webinar_speakers", table => table.HasCheckConstraint(
-            "CK_webinar_speakers_member_or_guest", "(\"MemberId\" IS NULL) <> (\"GuestName\" IS NULL)"));
-        builder.Property(s => s.Id).UseIdentityAlwaysColumn();
-        builder.Property(s => s.MemberId).HasMaxLength(450);
-        builder.Property(s => s.GuestName).HasMaxLength(WebinarLimits.GuestName);
-        builder.Property(s => s.GuestOrganisation).HasMaxLength(WebinarLimits.GuestName);
-        builder.HasIndex(s => s.SessionId);
-        builder.HasIndex(s => s.MemberId);
-        builder.HasOne<WebinarSession>().WithMany().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.MemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,18 +1,5 @@
 namespace CecPortal.Web.Features.Webinars;
 
-/// <summary>Which of the month's weekdays a series meets on: the first to the fourth, or the last.</summary>
-public enum WeekOfMonth
-{
-    First = 1,
-    Second = 2,
-    Third = 3,
-    Fourth = 4,
-    Last = 5,
-}
-
-/// <summary>A problem with a proposed series rule; <see cref="Field"/> names the <see cref="SeriesRule"/> property.</summary>
-public sealed record SeriesRuleError(string Field, string Message);
-
 /// <summary>
 /// A monthly series, e.g. "second Tuesday of each month, 15:00 Europe/Brussels, 60 minutes". The local start time and the
 /// IANA zone are the truth; UTC instants are derived per occurrence, so the session stays at 15:00 Brussels time in

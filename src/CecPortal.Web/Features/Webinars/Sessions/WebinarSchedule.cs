@@ -1,61 +1,6 @@
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Infrastructure.Markdown;
 
 namespace CecPortal.Web.Features.Webinars;
-
-public sealed record SpeakerView(string Name, string? Organisation)
-{
-    public override string ToString() => Organisation is null ? Name : $"{Name} ({Organisation})";
-}
-
-/// <summary>Where the member stands for a session: confirmed, n-th in line, or not registered.</summary>
-public sealed record MemberPlace(RegistrationStanding Standing, int? PositionInLine)
-{
-    public static readonly MemberPlace None = new(RegistrationStanding.NotRegistered, null);
-
-    public bool IsRegistered => Standing != RegistrationStanding.NotRegistered;
-}
-
-/// <summary>The zone a member reads times in, and whether they chose it or it comes from their country.</summary>
-public sealed record MemberZone(string ZoneId, bool Chosen)
-{
-    public string Label => WebinarTimes.ZoneLabel(ZoneId);
-}
-
-/// <summary>An upcoming (or upcoming but cancelled) session in the list.</summary>
-public sealed record SessionSummary(
-    Guid Id,
-    string Title,
-    SessionTime Time,
-    WebinarStatus Status,
-    TlpLabel Tlp,
-    IReadOnlyList<SpeakerView> Speakers,
-    int PlacesLeft,
-    int Waiting,
-    MemberPlace Place)
-{
-    public bool IsCancelled => Status == WebinarStatus.Cancelled;
-}
-
-public sealed record PastSession(Guid Id, string Title, SessionTime Time, TlpLabel Tlp, IReadOnlyList<SpeakerView> Speakers, string? RecordingLink);
-
-/// <summary>One session as its page shows it to one member; <see cref="MeetingLink"/> is set only for a confirmed place.</summary>
-public sealed record SessionPage(
-    Guid Id,
-    string Title,
-    string AbstractHtml,
-    SessionTime Time,
-    TimeSpan Duration,
-    WebinarStatus Status,
-    TlpLabel Tlp,
-    IReadOnlyList<SpeakerView> Speakers,
-    int Capacity,
-    int PlacesLeft,
-    int Waiting,
-    MemberPlace Place,
-    bool RegistrationOpen,
-    string? MeetingLink,
-    string? RecordingLink);
 
 /// <summary>
 /// The member side of the webinars, read only: the upcoming list with places and the member's own standing, the

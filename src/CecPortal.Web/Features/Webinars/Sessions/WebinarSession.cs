@@ -3,87 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CecPortal.Web.Features.Webinars;
 
-public enum WebinarStatus
-{
-    Planned = 0,
-    Confirmed = 1,
-    Cancelled = 2,
-    Held = 3,
-}
-
-/// <summary>Field limits shared by the webinar entities, their configuration and the forms.</summary>
-public static class WebinarLimits
-{
-    public const int Title = 200;
-    public const int Abstract = 20_000;
-    public const int Url = 500;
-    public const int TimeZoneId = 64;
-    public const int GuestName = 200;
-    public const int Note = 1_000;
-    public const int MaxCapacity = 10_000;
-}
-
-/// <summary>
-/// The monthly series rule as staff set it ("second Tuesday, 15:00 Europe/Brussels, 60 minutes"); the planner keeps
-/// the next sessions created from it. Sessions keep their own instants, so editing the rule never moves a session
-/// that was moved, retitled or cancelled by hand.
-/// </summary>
-public sealed class WebinarSeries
-{
-    private WebinarSeries()
-    {
-    }
-
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
-
-    public string Title { get; private set; } = string.Empty;
-
-    public WeekOfMonth Week { get; private set; }
-
-    public DayOfWeek DayOfWeek { get; private set; }
-
-    public TimeOnly StartTime { get; private set; }
-
-    public string TimeZoneId { get; private set; } = string.Empty;
-
-    public int DurationMinutes { get; private set; }
-
-    public int DefaultCapacity { get; private set; }
-
-    public bool IsActive { get; private set; }
-
-    public DateTimeOffset CreatedAt { get; private set; }
-
-    public SeriesRule Rule => SeriesRule.Create(Week, DayOfWeek, StartTime, TimeZoneId, TimeSpan.FromMinutes(DurationMinutes));
-
-    public static WebinarSeries Create(string title, SeriesRule rule, int defaultCapacity, DateTimeOffset now)
-    {
-        var series = new WebinarSeries { CreatedAt = now, IsActive = true };
-        series.Change(title, rule, defaultCapacity);
-        return series;
-    }
-
-    public void Change(string title, SeriesRule rule, int defaultCapacity)
-    {
-        if (defaultCapacity is < 1 or > WebinarLimits.MaxCapacity)
-        {
-            throw new WebinarRuleException($"The capacity must be between 1 and {WebinarLimits.MaxCapacity:N0}.");
-        }
-
-        Title = title.Trim();
-        Week = rule.Week;
-        DayOfWeek = rule.DayOfWeek;
-        StartTime = rule.StartTime;
-        TimeZoneId = rule.TimeZoneId;
-        DurationMinutes = (int)rule.Duration.TotalMinutes;
-        DefaultCapacity = defaultCapacity;
-    }
-
-    public void Pause() => IsActive = false;
-
-    public void Resume() => IsActive = true;
-}
-
 /// <summary>
 /// One webinar. Stored as UTC instants plus the organiser's IANA zone; <see cref="Sequence"/> goes up with every change
 /// an invitee must see (time, cancellation), as RFC 5545 wants for updated invitations.
@@ -320,17 +239,6 @@ public sealed class WebinarSession
 
 /// <summary>A change the webinar rules refuse; the message is shown to the person who tried it.</summary>
 public sealed class WebinarRuleException(string message) : Exception(message);
-
-public sealed class WebinarSeriesConfiguration : IEntityTypeConfiguration<WebinarSeries>
-{
-    public void Configure(EntityTypeBuilder<WebinarSeries> builder)
-    {
-        builder.ToTable("webinar_series");
-        builder.Property(s => s.Title).HasMaxLength(WebinarLimits.Title);
-        builder.Property(s => s.TimeZoneId).HasMaxLength(WebinarLimits.TimeZoneId);
-        builder.Ignore(s => s.Rule);
-    }
-}
 
 public sealed class WebinarSessionConfiguration : IEntityTypeConfiguration<WebinarSession>
 {

@@ -1,11 +1,7 @@
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Markdown;
 
 namespace CecPortal.Web.Features.Webinars;
-
-/// <summary>What staff set on a session besides its time and status.</summary>
-public sealed record SessionDetails(string Title, string AbstractMarkdown, TlpLabel Tlp, string? MeetingLink, int Capacity);
 
 /// <summary>
 /// Staff changes to one session that affect who is registered: details (a higher capacity promotes the first in line),

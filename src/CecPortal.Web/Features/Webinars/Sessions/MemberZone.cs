@@ -1,0 +1,7 @@
+namespace CecPortal.Web.Features.Webinars;
+
+/// <summary>The zone a member reads times in, and whether they chose it or it comes from their country.</summary>
+public sealed record MemberZone(string ZoneId, bool Chosen)
+{
+    public string Label => WebinarTimes.ZoneLabel(ZoneId);
+}

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CecPortal.BrowserTests.Pages;
 using CecPortal.Testing;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Sessions;
+using CecPortal.Web.Features.Webinars.Times;
 using static Microsoft.Playwright.Assertions;
 
 namespace CecPortal.BrowserTests;

@@ -2,7 +2,7 @@ using System.Net;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Admin.Breach;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Mail;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;

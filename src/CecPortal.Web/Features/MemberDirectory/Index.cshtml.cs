@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Members;
+namespace CecPortal.Web.Features.MemberDirectory;
 
 /// <summary>
 /// The member directory: who else is in the community, by country and sector. Suspended members and members who chose

@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Members;
+namespace CecPortal.Web.Features.MemberDirectory;
 
 public static class MemberFilters
 {

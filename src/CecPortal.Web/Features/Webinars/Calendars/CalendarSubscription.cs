@@ -1,6 +1,7 @@
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Webinars.Registration;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Calendars;
 
 /// <summary>
 /// A member's personal webinar calendar (ICS) subscription. The token works like the briefing feed's

@@ -4,7 +4,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Calendar = Ical.Net.Calendar;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Calendars;
 
 /// <summary>
 /// RFC 5545 text for webinar sessions, written by Ical.Net: an invitation (<c>METHOD:REQUEST</c>) or a cancellation

@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Calendars;
 
 /// <summary>What a calendar needs to know about one session. Times are UTC instants.</summary>
 /// <param name="SessionId">Gives the stable <c>UID</c>: the same session is always the same calendar event.</param>

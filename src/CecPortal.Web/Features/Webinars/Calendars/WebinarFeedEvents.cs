@@ -1,6 +1,7 @@
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Webinars.Sessions;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Calendars;
 
 /// <summary>Sessions as calendar events for a member's own calendar (the feed and the one-session download).</summary>
 internal static class WebinarFeedEvents

@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Mail;
 
 /// <summary>The two reminders of a session.</summary>
 public enum ReminderKind

@@ -1,7 +1,8 @@
+using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Infrastructure.Email;
 using Hangfire;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Mail;
 
 /// <summary>
 /// Sends one reminder of one session to its confirmed registrants. Takes ids and the instant it was scheduled for, never

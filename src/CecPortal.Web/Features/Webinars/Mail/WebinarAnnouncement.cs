@@ -1,6 +1,7 @@
+using CecPortal.Web.Features.Webinars.Sessions;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Mail;
 
 /// <summary>
 /// One member's announcement of one session: written in the same transaction as the email in the outbox. Its key,

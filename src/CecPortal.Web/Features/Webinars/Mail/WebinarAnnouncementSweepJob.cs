@@ -1,6 +1,7 @@
+using CecPortal.Web.Features.Webinars.Sessions;
 using Hangfire;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Mail;
 
 /// <summary>
 /// Hands over announcements whose job was never enqueued (the session was stamped just before the database went away):

@@ -1,8 +1,11 @@
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
+using CecPortal.Web.Features.Webinars.Registration;
+using CecPortal.Web.Features.Webinars.Sessions;
+using CecPortal.Web.Features.Webinars.Times;
 using CecPortal.Web.Infrastructure.Email;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Mail;
 
 /// <summary>
 /// The announcement of a confirmed session to the members (Hangfire job, the session id as its only argument). Every

@@ -1,7 +1,11 @@
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Webinars.Calendars;
+using CecPortal.Web.Features.Webinars.Registration;
+using CecPortal.Web.Features.Webinars.Sessions;
+using CecPortal.Web.Features.Webinars.Times;
 using CecPortal.Web.Infrastructure.Email;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Mail;
 
 /// <summary>
 /// The webinar emails, added to the caller's unit of work through <see cref="EmailOutbox.Add"/>: the caller saves, commits

@@ -1,6 +1,7 @@
+using CecPortal.Web.Features.Webinars.Sessions;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Mail;
 
 /// <summary>
 /// The Hangfire job scheduled for one reminder of one session, by the instant it is due: a session that moves gets new jobs

@@ -1,6 +1,8 @@
+using CecPortal.Web.Features.Webinars.Registration;
+using CecPortal.Web.Features.Webinars.Sessions;
 using Hangfire;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Mail;
 
 /// <summary>
 /// Keeps two Hangfire jobs scheduled per upcoming session, at <c>StartsAt − 24 h</c> and <c>StartsAt − 1 h</c>. Called after

@@ -1,4 +1,7 @@
-namespace CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Sessions;
+using CecPortal.Web.Features.Webinars.Times;
+
+namespace CecPortal.Web.Features.Webinars.Proposals;
 
 /// <summary>Members proposing talks and following their proposals; staff decide them elsewhere (Admin).</summary>
 public sealed class CallForSpeakers(AppDbContext db, TimeProvider clock)

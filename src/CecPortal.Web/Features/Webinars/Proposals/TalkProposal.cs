@@ -1,6 +1,7 @@
+using CecPortal.Web.Features.Webinars.Sessions;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Proposals;
 
 /// <summary>A member's answer to the call for speakers; staff accept it into a session or decline it with a note.</summary>
 public sealed class TalkProposal

@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Registration;
 
 /// <summary>
 /// What a register or cancel did: where the member stands now, whether anything changed, their place in line when

@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Registration;
 
 /// <summary>
 /// The result of <see cref="WaitingList.Register"/>: the new state and where the member now stands;

@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Registration;
 
 /// <summary>Where a member stands for one session.</summary>
 public enum RegistrationStanding

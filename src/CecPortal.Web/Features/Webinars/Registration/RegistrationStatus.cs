@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Registration;
 
 public enum RegistrationStatus
 {

@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Registration;
 
 /// <summary>
 /// The registration rules of one session, without storage: up to <see cref="Capacity"/> confirmed places, then a

@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Registration;
 
 /// <summary>
 /// The result of <see cref="WaitingList.Cancel"/> or <see cref="WaitingList.WithCapacity"/>: the new state, where the

@@ -1,6 +1,8 @@
+using CecPortal.Web.Features.Webinars.Mail;
+using CecPortal.Web.Features.Webinars.Sessions;
 using CecPortal.Web.Infrastructure.Email;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Registration;
 
 /// <summary>
 /// Members registering for and cancelling their place in a session. Each call locks the session row

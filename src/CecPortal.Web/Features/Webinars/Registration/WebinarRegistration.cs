@@ -1,6 +1,7 @@
+using CecPortal.Web.Features.Webinars.Sessions;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Registration;
 
 /// <summary>
 /// A member's place in one session: confirmed, on the waiting list (first come, first promoted by

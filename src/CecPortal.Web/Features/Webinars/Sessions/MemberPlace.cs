@@ -1,4 +1,6 @@
-namespace CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Registration;
+
+namespace CecPortal.Web.Features.Webinars.Sessions;
 
 /// <summary>Where the member stands for a session: confirmed, n-th in line, or not registered.</summary>
 public sealed record MemberPlace(RegistrationStanding Standing, int? PositionInLine)

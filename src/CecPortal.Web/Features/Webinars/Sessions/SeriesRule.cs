@@ -1,4 +1,6 @@
-namespace CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Times;
+
+namespace CecPortal.Web.Features.Webinars.Sessions;
 
 /// <summary>
 /// A monthly series, e.g. "second Tuesday of each month, 15:00 Europe/Brussels, 60 minutes". The local start time and the

@@ -1,6 +1,7 @@
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Webinars.Times;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Sessions;
 
 /// <summary>One session as its page shows it to one member; <see cref="MeetingLink"/> is set only for a confirmed place.</summary>
 public sealed record SessionPage(

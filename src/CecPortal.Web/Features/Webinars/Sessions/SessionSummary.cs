@@ -1,6 +1,7 @@
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Webinars.Times;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Sessions;
 
 /// <summary>An upcoming (or upcoming but cancelled) session in the list.</summary>
 public sealed record SessionSummary(

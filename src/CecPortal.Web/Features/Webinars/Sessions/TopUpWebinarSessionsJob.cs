@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Sessions;
 
 /// <summary>The daily Hangfire job that keeps every active series planned a year ahead; safe to run twice.</summary>
 public sealed class TopUpWebinarSessionsJob(WebinarPlanner planner)

@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Sessions;
 
 /// <summary>Field limits shared by the webinar entities, their configuration and the forms.</summary>
 public static class WebinarLimits

@@ -1,4 +1,6 @@
-namespace CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Mail;
+
+namespace CecPortal.Web.Features.Webinars.Sessions;
 
 /// <summary>
 /// Keeps the next <see cref="Horizon"/> monthly sessions of every active series planned. Only missing rule dates are

@@ -1,6 +1,9 @@
+using CecPortal.Web.Features.Webinars.Calendars;
+using CecPortal.Web.Features.Webinars.Registration;
+using CecPortal.Web.Features.Webinars.Times;
 using CecPortal.Web.Infrastructure.Markdown;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Sessions;
 
 /// <summary>
 /// The member side of the webinars, read only: the upcoming list with places and the member's own standing, the

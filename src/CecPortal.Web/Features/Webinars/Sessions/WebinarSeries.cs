@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Sessions;
 
 /// <summary>
 /// The monthly series rule as staff set it ("second Tuesday, 15:00 Europe/Brussels, 60 minutes"); the planner keeps

@@ -1,7 +1,8 @@
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Webinars.Times;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Sessions;
 
 /// <summary>
 /// One webinar. Stored as UTC instants plus the organiser's IANA zone; <see cref="Sequence"/> goes up with every change

@@ -1,7 +1,9 @@
+using CecPortal.Web.Features.Webinars.Mail;
+using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Markdown;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Sessions;
 
 /// <summary>
 /// Staff changes to one session that affect who is registered: details (a higher capacity promotes the first in line),

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Sessions;
 
 /// <summary>A speaker of a session: a member, or an external guest named by staff.</summary>
 public sealed class WebinarSpeaker

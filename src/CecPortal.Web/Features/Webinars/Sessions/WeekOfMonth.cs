@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Sessions;
 
 /// <summary>Which of the month's weekdays a series meets on: the first to the fourth, or the last.</summary>
 public enum WeekOfMonth

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using NodaTime.TimeZones;
 
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Times;
 
 /// <summary>
 /// The time zone a member sees webinar times in: their own profile setting, else the main zone of their country

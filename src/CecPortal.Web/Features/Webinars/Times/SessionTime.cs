@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Times;
 
 /// <summary>A session's start as one member reads it: in their own zone, with the organiser's time beside it.</summary>
 /// <param name="Local">The start in the member's zone, e.g. "Tue 8 Dec 2026, 16:00 (Helsinki)".</param>

@@ -1,4 +1,6 @@
-namespace CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Sessions;
+
+namespace CecPortal.Web.Features.Webinars.Times;
 
 /// <summary>The member's own time zone for webinar times; null means "my country's zone" (<see cref="MemberTimeZones.Resolve"/>).</summary>
 public sealed class TimeZoneSetting(UserManager<PortalUser> users)

@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Times;
 
 /// <summary>
 /// Turns a local wall-clock time in a time zone into a UTC instant, with one rule for the two daylight-saving

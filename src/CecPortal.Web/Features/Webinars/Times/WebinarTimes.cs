@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Webinars;
+namespace CecPortal.Web.Features.Webinars.Times;
 
 /// <summary>
 /// Writes session times for members. Every time carries the place name of its zone ("Helsinki", "Brussels time"), so a

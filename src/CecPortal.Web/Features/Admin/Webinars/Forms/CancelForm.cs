@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Admin.Webinars;
+namespace CecPortal.Web.Features.Admin.Webinars.Forms;
 
 /// <summary>Cancelling needs an explicit tick, so a stray click cannot cancel a session everyone registered for.</summary>
 public sealed class CancelForm

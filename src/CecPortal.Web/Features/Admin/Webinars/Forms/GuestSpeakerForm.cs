@@ -1,6 +1,6 @@
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Sessions;
 
-namespace CecPortal.Web.Features.Admin.Webinars;
+namespace CecPortal.Web.Features.Admin.Webinars.Forms;
 
 /// <summary>An external guest speaker.</summary>
 public sealed class GuestSpeakerForm

@@ -1,6 +1,6 @@
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Sessions;
 
-namespace CecPortal.Web.Features.Admin.Webinars;
+namespace CecPortal.Web.Features.Admin.Webinars.Forms;
 
 /// <summary>Marking a session as held, with the link to its recording when there is one.</summary>
 public sealed class HeldForm

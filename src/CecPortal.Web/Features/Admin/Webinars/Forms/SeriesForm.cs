@@ -1,7 +1,8 @@
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Sessions;
+using CecPortal.Web.Features.Webinars.Times;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace CecPortal.Web.Features.Admin.Webinars;
+namespace CecPortal.Web.Features.Admin.Webinars.Forms;
 
 /// <summary>The series form: its title, the monthly rule and the capacity new sessions get.</summary>
 public sealed class SeriesForm

@@ -1,7 +1,7 @@
 using CecPortal.Web.Features.Briefings;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Sessions;
 
-namespace CecPortal.Web.Features.Admin.Webinars;
+namespace CecPortal.Web.Features.Admin.Webinars.Forms;
 
 /// <summary>What members read about a session, plus its places; <see cref="Version"/> is the xmin it was loaded with.</summary>
 public sealed class SessionDetailsForm

@@ -1,6 +1,6 @@
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Times;
 
-namespace CecPortal.Web.Features.Admin.Webinars;
+namespace CecPortal.Web.Features.Admin.Webinars.Forms;
 
 /// <summary>An IANA time zone id this machine knows (or nothing: [Required] says so).</summary>
 [AttributeUsage(AttributeTargets.Property)]

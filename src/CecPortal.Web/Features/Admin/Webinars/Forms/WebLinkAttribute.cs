@@ -1,6 +1,6 @@
 using CecPortal.Web.Features.Admin.Briefings;
 
-namespace CecPortal.Web.Features.Admin.Webinars;
+namespace CecPortal.Web.Features.Admin.Webinars.Forms;
 
 /// <summary>An absolute http or https address (or nothing).</summary>
 [AttributeUsage(AttributeTargets.Property)]

@@ -3,7 +3,7 @@ using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Calendars;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,9 @@ using AngleSharp.Html.Dom;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Registration;
+using CecPortal.Web.Features.Webinars.Sessions;
+using CecPortal.Web.Features.Webinars.Times;
 using CecPortal.Web.Infrastructure.Markdown;
 
 namespace CecPortal.IntegrationTests.Webinars;

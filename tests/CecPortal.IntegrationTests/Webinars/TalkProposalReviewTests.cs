@@ -1,7 +1,8 @@
 using System.Net;
 using CecPortal.Testing;
 using CecPortal.Web.Features.Admin.Webinars;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Proposals;
+using CecPortal.Web.Features.Webinars.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using static CecPortal.IntegrationTests.Webinars.WebinarAdminTestKit;

@@ -1,6 +1,9 @@
 using AngleSharp.Html.Dom;
 using CecPortal.Testing;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Proposals;
+using CecPortal.Web.Features.Webinars.Registration;
+using CecPortal.Web.Features.Webinars.Sessions;
+using CecPortal.Web.Features.Webinars.Times;
 using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.IntegrationTests.Webinars;

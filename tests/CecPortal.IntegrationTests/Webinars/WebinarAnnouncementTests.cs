@@ -2,7 +2,7 @@ using System.Net;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Admin.Webinars;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Mail;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Shouldly;

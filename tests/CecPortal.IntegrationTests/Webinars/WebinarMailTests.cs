@@ -1,5 +1,9 @@
 using CecPortal.Web.Data;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Calendars;
+using CecPortal.Web.Features.Webinars.Mail;
+using CecPortal.Web.Features.Webinars.Registration;
+using CecPortal.Web.Features.Webinars.Sessions;
+using CecPortal.Web.Features.Webinars.Times;
 using Hangfire;
 using Hangfire.Common;
 using Ical.Net.CalendarComponents;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
 using CecPortal.Testing;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Proposals;
+using CecPortal.Web.Features.Webinars.Registration;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Calendar = Ical.Net.Calendar;

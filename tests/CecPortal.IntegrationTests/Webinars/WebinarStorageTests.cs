@@ -1,5 +1,7 @@
 using CecPortal.Testing;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Proposals;
+using CecPortal.Web.Features.Webinars.Registration;
+using CecPortal.Web.Features.Webinars.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Shouldly;

@@ -1,4 +1,4 @@
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Registration;
 
 namespace CecPortal.UnitTests.Webinars;
 

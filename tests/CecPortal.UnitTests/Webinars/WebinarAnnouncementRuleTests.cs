@@ -1,4 +1,4 @@
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Sessions;
 
 namespace CecPortal.UnitTests.Webinars;
 

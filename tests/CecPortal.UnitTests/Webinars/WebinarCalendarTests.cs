@@ -1,5 +1,5 @@
 using System.Text;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Calendars;
 using Ical.Net;
 
 namespace CecPortal.UnitTests.Webinars;

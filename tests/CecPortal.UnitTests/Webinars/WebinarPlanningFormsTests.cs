@@ -1,5 +1,5 @@
-using CecPortal.Web.Features.Admin.Webinars;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Admin.Webinars.Forms;
+using CecPortal.Web.Features.Webinars.Sessions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CecPortal.UnitTests.Webinars;

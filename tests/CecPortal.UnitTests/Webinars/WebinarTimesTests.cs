@@ -1,4 +1,5 @@
 using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Times;
 
 namespace CecPortal.UnitTests.Webinars;
 

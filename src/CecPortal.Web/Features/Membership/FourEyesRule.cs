@@ -1,8 +1,5 @@
 namespace CecPortal.Web.Features.Membership;
 
-/// <summary>An approving review and what the reviewer's scope covered.</summary>
-public sealed record ApprovalCoverage(string ReviewerId, bool CoversCountry, bool CoversSector);
-
 /// <summary>
 /// Approval needs two different people: one covering the applicant's country and one covering the sector.
 /// One vetter covering both counts once; an Admin covers both sides.

@@ -374,24 +374,6 @@ public sealed class MembershipApplication
         && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(token)), Encoding.ASCII.GetBytes(hash));
 }
 
-/// <summary>What the applicant typed, already validated by the form.</summary>
-public sealed record ApplicationDetails(
-    string FullName,
-    string WorkEmail,
-    string JobTitle,
-    string Organisation,
-    string OrganisationWebsite,
-    string CountryCode,
-    string SectorCode,
-    string? SectorDescription,
-    OrganisationSize OrganisationSize,
-    string? LinkedInUrl,
-    string Motivation,
-    string? SponsorEmail);
-
-/// <summary>A vetter (or Admin) about to review, with what their scope covers for this application.</summary>
-public sealed record Reviewer(string UserId, string Name, bool CoversCountry, bool CoversSector);
-
 public sealed class ApplicationRuleException(string message) : Exception(message);
 
 public sealed class MembershipApplicationConfiguration : IEntityTypeConfiguration<MembershipApplication>

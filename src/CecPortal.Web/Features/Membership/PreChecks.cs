@@ -2,20 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace CecPortal.Web.Features.Membership;
 
-public sealed record PreCheckFlag(FlagKind Kind, string Explanation);
-
-/// <summary>What the database knows about an application's surroundings, gathered before the checks run.</summary>
-public sealed record PreCheckFacts(
-    bool CountryEligible,
-    string CountryName,
-    bool IsFreeMail,
-    bool SponsorIsActiveMember,
-    bool ExistingMemberWithEmail,
-    string? ExistingMemberWithDomain,
-    bool OpenApplicationWithEmail,
-    bool OpenApplicationWithDomain,
-    bool EmailBlocklisted = false);
-
 /// <summary>The automatic pre-checks: each flag explains itself in one line, and none rejects on its own.</summary>
 public static partial class PreChecks
 {

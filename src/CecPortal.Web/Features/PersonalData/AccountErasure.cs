@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CecPortal.Web.Features.Admin.Staff;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Mail;
+using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
 

@@ -2,7 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Proposals;
+using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Infrastructure.Audit;
 
 namespace CecPortal.Web.Features.PersonalData;

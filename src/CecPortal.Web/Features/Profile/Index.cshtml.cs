@@ -1,5 +1,7 @@
 using CecPortal.Web.Features.Briefings;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Calendars;
+using CecPortal.Web.Features.Webinars.Sessions;
+using CecPortal.Web.Features.Webinars.Times;
 
 namespace CecPortal.Web.Features.Profile;
 

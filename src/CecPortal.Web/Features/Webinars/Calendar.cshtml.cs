@@ -1,4 +1,5 @@
 using System.Text;
+using CecPortal.Web.Features.Webinars.Calendars;
 
 namespace CecPortal.Web.Features.Webinars;
 

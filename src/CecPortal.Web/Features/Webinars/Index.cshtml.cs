@@ -1,3 +1,5 @@
+using CecPortal.Web.Features.Webinars.Sessions;
+
 namespace CecPortal.Web.Features.Webinars;
 
 /// <summary>The coming sessions in the member's own time zone, their own registrations, and the past sessions with recordings.</summary>

@@ -1,3 +1,6 @@
+using CecPortal.Web.Features.Webinars.Proposals;
+using CecPortal.Web.Features.Webinars.Sessions;
+
 namespace CecPortal.Web.Features.Webinars;
 
 /// <summary>The call for speakers: propose a talk, follow your proposals, withdraw one that is not decided yet.</summary>

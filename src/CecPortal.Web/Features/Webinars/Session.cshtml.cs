@@ -1,4 +1,7 @@
 using System.Text;
+using CecPortal.Web.Features.Webinars.Calendars;
+using CecPortal.Web.Features.Webinars.Registration;
+using CecPortal.Web.Features.Webinars.Sessions;
 
 namespace CecPortal.Web.Features.Webinars;
 

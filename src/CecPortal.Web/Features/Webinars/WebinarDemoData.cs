@@ -1,4 +1,8 @@
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Webinars.Proposals;
+using CecPortal.Web.Features.Webinars.Registration;
+using CecPortal.Web.Features.Webinars.Sessions;
+using CecPortal.Web.Features.Webinars.Times;
 using CecPortal.Web.Infrastructure.Markdown;
 
 namespace CecPortal.Web.Features.Webinars;

@@ -1,3 +1,4 @@
+using CecPortal.Web.Features.Webinars.Calendars;
 using CecPortal.Web.Infrastructure.Email;
 
 namespace CecPortal.Web.Features.Webinars;

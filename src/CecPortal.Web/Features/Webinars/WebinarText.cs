@@ -1,3 +1,5 @@
+using CecPortal.Web.Features.Webinars.Proposals;
+
 namespace CecPortal.Web.Features.Webinars;
 
 /// <summary>Small bits of wording shared by the member webinar pages.</summary>

@@ -1,3 +1,9 @@
+using CecPortal.Web.Features.Webinars.Calendars;
+using CecPortal.Web.Features.Webinars.Mail;
+using CecPortal.Web.Features.Webinars.Proposals;
+using CecPortal.Web.Features.Webinars.Registration;
+using CecPortal.Web.Features.Webinars.Sessions;
+using CecPortal.Web.Features.Webinars.Times;
 using CecPortal.Web.Infrastructure.Jobs;
 using CecPortal.Web.Infrastructure.Operations;
 using Hangfire;

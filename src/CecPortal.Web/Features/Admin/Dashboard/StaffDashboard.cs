@@ -1,6 +1,7 @@
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Registration;
+using CecPortal.Web.Features.Webinars.Sessions;
 
 namespace CecPortal.Web.Features.Admin.Dashboard;
 

@@ -1,5 +1,5 @@
 using CecPortal.Web.Features.Membership;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Infrastructure.Audit;
 
 namespace CecPortal.Web.Features.Admin.Members;

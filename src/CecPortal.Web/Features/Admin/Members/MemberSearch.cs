@@ -1,4 +1,4 @@
-using CecPortal.Web.Features.Members;
+using CecPortal.Web.Features.MemberDirectory;
 using CecPortal.Web.Infrastructure.Audit;
 
 namespace CecPortal.Web.Features.Admin.Members;

@@ -1,4 +1,5 @@
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Admin.Webinars.Forms;
+using CecPortal.Web.Features.Webinars.Sessions;
 
 namespace CecPortal.Web.Features.Admin.Webinars;
 

@@ -1,4 +1,6 @@
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Proposals;
+using CecPortal.Web.Features.Webinars.Registration;
+using CecPortal.Web.Features.Webinars.Sessions;
 
 namespace CecPortal.Web.Features.Admin.Webinars;
 

@@ -1,4 +1,6 @@
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Admin.Webinars.Forms;
+using CecPortal.Web.Features.Webinars.Proposals;
+using CecPortal.Web.Features.Webinars.Sessions;
 using CecPortal.Web.Infrastructure.Markdown;
 
 namespace CecPortal.Web.Features.Admin.Webinars;

@@ -1,4 +1,6 @@
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Admin.Webinars.Forms;
+using CecPortal.Web.Features.Webinars.Sessions;
+using CecPortal.Web.Features.Webinars.Times;
 
 namespace CecPortal.Web.Features.Admin.Webinars;
 

@@ -1,5 +1,8 @@
+using CecPortal.Web.Features.Admin.Webinars.Forms;
 using CecPortal.Web.Features.Briefings;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Registration;
+using CecPortal.Web.Features.Webinars.Sessions;
+using CecPortal.Web.Features.Webinars.Times;
 
 namespace CecPortal.Web.Features.Admin.Webinars;
 

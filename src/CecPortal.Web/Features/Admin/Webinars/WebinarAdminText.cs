@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Sessions;
+using CecPortal.Web.Features.Webinars.Times;
 
 namespace CecPortal.Web.Features.Admin.Webinars;
 

@@ -1,5 +1,8 @@
 using CecPortal.Web.Features.Briefings;
-using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.Features.Webinars.Mail;
+using CecPortal.Web.Features.Webinars.Proposals;
+using CecPortal.Web.Features.Webinars.Sessions;
+using CecPortal.Web.Features.Webinars.Times;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Markdown;

@@ -2,18 +2,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CecPortal.Web.Features.Membership.Reference;
 
-public enum Nis2Annex
-{
-    /// <summary>Not a NIS2 sector (the "Other" choice).</summary>
-    None = 0,
-
-    /// <summary>Annex I: sectors of high criticality.</summary>
-    HighCriticality = 1,
-
-    /// <summary>Annex II: other critical sectors.</summary>
-    OtherCritical = 2,
-}
-
 /// <summary>A sector of the NIS2 taxonomy (Directive (EU) 2022/2555), or "Other".</summary>
 public sealed class Sector
 {
@@ -64,22 +52,5 @@ public sealed class SectorConfiguration : IEntityTypeConfiguration<Sector>
         builder.Property(s => s.Name).HasMaxLength(100);
         builder.Ignore(s => s.RequiresDescription);
         builder.HasData(Sector.Nis2);
-    }
-}
-
-/// <summary>A free or consumer mail provider: applications from such addresses are flagged.</summary>
-public sealed class FreeMailDomain
-{
-    public required string Domain { get; init; }
-}
-
-public sealed class FreeMailDomainConfiguration : IEntityTypeConfiguration<FreeMailDomain>
-{
-    public void Configure(EntityTypeBuilder<FreeMailDomain> builder)
-    {
-        builder.ToTable("free_mail_domains");
-        builder.HasKey(d => d.Domain);
-        builder.Property(d => d.Domain).HasMaxLength(253);
-        builder.HasData(FreeMailDomainList.Domains.Select(d => new FreeMailDomain { Domain = d }));
     }
 }

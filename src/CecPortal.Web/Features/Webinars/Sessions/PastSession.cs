@@ -1,0 +1,6 @@
+using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Webinars.Times;
+
+namespace CecPortal.Web.Features.Webinars.Sessions;
+
+public sealed record PastSession(Guid Id, string Title, SessionTime Time, TlpLabel Tlp, IReadOnlyList<SpeakerView> Speakers, string? RecordingLink);

@@ -257,9 +257,9 @@ public sealed class BriefingFanOutTests(BriefingDeliveryFixture portal) : IClass
 
         var expected = await portal.ActiveMemberEmailsAsync();
         var briefing = await portal.ScheduleTodaysBriefingAsync("Crash and resume", publishEarly: true);
-        await portal.WithServiceAsync<BriefingFanOut>(async fanOut =>
+        await portal.WithServiceAsync<DeliveryLedger>(async ledger =>
         {
-            await fanOut.FillLedgerAsync(briefing.Id, Token);
+            await ledger.FillAsync(briefing.Id, Token);
             await portal.WithDbAsync(async db =>
             {
                 var tracked = await db.Briefings.SingleAsync(b => b.Id == briefing.Id, Token);

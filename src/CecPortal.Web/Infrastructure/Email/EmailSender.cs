@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using CecPortal.Web.Infrastructure.Observability;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using MimeKit;
 
 namespace CecPortal.Web.Infrastructure.Email;
 
-/// <summary>Sends mail over SMTP with MailKit, or keeps it as .eml files when no SMTP host is configured.</summary>
+/// <summary>Turns an <see cref="EmailMessage"/> into MIME and sends it through an <see cref="EmailTransport"/> (SMTP, or .eml files when no SMTP host is configured).</summary>
 public sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSender> logger)
 {
     private readonly EmailOptions _options = options.Value;
@@ -31,22 +29,18 @@ public sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSen
 
     private async Task DeliverAsync(MimeMessage mime, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(_options.Host))
+        // One connection per message: the outbox sends one message per job.
+        await using var transport = EmailTransport.For(_options);
+        await transport.ConnectAsync(cancellationToken);
+        await transport.SendAsync(mime, cancellationToken);
+        if (transport is PickupEmailTransport)
         {
-            await KeepAsync(mime, cancellationToken);
-            return;
+            logger.LogInformation("Kept message {MessageId} in the development mailbox.", mime.MessageId);
         }
-
-        using var client = new SmtpClient();
-        await client.ConnectAsync(_options.Host, _options.Port, ToSocketOptions(_options.Security), cancellationToken);
-        if (!string.IsNullOrEmpty(_options.UserName))
+        else
         {
-            await client.AuthenticateAsync(_options.UserName, _options.Password ?? string.Empty, cancellationToken);
+            logger.LogInformation("Sent message {MessageId} over SMTP.", mime.MessageId);
         }
-
-        await client.SendAsync(mime, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
-        logger.LogInformation("Sent message {MessageId} over SMTP.", mime.MessageId);
     }
 
     internal MimeMessage ToMime(EmailMessage message)
@@ -107,20 +101,4 @@ public sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSen
         part.ContentType.Parameters.Add("method", method);
         return part;
     }
-
-    private async Task KeepAsync(MimeMessage mime, CancellationToken cancellationToken)
-    {
-        var directory = _options.PickupDirectory
-            ?? throw new InvalidOperationException("Email:Host is not configured and no pickup directory is set.");
-        await PickupDirectory.WriteAsync(directory, mime, cancellationToken);
-        logger.LogInformation("Kept message {MessageId} in the development mailbox.", mime.MessageId);
-    }
-
-    private static SecureSocketOptions ToSocketOptions(SmtpSecurity security) => security switch
-    {
-        SmtpSecurity.None => SecureSocketOptions.None,
-        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-        _ => SecureSocketOptions.StartTlsWhenAvailable,
-    };
 }

@@ -3,6 +3,7 @@ using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
+using CecPortal.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,7 +95,7 @@ public sealed class DevMailboxTests : IAsyncLifetime
         message.To.Add(MailboxAddress.Parse("half.written@demo.cec.example"));
         message.Subject = "Half-written message";
         message.Body = new MimePart("application", "octet-stream") { Content = new MimeContent(gate), ContentTransferEncoding = ContentEncoding.Base64 };
-        await using var transport = new PickupDeliveryTransport(Path.Combine(_dataRoot, "mail"));
+        await using var transport = new PickupEmailTransport(Path.Combine(_dataRoot, "mail"));
         await transport.ConnectAsync(TestContext.Current.CancellationToken);
         var writing = Task.Run(() => transport.SendAsync(message, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
         await gate.Reading.WaitAsync(TestContext.Current.CancellationToken);

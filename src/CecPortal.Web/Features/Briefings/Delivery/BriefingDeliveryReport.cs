@@ -3,7 +3,7 @@ using CecPortal.Web.Infrastructure.Audit;
 namespace CecPortal.Web.Features.Briefings.Delivery;
 
 /// <summary>How the fan-out of one briefing stands, for staff; and the retry of failed deliveries.</summary>
-public sealed class BriefingDeliveryReport(AppDbContext db, BriefingDeliveryQueue queue, AuditLog audit)
+public sealed class BriefingDeliveryReport(AppDbContext db, DeliveryLedger ledger, BriefingDeliveryQueue queue, AuditLog audit)
 {
     public const string RetryAction = "briefing.deliveries-retry";
 
@@ -71,11 +71,7 @@ public sealed class BriefingDeliveryReport(AppDbContext db, BriefingDeliveryQueu
         int count;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            count = await db.BriefingDeliveries
-                .Where(d => d.BriefingId == briefingId && d.Status == DeliveryStatus.Failed)
-                .ExecuteUpdateAsync(
-                    set => set.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.NextAttemptAt, (DateTimeOffset?)null).SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null),
-                    cancellationToken);
+            count = await ledger.RequeueFailedAsync(briefingId, cancellationToken);
             if (count == 0)
             {
                 return 0;

@@ -19,6 +19,7 @@ public static class BriefingDeliverySetup
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<SmtpConnectionSlots>();
         services.AddScoped<BriefingEmail>();
+        services.AddScoped<DeliveryLedger>();
         services.AddScoped<BriefingFanOut>();
         services.AddScoped<BriefingDeliveryQueue>();
         services.AddScoped<BriefingTestEmail>();

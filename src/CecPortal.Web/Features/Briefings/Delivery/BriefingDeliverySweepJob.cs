@@ -5,7 +5,7 @@ namespace CecPortal.Web.Features.Briefings.Delivery;
 /// ready to go (their lease ran out, their back-off ended) and enqueues chunks for them; and marks a briefing
 /// Sent whose last chunk ended without doing so.
 /// </summary>
-public sealed class BriefingDeliverySweepJob(AppDbContext db, BriefingFanOut fanOut, BriefingDeliveryQueue queue, TimeProvider clock)
+public sealed class BriefingDeliverySweepJob(DeliveryLedger ledger, BriefingDeliveryQueue queue)
 {
     public const string RecurringJobId = "briefing-delivery-sweep";
 
@@ -13,27 +13,14 @@ public sealed class BriefingDeliverySweepJob(AppDbContext db, BriefingFanOut fan
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var ready = await db.Briefings.AsNoTracking()
-            .Where(b => b.SendStartedAt != null && (b.Status == BriefingStatus.Published || b.Status == BriefingStatus.Sent))
-            .Where(b => db.BriefingDeliveries.Any(d => d.BriefingId == b.Id && d.Status == DeliveryStatus.Pending
-                && (d.ClaimedUntil == null || d.ClaimedUntil < now)
-                && (d.NextAttemptAt == null || d.NextAttemptAt <= now)))
-            .Select(b => b.Id)
-            .ToListAsync(cancellationToken);
-        foreach (var briefingId in ready)
+        foreach (var briefingId in await ledger.BriefingsWithReadyRowsAsync(cancellationToken))
         {
             await queue.EnqueueChunksAsync(briefingId, cancellationToken);
         }
 
-        var unfinished = await db.Briefings.AsNoTracking()
-            .Where(b => b.SendStartedAt != null && b.Status == BriefingStatus.Published)
-            .Where(b => !db.BriefingDeliveries.Any(d => d.BriefingId == b.Id && d.Status == DeliveryStatus.Pending))
-            .Select(b => b.Id)
-            .ToListAsync(cancellationToken);
-        foreach (var briefingId in unfinished)
+        foreach (var briefingId in await ledger.BriefingsWithNothingPendingAsync(cancellationToken))
         {
-            await fanOut.CompleteIfDoneAsync(briefingId, cancellationToken);
+            await queue.CompleteIfDoneAsync(briefingId, cancellationToken);
         }
     }
 }

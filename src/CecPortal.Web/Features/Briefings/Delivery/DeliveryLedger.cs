@@ -3,33 +3,28 @@ using NpgsqlTypes;
 
 namespace CecPortal.Web.Features.Briefings.Delivery;
 
-/// <summary>A ledger row a sender has leased, with the member's address as it is now (not as it was at 07:00).</summary>
-internal sealed record ClaimedDelivery(long Id, string MemberId, int Attempts, string? Email, string FullName, bool EmailConfirmed, bool Suspended, bool OptedOut)
-{
-    /// <summary>Why the member may no longer receive the briefing, or null when they may.</summary>
-    public string? IneligibleReason => (Email, EmailConfirmed, Suspended, OptedOut) switch
-    {
-        (_, _, _, true) => "Not sent: the member unsubscribed before delivery.",
-        (_, _, true, _) => "Not sent: the membership was suspended before delivery.",
-        (null or "", _, _, _) or (_, false, _, _) => "Not sent: the member has no confirmed email address.",
-        _ => null,
-    };
-}
-
 /// <summary>
-/// The ledger statements of one sender, on its own connection: lease a batch, then settle each row on its own
-/// right after the server's reply, so that a crash can repeat at most the one message in flight.
+/// Every statement on the delivery ledger (<c>briefing_deliveries</c>): filling it, the counts the jobs schedule by,
+/// the sweep's look-ups, the staff retry, and (through <see cref="OpenSenderAsync"/>) a sender's lease and settle
+/// statements on its own connection. "Ready to send" is written once, in <see cref="ReadySql"/>.
 /// </summary>
-internal sealed class DeliveryLedger(NpgsqlConnection connection) : IAsyncDisposable
+public sealed class DeliveryLedger
 {
-    private const string ClaimSql = """
+    /// <summary>A pending row that no sender holds (never leased, or its lease ran out) and no back-off holds back.</summary>
+    private const string ReadySql = """
+        "Status" = 0 AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < @now) AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= @now)
+        """;
+
+    private const string CountReadySql = $"""
+        SELECT count(*)::int AS "Value" FROM briefing_deliveries WHERE "BriefingId" = @briefing AND {ReadySql}
+        """;
+
+    private const string ClaimSql = $"""
         WITH claimed AS (
             UPDATE briefing_deliveries SET "ClaimedUntil" = @until
             WHERE "Id" IN (
                 SELECT "Id" FROM briefing_deliveries
-                WHERE "BriefingId" = @briefing AND "Status" = 0
-                  AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < @now)
-                  AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= @now)
+                WHERE "BriefingId" = @briefing AND {ReadySql}
                 ORDER BY "Id"
                 LIMIT @limit
                 FOR UPDATE SKIP LOCKED)
@@ -59,82 +54,200 @@ internal sealed class DeliveryLedger(NpgsqlConnection connection) : IAsyncDispos
         UPDATE briefing_deliveries SET "ClaimedUntil" = NULL WHERE "Id" = ANY(@ids) AND "Status" = 0
         """;
 
-    private NpgsqlCommand? _sent;
+    /// <summary>Briefings whose fan-out started with a row ready to send; inside EXISTS, <see cref="ReadySql"/>'s names are the rows'.</summary>
+    private static readonly string BriefingsWithReadyRowsSql = $"""
+        SELECT b."Id" AS "Value" FROM briefings AS b
+        WHERE b."SendStartedAt" IS NOT NULL AND b."Status" IN ({(int)BriefingStatus.Published}, {(int)BriefingStatus.Sent})
+          AND EXISTS (SELECT 1 FROM briefing_deliveries WHERE "BriefingId" = b."Id" AND {ReadySql})
+        """;
 
-    public async Task<List<ClaimedDelivery>> ClaimAsync(Guid briefingId, int limit, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    private readonly AppDbContext _db;
+    private readonly TimeProvider _clock;
+    private readonly BriefingOptions _options;
+
+    // Read here, on the request's thread: the senders open their connections in parallel, and a DbContext is not thread-safe.
+    private readonly string _connectionString;
+
+    public DeliveryLedger(AppDbContext db, TimeProvider clock, IOptions<BriefingOptions> options)
     {
-        await using var command = new NpgsqlCommand(ClaimSql, connection);
-        command.Parameters.Add(new NpgsqlParameter<Guid>("briefing", briefingId));
-        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("until", until));
-        var rows = new List<ClaimedDelivery>(limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        _db = db;
+        _clock = clock;
+        _options = options.Value;
+        _connectionString = db.Database.GetConnectionString()
+            ?? throw new InvalidOperationException("The database connection string is not configured.");
+    }
+
+    /// <summary>
+    /// Adds a Pending row for every active member (role Member, email confirmed, not suspended, not opted out)
+    /// that has none yet for this briefing, in one streaming statement. Returns the number of rows added.
+    /// </summary>
+    public Task<int> FillAsync(Guid briefingId, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        return _db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO briefing_deliveries ("BriefingId", "MemberId", "Status", "Attempts", "CreatedAt")
+            SELECT {briefingId}, u."Id", 0, 0, {now}
+            FROM "AspNetUsers" AS u
+            WHERE u."EmailConfirmed" AND u."Email" IS NOT NULL AND u."SuspendedAt" IS NULL AND u."BriefingOptOutAt" IS NULL
+              AND EXISTS (
+                  SELECT 1 FROM "AspNetUserRoles" AS ur JOIN "AspNetRoles" AS r ON r."Id" = ur."RoleId"
+                  WHERE ur."UserId" = u."Id" AND r."Name" = {Roles.Member})
+            ORDER BY u."Id"
+            ON CONFLICT ("BriefingId", "MemberId") DO NOTHING
+            """,
+            cancellationToken);
+    }
+
+    /// <summary>Rows of the briefing that a sender could take now.</summary>
+    public async Task<int> CountReadyAsync(Guid briefingId, CancellationToken cancellationToken)
+    {
+        var counts = await _db.Database
+            .SqlQueryRaw<int>(CountReadySql, new NpgsqlParameter<Guid>("briefing", briefingId), new NpgsqlParameter<DateTimeOffset>("now", _clock.GetUtcNow()))
+            .ToListAsync(cancellationToken);
+        return counts[0];
+    }
+
+    public Task<bool> AnyPendingAsync(Guid briefingId, CancellationToken cancellationToken) =>
+        _db.BriefingDeliveries.AnyAsync(d => d.BriefingId == briefingId && d.Status == DeliveryStatus.Pending, cancellationToken);
+
+    /// <summary>The earliest back-off end among pending rows, for scheduling a follow-up.</summary>
+    public Task<DateTimeOffset?> NextAttemptAtAsync(Guid briefingId, CancellationToken cancellationToken) =>
+        _db.BriefingDeliveries.Where(d => d.BriefingId == briefingId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt != null)
+            .MinAsync(d => d.NextAttemptAt, cancellationToken);
+
+    /// <summary>Published or sent briefings whose fan-out started and that have a row ready now (a lease or back-off ended).</summary>
+    public Task<List<Guid>> BriefingsWithReadyRowsAsync(CancellationToken cancellationToken) =>
+        _db.Database
+            .SqlQueryRaw<Guid>(BriefingsWithReadyRowsSql, new NpgsqlParameter<DateTimeOffset>("now", _clock.GetUtcNow()))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Published briefings whose fan-out started and that have no pending row left: ready to be marked Sent.</summary>
+    public Task<List<Guid>> BriefingsWithNothingPendingAsync(CancellationToken cancellationToken) =>
+        _db.Briefings.AsNoTracking()
+            .Where(b => b.SendStartedAt != null && b.Status == BriefingStatus.Published)
+            .Where(b => !_db.BriefingDeliveries.Any(d => d.BriefingId == b.Id && d.Status == DeliveryStatus.Pending))
+            .Select(b => b.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Puts every Failed row of the briefing back to Pending (attempts kept, back-off and lease cleared); returns how many.</summary>
+    public Task<int> RequeueFailedAsync(Guid briefingId, CancellationToken cancellationToken) =>
+        _db.BriefingDeliveries
+            .Where(d => d.BriefingId == briefingId && d.Status == DeliveryStatus.Failed)
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.NextAttemptAt, (DateTimeOffset?)null).SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null),
+                cancellationToken);
+
+    /// <summary>
+    /// A connection of one sender's own, for its lease and settle statements; safe to call from several senders at once.
+    /// </summary>
+    internal async Task<SenderLedger> OpenSenderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(_connectionString);
+        try
         {
-            rows.Add(new ClaimedDelivery(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetInt32(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetString(4),
-                reader.GetBoolean(5),
-                reader.GetBoolean(6),
-                reader.GetBoolean(7)));
+            await connection.OpenAsync(cancellationToken);
+            if (!_options.DurableSentMarks)
+            {
+                // This sender's connection only; see BriefingOptions.DurableSentMarks for what it trades.
+                await using var relaxed = new NpgsqlCommand("SET synchronous_commit = off", connection);
+                await relaxed.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
         }
 
-        return rows;
+        return new SenderLedger(connection);
     }
 
-    /// <summary>Records the server's acceptance. Never cancelled: the message is out, the ledger must say so.</summary>
-    public async Task MarkSentAsync(long id, DateTimeOffset now)
+    /// <summary>
+    /// The ledger as one sender sees it, on its own connection: lease a batch, then settle each row on its own right
+    /// after the server's reply, so that a crash can repeat at most the one message in flight.
+    /// </summary>
+    internal sealed class SenderLedger(NpgsqlConnection connection) : IAsyncDisposable
     {
-        if (_sent is null)
+        private NpgsqlCommand? _sent;
+
+        public async Task<List<ClaimedDelivery>> ClaimAsync(Guid briefingId, int limit, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
         {
-            _sent = new NpgsqlCommand(SentSql, connection);
-            _sent.Parameters.Add(new NpgsqlParameter<long>("id", NpgsqlDbType.Bigint));
-            _sent.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", NpgsqlDbType.TimestampTz));
-            await _sent.PrepareAsync(CancellationToken.None);
+            await using var command = new NpgsqlCommand(ClaimSql, connection);
+            command.Parameters.Add(new NpgsqlParameter<Guid>("briefing", briefingId));
+            command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("until", until));
+            var rows = new List<ClaimedDelivery>(limit);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new ClaimedDelivery(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    reader.GetInt32(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.GetString(4),
+                    reader.GetBoolean(5),
+                    reader.GetBoolean(6),
+                    reader.GetBoolean(7)));
+            }
+
+            return rows;
         }
 
-        ((NpgsqlParameter<long>)_sent.Parameters[0]).TypedValue = id;
-        ((NpgsqlParameter<DateTimeOffset>)_sent.Parameters[1]).TypedValue = now;
-        await _sent.ExecuteNonQueryAsync(CancellationToken.None);
-    }
-
-    /// <summary>Counts the attempt; the row fails for good when permanent or out of attempts, else waits until <paramref name="next"/>.</summary>
-    public async Task<DeliveryStatus> RecordFailureAsync(long id, string error, bool permanent, int maxAttempts, DateTimeOffset now, DateTimeOffset next)
-    {
-        await using var command = new NpgsqlCommand(FailedSql, connection);
-        command.Parameters.Add(new NpgsqlParameter<long>("id", id));
-        command.Parameters.Add(new NpgsqlParameter<string>("error", BriefingDelivery.TrimError(error)));
-        command.Parameters.Add(new NpgsqlParameter<bool>("permanent", permanent));
-        command.Parameters.Add(new NpgsqlParameter<int>("max", maxAttempts));
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("next", next));
-        var status = await command.ExecuteScalarAsync(CancellationToken.None);
-        return status is int value ? (DeliveryStatus)value : DeliveryStatus.Pending;
-    }
-
-    /// <summary>Gives leased rows back untouched (no attempt was made), for another sender to take at once.</summary>
-    public async Task ReleaseAsync(IEnumerable<long> ids)
-    {
-        var array = ids.ToArray();
-        if (array.Length == 0)
+        /// <summary>Records the server's acceptance. Never cancelled: the message is out, the ledger must say so.</summary>
+        public async Task MarkSentAsync(long id, DateTimeOffset now)
         {
-            return;
+            if (_sent is null)
+            {
+                _sent = new NpgsqlCommand(SentSql, connection);
+                _sent.Parameters.Add(new NpgsqlParameter<long>("id", NpgsqlDbType.Bigint));
+                _sent.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", NpgsqlDbType.TimestampTz));
+                await _sent.PrepareAsync(CancellationToken.None);
+            }
+
+            ((NpgsqlParameter<long>)_sent.Parameters[0]).TypedValue = id;
+            ((NpgsqlParameter<DateTimeOffset>)_sent.Parameters[1]).TypedValue = now;
+            await _sent.ExecuteNonQueryAsync(CancellationToken.None);
         }
 
-        await using var command = new NpgsqlCommand(ReleaseSql, connection);
-        command.Parameters.Add(new NpgsqlParameter<long[]>("ids", array));
-        await command.ExecuteNonQueryAsync(CancellationToken.None);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_sent is not null)
+        /// <summary>Counts the attempt; the row fails for good when permanent or out of attempts, else waits until <paramref name="next"/>.</summary>
+        public async Task<DeliveryStatus> RecordFailureAsync(long id, string error, bool permanent, int maxAttempts, DateTimeOffset now, DateTimeOffset next)
         {
-            await _sent.DisposeAsync();
+            await using var command = new NpgsqlCommand(FailedSql, connection);
+            command.Parameters.Add(new NpgsqlParameter<long>("id", id));
+            command.Parameters.Add(new NpgsqlParameter<string>("error", BriefingDelivery.TrimError(error)));
+            command.Parameters.Add(new NpgsqlParameter<bool>("permanent", permanent));
+            command.Parameters.Add(new NpgsqlParameter<int>("max", maxAttempts));
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("next", next));
+            var status = await command.ExecuteScalarAsync(CancellationToken.None);
+            return status is int value ? (DeliveryStatus)value : DeliveryStatus.Pending;
+        }
+
+        /// <summary>Gives leased rows back untouched (no attempt was made), for another sender to take at once.</summary>
+        public async Task ReleaseAsync(IEnumerable<long> ids)
+        {
+            var array = ids.ToArray();
+            if (array.Length == 0)
+            {
+                return;
+            }
+
+            await using var command = new NpgsqlCommand(ReleaseSql, connection);
+            command.Parameters.Add(new NpgsqlParameter<long[]>("ids", array));
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_sent is not null)
+            {
+                await _sent.DisposeAsync();
+            }
+
+            await connection.DisposeAsync();
         }
     }
 }

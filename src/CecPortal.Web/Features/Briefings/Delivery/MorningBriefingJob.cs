@@ -26,7 +26,7 @@ public enum MorningOutcome
 /// </summary>
 public sealed class MorningBriefingJob(
     AppDbContext db,
-    BriefingFanOut fanOut,
+    DeliveryLedger ledger,
     BriefingDeliveryQueue queue,
     EmailOutbox outbox,
     AuditLog audit,
@@ -61,7 +61,7 @@ public sealed class MorningBriefingJob(
         {
             var chunks = await queue.EnqueueChunksAsync(briefingId, cancellationToken);
             logger.LogInformation("Briefing {BriefingId} for {EditionDate}: {Chunks} chunk job(s) enqueued.", briefingId, editionDate, chunks);
-            await fanOut.CompleteIfDoneAsync(briefingId, cancellationToken);
+            await queue.CompleteIfDoneAsync(briefingId, cancellationToken);
         }
 
         return outcome;
@@ -101,7 +101,7 @@ public sealed class MorningBriefingJob(
 
         if (briefing.SendStartedAt is null)
         {
-            var rows = await fanOut.FillLedgerAsync(briefing.Id, cancellationToken);
+            var rows = await ledger.FillAsync(briefing.Id, cancellationToken);
             briefing.StartSending(now);
             logger.LogInformation("Briefing {BriefingId}: {Rows} deliveries in the ledger.", briefing.Id, rows);
         }

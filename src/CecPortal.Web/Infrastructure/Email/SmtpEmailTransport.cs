@@ -1,33 +1,12 @@
 using System.Net.Sockets;
-using CecPortal.Web.Infrastructure.Email;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 
-namespace CecPortal.Web.Features.Briefings.Delivery;
-
-/// <summary>
-/// One sender's way out: an SMTP connection kept open for many messages, or (Development without an SMTP host)
-/// the pickup directory behind <c>/dev/mailbox</c>. Not thread-safe: one per concurrent sender.
-/// </summary>
-public abstract class DeliveryTransport : IAsyncDisposable
-{
-    public abstract bool IsConnected { get; }
-
-    public static DeliveryTransport For(EmailOptions options) => string.IsNullOrWhiteSpace(options.Host)
-        ? new PickupDeliveryTransport(options.PickupDirectory ?? throw new InvalidOperationException("Email:Host is not configured and no pickup directory is set."))
-        : new SmtpDeliveryTransport(options);
-
-    public abstract Task ConnectAsync(CancellationToken cancellationToken);
-
-    /// <summary>Returns once the server has accepted the message (its 250 reply to the end of DATA).</summary>
-    public abstract Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
-
-    public abstract ValueTask DisposeAsync();
-}
+namespace CecPortal.Web.Infrastructure.Email;
 
 /// <summary>MailKit over a socket with Nagle's algorithm off: with it on, delayed ACKs cap a connection near 22 messages/s.</summary>
-public sealed class SmtpDeliveryTransport(EmailOptions options) : DeliveryTransport
+public sealed class SmtpEmailTransport(EmailOptions options) : EmailTransport
 {
     private SmtpClient? _client;
 
@@ -98,24 +77,4 @@ public sealed class SmtpDeliveryTransport(EmailOptions options) : DeliveryTransp
         SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
         _ => SecureSocketOptions.StartTlsWhenAvailable,
     };
-}
-
-/// <summary>Development without an SMTP host: each message becomes an .eml file for <c>/dev/mailbox</c>.</summary>
-public sealed class PickupDeliveryTransport(string directory) : DeliveryTransport
-{
-    private bool _ready;
-
-    public override bool IsConnected => _ready;
-
-    public override Task ConnectAsync(CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(directory);
-        _ready = true;
-        return Task.CompletedTask;
-    }
-
-    public override Task SendAsync(MimeMessage message, CancellationToken cancellationToken) =>
-        PickupDirectory.WriteAsync(directory, message, cancellationToken);
-
-    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -4,7 +4,7 @@ using CecPortal.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace CecPortal.BrowserTests;
+namespace CecPortal.BrowserTests.Account;
 
 public sealed partial class SignInTests(BrowserPortal portal)
 {

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
 
-namespace CecPortal.BrowserTests;
+namespace CecPortal.BrowserTests.Admin;
 
 /// <summary>The admin signs in once (through the login form, in the fixture); both tests reuse that session.</summary>
 public sealed partial class AdminTests(BrowserPortal portal)

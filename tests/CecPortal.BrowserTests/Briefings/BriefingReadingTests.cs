@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
 
-namespace CecPortal.BrowserTests;
+namespace CecPortal.BrowserTests.Briefings;
 
 /// <summary>A member reads a briefing in the browser and finds it again by searching for a word.</summary>
 public sealed partial class BriefingReadingTests(BrowserPortal portal)

@@ -2,7 +2,7 @@ using CecPortal.BrowserTests.Pages;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace CecPortal.BrowserTests;
+namespace CecPortal.BrowserTests.Home;
 
 public sealed class LandingPageTests(BrowserPortal portal)
 {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace CecPortal.BrowserTests;
+namespace CecPortal.BrowserTests.Membership;
 
 /// <summary>The front door in the browser: a person applies, and two vetters approve the application from the queue.</summary>
 public sealed partial class ApplyAndVetTests(BrowserPortal portal)

@@ -5,7 +5,7 @@ using CecPortal.Testing;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
 
-namespace CecPortal.BrowserTests;
+namespace CecPortal.BrowserTests.PersonalData;
 
 /// <summary>A member downloads everything the portal holds about them, from their profile.</summary>
 public sealed class YourDataTests(BrowserPortal portal)

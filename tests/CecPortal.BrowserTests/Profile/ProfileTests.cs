@@ -3,7 +3,7 @@ using CecPortal.Testing;
 using CecPortal.Web.Data;
 using static Microsoft.Playwright.Assertions;
 
-namespace CecPortal.BrowserTests;
+namespace CecPortal.BrowserTests.Profile;
 
 /// <summary>A member edits their profile and finds the result in the member directory.</summary>
 public sealed class ProfileTests(BrowserPortal portal)

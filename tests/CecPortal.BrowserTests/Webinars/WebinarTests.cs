@@ -7,7 +7,7 @@ using CecPortal.Web.Features.Webinars.Times;
 using CecPortal.Web.Infrastructure.Markdown;
 using static Microsoft.Playwright.Assertions;
 
-namespace CecPortal.BrowserTests;
+namespace CecPortal.BrowserTests.Webinars;
 
 /// <summary>Members see webinar times on their own clock, and register in the browser.</summary>
 public sealed class WebinarTests(BrowserPortal portal)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using CecPortal.IntegrationTests.Operations;
+using CecPortal.IntegrationTests.Infrastructure.Operations;
 using CecPortal.Testing;
 using CecPortal.Web.Features.Account.BreachedPasswords;
 using Microsoft.AspNetCore.Builder;
@@ -12,9 +12,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Shouldly;
-using static CecPortal.IntegrationTests.Credentials.CredentialTestKit;
+using static CecPortal.IntegrationTests.Account.CredentialTestKit;
 
-namespace CecPortal.IntegrationTests.Credentials;
+namespace CecPortal.IntegrationTests.Account;
 
 /// <summary>
 /// A range API on a loopback port, started by the test: it lists <see cref="Listed"/> (and pads every answer with

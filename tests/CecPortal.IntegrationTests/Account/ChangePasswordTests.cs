@@ -2,7 +2,7 @@ using System.Net;
 using CecPortal.Testing;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests;
+namespace CecPortal.IntegrationTests.Account;
 
 public sealed class ChangePasswordTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {

@@ -4,7 +4,7 @@ using CecPortal.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CecPortal.IntegrationTests.Credentials;
+namespace CecPortal.IntegrationTests.Account;
 
 /// <summary>Accounts and emailed-link codes for the credential tests, made through Identity as the portal would.</summary>
 public static class CredentialTestKit

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
-using static CecPortal.IntegrationTests.Credentials.CredentialTestKit;
+using static CecPortal.IntegrationTests.Account.CredentialTestKit;
 
-namespace CecPortal.IntegrationTests.Credentials;
+namespace CecPortal.IntegrationTests.Account;
 
 /// <summary>A portal whose requests come from one documentation address (the test server has no client address of its own).</summary>
 public sealed class ClientAddressFixture : PortalFixture

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests;
+namespace CecPortal.IntegrationTests.Account;
 
 /// <summary>OWASP ASVS 5.0 passwords: length, no composition rules, common passwords refused, a strong hash.</summary>
 public sealed class PasswordPolicyTests(PortalFixture portal) : IClassFixture<PortalFixture>

@@ -3,9 +3,9 @@ using CecPortal.Testing;
 using CecPortal.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
-using static CecPortal.IntegrationTests.Credentials.CredentialTestKit;
+using static CecPortal.IntegrationTests.Account.CredentialTestKit;
 
-namespace CecPortal.IntegrationTests.Credentials;
+namespace CecPortal.IntegrationTests.Account;
 
 /// <summary>Wrong passwords typed again on the pages that change an account count towards lockout, all in one count.</summary>
 public sealed class ReauthenticationLockoutTests(PortalFixture portal) : IClassFixture<PortalFixture>

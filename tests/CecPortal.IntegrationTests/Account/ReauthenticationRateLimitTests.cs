@@ -1,9 +1,9 @@
 using System.Net;
 using CecPortal.Testing;
 using Shouldly;
-using static CecPortal.IntegrationTests.Credentials.CredentialTestKit;
+using static CecPortal.IntegrationTests.Account.CredentialTestKit;
 
-namespace CecPortal.IntegrationTests.Credentials;
+namespace CecPortal.IntegrationTests.Account;
 
 /// <summary>A portal that allows three posts an hour per account to the pages that ask for the password again.</summary>
 public sealed class TightReauthenticationLimitFixture : PortalFixture

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests;
+namespace CecPortal.IntegrationTests.Account;
 
 /// <summary>Sign-in throttling, lockout, and the session cookie's lifetime (OWASP ASVS 5.0 chapters 6 and 7).</summary>
 public sealed class SessionSecurityTests(PortalFixture portal) : IClassFixture<PortalFixture>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests;
+namespace CecPortal.IntegrationTests.Account;
 
 /// <summary>The new member's first password, from the welcome link.</summary>
 public sealed class WelcomeTests(PortalFixture portal) : IClassFixture<PortalFixture>

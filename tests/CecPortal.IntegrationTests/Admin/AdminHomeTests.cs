@@ -1,7 +1,7 @@
 using CecPortal.Testing;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests;
+namespace CecPortal.IntegrationTests.Admin;
 
 public sealed class AdminHomeTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {

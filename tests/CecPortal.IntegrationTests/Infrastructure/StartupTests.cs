@@ -1,4 +1,5 @@
 using System.Net;
+using CecPortal.IntegrationTests.Infrastructure.Email;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Infrastructure.Web;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests;
+namespace CecPortal.IntegrationTests.Infrastructure;
 
 /// <summary>Start-up as a newcomer meets it: no connection string, an embedded cluster in an empty folder.</summary>
 public sealed class StartupTests

@@ -3,7 +3,7 @@ using CecPortal.Testing;
 using CecPortal.Web.Data;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests;
+namespace CecPortal.IntegrationTests.MemberDirectory;
 
 public sealed class MemberDirectoryTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {

@@ -2,7 +2,7 @@ using System.Net;
 using CecPortal.Testing;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests;
+namespace CecPortal.IntegrationTests.Security;
 
 public sealed class AuthorizationTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {

@@ -145,7 +145,7 @@ public sealed class FourEyesRuleTests
         var application = Submitted();
 
         // Act
-        application.Review(Admin, ReviewVerdict.Approve, "Known to me.", null, SubmittedAt.AddDays(1));
+        application.Review(TestApplications.Admin, ReviewVerdict.Approve, "Known to me.", null, SubmittedAt.AddDays(1));
 
         // Assert
         application.Status.ShouldBe(ApplicationStatus.InReview);
@@ -157,10 +157,10 @@ public sealed class FourEyesRuleTests
     {
         // Arrange
         var application = Submitted();
-        application.Review(Admin, ReviewVerdict.Approve, "Known to me.", null, SubmittedAt.AddDays(1));
+        application.Review(TestApplications.Admin, ReviewVerdict.Approve, "Known to me.", null, SubmittedAt.AddDays(1));
 
         // Act
-        var exception = Should.Throw<ApplicationRuleException>(() => application.Review(Admin, ReviewVerdict.Approve, "Really.", null, SubmittedAt.AddDays(2)));
+        var exception = Should.Throw<ApplicationRuleException>(() => application.Review(TestApplications.Admin, ReviewVerdict.Approve, "Really.", null, SubmittedAt.AddDays(2)));
 
         // Assert
         exception.Message.ShouldContain("already reviewed");
@@ -213,7 +213,7 @@ public sealed class FourEyesRuleTests
             _ => SecondAdmin,
         };
         var application = Submitted();
-        application.Review(Admin, ReviewVerdict.Approve, "Known to me.", null, SubmittedAt.AddDays(1));
+        application.Review(TestApplications.Admin, ReviewVerdict.Approve, "Known to me.", null, SubmittedAt.AddDays(1));
 
         // Act
         application.Review(second, ReviewVerdict.Approve, "Agreed.", null, SubmittedAt.AddDays(2));
@@ -230,7 +230,7 @@ public sealed class FourEyesRuleTests
         application.Review(SectorVetter, ReviewVerdict.Approve, "In scope.", null, SubmittedAt.AddDays(1));
 
         // Act
-        application.Review(Admin, ReviewVerdict.Approve, "Agreed.", null, SubmittedAt.AddDays(2));
+        application.Review(TestApplications.Admin, ReviewVerdict.Approve, "Agreed.", null, SubmittedAt.AddDays(2));
 
         // Assert
         application.Status.ShouldBe(ApplicationStatus.Approved);
@@ -247,7 +247,7 @@ public sealed class FourEyesRuleTests
         {
             "country" => SecondCountryVetter,
             "sector" => SectorVetter,
-            _ => Admin,
+            _ => TestApplications.Admin,
         };
         var application = Submitted();
         application.Review(CountryVetter, ReviewVerdict.Approve, "Known to me.", null, SubmittedAt.AddDays(1));

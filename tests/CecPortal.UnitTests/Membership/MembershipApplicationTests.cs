@@ -523,10 +523,10 @@ public sealed class MembershipApplicationTests
     {
         // Arrange
         var application = Submitted();
-        application.Review(Admin, ReviewVerdict.Approve, "Known to me.", null, SubmittedAt.AddDays(1));
+        application.Review(TestApplications.Admin, ReviewVerdict.Approve, "Known to me.", null, SubmittedAt.AddDays(1));
 
         // Act
-        var exception = Should.Throw<ApplicationRuleException>(() => application.Review(Admin, secondVerdict, "Again.", DeclineReason.Other, SubmittedAt.AddDays(2)));
+        var exception = Should.Throw<ApplicationRuleException>(() => application.Review(TestApplications.Admin, secondVerdict, "Again.", DeclineReason.Other, SubmittedAt.AddDays(2)));
 
         // Assert
         exception.Message.ShouldContain("already reviewed");

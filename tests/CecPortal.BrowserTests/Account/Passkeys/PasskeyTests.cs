@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
 
-namespace CecPortal.BrowserTests;
+namespace CecPortal.BrowserTests.Account.Passkeys;
 
 /// <summary>
 /// The whole passkey ceremony in Chromium with its virtual authenticator: Identity makes the options, the browser

@@ -4,7 +4,7 @@ using CecPortal.Testing;
 using CecPortal.Web.Data;
 using static Microsoft.Playwright.Assertions;
 
-namespace CecPortal.BrowserTests;
+namespace CecPortal.BrowserTests.Account.TwoFactor;
 
 public sealed partial class TwoFactorTests(BrowserPortal portal)
 {

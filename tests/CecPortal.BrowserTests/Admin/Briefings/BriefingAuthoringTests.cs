@@ -4,7 +4,7 @@ using CecPortal.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace CecPortal.BrowserTests;
+namespace CecPortal.BrowserTests.Admin.Briefings;
 
 /// <summary>An editor writes a briefing with the live preview beside it, then schedules it.</summary>
 public sealed partial class BriefingAuthoringTests(BrowserPortal portal)

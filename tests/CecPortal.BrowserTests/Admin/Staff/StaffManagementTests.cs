@@ -4,7 +4,7 @@ using CecPortal.Testing;
 using CecPortal.Web.Data;
 using static Microsoft.Playwright.Assertions;
 
-namespace CecPortal.BrowserTests;
+namespace CecPortal.BrowserTests.Admin.Staff;
 
 /// <summary>An Admin makes a member an Editor; the member then signs in and works in the editorial area.</summary>
 public sealed partial class StaffManagementTests(BrowserPortal portal)

@@ -6,7 +6,7 @@ using CecPortal.Web.Features.Webinars.Sessions;
 using CecPortal.Web.Features.Webinars.Times;
 using static Microsoft.Playwright.Assertions;
 
-namespace CecPortal.BrowserTests;
+namespace CecPortal.BrowserTests.Admin.Webinars;
 
 /// <summary>An editor moves a webinar session and sees its new time, on the session page and in the overview.</summary>
 public sealed partial class WebinarPlanningTests(BrowserPortal portal)

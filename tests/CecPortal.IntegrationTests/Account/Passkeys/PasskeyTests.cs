@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests.Passkeys;
+namespace CecPortal.IntegrationTests.Account.Passkeys;
 
 /// <summary>
 /// The server side of passkeys: the options Identity makes (relying party from configuration, user verification,

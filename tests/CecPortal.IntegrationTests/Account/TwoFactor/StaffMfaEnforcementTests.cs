@@ -4,7 +4,7 @@ using CecPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests.TwoFactor;
+namespace CecPortal.IntegrationTests.Account.TwoFactor;
 
 /// <summary>With <c>Security:RequireStaffMfa</c> on, staff set up two-step sign-in before any admin page opens.</summary>
 public sealed class StaffMfaEnforcementTests(TwoFactorPortalFixture portal) : IClassFixture<TwoFactorPortalFixture>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests.TwoFactor;
+namespace CecPortal.IntegrationTests.Account.TwoFactor;
 
 /// <summary>
 /// A portal on a fake clock, so tests choose which 30-second step a code belongs to, with the staff two-step rule on

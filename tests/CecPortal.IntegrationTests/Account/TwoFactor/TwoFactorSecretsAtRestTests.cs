@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests.TwoFactor;
+namespace CecPortal.IntegrationTests.Account.TwoFactor;
 
 /// <summary>
 /// The authenticator key is stored encrypted and recovery codes as hashes, bound to their account: what

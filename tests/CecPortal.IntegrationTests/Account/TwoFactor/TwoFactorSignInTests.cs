@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests.TwoFactor;
+namespace CecPortal.IntegrationTests.Account.TwoFactor;
 
 /// <summary>Authenticator app (TOTP) enrolment, sign-in with a code or a recovery code, replay refusal and removal.</summary>
 public sealed class TwoFactorSignInTests(TwoFactorPortalFixture portal) : IClassFixture<TwoFactorPortalFixture>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests;
+namespace CecPortal.IntegrationTests.Admin.Audit;
 
 public sealed class AuditLogTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {

@@ -3,7 +3,7 @@ using CecPortal.Testing;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests;
+namespace CecPortal.IntegrationTests.Admin.Countries;
 
 public sealed class AdminCountriesTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {

@@ -11,7 +11,7 @@ using CecPortal.Web.Features.Webinars.Times;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests.Admin;
+namespace CecPortal.IntegrationTests.Admin.Dashboard;
 
 /// <summary>
 /// The staff dashboard at /admin against known data: the demo's 16 members (one per country and sector) plus what

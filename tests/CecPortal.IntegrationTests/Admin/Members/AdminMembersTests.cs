@@ -5,7 +5,7 @@ using CecPortal.Web.Features.Admin.Members;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests;
+namespace CecPortal.IntegrationTests.Admin.Members;
 
 public sealed class AdminMembersTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {

@@ -8,7 +8,7 @@ using CecPortal.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests.People;
+namespace CecPortal.IntegrationTests.Admin.Members;
 
 /// <summary>The staff member list's status filter and CSV export, and the member profile page with suspend/reinstate.</summary>
 public sealed class MemberManagementTests(PortalFixture portal) : IClassFixture<PortalFixture>

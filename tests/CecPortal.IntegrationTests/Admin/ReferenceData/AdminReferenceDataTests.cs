@@ -3,7 +3,7 @@ using CecPortal.Testing;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests;
+namespace CecPortal.IntegrationTests.Admin.ReferenceData;
 
 public sealed class AdminReferenceDataTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {

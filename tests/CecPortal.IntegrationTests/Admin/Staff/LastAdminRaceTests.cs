@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests.People;
+namespace CecPortal.IntegrationTests.Admin.Staff;
 
 /// <summary>
 /// Two Admins removing each other at the same moment (revoking the role, suspending, erasing): exactly one change wins

@@ -8,7 +8,7 @@ using CecPortal.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests.People;
+namespace CecPortal.IntegrationTests.Admin.Staff;
 
 /// <summary>/admin/staff: the staff list, granting and revoking roles, adding staff by email, and who may do it.</summary>
 public sealed partial class StaffManagementTests(PortalFixture portal) : IClassFixture<PortalFixture>

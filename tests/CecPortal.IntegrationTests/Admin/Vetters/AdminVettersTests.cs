@@ -4,7 +4,7 @@ using CecPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests;
+namespace CecPortal.IntegrationTests.Admin.Vetters;
 
 public sealed class AdminVettersTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {

@@ -1,4 +1,5 @@
 using System.Net;
+using CecPortal.IntegrationTests.Infrastructure.Email;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests;
+namespace CecPortal.IntegrationTests.Dev.Mailbox;
 
 /// <summary>With no SMTP host in Development, mail is kept as .eml files and shown at /dev/mailbox.</summary>
 public sealed class DevMailboxTests : IAsyncLifetime

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests;
+namespace CecPortal.IntegrationTests.Infrastructure.Commands;
 
 /// <summary>The portal's one-shot commands, run as a real process the way docs/operations.md shows.</summary>
 public sealed partial class CommandTests

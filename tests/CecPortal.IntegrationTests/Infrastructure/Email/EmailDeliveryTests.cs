@@ -8,7 +8,7 @@ using MimeKit;
 using Npgsql;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests;
+namespace CecPortal.IntegrationTests.Infrastructure.Email;
 
 /// <summary>Mail leaves through the outbox: a Hangfire job on PostgreSQL storage delivers it to a real SMTP server.</summary>
 public sealed partial class EmailDeliveryTests(PortalFixture portal) : IClassFixture<PortalFixture>

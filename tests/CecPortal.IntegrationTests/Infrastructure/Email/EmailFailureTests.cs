@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests;
+namespace CecPortal.IntegrationTests.Infrastructure.Email;
 
 /// <summary>When the SMTP server is down, nothing is lost: the message waits, the error is recorded and staff see it.</summary>
 public sealed class EmailFailureTests : IAsyncLifetime

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests.LocalPostgres;
+namespace CecPortal.IntegrationTests.Infrastructure.LocalPostgres;
 
 /// <summary>A second portal started from the same folder (a second <c>dotnet run</c>) leaves the first one's database alone.</summary>
 public sealed class SecondStartTests : IAsyncDisposable

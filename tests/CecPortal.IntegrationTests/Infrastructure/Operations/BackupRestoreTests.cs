@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests.Operations;
+namespace CecPortal.IntegrationTests.Infrastructure.Operations;
 
 /// <summary>
 /// The backup procedure of docs/operations.md on the demo database: pg_dump -Fc, drop, pg_restore, then the portal runs on the

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace CecPortal.IntegrationTests.Operations;
+namespace CecPortal.IntegrationTests.Infrastructure.Operations;
 
 /// <summary>A real logger provider that keeps every line the portal writes (message, exception and scopes), as a log shipper would see it.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope

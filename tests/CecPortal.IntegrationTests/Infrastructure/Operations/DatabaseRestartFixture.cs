@@ -2,7 +2,7 @@ using CecPortal.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
-namespace CecPortal.IntegrationTests.Operations;
+namespace CecPortal.IntegrationTests.Infrastructure.Operations;
 
 /// <summary>
 /// One portal on a PostgreSQL cluster of its own (never the shared one: these tests stop it), with the jobs canary

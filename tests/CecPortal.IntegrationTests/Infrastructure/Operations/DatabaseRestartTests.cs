@@ -7,7 +7,7 @@ using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests.Operations;
+namespace CecPortal.IntegrationTests.Infrastructure.Operations;
 
 /// <summary>
 /// PostgreSQL stopped and started under a running portal: readiness says 503 during the outage, forms say nothing

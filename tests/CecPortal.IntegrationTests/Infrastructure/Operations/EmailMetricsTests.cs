@@ -8,7 +8,7 @@ using CecPortal.Web.Infrastructure.Observability;
 using Shouldly;
 using static CecPortal.IntegrationTests.Briefings.BriefingDeliveryFixture;
 
-namespace CecPortal.IntegrationTests.Operations;
+namespace CecPortal.IntegrationTests.Infrastructure.Operations;
 
 /// <summary>The <c>CecPortal.Email</c> counters, read with a <see cref="MeterListener"/> while the portal sends real mail.</summary>
 public sealed class EmailMetricsTests(BriefingDeliveryFixture portal) : IClassFixture<BriefingDeliveryFixture>, IAsyncLifetime, IDisposable

@@ -6,7 +6,7 @@ using Npgsql;
 using Shouldly;
 using static CecPortal.IntegrationTests.Briefings.BriefingDeliveryFixture;
 
-namespace CecPortal.IntegrationTests.Operations;
+namespace CecPortal.IntegrationTests.Infrastructure.Operations;
 
 /// <summary>Stopping the portal in the middle of a briefing fan-out loses nothing and sends nothing twice.</summary>
 public sealed class GracefulShutdownTests

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests.Operations;
+namespace CecPortal.IntegrationTests.Infrastructure.Operations;
 
 /// <summary>
 /// Stopping the portal (SIGTERM) while a request is still working: Kestrel stops taking connections at once, waits

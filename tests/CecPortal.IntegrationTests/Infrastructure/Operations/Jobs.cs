@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace CecPortal.IntegrationTests.Operations;
+namespace CecPortal.IntegrationTests.Infrastructure.Operations;
 
 /// <summary>What the operations tests read from Hangfire's tables, straight from PostgreSQL, and a patient poll.</summary>
 internal static class Jobs

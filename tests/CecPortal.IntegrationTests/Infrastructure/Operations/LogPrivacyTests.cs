@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests.Operations;
+namespace CecPortal.IntegrationTests.Infrastructure.Operations;
 
 /// <summary>A portal whose logs are captured by a real provider and whose SMTP server can refuse with the address in its reply.</summary>
 public sealed class LogCaptureFixture : PortalFixture, IAsyncDisposable

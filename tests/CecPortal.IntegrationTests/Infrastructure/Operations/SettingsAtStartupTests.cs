@@ -2,7 +2,7 @@ using System.Diagnostics;
 using CecPortal.Testing;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests.Operations;
+namespace CecPortal.IntegrationTests.Infrastructure.Operations;
 
 /// <summary>A wrong or missing setting stops the portal before it serves anything, with one sentence per problem.</summary>
 public sealed class SettingsAtStartupTests

@@ -1,4 +1,5 @@
 using System.Net;
+using CecPortal.IntegrationTests.Infrastructure.Email;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Admin.Breach;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using static CecPortal.IntegrationTests.Webinars.WebinarAdminTestKit;
 
-namespace CecPortal.IntegrationTests.Operations;
+namespace CecPortal.IntegrationTests.Infrastructure.Operations;
 
 /// <summary>
 /// A change saved just before the job store became unreachable: the person is told it was saved (it was), nothing is

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests.Operations;
+namespace CecPortal.IntegrationTests.Infrastructure.Operations;
 
 /// <summary>A real OTLP/HTTP receiver on loopback: what arrives at <c>/v1/traces</c> and <c>/v1/metrics</c>, raw.</summary>
 public sealed class OtlpReceiver : IAsyncDisposable

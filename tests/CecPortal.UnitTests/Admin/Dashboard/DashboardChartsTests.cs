@@ -1,7 +1,7 @@
 using AngleSharp.Html.Parser;
 using CecPortal.Web.Features.Admin.Dashboard;
 
-namespace CecPortal.UnitTests.Dashboard;
+namespace CecPortal.UnitTests.Admin.Dashboard;
 
 public sealed class DashboardChartsTests
 {

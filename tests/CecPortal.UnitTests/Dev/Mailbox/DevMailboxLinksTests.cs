@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace CecPortal.UnitTests.Mailbox;
+namespace CecPortal.UnitTests.Dev.Mailbox;
 
 public sealed class DevMailboxLinksTests
 {

@@ -6,7 +6,7 @@ using Hangfire.States;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace CecPortal.UnitTests.Email;
+namespace CecPortal.UnitTests.Infrastructure.Email;
 
 public sealed class EmailOutboxTests
 {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace CecPortal.UnitTests.Email;
+namespace CecPortal.UnitTests.Infrastructure.Email;
 
 public sealed class EmailSecurityDefaultTests
 {

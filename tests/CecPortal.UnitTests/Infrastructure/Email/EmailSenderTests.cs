@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace CecPortal.UnitTests.Email;
+namespace CecPortal.UnitTests.Infrastructure.Email;
 
 public sealed class EmailSenderTests
 {

@@ -1,6 +1,6 @@
 using CecPortal.Web.Infrastructure.Email;
 
-namespace CecPortal.UnitTests.Email;
+namespace CecPortal.UnitTests.Infrastructure.Email;
 
 public sealed class EmailTemplateTests
 {

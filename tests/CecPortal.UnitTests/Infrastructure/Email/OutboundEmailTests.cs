@@ -2,7 +2,7 @@ using CecPortal.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CecPortal.UnitTests.Email;
+namespace CecPortal.UnitTests.Infrastructure.Email;
 
 public sealed class OutboundEmailTests
 {

@@ -1,7 +1,7 @@
 using CecPortal.UnitTests.Support;
 using CecPortal.Web.Infrastructure.LocalPostgres;
 
-namespace CecPortal.UnitTests.LocalPostgres;
+namespace CecPortal.UnitTests.Infrastructure.LocalPostgres;
 
 public sealed class FindBinDirectoryTests : IDisposable
 {

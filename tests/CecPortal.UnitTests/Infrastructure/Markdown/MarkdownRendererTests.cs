@@ -3,7 +3,7 @@ using AngleSharp.Html.Parser;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Infrastructure.Markdown;
 
-namespace CecPortal.UnitTests.Markdown;
+namespace CecPortal.UnitTests.Infrastructure.Markdown;
 
 public sealed class MarkdownRendererTests
 {

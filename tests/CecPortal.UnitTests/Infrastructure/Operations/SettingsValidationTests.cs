@@ -9,7 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace CecPortal.UnitTests.Operations;
+namespace CecPortal.UnitTests.Infrastructure.Operations;
 
 public sealed class SettingsValidationTests
 {

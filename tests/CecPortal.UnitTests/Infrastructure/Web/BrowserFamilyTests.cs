@@ -1,6 +1,6 @@
 using CecPortal.Web.Infrastructure.Web;
 
-namespace CecPortal.UnitTests.Web;
+namespace CecPortal.UnitTests.Infrastructure.Web;
 
 public sealed class BrowserFamilyTests
 {

@@ -3,7 +3,7 @@ using CecPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace CecPortal.UnitTests.Web;
+namespace CecPortal.UnitTests.Infrastructure.Web;
 
 public sealed class DatabaseOutageTests
 {

@@ -10,7 +10,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace CecPortal.UnitTests.Web;
+namespace CecPortal.UnitTests.Infrastructure.Web;
 
 public sealed class PortalIdentityTests
 {

@@ -2,7 +2,7 @@ using CecPortal.Web.Infrastructure.Operations;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.Extensions.Options;
 
-namespace CecPortal.UnitTests.Web;
+namespace CecPortal.UnitTests.Infrastructure.Web;
 
 public sealed class PortalOriginTests
 {

@@ -2,7 +2,7 @@ using CecPortal.UnitTests.Support;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.Extensions.Configuration;
 
-namespace CecPortal.UnitTests.Web;
+namespace CecPortal.UnitTests.Infrastructure.Web;
 
 public sealed class PortalPathsTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http;
 
-namespace CecPortal.UnitTests.Web;
+namespace CecPortal.UnitTests.Infrastructure.Web;
 
 public sealed class SecretPathsTests
 {

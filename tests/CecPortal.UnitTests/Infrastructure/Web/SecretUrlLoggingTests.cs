@@ -2,7 +2,7 @@ using CecPortal.Web.Infrastructure.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CecPortal.UnitTests.Web;
+namespace CecPortal.UnitTests.Infrastructure.Web;
 
 /// <summary>
 /// The secret-URL rules set a floor for the categories that name request paths: they may raise a configured level to

@@ -3,7 +3,7 @@ using CecPortal.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace CecPortal.BrowserTests;
+namespace CecPortal.BrowserTests.Layout;
 
 public sealed class ResponsiveNavTests(BrowserPortal portal)
 {

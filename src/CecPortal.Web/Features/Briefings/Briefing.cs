@@ -1,61 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NpgsqlTypes;
 
 namespace CecPortal.Web.Features.Briefings;
-
-/// <summary>Where a briefing stands: written, ready for its date, readable by members, emailed.</summary>
-public enum BriefingStatus
-{
-    Draft = 0,
-
-    /// <summary>Ready for its edition date: the morning job publishes and sends it.</summary>
-    Scheduled = 1,
-
-    /// <summary>Readable by members in the browser (TLP:RED briefings stop here: they are never emailed).</summary>
-    Published = 2,
-
-    /// <summary>The morning email went out to every eligible member (each one sent or failed for good).</summary>
-    Sent = 3,
-}
-
-public enum VulnerabilitySeverity
-{
-    None = 0,
-    Low = 1,
-    Medium = 2,
-    High = 3,
-    Critical = 4,
-}
-
-/// <summary>Field limits shared by the entity, its configuration and the authoring form.</summary>
-public static class BriefingLimits
-{
-    public const int Title = 200;
-    public const int Body = 100_000;
-    public const int VulnerabilityEntries = 50;
-    public const int CveId = 20;
-    public const int Product = 200;
-    public const int Summary = 300;
-    public const int Link = 500;
-}
-
-/// <summary>One structured vulnerability entry of a briefing, rendered as a table row.</summary>
-public sealed record VulnerabilityEntry
-{
-    public required string CveId { get; init; }
-
-    public required string Product { get; init; }
-
-    public VulnerabilitySeverity Severity { get; init; }
-
-    public required string Summary { get; init; }
-
-    public string? Link { get; init; }
-}
 
 /// <summary>
 /// The community's briefing for one edition date. The Markdown is rendered to safe HTML once per revision
@@ -208,56 +153,5 @@ public sealed class Briefing
     }
 }
 
-/// <summary>The editable content of a briefing, with its Markdown already rendered by <c>MarkdownRenderer</c>.</summary>
-public sealed record BriefingContent(string Title, string BodyMarkdown, string BodyHtml, TlpLabel Tlp, IReadOnlyList<VulnerabilityEntry> Vulnerabilities);
-
 /// <summary>A change the briefing's rules refuse; the message is shown to the editor.</summary>
 public sealed class BriefingRuleException(string message) : Exception(message);
-
-public sealed class BriefingConfiguration : IEntityTypeConfiguration<Briefing>
-{
-    /// <summary>The search document; <c>jsonb_to_tsvector</c> indexes the string values of the vulnerability entries.</summary>
-    public const string SearchVectorSql =
-        "setweight(to_tsvector('english'::regconfig, \"Title\"), 'A') || " +
-        "setweight(jsonb_to_tsvector('english'::regconfig, \"Vulnerabilities\", '[\"string\"]'), 'A') || " +
-        "setweight(to_tsvector('english'::regconfig, \"BodyMarkdown\"), 'B')";
-
-    public void Configure(EntityTypeBuilder<Briefing> builder)
-    {
-        builder.ToTable("briefings");
-        builder.HasIndex(b => b.EditionDate).IsUnique();
-        builder.HasIndex(b => new { b.Status, b.EditionDate });
-        builder.Property(b => b.Title).HasMaxLength(BriefingLimits.Title);
-        builder.Property(b => b.BodyMarkdown).HasMaxLength(BriefingLimits.Body);
-        builder.Property(b => b.CreatedById).HasMaxLength(450);
-        builder.Property(b => b.UpdatedById).HasMaxLength(450);
-        builder.Property(b => b.Version).IsRowVersion();
-        builder.Ignore(b => b.IsReadable);
-        builder.Property<List<VulnerabilityEntry>>("_vulnerabilities")
-            .HasColumnName("Vulnerabilities")
-            .HasColumnType("jsonb")
-            .HasConversion(new VulnerabilityEntriesConverter(), new VulnerabilityEntriesComparer())
-            .IsRequired();
-        builder.Ignore(b => b.Vulnerabilities);
-        builder.Property(b => b.SearchVector).HasComputedColumnSql(SearchVectorSql, stored: true);
-        builder.HasIndex(b => b.SearchVector).HasMethod("GIN");
-    }
-}
-
-/// <summary>Stores the vulnerability entries as a JSON array (jsonb), severities by name.</summary>
-public sealed class VulnerabilityEntriesConverter() : ValueConverter<List<VulnerabilityEntry>, string>(
-    entries => JsonSerializer.Serialize(entries, VulnerabilityJson.Options),
-    json => JsonSerializer.Deserialize<List<VulnerabilityEntry>>(json, VulnerabilityJson.Options) ?? new List<VulnerabilityEntry>());
-
-public sealed class VulnerabilityEntriesComparer() : ValueComparer<List<VulnerabilityEntry>>(
-    (left, right) => left != null && right != null && left.SequenceEqual(right),
-    entries => entries.Aggregate(0, (hash, entry) => HashCode.Combine(hash, entry.GetHashCode())),
-    entries => entries.ToList());
-
-internal static class VulnerabilityJson
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-}

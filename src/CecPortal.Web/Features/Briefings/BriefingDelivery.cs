@@ -1,15 +1,4 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace CecPortal.Web.Features.Briefings;
-
-public enum DeliveryStatus
-{
-    Pending = 0,
-    Sent = 1,
-
-    /// <summary>Failed for good: a permanent (5xx) refusal, or transient failures until the attempts ran out.</summary>
-    Failed = 2,
-}
 
 /// <summary>
 /// The delivery ledger: one row per (briefing, member), inserted with <c>ON CONFLICT DO NOTHING</c> so that a
@@ -45,24 +34,4 @@ public sealed class BriefingDelivery
     public DateTimeOffset? SentAt { get; private set; }
 
     public static string TrimError(string error) => error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
-}
-
-public sealed class BriefingDeliveryConfiguration : IEntityTypeConfiguration<BriefingDelivery>
-{
-    public void Configure(EntityTypeBuilder<BriefingDelivery> builder)
-    {
-        builder.ToTable("briefing_deliveries");
-        builder.Property(d => d.Id).UseIdentityAlwaysColumn();
-        builder.Property(d => d.MemberId).HasMaxLength(450);
-        builder.Property(d => d.LastError).HasMaxLength(BriefingDelivery.MaxErrorLength);
-        builder.HasIndex(d => new { d.BriefingId, d.MemberId }).IsUnique();
-
-        // The chunk jobs' claim query: pending rows of one briefing in id order.
-        builder.HasIndex(d => new { d.BriefingId, d.Id })
-            .HasFilter("\"Status\" = 0")
-            .HasDatabaseName("IX_briefing_deliveries_pending");
-        builder.HasIndex(d => d.MemberId);
-        builder.HasOne<Briefing>().WithMany().HasForeignKey(d => d.BriefingId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<PortalUser>().WithMany().HasForeignKey(d => d.MemberId).OnDelete(DeleteBehavior.Cascade);
-    }
 }

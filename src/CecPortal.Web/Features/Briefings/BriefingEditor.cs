@@ -4,34 +4,6 @@ using Npgsql;
 
 namespace CecPortal.Web.Features.Briefings;
 
-/// <summary>What an editor submits for a briefing, already validated and normalised (Markdown not yet rendered).</summary>
-public sealed record BriefingDraft(DateOnly EditionDate, string Title, string BodyMarkdown, TlpLabel Tlp, IReadOnlyList<VulnerabilityEntry> Vulnerabilities);
-
-/// <summary>The outcome of a write, for the status message.</summary>
-public sealed record BriefingSaved(Guid Id, DateOnly EditionDate, BriefingStatus Status, int Revision, bool ContentChanged);
-
-/// <summary>The status change an editor asks for together with (or instead of) saving the text.</summary>
-public enum BriefingStep
-{
-    None,
-    Schedule,
-    Unschedule,
-    Publish,
-}
-
-/// <summary>Another briefing already has the edition date; <see cref="ExistingId"/> is that briefing.</summary>
-public sealed class EditionDateTakenException(DateOnly editionDate, Guid existingId)
-    : Exception($"There is already a briefing for {BriefingEditor.FormatDate(editionDate)}.")
-{
-    public DateOnly EditionDate { get; } = editionDate;
-
-    public Guid ExistingId { get; } = existingId;
-}
-
-/// <summary>The briefing changed since the editor opened it (its <c>xmin</c> version moved on).</summary>
-public sealed class BriefingConflictException()
-    : Exception("Someone else saved this briefing meanwhile; your text is kept below, reload to see theirs.");
-
 /// <summary>
 /// Writing briefings: create, save, schedule, move back to draft, publish early and delete drafts. Renders the
 /// Markdown once per saved revision, refuses stale versions and duplicate edition dates, and records an audit

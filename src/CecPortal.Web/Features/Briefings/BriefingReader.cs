@@ -165,35 +165,3 @@ public sealed class BriefingReader(AppDbContext db, IOptions<BriefingOptions> op
 
     private sealed record RawHit(DateOnly EditionDate, string Title, TlpLabel Tlp, string? Headline);
 }
-
-public sealed record BriefingView(
-    DateOnly EditionDate,
-    string Title,
-    string BodyHtml,
-    TlpLabel Tlp,
-    IReadOnlyList<VulnerabilityEntry> Vulnerabilities,
-    DateTimeOffset? PublishedAt,
-    DateTimeOffset UpdatedAt);
-
-/// <summary>An edition and the dates of the readable editions before and after it (null at either end).</summary>
-public sealed record EditionPage(BriefingView Briefing, DateOnly? Previous, DateOnly? Next);
-
-public sealed record ArchiveEntry(DateOnly EditionDate, string Title, TlpLabel Tlp, int VulnerabilityCount);
-
-/// <summary>One search result; <see cref="SnippetHtml"/> is encoded text with <c>&lt;mark&gt;</c> around the matches.</summary>
-public sealed record SearchHit(DateOnly EditionDate, string Title, TlpLabel Tlp, string? SnippetHtml);
-
-public sealed record FeedEntry(
-    DateOnly EditionDate,
-    string Title,
-    string BodyHtml,
-    TlpLabel Tlp,
-    IReadOnlyList<VulnerabilityEntry> Vulnerabilities,
-    DateTimeOffset PublishedAt,
-    DateTimeOffset UpdatedAt);
-
-/// <summary>Validated search input: every part optional.</summary>
-public sealed record BriefingSearch(string? Text, DateOnly? From, DateOnly? To, TlpLabel? Tlp)
-{
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && From is null && To is null && Tlp is null;
-}

@@ -73,5 +73,3 @@ public sealed class BriefingSubscription(UserManager<PortalUser> users, AppDbCon
             .AnyAsync(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && readerRoles.Contains(r.Name!))), cancellationToken);
     }
 }
-
-public sealed record SubscriptionSettings(bool ReceivesDailyEmail, DateTimeOffset? OptedOutAt, bool HasFeedToken, DateTimeOffset? FeedTokenCreatedAt);

@@ -1,16 +1,5 @@
 namespace CecPortal.Web.Infrastructure.Email;
 
-public enum SmtpSecurity
-{
-    /// <summary>STARTTLS when the server offers it, plain text otherwise: Development only, by default.</summary>
-    Auto,
-    None,
-
-    /// <summary>STARTTLS or no delivery: the default outside Development.</summary>
-    StartTls,
-    SslOnConnect,
-}
-
 public sealed class EmailOptions
 {
     public const string Section = "Email";

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace CecPortal.Web.Infrastructure.Email;
 
 /// <summary>
@@ -86,20 +84,4 @@ public sealed class OutboundEmail
     }
 
     public void MarkFailed(string error) => LastError = error.Length > 500 ? error[..500] : error;
-}
-
-public sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<OutboundEmail>
-{
-    public void Configure(EntityTypeBuilder<OutboundEmail> builder)
-    {
-        builder.ToTable("outbound_emails");
-        builder.Property(e => e.To).HasMaxLength(320);
-        builder.Property(e => e.Subject).HasMaxLength(300);
-        builder.Property(e => e.LastError).HasMaxLength(500);
-        builder.Property(e => e.CalendarMethod).HasMaxLength(EmailCalendar.MaxMethodLength);
-        // Holds the encrypted address: about 90 characters of overhead and a third more for base64, so an address of up
-        // to some 600 characters fits (the portal's are a fifth of that).
-        builder.Property(e => e.ListUnsubscribeUrl).HasMaxLength(EmailMessage.MaxListUnsubscribeUrlLength);
-        builder.HasIndex(e => new { e.SentAt, e.CreatedAt });
-    }
 }

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace CecPortal.Web.Features.Briefings.Delivery;
 
 /// <summary>
@@ -16,14 +14,4 @@ public sealed class ArchivedDeliveryCounts
     public int Failed { get; private set; }
 
     public DateTimeOffset ArchivedAt { get; private set; }
-}
-
-public sealed class ArchivedDeliveryCountsConfiguration : IEntityTypeConfiguration<ArchivedDeliveryCounts>
-{
-    public void Configure(EntityTypeBuilder<ArchivedDeliveryCounts> builder)
-    {
-        builder.ToTable("briefing_delivery_archives");
-        builder.HasKey(a => a.BriefingId);
-        builder.HasOne<Briefing>().WithOne().HasForeignKey<ArchivedDeliveryCounts>(a => a.BriefingId).OnDelete(DeleteBehavior.Cascade);
-    }
 }

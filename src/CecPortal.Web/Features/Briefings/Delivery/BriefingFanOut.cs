@@ -129,16 +129,16 @@ public sealed class BriefingFanOut(
         return new FanOutResult(sent, failed, deferred, 1);
     }
 
-    private async Task<DeliveryStatus> DeliverAsync(ClaimedDelivery row, BriefingEmailTemplate template, EmailTransport transport, DeliveryLedger.SenderLedger ledger, IEnumerable<long> unsent, CancellationToken cancellationToken)
+    private async Task<DeliveryStatus> DeliverAsync(ClaimedDelivery row, BriefingEmailTemplate template, EmailTransport transport, DeliveryLedger.SenderLedger rows, IEnumerable<long> unsent, CancellationToken cancellationToken)
     {
         if (row.IneligibleReason is { } reason)
         {
-            return await RecordAsync(ledger, row, DeliveryFailure.Permanent(reason));
+            return await RecordAsync(rows, row, DeliveryFailure.Permanent(reason));
         }
 
         if (!MailboxAddress.TryParse(row.Email, out var to))
         {
-            return await RecordAsync(ledger, row, DeliveryFailure.Permanent("Not sent: the email address cannot be parsed."));
+            return await RecordAsync(rows, row, DeliveryFailure.Permanent("Not sent: the email address cannot be parsed."));
         }
 
         to.Name = row.FullName;
@@ -151,7 +151,7 @@ public sealed class BriefingFanOut(
             catch
             {
                 // Nothing was attempted: give the rows back and let the job's retry (or another server) try later.
-                await ledger.ReleaseAsync(unsent);
+                await rows.ReleaseAsync(unsent);
                 throw;
             }
         }
@@ -173,18 +173,18 @@ public sealed class BriefingFanOut(
                 await transport.DisposeAsync();
             }
 
-            return await RecordAsync(ledger, row, failure);
+            return await RecordAsync(rows, row, failure);
         }
 
-        await ledger.MarkSentAsync(row.Id, clock.GetUtcNow());
+        await rows.MarkSentAsync(row.Id, clock.GetUtcNow());
         PortalTelemetry.RecordEmailSent(PortalTelemetry.EmailKind.Briefing);
         return DeliveryStatus.Sent;
     }
 
-    private Task<DeliveryStatus> RecordAsync(DeliveryLedger.SenderLedger ledger, ClaimedDelivery row, DeliveryFailure failure)
+    private Task<DeliveryStatus> RecordAsync(DeliveryLedger.SenderLedger rows, ClaimedDelivery row, DeliveryFailure failure)
     {
         var now = clock.GetUtcNow();
-        return ledger.RecordFailureAsync(row.Id, failure.Error, failure.IsPermanent, _options.MaxAttempts, now, now + _options.BackoffAfter(row.Attempts + 1));
+        return rows.RecordFailureAsync(row.Id, failure.Error, failure.IsPermanent, _options.MaxAttempts, now, now + _options.BackoffAfter(row.Attempts + 1));
     }
 
     /// <summary>How many more rows the senders of one pass may still take.</summary>

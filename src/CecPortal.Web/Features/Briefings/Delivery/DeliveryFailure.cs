@@ -3,15 +3,6 @@ using MailKit.Net.Smtp;
 
 namespace CecPortal.Web.Features.Briefings.Delivery;
 
-public enum DeliveryFailureKind
-{
-    /// <summary>Worth trying again later: SMTP 4xx, a dropped connection, a time-out.</summary>
-    Transient,
-
-    /// <summary>The server refused the message for good (SMTP 5xx on RCPT or DATA), or it cannot be addressed.</summary>
-    Permanent,
-}
-
 /// <summary>Why one message was not accepted, and whether the SMTP connection must be opened again.</summary>
 public sealed record DeliveryFailure(DeliveryFailureKind Kind, string Error, bool ConnectionLost)
 {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Shouldly;
 
-namespace CecPortal.IntegrationTests.Operations;
+namespace CecPortal.IntegrationTests.Infrastructure.Operations;
 
 /// <summary>
 /// The migrations start from one baseline: a database made before it (an old <c>.data/</c>) is refused with what to do,

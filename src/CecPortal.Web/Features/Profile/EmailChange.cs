@@ -75,8 +75,7 @@ public sealed class EmailChange(
 
         var now = clock.GetUtcNow();
         var oldEmail = user.Email!;
-        user.PendingEmail = newEmail;
-        user.PendingEmailRequestedAt = now;
+        user.RequestEmailChange(newEmail, now);
         var code = AccountEmails.Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
         var link = QueryHelpers.AddQueryString(urls.Absolute(ConfirmPath), new Dictionary<string, string?> { ["userId"] = user.Id, ["email"] = newEmail, ["code"] = code });
 
@@ -120,8 +119,7 @@ public sealed class EmailChange(
             return false;
         }
 
-        user.PendingEmail = null;
-        user.PendingEmailRequestedAt = null;
+        user.ClearPendingEmail();
         audit.Record(user.Id, user.UserName ?? user.Id, SecurityEvents.EmailChangeCancelled, SecurityEvents.UserSubject(user.Id));
         await db.SaveChangesAsync(cancellationToken);
         return true;
@@ -151,8 +149,7 @@ public sealed class EmailChange(
         var newEmail = user.PendingEmail!;
         if (await BelongsToAnotherAccountAsync(user.Id, newEmail))
         {
-            user.PendingEmail = null;
-            user.PendingEmailRequestedAt = null;
+            user.ClearPendingEmail();
             await users.UpdateAsync(user);
             return EmailChangeConfirmResult.AddressTaken;
         }
@@ -166,8 +163,7 @@ public sealed class EmailChange(
         }
 
         // The user name is the sign-in email: both change in the same transaction (this also renews the stamp again).
-        user.PendingEmail = null;
-        user.PendingEmailRequestedAt = null;
+        user.ClearPendingEmail();
         audit.Record(user.Id, newEmail, SecurityEvents.EmailChanged, SecurityEvents.UserSubject(user.Id));
         var renamed = await users.SetUserNameAsync(user, newEmail);
         if (!renamed.Succeeded)

@@ -80,7 +80,7 @@ public sealed class MemberSearch(AppDbContext db)
 
         return status.Trim().ToLowerInvariant() switch
         {
-            MemberStatuses.Active => members.Where(u => u.SuspendedAt == null),
+            MemberStatuses.Active => members.ActiveMembers(),
             MemberStatuses.Suspended => members.Where(u => u.SuspendedAt != null),
             MemberStatuses.NeverSignedIn => members.Where(u =>
                 !db.AuditEntries.Any(e => e.Subject == "user:" + u.Id && e.Action == SecurityEvents.SignInSucceeded)),

@@ -5,30 +5,6 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace CecPortal.Web.Features.Profile;
 
-public enum EmailChangeRequestResult
-{
-    Requested,
-    SameAddress,
-    WrongPassword,
-    LockedOut,
-    AddressTaken,
-
-    /// <summary>The address has characters Identity does not allow in a user name (the sign-in name is the email).</summary>
-    UnusableAddress,
-}
-
-public enum EmailChangeConfirmResult
-{
-    Changed,
-
-    /// <summary>Altered, expired, or issued before a password change.</summary>
-    InvalidLink,
-
-    /// <summary>The change was cancelled, or replaced by a newer request.</summary>
-    NoLongerPending,
-    AddressTaken,
-}
-
 /// <summary>
 /// Changing the sign-in email: the person re-enters their password, the new address receives a confirmation link and
 /// the old one a notice; until the link is used, the old address stays in force. Confirming changes the email and the

@@ -2,22 +2,6 @@ using CecPortal.Web.Features.Membership;
 
 namespace CecPortal.Web.Features.Admin.Vetting;
 
-public sealed record QueueFilter(string? Country, string? Sector, ApplicationStatus? Status, FlagKind? Flag);
-
-public sealed record QueueRow(
-    Guid Id,
-    string FullName,
-    string JobTitle,
-    string Organisation,
-    string CountryName,
-    string SectorName,
-    ApplicationStatus Status,
-    DateTimeOffset? VerifiedAt,
-    SponsorResponse Sponsor,
-    IReadOnlyList<FlagKind> Flags);
-
-public sealed record QueuePage(int Total, IReadOnlyList<QueueRow> Rows);
-
 /// <summary>
 /// The vetting queue query: verified applications in scope, oldest first, filtered and paged. Served by the
 /// (status, verified_at) and (country|sector, status, verified_at) indexes; see bench/ for its timings at 100,000 rows.

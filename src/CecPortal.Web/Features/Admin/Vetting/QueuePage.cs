@@ -1,0 +1,3 @@
+namespace CecPortal.Web.Features.Admin.Vetting;
+
+public sealed record QueuePage(int Total, IReadOnlyList<QueueRow> Rows);

@@ -1,5 +1,6 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Privacy;
+using CecPortal.Web.Features.Profile;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,21 +37,19 @@ public static class TestUsers
     {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser
+        var details = new ProfileDetails(spec.FullName, spec.JobTitle, spec.Organisation, spec.CountryCode, spec.SectorCode, HiddenFromDirectory: false);
+        var user = new PortalUser(details, DateTimeOffset.UtcNow)
         {
             UserName = spec.Email,
             Email = spec.Email,
             EmailConfirmed = true,
-            FullName = spec.FullName,
-            JobTitle = spec.JobTitle,
-            Organisation = spec.Organisation,
-            CountryCode = spec.CountryCode,
-            SectorCode = spec.SectorCode,
-            TimeZoneId = spec.TimeZoneId,
-            CreatedAt = DateTimeOffset.UtcNow,
-            SuspendedAt = spec.Suspended ? DateTimeOffset.UtcNow : null,
-            SuspensionReason = spec.Suspended ? "Created suspended by a test." : null,
         };
+        user.ChooseTimeZone(spec.TimeZoneId);
+        if (spec.Suspended)
+        {
+            user.Suspend("Created suspended by a test.", DateTimeOffset.UtcNow);
+        }
+
         var created = spec.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, spec.Password);
         var added = created.Succeeded ? await users.AddToRoleAsync(user, spec.Role) : created;
         if (!added.Succeeded)

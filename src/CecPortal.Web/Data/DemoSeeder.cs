@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Privacy;
+using CecPortal.Web.Features.Profile;
 using CecPortal.Web.Features.Webinars;
 
 namespace CecPortal.Web.Data;
@@ -145,20 +146,18 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
 
     private async Task<PortalUser> CreateAsync(DemoAccount account, string password)
     {
-        var user = new PortalUser
+        var details = new ProfileDetails(account.FullName, account.JobTitle, account.Organisation, account.CountryCode, account.SectorCode, account.Email == HiddenFromDirectoryEmail);
+        var user = new PortalUser(details, clock.GetUtcNow())
         {
             UserName = account.Email,
             Email = account.Email,
             EmailConfirmed = true,
-            FullName = account.FullName,
-            JobTitle = account.JobTitle,
-            Organisation = account.Organisation,
-            CountryCode = account.CountryCode,
-            SectorCode = account.SectorCode,
-            CreatedAt = clock.GetUtcNow(),
-            HiddenFromDirectory = account.Email == HiddenFromDirectoryEmail,
-            WebinarAnnouncementsOptOutAt = account.Email == NoAnnouncementsEmail ? clock.GetUtcNow() : null,
         };
+        if (account.Email == NoAnnouncementsEmail)
+        {
+            user.OptOutOfWebinarAnnouncements(clock.GetUtcNow());
+        }
+
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {

@@ -1,91 +1,88 @@
+using System.Diagnostics.CodeAnalysis;
 using CecPortal.Web.Features.Profile;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CecPortal.Web.Data;
 
-/// <summary>A person who can sign in: a member CISO or a member of staff.</summary>
+/// <summary>
+/// A person who can sign in: a member CISO or a member of staff. The portal's own fields change only through the
+/// intent-named methods below; Identity's inherited fields (email, password, lockout, stamps) stay Identity's.
+/// </summary>
 public sealed class PortalUser : IdentityUser
 {
     /// <summary>The longest reason a suspension or reinstatement may record.</summary>
     public const int MaxReasonLength = 500;
 
-    public required string FullName { get; set; }
+    /// <summary>A new account with what is known of the person; the caller sets Identity's sign-in name and email.</summary>
+    public PortalUser(ProfileDetails details, DateTimeOffset createdAt)
+    {
+        Apply(details);
+        CreatedAt = createdAt;
+    }
 
-    public string? JobTitle { get; set; }
+    // For EF Core, which sets every mapped field after construction.
+    private PortalUser() => FullName = string.Empty;
 
-    public string? Organisation { get; set; }
+    public string FullName { get; private set; }
+
+    public string? JobTitle { get; private set; }
+
+    public string? Organisation { get; private set; }
 
     /// <summary>ISO 3166-1 alpha-2 code of the country the person works in.</summary>
-    public string? CountryCode { get; set; }
+    public string? CountryCode { get; private set; }
 
     /// <summary>NIS2 sector code of the person's organisation.</summary>
-    public string? SectorCode { get; set; }
+    public string? SectorCode { get; private set; }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>Set while an Admin has suspended the membership: no sign-in, no email.</summary>
-    public DateTimeOffset? SuspendedAt { get; set; }
+    public DateTimeOffset? SuspendedAt { get; private set; }
 
-    public string? SuspensionReason { get; set; }
+    public string? SuspensionReason { get; private set; }
 
     public bool IsSuspended => SuspendedAt is not null;
 
     /// <summary>Set when the member turned the daily briefing email off (profile or one-click unsubscribe).</summary>
-    public DateTimeOffset? BriefingOptOutAt { get; set; }
+    public DateTimeOffset? BriefingOptOutAt { get; private set; }
 
     /// <summary>SHA-256 (hex) of the member's secret Atom feed token; the token itself is shown once and never stored.</summary>
-    public string? FeedTokenHash { get; set; }
+    public string? FeedTokenHash { get; private set; }
 
-    public DateTimeOffset? FeedTokenCreatedAt { get; set; }
+    public DateTimeOffset? FeedTokenCreatedAt { get; private set; }
 
     /// <summary>IANA time zone the member reads times in; null means "from the country" (see the webinar pages).</summary>
-    public string? TimeZoneId { get; set; }
+    public string? TimeZoneId { get; private set; }
 
     /// <summary>SHA-256 (hex) of the member's secret webinar calendar (ICS) token; shown once, never stored.</summary>
-    public string? CalendarTokenHash { get; set; }
+    public string? CalendarTokenHash { get; private set; }
 
     /// <summary>RFC 6238 time step of the last authenticator code accepted; a code of this step or earlier is refused (no replay).</summary>
-    public long? LastTotpTimeStep { get; set; }
+    public long? LastTotpTimeStep { get; private set; }
 
     /// <summary>Set when the account was erased (GDPR Art. 17): the row is a tombstone without personal data.</summary>
-    public DateTimeOffset? ErasedAt { get; set; }
+    public DateTimeOffset? ErasedAt { get; private set; }
 
     public bool IsErased => ErasedAt is not null;
 
     /// <summary>Set when the member turned webinar announcement emails off (profile or one-click unsubscribe).</summary>
-    public DateTimeOffset? WebinarAnnouncementsOptOutAt { get; set; }
+    public DateTimeOffset? WebinarAnnouncementsOptOutAt { get; private set; }
 
     /// <summary>The member chose not to be listed in the member directory (listed by default).</summary>
-    public bool HiddenFromDirectory { get; set; }
+    public bool HiddenFromDirectory { get; private set; }
 
     /// <summary>A new sign-in email waiting for confirmation from that mailbox; the current email stays in force until then.</summary>
-    public string? PendingEmail { get; set; }
+    public string? PendingEmail { get; private set; }
 
-    public DateTimeOffset? PendingEmailRequestedAt { get; set; }
+    public DateTimeOffset? PendingEmailRequestedAt { get; private set; }
 
     public ProfileDetails Details => new(FullName, JobTitle, Organisation, CountryCode, SectorCode, HiddenFromDirectory);
 
     /// <summary>Applies what the person typed on their profile; returns the names of the fields that changed.</summary>
     public IReadOnlyList<string> ChangeProfile(ProfileDetails details)
     {
-        if (details.FullName.Length == 0)
-        {
-            throw new AccountRuleException("Enter your name.");
-        }
-
-        if (new[] { details.FullName, details.JobTitle, details.Organisation }.Any(v => v is { Length: > ProfileDetails.MaxTextLength }))
-        {
-            throw new AccountRuleException($"Each field may have at most {ProfileDetails.MaxTextLength} characters.");
-        }
-
         var changed = details.ChangedFrom(Details);
-        FullName = details.FullName;
-        JobTitle = details.JobTitle;
-        Organisation = details.Organisation;
-        CountryCode = details.CountryCode;
-        SectorCode = details.SectorCode;
-        HiddenFromDirectory = details.HiddenFromDirectory;
+        Apply(details);
         return changed;
     }
 
@@ -114,6 +111,115 @@ public sealed class PortalUser : IdentityUser
         SuspensionReason = null;
     }
 
+    /// <summary>Stops the daily briefing email; opting out again keeps the first instant.</summary>
+    public void OptOutOfBriefing(DateTimeOffset now) => BriefingOptOutAt ??= now;
+
+    public void OptInToBriefing() => BriefingOptOutAt = null;
+
+    /// <summary>Stops webinar announcement emails; opting out again keeps the first instant.</summary>
+    public void OptOutOfWebinarAnnouncements(DateTimeOffset now) => WebinarAnnouncementsOptOutAt ??= now;
+
+    public void OptInToWebinarAnnouncements() => WebinarAnnouncementsOptOutAt = null;
+
+    /// <summary>Stores the hash of a new Atom feed token, which replaces (and so invalidates) any earlier one.</summary>
+    public void ReplaceFeedToken(string tokenHash, DateTimeOffset now)
+    {
+        FeedTokenHash = tokenHash;
+        FeedTokenCreatedAt = now;
+    }
+
+    public void RevokeFeedToken()
+    {
+        FeedTokenHash = null;
+        FeedTokenCreatedAt = null;
+    }
+
+    /// <summary>Stores the hash of a new calendar (ICS) token, which replaces (and so invalidates) any earlier one.</summary>
+    public void ReplaceCalendarToken(string tokenHash) => CalendarTokenHash = tokenHash;
+
+    public void RevokeCalendarToken() => CalendarTokenHash = null;
+
+    /// <summary>The zone webinar times are shown in; null returns to the country's zone. The webinar feature checks the id.</summary>
+    public void ChooseTimeZone(string? timeZoneId) => TimeZoneId = timeZoneId;
+
+    /// <summary>Remembers the address a change of sign-in email waits on; a new request replaces an earlier one.</summary>
+    public void RequestEmailChange(string newEmail, DateTimeOffset now)
+    {
+        PendingEmail = newEmail;
+        PendingEmailRequestedAt = now;
+    }
+
+    /// <summary>Forgets the pending change (cancelled, confirmed or no longer possible), so its link stops working.</summary>
+    public void ClearPendingEmail()
+    {
+        PendingEmail = null;
+        PendingEmailRequestedAt = null;
+    }
+
+    /// <summary>
+    /// Turns the account into a tombstone (GDPR Art. 17): every personal field is cleared or replaced by
+    /// <paramref name="erasedName"/> and <paramref name="placeholderEmail"/>, sign-in is impossible, the stamps change so
+    /// sessions and links die, and the row is off every mailing list and out of the directory. The caller deletes the
+    /// rows that hang off the account (roles, claims, logins, tokens).
+    /// </summary>
+    public void Erase(string placeholderEmail, string erasedName, DateTimeOffset now)
+    {
+        UserName = placeholderEmail;
+        NormalizedUserName = placeholderEmail.ToUpperInvariant();
+        Email = placeholderEmail;
+        NormalizedEmail = placeholderEmail.ToUpperInvariant();
+        EmailConfirmed = false;
+        PasswordHash = null;
+        PhoneNumber = null;
+        PhoneNumberConfirmed = false;
+        TwoFactorEnabled = false;
+        LockoutEnabled = true;
+        LockoutEnd = DateTimeOffset.MaxValue;
+        AccessFailedCount = 0;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+        ConcurrencyStamp = Guid.NewGuid().ToString();
+        FullName = erasedName;
+        JobTitle = null;
+        Organisation = null;
+        CountryCode = null;
+        SectorCode = null;
+        TimeZoneId = null;
+        SuspendedAt = null;
+        SuspensionReason = null;
+        BriefingOptOutAt = now;
+        FeedTokenHash = null;
+        FeedTokenCreatedAt = null;
+        CalendarTokenHash = null;
+        PendingEmail = null;
+        PendingEmailRequestedAt = null;
+
+        // Like the briefing: the tombstone is off every mailing list (it has no role either, so announcements skip it anyway).
+        WebinarAnnouncementsOptOutAt = now;
+        HiddenFromDirectory = true;
+        ErasedAt = now;
+    }
+
+    [MemberNotNull(nameof(FullName))]
+    private void Apply(ProfileDetails details)
+    {
+        if (details.FullName.Length == 0)
+        {
+            throw new AccountRuleException("Enter your name.");
+        }
+
+        if (new[] { details.FullName, details.JobTitle, details.Organisation }.Any(v => v is { Length: > ProfileDetails.MaxTextLength }))
+        {
+            throw new AccountRuleException($"Each field may have at most {ProfileDetails.MaxTextLength} characters.");
+        }
+
+        FullName = details.FullName;
+        JobTitle = details.JobTitle;
+        Organisation = details.Organisation;
+        CountryCode = details.CountryCode;
+        SectorCode = details.SectorCode;
+        HiddenFromDirectory = details.HiddenFromDirectory;
+    }
+
     private static string RequireReason(string reason)
     {
         var trimmed = reason.Trim();
@@ -128,32 +234,3 @@ public sealed class PortalUser : IdentityUser
 
 /// <summary>A staff action on an account that the rules refuse; the message is shown to the person who tried it.</summary>
 public sealed class AccountRuleException(string message) : Exception(message);
-
-public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
-{
-    public void Configure(EntityTypeBuilder<PortalUser> builder)
-    {
-        builder.Property(u => u.FullName).HasMaxLength(200);
-        builder.Property(u => u.JobTitle).HasMaxLength(200);
-        builder.Property(u => u.Organisation).HasMaxLength(200);
-        builder.Property(u => u.CountryCode).HasMaxLength(2).IsFixedLength();
-        builder.Property(u => u.SectorCode).HasMaxLength(64);
-        builder.Property(u => u.SuspensionReason).HasMaxLength(PortalUser.MaxReasonLength);
-        builder.Ignore(u => u.IsSuspended);
-        builder.Ignore(u => u.IsErased);
-
-        builder.Ignore(u => u.Details);
-        builder.HasIndex(u => new { u.CountryCode, u.SectorCode });
-        builder.Property(u => u.FeedTokenHash).HasMaxLength(64).IsFixedLength();
-        builder.HasIndex(u => u.FeedTokenHash).IsUnique().HasFilter("\"FeedTokenHash\" IS NOT NULL");
-        builder.Property(u => u.TimeZoneId).HasMaxLength(64);
-        builder.Property(u => u.CalendarTokenHash).HasMaxLength(64).IsFixedLength();
-        builder.HasIndex(u => u.CalendarTokenHash).IsUnique().HasFilter("\"CalendarTokenHash\" IS NOT NULL");
-
-        // Written only by the authenticator provider's conditional UPDATE. Identity's UserStore saves whole entities
-        // (Context.Update), which would otherwise write back a stale step read before the claim and reopen a replay.
-        builder.Property(u => u.LastTotpTimeStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
-
-        builder.Property(u => u.PendingEmail).HasMaxLength(256);
-    }
-}

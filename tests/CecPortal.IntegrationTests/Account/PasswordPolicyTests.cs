@@ -3,6 +3,7 @@ using System.Net;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
+using CecPortal.Web.Features.Profile;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -123,7 +124,7 @@ public sealed class PasswordPolicyTests(PortalFixture portal) : IClassFixture<Po
         // Arrange: the hash an account kept from before the change (Identity's former 100,000 iterations)
         const string email = "m.kowalski@demo.cec.example";
         var oldHasher = new PasswordHasher<PortalUser>(Options.Create(new PasswordHasherOptions { IterationCount = 100_000 }));
-        var oldHash = oldHasher.HashPassword(new PortalUser { FullName = "Marek Kowalski" }, PortalFactory.DemoPassword);
+        var oldHash = oldHasher.HashPassword(new PortalUser(new ProfileDetails("Marek Kowalski", null, null, null, null, HiddenFromDirectory: false), DateTimeOffset.UtcNow), PortalFactory.DemoPassword);
         await portal.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, oldHash)));
         Iterations(oldHash).ShouldBe(100_000);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Profile;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -141,7 +142,7 @@ public sealed class SignInTests(PortalFixture portal) : IClassFixture<PortalFixt
         await using (var scope = portal.Factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var created = await users.CreateAsync(new PortalUser { UserName = email, Email = email, FullName = "Unconfirmed Person" }, PortalFactory.DemoPassword);
+            var created = await users.CreateAsync(new PortalUser(new ProfileDetails("Unconfirmed Person", null, null, null, null, HiddenFromDirectory: false), DateTimeOffset.UtcNow) { UserName = email, Email = email }, PortalFactory.DemoPassword);
             created.Succeeded.ShouldBeTrue();
         }
 

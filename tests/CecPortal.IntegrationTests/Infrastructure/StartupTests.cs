@@ -29,7 +29,7 @@ public sealed class StartupTests
                 renamed = await WithDbAsync(first, async db =>
                 {
                     var member = await db.Users.SingleAsync(u => u.Email == PortalFactory.MemberEmail);
-                    member.FullName = "Marie Dubois-Restarted";
+                    member.ChangeProfile(member.Details with { FullName = "Marie Dubois-Restarted" });
                     await db.SaveChangesAsync();
                     return member.FullName;
                 });

@@ -72,13 +72,11 @@ internal static class PersonalDataSeed
         user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("Seeded user vanished.");
         user.PhoneNumber = $"+32 470 {m} 31";
         var feedTokenHash = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        user.FeedTokenHash = feedTokenHash;
-        user.FeedTokenCreatedAt = now;
-        user.CalendarTokenHash = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        user.PendingEmail = $"new.{m}.{tag}@quill-{m}.example";
-        user.PendingEmailRequestedAt = now;
-        user.WebinarAnnouncementsOptOutAt = now;
-        user.HiddenFromDirectory = true;
+        user.ReplaceFeedToken(feedTokenHash, now);
+        user.ReplaceCalendarToken(Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        user.RequestEmailChange($"new.{m}.{tag}@quill-{m}.example", now);
+        user.OptOutOfWebinarAnnouncements(now);
+        user.ChangeProfile(user.Details with { HiddenFromDirectory = true });
         if (suspended)
         {
             user.Suspend($"Suspension reason {m}", now);

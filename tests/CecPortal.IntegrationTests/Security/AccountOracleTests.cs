@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Profile;
 using CecPortal.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -126,7 +127,7 @@ public sealed partial class AccountOracleTests(PortalFixture portal) : IClassFix
         await TestUsers.CreateAsync(portal.Factory.Services, new TestUser(accounts["no password yet"], "Invited Person", Roles.Member));
         await using var scope = portal.Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var unconfirmed = new PortalUser { UserName = accounts["unconfirmed"], Email = accounts["unconfirmed"], FullName = "Unconfirmed Person", CreatedAt = DateTimeOffset.UtcNow };
+        var unconfirmed = new PortalUser(new ProfileDetails("Unconfirmed Person", null, null, null, null, HiddenFromDirectory: false), DateTimeOffset.UtcNow) { UserName = accounts["unconfirmed"], Email = accounts["unconfirmed"] };
         (await users.CreateAsync(unconfirmed, PortalFactory.DemoPassword)).Succeeded.ShouldBeTrue();
         (await users.AddToRoleAsync(unconfirmed, Roles.Member)).Succeeded.ShouldBeTrue();
         var locked = (await users.FindByEmailAsync(accounts["locked out"]))!;

@@ -1,4 +1,5 @@
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Profile;
 
 namespace CecPortal.UnitTests.Data;
 
@@ -10,7 +11,7 @@ public sealed class PortalUserTests
     public void Suspend_ActiveMember_RecordsWhenAndTrimmedReason()
     {
         // Arrange
-        var user = new PortalUser { FullName = "Marie Dubois" };
+        var user = NewUser();
 
         // Act
         user.Suspend("  Left the organisation.  ", Now);
@@ -25,7 +26,7 @@ public sealed class PortalUserTests
     public void Suspend_AlreadySuspended_ThrowsAndKeepsTheFirstSuspension()
     {
         // Arrange
-        var user = new PortalUser { FullName = "Marie Dubois" };
+        var user = NewUser();
         user.Suspend("First.", Now);
 
         // Act
@@ -43,7 +44,7 @@ public sealed class PortalUserTests
     public void Suspend_WithoutReason_ThrowsAndStaysActive(string reason)
     {
         // Arrange
-        var user = new PortalUser { FullName = "Marie Dubois" };
+        var user = NewUser();
 
         // Act
         var thrown = Should.Throw<AccountRuleException>(() => user.Suspend(reason, Now));
@@ -57,7 +58,7 @@ public sealed class PortalUserTests
     public void Suspend_WithOverlongReason_ThrowsAndStaysActive()
     {
         // Arrange
-        var user = new PortalUser { FullName = "Marie Dubois" };
+        var user = NewUser();
 
         // Act
         var thrown = Should.Throw<AccountRuleException>(() => user.Suspend(new string('x', PortalUser.MaxReasonLength + 1), Now));
@@ -71,7 +72,7 @@ public sealed class PortalUserTests
     public void Reinstate_SuspendedMember_ClearsTheSuspension()
     {
         // Arrange
-        var user = new PortalUser { FullName = "Marie Dubois" };
+        var user = NewUser();
         user.Suspend("Unpaid fee.", Now);
 
         // Act
@@ -87,7 +88,7 @@ public sealed class PortalUserTests
     public void Reinstate_ActiveMember_Throws()
     {
         // Arrange
-        var user = new PortalUser { FullName = "Marie Dubois" };
+        var user = NewUser();
 
         // Act
         var thrown = Should.Throw<AccountRuleException>(() => user.Reinstate("Just in case."));
@@ -100,7 +101,7 @@ public sealed class PortalUserTests
     public void Reinstate_WithoutReason_ThrowsAndStaysSuspended()
     {
         // Arrange
-        var user = new PortalUser { FullName = "Marie Dubois" };
+        var user = NewUser();
         user.Suspend("Unpaid fee.", Now);
 
         // Act
@@ -109,4 +110,216 @@ public sealed class PortalUserTests
         // Assert
         user.IsSuspended.ShouldBeTrue();
     }
+
+    [Fact]
+    public void New_WithProfileDetails_KeepsThemAndTheCreationInstant()
+    {
+        // Arrange
+        var details = new ProfileDetails("Marie Dubois", "CISO", "Banque Exemple", "FR", "banking", HiddenFromDirectory: true);
+
+        // Act
+        var user = new PortalUser(details, Now);
+
+        // Assert
+        user.Details.ShouldBe(details);
+        user.CreatedAt.ShouldBe(Now);
+        user.IsSuspended.ShouldBeFalse();
+        user.IsErased.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void New_WithoutName_Throws()
+    {
+        // Act
+        var thrown = Should.Throw<AccountRuleException>(() => new PortalUser(new ProfileDetails(string.Empty, null, null, null, null, HiddenFromDirectory: false), Now));
+
+        // Assert
+        thrown.Message.ShouldBe("Enter your name.");
+    }
+
+    [Fact]
+    public void OptOutOfBriefing_Twice_KeepsTheFirstInstant()
+    {
+        // Arrange
+        var user = NewUser();
+        user.OptOutOfBriefing(Now);
+
+        // Act
+        user.OptOutOfBriefing(Now.AddDays(3));
+
+        // Assert
+        user.BriefingOptOutAt.ShouldBe(Now);
+    }
+
+    [Fact]
+    public void OptInToBriefing_AfterOptingOut_ClearsTheOptOut()
+    {
+        // Arrange
+        var user = NewUser();
+        user.OptOutOfBriefing(Now);
+
+        // Act
+        user.OptInToBriefing();
+
+        // Assert
+        user.BriefingOptOutAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public void OptOutOfWebinarAnnouncements_Twice_KeepsTheFirstInstantAndLeavesTheBriefingAlone()
+    {
+        // Arrange
+        var user = NewUser();
+        user.OptOutOfWebinarAnnouncements(Now);
+
+        // Act
+        user.OptOutOfWebinarAnnouncements(Now.AddDays(3));
+
+        // Assert
+        user.WebinarAnnouncementsOptOutAt.ShouldBe(Now);
+        user.BriefingOptOutAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public void ReplaceFeedToken_ThenRevoke_ClearsHashAndInstant()
+    {
+        // Arrange
+        var user = NewUser();
+        user.ReplaceFeedToken(new string('a', 64), Now);
+
+        // Act
+        user.RevokeFeedToken();
+
+        // Assert
+        user.FeedTokenHash.ShouldBeNull();
+        user.FeedTokenCreatedAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public void ReplaceFeedToken_Twice_KeepsOnlyTheNewHash()
+    {
+        // Arrange
+        var user = NewUser();
+        user.ReplaceFeedToken(new string('a', 64), Now);
+
+        // Act
+        user.ReplaceFeedToken(new string('b', 64), Now.AddHours(1));
+
+        // Assert
+        user.FeedTokenHash.ShouldBe(new string('b', 64));
+        user.FeedTokenCreatedAt.ShouldBe(Now.AddHours(1));
+    }
+
+    [Fact]
+    public void RequestEmailChange_ThenClear_LeavesNothingPending()
+    {
+        // Arrange
+        var user = NewUser();
+        user.RequestEmailChange("marie@new.example", Now);
+
+        // Act
+        user.ClearPendingEmail();
+
+        // Assert
+        user.PendingEmail.ShouldBeNull();
+        user.PendingEmailRequestedAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Erase_SuspendedMemberWithEverySetting_LeavesATombstoneWithoutPersonalData()
+    {
+        // Arrange
+        var user = new PortalUser(new ProfileDetails("Marie Dubois", "CISO", "Banque Exemple", "FR", "banking", HiddenFromDirectory: false), Now)
+        {
+            UserName = "marie@banque.example",
+            Email = "marie@banque.example",
+            NormalizedEmail = "MARIE@BANQUE.EXAMPLE",
+            NormalizedUserName = "MARIE@BANQUE.EXAMPLE",
+            EmailConfirmed = true,
+            PasswordHash = "hash",
+            PhoneNumber = "+33 6 12 34 56 78",
+            PhoneNumberConfirmed = true,
+            TwoFactorEnabled = true,
+            AccessFailedCount = 2,
+            SecurityStamp = "old-stamp",
+            ConcurrencyStamp = "old-concurrency",
+        };
+        user.ChooseTimeZone("Europe/Paris");
+        user.ReplaceFeedToken(new string('a', 64), Now);
+        user.ReplaceCalendarToken(new string('c', 64));
+        user.RequestEmailChange("marie@new.example", Now);
+        user.Suspend("Left the organisation.", Now);
+        var erasedAt = Now.AddDays(30);
+
+        // Act
+        user.Erase("erased-1234@erased.invalid", "Erased account", erasedAt);
+
+        // Assert
+        user.FullName.ShouldBe("Erased account");
+        user.Details.ShouldBe(new ProfileDetails("Erased account", null, null, null, null, HiddenFromDirectory: true));
+        user.UserName.ShouldBe("erased-1234@erased.invalid");
+        user.NormalizedUserName.ShouldBe("ERASED-1234@ERASED.INVALID");
+        user.Email.ShouldBe("erased-1234@erased.invalid");
+        user.NormalizedEmail.ShouldBe("ERASED-1234@ERASED.INVALID");
+        user.EmailConfirmed.ShouldBeFalse();
+        user.PasswordHash.ShouldBeNull();
+        user.PhoneNumber.ShouldBeNull();
+        user.PhoneNumberConfirmed.ShouldBeFalse();
+        user.TwoFactorEnabled.ShouldBeFalse();
+        user.LockoutEnabled.ShouldBeTrue();
+        user.LockoutEnd.ShouldBe(DateTimeOffset.MaxValue);
+        user.AccessFailedCount.ShouldBe(0);
+        user.SecurityStamp.ShouldNotBe("old-stamp");
+        user.ConcurrencyStamp.ShouldNotBe("old-concurrency");
+        user.TimeZoneId.ShouldBeNull();
+        user.FeedTokenHash.ShouldBeNull();
+        user.FeedTokenCreatedAt.ShouldBeNull();
+        user.CalendarTokenHash.ShouldBeNull();
+        user.PendingEmail.ShouldBeNull();
+        user.PendingEmailRequestedAt.ShouldBeNull();
+        user.SuspendedAt.ShouldBeNull();
+        user.SuspensionReason.ShouldBeNull();
+        user.BriefingOptOutAt.ShouldBe(erasedAt);
+        user.WebinarAnnouncementsOptOutAt.ShouldBe(erasedAt);
+        user.ErasedAt.ShouldBe(erasedAt);
+        user.IsErased.ShouldBeTrue();
+        user.CreatedAt.ShouldBe(Now);
+    }
+
+    [Fact]
+    public void PortalUser_EveryDeclaredProperty_HasAnErasureDecision()
+    {
+        // Arrange: the fields Erase_SuspendedMemberWithEverySetting_LeavesATombstoneWithoutPersonalData checks. A field added to
+        // PortalUser without a decision about erasure fails here until it is cleared by Erase and checked above.
+        string[] decided =
+        [
+            nameof(PortalUser.FullName), nameof(PortalUser.JobTitle), nameof(PortalUser.Organisation), nameof(PortalUser.CountryCode),
+            nameof(PortalUser.SectorCode), nameof(PortalUser.CreatedAt), nameof(PortalUser.SuspendedAt), nameof(PortalUser.SuspensionReason),
+            nameof(PortalUser.IsSuspended), nameof(PortalUser.BriefingOptOutAt), nameof(PortalUser.FeedTokenHash), nameof(PortalUser.FeedTokenCreatedAt),
+            nameof(PortalUser.TimeZoneId), nameof(PortalUser.CalendarTokenHash), nameof(PortalUser.LastTotpTimeStep), nameof(PortalUser.ErasedAt),
+            nameof(PortalUser.IsErased), nameof(PortalUser.WebinarAnnouncementsOptOutAt), nameof(PortalUser.HiddenFromDirectory),
+            nameof(PortalUser.PendingEmail), nameof(PortalUser.PendingEmailRequestedAt), nameof(PortalUser.Details),
+        ];
+
+        // Act
+        var declared = typeof(PortalUser).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+            .Select(p => p.Name);
+
+        // Assert
+        declared.ShouldBe(decided, ignoreOrder: true);
+    }
+
+    [Fact]
+    public void PortalFields_HaveNoPublicSetter()
+    {
+        // Act
+        var settable = typeof(PortalUser).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+            .Where(p => p.SetMethod is { IsPublic: true })
+            .Select(p => p.Name);
+
+        // Assert
+        settable.ShouldBeEmpty();
+    }
+
+    private static PortalUser NewUser() => new(new ProfileDetails("Marie Dubois", null, null, null, null, HiddenFromDirectory: false), Now);
 }

@@ -67,12 +67,6 @@ public sealed class ProfileDetailsTests
         user.ChangeProfile(user.Details with { Organisation = new string('x', ProfileDetails.MaxTextLength) }).ShouldBe(["organisation"]);
     }
 
-    private static PortalUser User() => new()
-    {
-        FullName = "Marie Dubois",
-        JobTitle = "CISO",
-        Organisation = "Énergie Atlantique",
-        CountryCode = "FR",
-        SectorCode = "energy",
-    };
+    private static PortalUser User() =>
+        new(new ProfileDetails("Marie Dubois", "CISO", "Énergie Atlantique", "FR", "energy", HiddenFromDirectory: false), DateTimeOffset.UnixEpoch);
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CecPortal.Web.Features.Profile;
 
 namespace CecPortal.Web.Features.Account;
 
@@ -10,7 +11,7 @@ namespace CecPortal.Web.Features.Account;
 public sealed class UnknownAccountPassword
 {
     // PasswordHasher ignores the user; it only needs one to call.
-    private static readonly PortalUser NoOne = new() { FullName = string.Empty };
+    private static readonly PortalUser NoOne = new(new ProfileDetails("No one", null, null, null, null, HiddenFromDirectory: false), DateTimeOffset.UnixEpoch);
 
     private readonly PasswordHasher<PortalUser> _hasher;
     private readonly string _hash;

@@ -12,12 +12,3 @@ public sealed class WelcomeTokenProvider(IDataProtectionProvider dataProtectionP
     public const string ProviderName = "Welcome";
     public const string Purpose = "SetInitialPassword";
 }
-
-public sealed class WelcomeTokenProviderOptions : DataProtectionTokenProviderOptions
-{
-    public WelcomeTokenProviderOptions()
-    {
-        Name = WelcomeTokenProvider.ProviderName;
-        TokenLifespan = TimeSpan.FromDays(7);
-    }
-}

@@ -23,7 +23,15 @@ public sealed class BriefingSubscription(UserManager<PortalUser> users, AppDbCon
             return true;
         }
 
-        user.BriefingOptOutAt = receive ? null : clock.GetUtcNow();
+        if (receive)
+        {
+            user.OptInToBriefing();
+        }
+        else
+        {
+            user.OptOutOfBriefing(clock.GetUtcNow());
+        }
+
         return (await users.UpdateAsync(user)).Succeeded;
     }
 
@@ -37,8 +45,7 @@ public sealed class BriefingSubscription(UserManager<PortalUser> users, AppDbCon
         }
 
         var token = FeedToken.Generate();
-        user.FeedTokenHash = FeedToken.Hash(token);
-        user.FeedTokenCreatedAt = clock.GetUtcNow();
+        user.ReplaceFeedToken(FeedToken.Hash(token), clock.GetUtcNow());
         return (await users.UpdateAsync(user)).Succeeded ? token : null;
     }
 
@@ -50,8 +57,7 @@ public sealed class BriefingSubscription(UserManager<PortalUser> users, AppDbCon
             return false;
         }
 
-        user.FeedTokenHash = null;
-        user.FeedTokenCreatedAt = null;
+        user.RevokeFeedToken();
         return (await users.UpdateAsync(user)).Succeeded;
     }
 
@@ -68,8 +74,8 @@ public sealed class BriefingSubscription(UserManager<PortalUser> users, AppDbCon
 
         var hash = FeedToken.Hash(token!);
         string[] readerRoles = [.. Roles.Staff, Roles.Member];
-        return await db.Users.AsNoTracking()
-            .Where(u => u.FeedTokenHash == hash && u.SuspendedAt == null)
+        return await db.Users.AsNoTracking().ActiveMembers()
+            .Where(u => u.FeedTokenHash == hash)
             .AnyAsync(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && readerRoles.Contains(r.Name!))), cancellationToken);
     }
 }

@@ -31,7 +31,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var members = db.UsersInRole(Roles.Member).AsNoTracking().Where(u => u.SuspendedAt == null && !u.HiddenFromDirectory);
+        var members = db.UsersInRole(Roles.Member).AsNoTracking().ActiveMembers().Where(u => !u.HiddenFromDirectory);
         CountryOptions = await db.Countries.AsNoTracking()
             .Where(c => members.Any(u => u.CountryCode == c.Code))
             .OrderBy(c => c.Name)

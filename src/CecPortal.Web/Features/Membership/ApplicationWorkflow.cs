@@ -1,6 +1,7 @@
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Features.Privacy;
+using CecPortal.Web.Features.Profile;
 using CecPortal.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -261,17 +262,12 @@ public sealed class ApplicationWorkflow(
 
     private async Task CreateMemberAsync(MembershipApplication application, CancellationToken cancellationToken)
     {
-        var user = new PortalUser
+        var details = new ProfileDetails(application.FullName, application.JobTitle, application.Organisation, application.CountryCode, application.SectorCode, HiddenFromDirectory: false);
+        var user = new PortalUser(details, clock.GetUtcNow())
         {
             UserName = application.WorkEmail,
             Email = application.WorkEmail,
             EmailConfirmed = true,
-            FullName = application.FullName,
-            JobTitle = application.JobTitle,
-            Organisation = application.Organisation,
-            CountryCode = application.CountryCode,
-            SectorCode = application.SectorCode,
-            CreatedAt = clock.GetUtcNow(),
         };
         ThrowIfFailed(await users.CreateAsync(user));
         ThrowIfFailed(await users.AddToRoleAsync(user, Roles.Member));
@@ -348,8 +344,8 @@ public sealed class ApplicationWorkflow(
         }
 
         var normalized = application.SponsorEmail.ToUpperInvariant();
-        return await db.UsersInRole(Roles.Member)
-            .Where(u => u.NormalizedEmail == normalized && u.SuspendedAt == null)
+        return await db.UsersInRole(Roles.Member).ActiveMembers()
+            .Where(u => u.NormalizedEmail == normalized)
             .SingleOrDefaultAsync(cancellationToken);
     }
 

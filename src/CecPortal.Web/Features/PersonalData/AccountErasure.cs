@@ -142,7 +142,7 @@ public sealed class AccountErasure(
         await db.AuditEntries.Where(e => e.Note != null && e.Note.Contains(userId))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Note, e => e.Note!.Replace(userId, pseudonym)), cancellationToken);
 
-        Anonymise(user, pseudonym, now);
+        user.Erase($"{pseudonym.Replace(':', '-')}@{ErasedDomain}", ErasedName, now);
 
         outbox.Add(ConfirmationEmail(email, actor is null));
         if (forCause)
@@ -301,44 +301,6 @@ public sealed class AccountErasure(
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.CreatedByName, ErasedName), cancellationToken);
         await db.PrivacyNotices.Where(n => n.PublishedBy != null && quoted.Contains(n.PublishedBy))
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.PublishedBy, ErasedName), cancellationToken);
-    }
-
-    private static void Anonymise(PortalUser user, string pseudonym, DateTimeOffset now)
-    {
-        var placeholder = $"{pseudonym.Replace(':', '-')}@{ErasedDomain}";
-        user.UserName = placeholder;
-        user.NormalizedUserName = placeholder.ToUpperInvariant();
-        user.Email = placeholder;
-        user.NormalizedEmail = placeholder.ToUpperInvariant();
-        user.EmailConfirmed = false;
-        user.PasswordHash = null;
-        user.PhoneNumber = null;
-        user.PhoneNumberConfirmed = false;
-        user.TwoFactorEnabled = false;
-        user.LockoutEnabled = true;
-        user.LockoutEnd = DateTimeOffset.MaxValue;
-        user.AccessFailedCount = 0;
-        user.SecurityStamp = Guid.NewGuid().ToString("N");
-        user.ConcurrencyStamp = Guid.NewGuid().ToString();
-        user.FullName = ErasedName;
-        user.JobTitle = null;
-        user.Organisation = null;
-        user.CountryCode = null;
-        user.SectorCode = null;
-        user.TimeZoneId = null;
-        user.SuspendedAt = null;
-        user.SuspensionReason = null;
-        user.BriefingOptOutAt = now;
-        user.FeedTokenHash = null;
-        user.FeedTokenCreatedAt = null;
-        user.CalendarTokenHash = null;
-        user.PendingEmail = null;
-        user.PendingEmailRequestedAt = null;
-
-        // Like the briefing: the tombstone is off every mailing list (it has no role either, so announcements skip it anyway).
-        user.WebinarAnnouncementsOptOutAt = now;
-        user.HiddenFromDirectory = true;
-        user.ErasedAt = now;
     }
 
     private static EmailMessage ConfirmationEmail(string email, bool ownRequest) => EmailTemplate.Compose(

@@ -1,44 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CecPortal.Web.Features.PersonalData;
-
-/// <summary>
-/// The email address of a person erased after being removed for cause, kept only as a keyed hash so that a new
-/// application from the same address can be flagged to vetters. Nothing else about the person is kept.
-/// </summary>
-public sealed class BlockedEmail
-{
-    private BlockedEmail()
-    {
-    }
-
-    public long Id { get; private set; }
-
-    /// <summary>HMAC-SHA256 (lower-case hex) of the normalised address, see <see cref="EmailBlocklist.Hash"/>.</summary>
-    public string Hash { get; private set; } = string.Empty;
-
-    public DateTimeOffset AddedAt { get; private set; }
-
-    /// <summary>The pseudonym of the erasure in the audit log, so an Admin can find who decided it and why.</summary>
-    public string ErasureReference { get; private set; } = string.Empty;
-
-    public static BlockedEmail For(string hash, string erasureReference, DateTimeOffset now) =>
-        new() { Hash = hash, ErasureReference = erasureReference, AddedAt = now };
-}
-
-public sealed class BlockedEmailConfiguration : IEntityTypeConfiguration<BlockedEmail>
-{
-    public void Configure(EntityTypeBuilder<BlockedEmail> builder)
-    {
-        builder.ToTable("blocked_emails");
-        builder.Property(b => b.Id).UseIdentityAlwaysColumn();
-        builder.Property(b => b.Hash).HasMaxLength(64).IsFixedLength();
-        builder.Property(b => b.ErasureReference).HasMaxLength(64);
-        builder.HasIndex(b => b.Hash).IsUnique();
-    }
-}
 
 /// <summary>
 /// Hashes addresses for the blocklist with HMAC-SHA256 under <c>Privacy:BlocklistKey</c> (base64, at least 32 bytes).

@@ -1,10 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
-using CecPortal.Web.Features.Webinars.Proposals;
-using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Infrastructure.Audit;
+using static CecPortal.Web.Features.PersonalData.PersonalDataDocument;
 
 namespace CecPortal.Web.Features.PersonalData;
 
@@ -216,108 +214,3 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
             byYou ? e.UserAgent : null);
     }
 }
-
-/// <summary>The exported document; property names are camelCase in JSON, enums are strings, instants are UTC ISO 8601.</summary>
-public sealed record PersonalDataDocument(
-    string Format,
-    int FormatVersion,
-    DateTimeOffset GeneratedAt,
-    ProfileRecord Profile,
-    IReadOnlyList<string> Roles,
-    EmailPreferencesRecord EmailPreferences,
-    PrivateAddressesRecord PrivateAddresses,
-    IReadOnlyList<ApplicationRecord> Applications,
-    IReadOnlyList<ConsentRecord> Consents,
-    IReadOnlyList<BriefingDeliveryRecord> BriefingDeliveries,
-    IReadOnlyList<WebinarRegistrationRecord> WebinarRegistrations,
-    IReadOnlyList<SpeakerSlotRecord> SpeakerSlots,
-    IReadOnlyList<TalkProposalRecord> TalkProposals,
-    IReadOnlyList<AuditRecord> SecurityAndAuditHistory,
-    IReadOnlyList<EmailRecord> EmailsSentToYou,
-    StaffRecord StaffWork,
-    IdentityRecord SignInMethods,
-    IReadOnlyList<PrivacyAcceptanceRecord> PrivacyNoticeAcceptances,
-    IReadOnlyList<BreachNoticeReceivedRecord> BreachNoticesSentToYou,
-    IReadOnlyList<WebinarAnnouncementRecord> WebinarAnnouncementsSentToYou);
-
-public sealed record ProfileRecord(
-    string Id, string? UserName, string? Email, bool EmailConfirmed, string FullName, string? JobTitle, string? Organisation,
-    string? CountryCode, string? SectorCode, string? TimeZoneId, string? PhoneNumber, bool PhoneNumberConfirmed, bool TwoFactorEnabled,
-    DateTimeOffset CreatedAt, DateTimeOffset? SuspendedAt, string? SuspensionReason, DateTimeOffset? LockoutEnd, int FailedSignInsSinceLastSuccess,
-    bool HiddenFromDirectory, string? PendingEmail, DateTimeOffset? PendingEmailRequestedAt);
-
-public sealed record EmailPreferencesRecord(
-    bool DailyBriefingEmail, DateTimeOffset? DailyBriefingTurnedOffAt, bool WebinarAnnouncementEmail, DateTimeOffset? WebinarAnnouncementsTurnedOffAt);
-
-/// <summary>A version of the privacy notice the person accepted (at sign-up or when a new version was published).</summary>
-public sealed record PrivacyAcceptanceRecord(int Version, DateTimeOffset AcceptedAt);
-
-/// <summary>A personal data breach notice (GDPR Art. 34) addressed to the person; QueuedAt is when their email went to the outbox.</summary>
-public sealed record BreachNoticeReceivedRecord(Guid NoticeId, string Subject, DateTimeOffset NoticeCreatedAt, DateTimeOffset? QueuedAt);
-
-/// <summary>A webinar session announced to the person by email, and when.</summary>
-public sealed record WebinarAnnouncementRecord(Guid SessionId, string Title, DateTimeOffset StartsAt, string TimeZoneId, DateTimeOffset AnnouncedAt);
-
-/// <summary>Whether the secret feed and calendar addresses exist; the secrets themselves are never exported.</summary>
-public sealed record PrivateAddressesRecord(bool HasBriefingFeedAddress, DateTimeOffset? BriefingFeedAddressCreatedAt, bool HasCalendarAddress);
-
-public sealed record ApplicationRecord(
-    Guid Id, ApplicationStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? EmailVerifiedAt, DateTimeOffset? DecidedAt, string? DeclineReason,
-    string FullName, string WorkEmail, string JobTitle, string Organisation, string OrganisationWebsite, string CountryCode, string SectorCode,
-    string? SectorDescription, OrganisationSize OrganisationSize, string? LinkedInUrl, string Motivation, string? SponsorEmail, SponsorResponse SponsorResponse,
-    string PrivacyNoticeVersion, DateTimeOffset PrivacyNoticeAcceptedAt,
-    IReadOnlyList<TimelineRecord> Timeline, IReadOnlyList<PreCheckRecord> PreChecks, IReadOnlyList<ReviewOutcomeRecord> Reviews);
-
-public sealed record TimelineRecord(DateTimeOffset At, ApplicationEventKind Kind, string Description, string? Note);
-
-public sealed record PreCheckRecord(string Check, string Explanation);
-
-/// <summary>A vetter's verdict on the application, without the vetter's name or internal note.</summary>
-public sealed record ReviewOutcomeRecord(int Round, ReviewVerdict Verdict, DateTimeOffset At);
-
-public sealed record ConsentRecord(string What, string Version, DateTimeOffset AcceptedAt);
-
-public sealed record BriefingDeliveryRecord(Guid BriefingId, DateOnly EditionDate, string Title, DeliveryStatus Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? LastAttemptAt, DateTimeOffset? SentAt, string? LastError);
-
-public sealed record WebinarRegistrationRecord(Guid SessionId, string Title, DateTimeOffset StartsAt, string TimeZoneId, RegistrationStatus Status, DateTimeOffset RegisteredAt, DateTimeOffset? PromotedAt, DateTimeOffset? CancelledAt, DateTimeOffset? DayReminderSentAt, DateTimeOffset? HourReminderSentAt);
-
-public sealed record SpeakerSlotRecord(Guid SessionId, string Title, DateTimeOffset StartsAt, string TimeZoneId, string SessionStatus);
-
-public sealed record TalkProposalRecord(Guid Id, string Title, string AbstractMarkdown, IReadOnlyList<DateOnly> PreferredMonths, ProposalStatus Status, string? DecisionNote, DateTimeOffset? DecidedAt, Guid? SessionId, DateTimeOffset CreatedAt);
-
-/// <summary>An audit entry by or about the person: "you", "staff" or "system" instead of other people's names.</summary>
-public sealed record AuditRecord(DateTimeOffset At, string Action, string Actor, string Subject, string? Note, string? IpAddress, string? UserAgent);
-
-/// <summary>An email the portal sent (or will send) to the person: metadata only, bodies are not kept after sending.</summary>
-public sealed record EmailRecord(Guid Id, string To, string Subject, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, int Attempts);
-
-public sealed record StaffRecord(
-    IReadOnlyList<string> VetterCountries,
-    IReadOnlyList<string> VetterSectors,
-    IReadOnlyList<ReviewGivenRecord> ApplicationReviewsGiven,
-    IReadOnlyList<BriefingWrittenRecord> BriefingsWritten,
-    IReadOnlyList<ProposalDecidedRecord> TalkProposalsDecided,
-    IReadOnlyList<BreachNoticeWrittenRecord> BreachNoticesWritten,
-    IReadOnlyList<PrivacyNoticePublishedRecord> PrivacyNoticeVersionsPublished);
-
-public sealed record BreachNoticeWrittenRecord(Guid NoticeId, string Subject, DateTimeOffset CreatedAt, int RecipientCount);
-
-public sealed record PrivacyNoticePublishedRecord(int Version, DateTimeOffset PublishedAt, string? ChangeSummary);
-
-public sealed record ReviewGivenRecord(Guid ApplicationId, int Round, ReviewVerdict Verdict, DateTimeOffset At);
-
-public sealed record BriefingWrittenRecord(Guid BriefingId, DateOnly EditionDate, string Title, bool CreatedByYou, bool LastEditedByYou, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
-
-public sealed record ProposalDecidedRecord(Guid ProposalId, ProposalStatus Status, DateTimeOffset? DecidedAt);
-
-/// <summary>Sign-in methods and stored Identity records by name; token values (authenticator keys, recovery codes) are secrets and stay out.</summary>
-public sealed record IdentityRecord(IReadOnlyList<ExternalLoginRecord> ExternalLogins, IReadOnlyList<ClaimRecord> Claims, IReadOnlyList<StoredTokenRecord> StoredTokens, IReadOnlyList<PasskeyRecord> Passkeys);
-
-/// <summary>A passkey: its credential id, public key and what the device reported when it was made (the raw attestation is left out: it repeats these).</summary>
-public sealed record PasskeyRecord(string CredentialId, string PublicKey, string? Name, DateTimeOffset CreatedAt, uint SignCount, IReadOnlyList<string> Transports, bool UserVerified, bool BackupEligible, bool BackedUp);
-
-public sealed record ExternalLoginRecord(string Provider, string? DisplayName);
-
-public sealed record ClaimRecord(string? Type, string? Value);
-
-public sealed record StoredTokenRecord(string Provider, string Name);

@@ -42,9 +42,3 @@ public sealed class PrivacyConsentGate(RequestDelegate next)
             ? $"{AcceptPath}?returnUrl={Uri.EscapeDataString(request.PathBase + request.Path + request.QueryString)}"
             : AcceptPath;
 }
-
-public static class PrivacyConsentGateExtensions
-{
-    /// <summary>After authentication and authorization, so that it knows the user and the endpoint's metadata.</summary>
-    public static IApplicationBuilder UsePrivacyConsentGate(this IApplicationBuilder app) => app.UseMiddleware<PrivacyConsentGate>();
-}

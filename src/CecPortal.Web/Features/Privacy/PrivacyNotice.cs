@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace CecPortal.Web.Features.Privacy;
 
 /// <summary>
@@ -59,45 +57,4 @@ public sealed class PrivacyNotice
     };
 }
 
-/// <summary>That a person accepted one version of the notice, and when.</summary>
-public sealed class PrivacyAcceptance
-{
-    public long Id { get; init; }
-
-    public required string UserId { get; init; }
-
-    public int Version { get; init; }
-
-    public DateTimeOffset AcceptedAt { get; init; }
-}
-
 public sealed class PrivacyRuleException(string message) : Exception(message);
-
-public sealed class PrivacyNoticeConfiguration : IEntityTypeConfiguration<PrivacyNotice>
-{
-    public void Configure(EntityTypeBuilder<PrivacyNotice> builder)
-    {
-        builder.ToTable("privacy_notices");
-        builder.HasKey(n => n.Version);
-        builder.Property(n => n.Version).ValueGeneratedNever();
-        builder.Property(n => n.Markdown).HasMaxLength(PrivacyNotice.MaxMarkdownLength);
-        builder.Property(n => n.ChangeSummary).HasMaxLength(PrivacyNotice.MaxChangeSummaryLength);
-        builder.Property(n => n.PublishedBy).HasMaxLength(200);
-
-        // Every database starts with the notice shipped with the portal, so there is always a current version.
-        builder.HasData(PrivacyNotice.Initial());
-    }
-}
-
-public sealed class PrivacyAcceptanceConfiguration : IEntityTypeConfiguration<PrivacyAcceptance>
-{
-    public void Configure(EntityTypeBuilder<PrivacyAcceptance> builder)
-    {
-        builder.ToTable("privacy_acceptances");
-        builder.Property(a => a.UserId).HasMaxLength(450);
-        builder.HasIndex(a => new { a.UserId, a.Version }).IsUnique();
-        builder.HasIndex(a => a.Version);
-        builder.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<PrivacyNotice>().WithMany().HasForeignKey(a => a.Version).OnDelete(DeleteBehavior.Restrict);
-    }
-}

@@ -5,30 +5,6 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace CecPortal.Web.Features.Profile;
 
-public enum EmailChangeRequestResult
-{
-    Requested,
-    SameAddress,
-    WrongPassword,
-    LockedOut,
-    AddressTaken,
-
-    /// <summary>The address has characters Identity does not allow in a user name (the sign-in name is the email).</summary>
-    UnusableAddress,
-}
-
-public enum EmailChangeConfirmResult
-{
-    Changed,
-
-    /// <summary>Altered, expired, or issued before a password change.</summary>
-    InvalidLink,
-
-    /// <summary>The change was cancelled, or replaced by a newer request.</summary>
-    NoLongerPending,
-    AddressTaken,
-}
-
 /// <summary>
 /// Changing the sign-in email: the person re-enters their password, the new address receives a confirmation link and
 /// the old one a notice; until the link is used, the old address stays in force. Confirming changes the email and the
@@ -75,8 +51,7 @@ public sealed class EmailChange(
 
         var now = clock.GetUtcNow();
         var oldEmail = user.Email!;
-        user.PendingEmail = newEmail;
-        user.PendingEmailRequestedAt = now;
+        user.RequestEmailChange(newEmail, now);
         var code = AccountEmails.Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
         var link = QueryHelpers.AddQueryString(urls.Absolute(ConfirmPath), new Dictionary<string, string?> { ["userId"] = user.Id, ["email"] = newEmail, ["code"] = code });
 
@@ -120,8 +95,7 @@ public sealed class EmailChange(
             return false;
         }
 
-        user.PendingEmail = null;
-        user.PendingEmailRequestedAt = null;
+        user.ClearPendingEmail();
         audit.Record(user.Id, user.UserName ?? user.Id, SecurityEvents.EmailChangeCancelled, SecurityEvents.UserSubject(user.Id));
         await db.SaveChangesAsync(cancellationToken);
         return true;
@@ -151,8 +125,7 @@ public sealed class EmailChange(
         var newEmail = user.PendingEmail!;
         if (await BelongsToAnotherAccountAsync(user.Id, newEmail))
         {
-            user.PendingEmail = null;
-            user.PendingEmailRequestedAt = null;
+            user.ClearPendingEmail();
             await users.UpdateAsync(user);
             return EmailChangeConfirmResult.AddressTaken;
         }
@@ -166,8 +139,7 @@ public sealed class EmailChange(
         }
 
         // The user name is the sign-in email: both change in the same transaction (this also renews the stamp again).
-        user.PendingEmail = null;
-        user.PendingEmailRequestedAt = null;
+        user.ClearPendingEmail();
         audit.Record(user.Id, newEmail, SecurityEvents.EmailChanged, SecurityEvents.UserSubject(user.Id));
         var renamed = await users.SetUserNameAsync(user, newEmail);
         if (!renamed.Succeeded)

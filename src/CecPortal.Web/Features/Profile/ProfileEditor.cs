@@ -67,7 +67,15 @@ public sealed class ProfileEditor(AppDbContext db, AuditLog audit, TimeProvider 
             return true;
         }
 
-        user.WebinarAnnouncementsOptOutAt = receive ? null : clock.GetUtcNow();
+        if (receive)
+        {
+            user.OptInToWebinarAnnouncements();
+        }
+        else
+        {
+            user.OptOutOfWebinarAnnouncements(clock.GetUtcNow());
+        }
+
         audit.Record(user.Id, user.UserName ?? user.Id, receive ? AnnouncementsOnAction : AnnouncementsOffAction, SecurityEvents.UserSubject(user.Id));
         await db.SaveChangesAsync(cancellationToken);
         return true;

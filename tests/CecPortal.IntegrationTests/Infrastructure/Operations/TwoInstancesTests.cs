@@ -4,6 +4,7 @@ using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
+using CecPortal.Web.Features.Profile;
 using CecPortal.Web.Infrastructure.Jobs;
 using Hangfire;
 using Hangfire.Server;
@@ -132,7 +133,7 @@ public sealed class TwoInstancesTests(TwoInstancesFixture portals) : IClassFixtu
             for (var i = 0; i < count; i++)
             {
                 var email = $"scale.member{i:D3}@it.cec.example";
-                var user = new PortalUser
+                var user = new PortalUser(new ProfileDetails($"Scale Member {i:D3}", null, null, null, null, HiddenFromDirectory: false), DateTimeOffset.UtcNow)
                 {
                     UserName = email,
                     NormalizedUserName = email.ToUpperInvariant(),
@@ -140,8 +141,6 @@ public sealed class TwoInstancesTests(TwoInstancesFixture portals) : IClassFixtu
                     NormalizedEmail = email.ToUpperInvariant(),
                     EmailConfirmed = true,
                     SecurityStamp = Guid.NewGuid().ToString("N"),
-                    FullName = $"Scale Member {i:D3}",
-                    CreatedAt = DateTimeOffset.UtcNow,
                 };
                 db.Users.Add(user);
                 db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = memberRole });

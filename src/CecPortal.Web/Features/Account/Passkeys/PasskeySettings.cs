@@ -3,19 +3,6 @@ using CecPortal.Web.Infrastructure.Audit;
 
 namespace CecPortal.Web.Features.Account.Passkeys;
 
-/// <summary>One passkey as its owner sees it; <see cref="Id"/> is the credential id, base64url.</summary>
-public sealed record PasskeyView(string Id, string Name, DateTimeOffset CreatedAt, bool IsBackedUp, IReadOnlyList<string> Transports);
-
-/// <summary>The outcome of a passkey step: refused with a message for one form field, or done (with the browser's options JSON, if any).</summary>
-public sealed record PasskeyStep(string? ErrorField, string? Error, string? OptionsJson = null)
-{
-    public bool Succeeded => Error is null;
-
-    public static PasskeyStep Done(string? optionsJson = null) => new(null, null, optionsJson);
-
-    public static PasskeyStep Refused(string field, string error) => new(field, error);
-}
-
 /// <summary>
 /// A member's passkeys: add one (the password first, then the WebAuthn ceremony that Identity verifies), rename and
 /// remove. Adding and removing are audited and notified by email, like every change to how an account signs in.

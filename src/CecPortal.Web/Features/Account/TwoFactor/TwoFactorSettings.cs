@@ -3,22 +3,6 @@ using QRCoder;
 
 namespace CecPortal.Web.Features.Account.TwoFactor;
 
-/// <summary>What the security page shows about a person's two-step sign-in.</summary>
-public sealed record TwoFactorStatus(bool Enabled, int RecoveryCodesLeft, bool MustUseTwoFactor);
-
-/// <summary>What an authenticator app needs to start making codes: the key as text and as a QR code.</summary>
-public sealed record AuthenticatorEnrolment(string Key, string FormattedKey, string OtpauthUri, string QrCodeDataUri);
-
-/// <summary>The outcome of a change: refused with a message for one form field, or done (with new recovery codes, if any).</summary>
-public sealed record TwoFactorChange(string? ErrorField, string? Error, IReadOnlyList<string> RecoveryCodes)
-{
-    public bool Succeeded => Error is null;
-
-    public static TwoFactorChange Done(IReadOnlyList<string>? recoveryCodes = null) => new(null, null, recoveryCodes ?? []);
-
-    public static TwoFactorChange Refused(string field, string error) => new(field, error, []);
-}
-
 /// <summary>
 /// Two-step sign-in with an authenticator app (TOTP): enrolment, recovery codes, reset and removal. Every change needs
 /// the current password (re-authentication, counted towards lockout), is audited in the same transaction and is
@@ -177,7 +161,6 @@ public sealed class TwoFactorSettings(
 
     private Task ChangeAsync(PortalUser user, string action, string subject, string what, Func<Task> change) =>
         changes.CommitAsync(user, action, subject, what, change);
-
 
     /// <summary>Groups of four, as people copy a key by hand.</summary>
     public static string FormatKey(string key) =>

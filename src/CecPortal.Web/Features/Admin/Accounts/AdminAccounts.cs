@@ -1,4 +1,5 @@
 using CecPortal.Web.Features.Account;
+using CecPortal.Web.Features.Profile;
 using CecPortal.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -36,13 +37,11 @@ public sealed class AdminAccounts(UserManager<PortalUser> users, AppDbContext db
     /// </summary>
     public async Task<PortalUser> CreateWithoutPasswordAsync(string email, string fullName)
     {
-        var user = new PortalUser
+        var user = new PortalUser(new ProfileDetails(fullName, null, null, null, null, HiddenFromDirectory: false), clock.GetUtcNow())
         {
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            FullName = fullName,
-            CreatedAt = clock.GetUtcNow(),
         };
         var result = await users.CreateAsync(user);
         return result.Succeeded ? user : throw new AccountRuleException(string.Join(' ', result.Errors.Select(e => e.Description)));

@@ -1,18 +1,4 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace CecPortal.Web.Features.Admin.Breach;
-
-/// <summary>The kinds of personal data a breach can touch; an Admin picks one or more.</summary>
-[Flags]
-public enum BreachDataCategory
-{
-    None = 0,
-    Profile = 1,
-    Applications = 2,
-    BriefingDeliveries = 4,
-    WebinarRegistrations = 8,
-    SignInHistory = 16,
-}
 
 /// <summary>
 /// A notice to the people whose data a personal data breach could affect (GDPR Art. 34). The recipients are fixed when
@@ -86,47 +72,4 @@ public sealed class BreachNotice
     public void MarkQueued(DateTimeOffset now) => QueuedAt ??= now;
 }
 
-/// <summary>One person a notice goes to; <see cref="QueuedAt"/> and <see cref="OutboundEmailId"/> are set once their email is in the outbox.</summary>
-public sealed class BreachNoticeRecipient
-{
-    public long Id { get; init; }
-
-    public Guid NoticeId { get; init; }
-
-    public required string UserId { get; init; }
-
-    public Guid? OutboundEmailId { get; set; }
-
-    public DateTimeOffset? QueuedAt { get; set; }
-}
-
 public sealed class BreachRuleException(string message) : Exception(message);
-
-public sealed class BreachNoticeConfiguration : IEntityTypeConfiguration<BreachNotice>
-{
-    public void Configure(EntityTypeBuilder<BreachNotice> builder)
-    {
-        builder.ToTable("breach_notices");
-        builder.Property(n => n.Subject).HasMaxLength(BreachNotice.MaxSubjectLength);
-        builder.Property(n => n.BodyMarkdown).HasMaxLength(BreachNotice.MaxBodyLength);
-        builder.Property(n => n.CreatedById).HasMaxLength(450);
-        builder.Property(n => n.CreatedByName).HasMaxLength(200);
-        builder.Ignore(n => n.Criteria);
-        builder.HasIndex(n => n.CreatedAt);
-        builder.HasMany<BreachNoticeRecipient>().WithOne().HasForeignKey(r => r.NoticeId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-public sealed class BreachNoticeRecipientConfiguration : IEntityTypeConfiguration<BreachNoticeRecipient>
-{
-    public void Configure(EntityTypeBuilder<BreachNoticeRecipient> builder)
-    {
-        builder.ToTable("breach_notice_recipients");
-        builder.Property(r => r.UserId).HasMaxLength(450);
-
-        // Sending twice never reaches anyone twice.
-        builder.HasIndex(r => new { r.NoticeId, r.UserId }).IsUnique();
-        builder.HasIndex(r => r.UserId);
-        builder.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
-    }
-}

@@ -1,6 +1,5 @@
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Markdown;
-using Hangfire;
 
 namespace CecPortal.Web.Features.Admin.Breach;
 
@@ -71,29 +70,5 @@ public sealed class SendBreachNoticeJob(AppDbContext db, EmailOutbox outbox, Mar
             + "<p style=\"font-size:12px;color:#6b7280\">We send this notice under Article 34 of the GDPR because a personal data breach could affect your data held by the CISOs European Community portal.</p></body></html>";
         var text = $"{notice.Subject}\n\nDear {fullName},\n\n{notice.BodyMarkdown}\n\n-- \nWe send this notice under Article 34 of the GDPR because a personal data breach could affect your data held by the CISOs European Community portal.\n";
         return new EmailMessage(to, notice.Subject, html, text);
-    }
-}
-
-/// <summary>
-/// Hands over notices whose sending job was never enqueued (saved just before the database went away): every notice
-/// not fully queued five minutes after it was saved. Running the sending job twice mails nobody twice.
-/// </summary>
-public sealed class BreachNoticeSweepJob(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
-{
-    public const string RecurringJobId = "breach-notice-sweep";
-
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
-    {
-        var cutoff = clock.GetUtcNow().AddMinutes(-5);
-        var stranded = await db.BreachNotices.AsNoTracking()
-            .Where(n => n.QueuedAt == null && n.CreatedAt < cutoff)
-            .Select(n => n.Id)
-            .ToListAsync(cancellationToken);
-        foreach (var id in stranded)
-        {
-            jobs.Enqueue<SendBreachNoticeJob>(job => job.RunAsync(id, CancellationToken.None));
-        }
-
-        return stranded.Count;
     }
 }

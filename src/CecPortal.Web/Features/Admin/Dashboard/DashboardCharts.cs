@@ -3,9 +3,6 @@ using SkiaSharp;
 
 namespace CecPortal.Web.Features.Admin.Dashboard;
 
-/// <summary>One stack of a bar chart: its name (legend), colour and one value per bar.</summary>
-public sealed record ChartSeries(string Name, string HexColor, IReadOnlyList<double> Values);
-
 /// <summary>
 /// Draws the dashboard's horizontal bar charts with ScottPlot (SkiaSharp's SVG canvas, on the server) and returns
 /// them as sanitized inline SVG. Text is measured with the embedded DejaVu Sans, so a server without fonts draws the

@@ -123,7 +123,7 @@ public sealed class StaffDashboard(AppDbContext db, TimeProvider clock, IOptions
     }
 
     private IQueryable<PortalUser> ActiveMembers() =>
-        db.Users.AsNoTracking().Where(u => u.SuspendedAt == null && u.ErasedAt == null
+        db.Users.AsNoTracking().ActiveMembers().Where(u => u.ErasedAt == null
             && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Member)));
 
     private async Task<Pipeline> PipelineAsync(DateTimeOffset now, CancellationToken cancellationToken)

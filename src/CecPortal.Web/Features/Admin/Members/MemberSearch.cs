@@ -3,33 +3,6 @@ using CecPortal.Web.Infrastructure.Audit;
 
 namespace CecPortal.Web.Features.Admin.Members;
 
-/// <summary>What the staff member list is narrowed to: free text over name, email and organisation, country, sector, status.</summary>
-public sealed record MemberFilter(string? Query, string? Country, string? Sector, string? Status)
-{
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Query) && string.IsNullOrWhiteSpace(Country) && string.IsNullOrWhiteSpace(Sector) && string.IsNullOrWhiteSpace(Status);
-}
-
-/// <summary>The member statuses the list filters by; the value is what the query string carries.</summary>
-public static class MemberStatuses
-{
-    public const string Active = "active";
-    public const string Suspended = "suspended";
-
-    /// <summary>No successful sign-in in the audit log: typically a welcome link not used yet.</summary>
-    public const string NeverSignedIn = "never-signed-in";
-
-    /// <summary>Has not accepted the current privacy notice: asked at their next page.</summary>
-    public const string PrivacyPending = "privacy-pending";
-
-    public static readonly IReadOnlyList<(string Value, string Label)> Options =
-    [
-        (Active, "Active"),
-        (Suspended, "Suspended"),
-        (NeverSignedIn, "Never signed in"),
-        (PrivacyPending, "Privacy notice not accepted"),
-    ];
-}
-
 /// <summary>The one query behind the member list, its CSV export and the filter drop-downs.</summary>
 public sealed class MemberSearch(AppDbContext db)
 {
@@ -80,7 +53,7 @@ public sealed class MemberSearch(AppDbContext db)
 
         return status.Trim().ToLowerInvariant() switch
         {
-            MemberStatuses.Active => members.Where(u => u.SuspendedAt == null),
+            MemberStatuses.Active => members.ActiveMembers(),
             MemberStatuses.Suspended => members.Where(u => u.SuspendedAt != null),
             MemberStatuses.NeverSignedIn => members.Where(u =>
                 !db.AuditEntries.Any(e => e.Subject == "user:" + u.Id && e.Action == SecurityEvents.SignInSucceeded)),

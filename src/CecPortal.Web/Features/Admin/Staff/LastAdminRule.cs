@@ -25,7 +25,7 @@ public static class LastAdminRule
 
     /// <summary>Admins who can sign in and act: in the role, not suspended, not erased.</summary>
     public static IQueryable<PortalUser> ActiveAdmins(AppDbContext db) =>
-        db.UsersInRole(Roles.Admin).Where(u => u.SuspendedAt == null && u.ErasedAt == null);
+        db.UsersInRole(Roles.Admin).ActiveMembers().Where(u => u.ErasedAt == null);
 
     /// <summary>Whether <paramref name="userId"/> is an active Admin and no other active Admin would remain without them.</summary>
     public static async Task<bool> IsLastActiveAdminAsync(AppDbContext db, string userId, CancellationToken cancellationToken) =>

@@ -235,7 +235,7 @@ public sealed class SessionModel(AppDbContext db, WebinarAdministration administ
         {
             var pattern = SearchPattern.Contains(SpeakerQuery);
             MemberMatches = await db.UsersInRole(Roles.Member).AsNoTracking()
-                .Where(u => u.SuspendedAt == null)
+                .ActiveMembers()
                 .Where(u => EF.Functions.ILike(u.FullName, pattern, SearchPattern.EscapeCharacter)
                     || EF.Functions.ILike(u.Email!, pattern, SearchPattern.EscapeCharacter)
                     || EF.Functions.ILike(u.Organisation!, pattern, SearchPattern.EscapeCharacter))

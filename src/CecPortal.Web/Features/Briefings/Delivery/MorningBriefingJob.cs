@@ -103,8 +103,8 @@ public sealed class MorningBriefingJob(
             return;
         }
 
-        var staff = await db.Users.AsNoTracking()
-            .Where(u => u.EmailConfirmed && u.Email != null && u.SuspendedAt == null)
+        var staff = await db.Users.AsNoTracking().ActiveMembers()
+            .Where(u => u.EmailConfirmed && u.Email != null)
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Editor || r.Name == Roles.Admin))))
             .OrderBy(u => u.Email)
             .Select(u => u.Email!)

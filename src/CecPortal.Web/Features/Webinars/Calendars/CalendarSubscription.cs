@@ -29,7 +29,7 @@ public sealed class CalendarSubscription(UserManager<PortalUser> users, AppDbCon
         }
 
         var token = FeedToken.Generate();
-        user.CalendarTokenHash = FeedToken.Hash(token);
+        user.ReplaceCalendarToken(FeedToken.Hash(token));
         return (await users.UpdateAsync(user)).Succeeded ? token : null;
     }
 
@@ -41,7 +41,7 @@ public sealed class CalendarSubscription(UserManager<PortalUser> users, AppDbCon
             return false;
         }
 
-        user.CalendarTokenHash = null;
+        user.RevokeCalendarToken();
         return (await users.UpdateAsync(user)).Succeeded;
     }
 
@@ -58,8 +58,8 @@ public sealed class CalendarSubscription(UserManager<PortalUser> users, AppDbCon
 
         var hash = FeedToken.Hash(token!);
         string[] readerRoles = [.. Roles.Staff, Roles.Member];
-        var memberId = await db.Users.AsNoTracking()
-            .Where(u => u.CalendarTokenHash == hash && u.SuspendedAt == null)
+        var memberId = await db.Users.AsNoTracking().ActiveMembers()
+            .Where(u => u.CalendarTokenHash == hash)
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && readerRoles.Contains(r.Name!))))
             .Select(u => u.Id)
             .SingleOrDefaultAsync(cancellationToken);

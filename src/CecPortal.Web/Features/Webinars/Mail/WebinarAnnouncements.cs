@@ -35,8 +35,8 @@ public sealed class WebinarAnnouncements(AppDbContext db, EmailOutbox outbox, Un
 
     /// <summary>The members an announcement of <paramref name="sessionId"/> goes to and who have not had it yet.</summary>
     public IQueryable<PortalUser> PendingRecipients(Guid sessionId) =>
-        db.UsersInRole(Roles.Member)
-            .Where(u => u.EmailConfirmed && u.Email != null && u.SuspendedAt == null && u.WebinarAnnouncementsOptOutAt == null)
+        db.UsersInRole(Roles.Member).ActiveMembers()
+            .Where(u => u.EmailConfirmed && u.Email != null && u.WebinarAnnouncementsOptOutAt == null)
             .Where(u => !db.WebinarAnnouncements.Any(a => a.SessionId == sessionId && a.MemberId == u.Id));
 
     private async Task<int> QueueBatchAsync(Guid sessionId, CancellationToken cancellationToken)

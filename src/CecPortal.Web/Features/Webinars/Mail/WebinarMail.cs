@@ -297,8 +297,8 @@ public sealed class WebinarMail(AppDbContext db, EmailOutbox outbox, WebinarCale
             return new Dictionary<string, Recipient>(StringComparer.Ordinal);
         }
 
-        var users = await db.Users.AsNoTracking()
-            .Where(u => ids.Contains(u.Id) && u.SuspendedAt == null && u.Email != null)
+        var users = await db.Users.AsNoTracking().ActiveMembers()
+            .Where(u => ids.Contains(u.Id) && u.Email != null)
             .Select(u => new { u.Id, u.Email, u.FullName, u.TimeZoneId, u.CountryCode })
             .ToListAsync(cancellationToken);
         return users.ToDictionary(

@@ -25,7 +25,7 @@ public sealed class TimeZoneSetting(UserManager<PortalUser> users)
             return true;
         }
 
-        user.TimeZoneId = chosen;
+        user.ChooseTimeZone(chosen);
         return (await users.UpdateAsync(user)).Succeeded;
     }
 }

@@ -1,0 +1,16 @@
+namespace CecPortal.Web.Data;
+
+public static class Policies
+{
+    public const string Staff = nameof(Staff);
+    public const string Admin = nameof(Admin);
+
+    /// <summary>Vetters and Admins: the membership vetting queue.</summary>
+    public const string Vetting = nameof(Vetting);
+
+    /// <summary>Editors and Admins: writing and scheduling the daily briefing.</summary>
+    public const string Editorial = nameof(Editorial);
+
+    /// <summary>Members and staff: everyone who may read community content.</summary>
+    public const string Community = nameof(Community);
+}

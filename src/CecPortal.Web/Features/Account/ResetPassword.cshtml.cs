@@ -17,7 +17,6 @@ public abstract class NewPasswordInput
     public string ConfirmPassword { get; set; } = string.Empty;
 }
 
-[AllowAnonymous]
 [EnableRateLimiting(RateLimiting.PasswordReset)]
 public sealed class ResetPasswordModel(UserManager<PortalUser> users, PasswordChanges passwords) : PageModel
 {

@@ -3,7 +3,6 @@ using CecPortal.Web.Features.Webinars;
 
 namespace CecPortal.Web.Features.Profile;
 
-[Authorize(Policy = Policies.Community)]
 public sealed class IndexModel(
     AppDbContext db,
     UserManager<PortalUser> users,

@@ -105,15 +105,6 @@ public static class PortalIdentity
             });
         services.AddPortalCookies();
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Staff))
-            .AddPolicy(Policies.Vetting, policy => policy.RequireRole(Roles.Vetter, Roles.Admin))
-            .AddPolicy(Policies.Editorial, policy => policy.RequireRole(Roles.Editor, Roles.Admin))
-            .AddPolicy(Policies.Community, policy => policy.RequireRole([.. Roles.Staff, Roles.Member]))
-            // Every page needs a signed-in user unless it says [AllowAnonymous].
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-
         // Replaces Identity's UserManager so that password changes are audited: after AddIdentity, as the last registration wins.
         services.AddScoped<UserManager<PortalUser>, AuditedUserManager>();
         return services;

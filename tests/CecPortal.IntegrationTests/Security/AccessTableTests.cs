@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
 using CecPortal.Web.Features;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;

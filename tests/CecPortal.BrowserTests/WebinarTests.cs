@@ -4,6 +4,7 @@ using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Markdown;
+using CecPortal.Web.SharedKernel;
 using static Microsoft.Playwright.Assertions;
 
 namespace CecPortal.BrowserTests;

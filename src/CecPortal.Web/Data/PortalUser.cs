@@ -1,4 +1,3 @@
-using CecPortal.Web.Features.Profile;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -6,6 +6,7 @@ using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 

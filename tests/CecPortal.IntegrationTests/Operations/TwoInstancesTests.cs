@@ -5,6 +5,7 @@ using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Infrastructure.Jobs;
+using CecPortal.Web.SharedKernel;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.AspNetCore.Identity;

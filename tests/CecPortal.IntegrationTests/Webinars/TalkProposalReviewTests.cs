@@ -2,6 +2,7 @@ using System.Net;
 using CecPortal.Testing;
 using CecPortal.Web.Features.Admin.Webinars;
 using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using static CecPortal.IntegrationTests.Webinars.WebinarAdminTestKit;

@@ -1,6 +1,7 @@
 using CecPortal.Testing;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 

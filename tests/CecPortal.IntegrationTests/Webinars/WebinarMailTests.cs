@@ -1,5 +1,6 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Webinars;
+using CecPortal.Web.SharedKernel;
 using Hangfire;
 using Hangfire.Common;
 using Ical.Net.CalendarComponents;

@@ -1,4 +1,3 @@
-using CecPortal.Web.Features.Briefings;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CecPortal.Web.Features.Webinars;

@@ -1,4 +1,3 @@
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Markdown;
 

@@ -1,4 +1,3 @@
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;

@@ -1,5 +1,4 @@
 using CecPortal.Web.Features.Admin.Briefings;
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 

@@ -17,7 +17,7 @@ public sealed record BriefingRecipient(string MemberId, string Email, string Ful
 /// </summary>
 public sealed class BriefingEmail(PortalUrls urls, UnsubscribeTokens tokens, DkimSigning dkim, MarkdownRenderer markdown, IOptions<EmailOptions> emailOptions)
 {
-    public const string UnsubscribePath = "/unsubscribe/";
+    public const string UnsubscribePath = UnsubscribeTokens.LinkPath;
 
     /// <summary>The subject, TLP label first: <c>[TLP:AMBER] CEC daily briefing 25 Nov 2026: title</c>.</summary>
     public static string Subject(Briefing briefing) =>

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
-using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.SharedKernel;
 using Microsoft.AspNetCore.Hosting;

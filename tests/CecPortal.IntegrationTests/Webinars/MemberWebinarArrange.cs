@@ -1,7 +1,6 @@
 using AngleSharp.Html.Dom;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Markdown;
 using CecPortal.Web.SharedKernel;

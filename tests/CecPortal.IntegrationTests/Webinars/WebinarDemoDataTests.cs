@@ -1,5 +1,4 @@
 using CecPortal.Testing;
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;

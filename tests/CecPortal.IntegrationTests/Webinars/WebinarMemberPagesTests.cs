@@ -1,6 +1,5 @@
 using System.Net;
 using CecPortal.Testing;
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.SharedKernel;
 using Ical.Net;

@@ -1,7 +1,6 @@
 using System.Net;
 using CecPortal.Testing;
 using CecPortal.Web.Features.Admin.Webinars;
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;

@@ -9,7 +9,6 @@ using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Profile;
 using CecPortal.Web.Features.Webinars;
-using CecPortal.Web.Infrastructure.Commands;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Jobs;
 using CecPortal.Web.Infrastructure.LocalPostgres;

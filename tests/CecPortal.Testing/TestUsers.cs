@@ -1,6 +1,5 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Privacy;
-using CecPortal.Web.Features.Profile;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Privacy;
-using CecPortal.Web.Features.Profile;
 using CecPortal.Web.Features.Webinars;
 
 namespace CecPortal.Web.Data;

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using CecPortal.Web.Features.Profile;
 
 namespace CecPortal.Web.Data;
 

@@ -3,6 +3,7 @@ using CecPortal.BrowserTests.Pages;
 using CecPortal.Testing;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Infrastructure.Markdown;
+using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;

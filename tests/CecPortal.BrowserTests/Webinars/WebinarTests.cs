@@ -1,10 +1,10 @@
 using CecPortal.BrowserTests.Pages;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars.Sessions;
 using CecPortal.Web.Features.Webinars.Times;
 using CecPortal.Web.Infrastructure.Markdown;
+using CecPortal.Web.SharedKernel;
 using static Microsoft.Playwright.Assertions;
 
 namespace CecPortal.BrowserTests.Webinars;

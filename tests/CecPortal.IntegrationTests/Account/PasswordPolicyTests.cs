@@ -3,7 +3,6 @@ using System.Net;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
-using CecPortal.Web.Features.Profile;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

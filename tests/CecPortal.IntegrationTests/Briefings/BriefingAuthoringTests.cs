@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using CecPortal.Testing;
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 

@@ -2,6 +2,7 @@ using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Infrastructure.Audit;
+using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

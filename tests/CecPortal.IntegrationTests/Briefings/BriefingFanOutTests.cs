@@ -2,6 +2,7 @@ using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
+using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Shouldly;

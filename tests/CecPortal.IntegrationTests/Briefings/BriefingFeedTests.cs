@@ -2,6 +2,7 @@ using System.Net;
 using System.Xml.Linq;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.SharedKernel;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

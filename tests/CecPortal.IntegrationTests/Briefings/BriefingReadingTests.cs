@@ -1,6 +1,7 @@
 using System.Net;
 using CecPortal.Testing;
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using static CecPortal.IntegrationTests.Briefings.BriefingTestKit;

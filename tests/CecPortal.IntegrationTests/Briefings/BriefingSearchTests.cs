@@ -1,6 +1,7 @@
 using AngleSharp.Html.Dom;
 using CecPortal.Testing;
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.SharedKernel;
 using Shouldly;
 using static CecPortal.IntegrationTests.Briefings.BriefingTestKit;
 

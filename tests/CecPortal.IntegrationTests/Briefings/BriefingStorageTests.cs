@@ -1,5 +1,6 @@
 using CecPortal.Testing;
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Shouldly;

@@ -1,6 +1,7 @@
 using CecPortal.Testing;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Infrastructure.Markdown;
+using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -12,6 +12,7 @@ using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Features.Webinars.Sessions;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
+using CecPortal.Web.SharedKernel;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
-using CecPortal.Web.Features.Profile;
 using CecPortal.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

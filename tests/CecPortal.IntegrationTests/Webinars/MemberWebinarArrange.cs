@@ -1,11 +1,11 @@
 using AngleSharp.Html.Dom;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Features.Webinars.Sessions;
 using CecPortal.Web.Features.Webinars.Times;
 using CecPortal.Web.Infrastructure.Markdown;
+using CecPortal.Web.SharedKernel;
 
 namespace CecPortal.IntegrationTests.Webinars;
 

@@ -3,6 +3,7 @@ using CecPortal.Testing;
 using CecPortal.Web.Features.Admin.Webinars;
 using CecPortal.Web.Features.Webinars.Proposals;
 using CecPortal.Web.Features.Webinars.Sessions;
+using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using static CecPortal.IntegrationTests.Webinars.WebinarAdminTestKit;
@@ -77,7 +78,7 @@ public sealed class TalkProposalReviewTests(PortalFixture portal) : IClassFixtur
         // Arrange
         var session = await AddSessionAsync(portal, "Already described", daysAhead: 55);
         await portal.WithServiceAsync<WebinarSessionChanges>(changes =>
-            changes.DescribeAsync(session.Id, session.Version, new SessionDetails("Already described", "The existing abstract.", CecPortal.Web.Features.Briefings.TlpLabel.Amber, null, 50), Token));
+            changes.DescribeAsync(session.Id, session.Version, new SessionDetails("Already described", "The existing abstract.", TlpLabel.Amber, null, 50), Token));
         var member = await AddMemberAsync(portal, "Second Speaker");
         var proposal = await AddProposalAsync(portal, member.Id, "A talk that joins", "Its own abstract.");
         using var client = await portal.SignedInClientAsync(PortalFactory.AdminEmail);

@@ -4,6 +4,7 @@ using CecPortal.Web.Features.Webinars.Mail;
 using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Features.Webinars.Sessions;
 using CecPortal.Web.Features.Webinars.Times;
+using CecPortal.Web.SharedKernel;
 using Hangfire;
 using Hangfire.Common;
 using Ical.Net.CalendarComponents;
@@ -204,7 +205,7 @@ public sealed class WebinarMailTests(PortalFixture portal) : IClassFixture<Porta
         var version = await VersionAsync(session.Id);
         IReadOnlyList<string> promoted = [];
         await portal.WithServiceAsync<WebinarSessionChanges>(async changes => promoted = await changes.DescribeAsync(
-            session.Id, version, new SessionDetails("Grown", "A peer session.", Web.Features.Briefings.TlpLabel.Amber, MeetingLink, 2), Token));
+            session.Id, version, new SessionDetails("Grown", "A peer session.", TlpLabel.Amber, MeetingLink, 2), Token));
         var promotion = await portal.Smtp.WaitForAsync(m => IsTo(m, second.Email) && CalendarPart(m) is not null && !Starts(m, "Waiting"));
 
         // Assert
@@ -420,7 +421,7 @@ public sealed class WebinarMailTests(PortalFixture portal) : IClassFixture<Porta
             : WallClock.ToUtc(DateOnly.FromDateTime(now.UtcDateTime).AddDays(10), new TimeOnly(15, 0), brussels);
         var series = WebinarSeries.Create($"{title} {Guid.NewGuid():N}", SeriesRule.Create(WeekOfMonth.First, DayOfWeek.Monday, new TimeOnly(15, 0), "Europe/Brussels", TimeSpan.FromHours(1)), capacity, now);
         var session = WebinarSession.Plan(series, start, now);
-        session.Describe(title, "A peer session.", "<p>A peer session.</p>", Web.Features.Briefings.TlpLabel.Amber, MeetingLink, capacity, now);
+        session.Describe(title, "A peer session.", "<p>A peer session.</p>", TlpLabel.Amber, MeetingLink, capacity, now);
         await portal.WithDbAsync(db =>
         {
             db.WebinarSeries.Add(series);
@@ -455,7 +456,7 @@ public sealed class WebinarMailTests(PortalFixture portal) : IClassFixture<Porta
     private async Task DescribeAsync(WebinarSession session, string title, string abstractMarkdown, string meetingLink)
     {
         var version = await VersionAsync(session.Id);
-        var details = new SessionDetails(title, abstractMarkdown, Web.Features.Briefings.TlpLabel.Amber, meetingLink, session.Capacity);
+        var details = new SessionDetails(title, abstractMarkdown, TlpLabel.Amber, meetingLink, session.Capacity);
         await portal.WithServiceAsync<WebinarSessionChanges>(changes => changes.DescribeAsync(session.Id, version, details, Token));
     }
 

@@ -1,9 +1,9 @@
 using System.Net;
 using CecPortal.Testing;
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Features.Webinars.Sessions;
+using CecPortal.Web.SharedKernel;
 using Ical.Net;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;

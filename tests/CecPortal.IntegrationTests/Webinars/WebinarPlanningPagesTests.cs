@@ -1,10 +1,10 @@
 using System.Net;
 using CecPortal.Testing;
 using CecPortal.Web.Features.Admin.Webinars;
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Features.Webinars.Sessions;
 using CecPortal.Web.Features.Webinars.Times;
+using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using static CecPortal.IntegrationTests.Webinars.WebinarAdminTestKit;

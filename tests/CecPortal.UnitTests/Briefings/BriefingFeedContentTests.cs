@@ -1,4 +1,5 @@
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.SharedKernel;
 
 namespace CecPortal.UnitTests.Briefings;
 

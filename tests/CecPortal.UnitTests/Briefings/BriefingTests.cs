@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Features.Admin.Briefings;
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.SharedKernel;
 
 namespace CecPortal.UnitTests.Briefings;
 

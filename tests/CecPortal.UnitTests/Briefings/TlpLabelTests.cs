@@ -1,4 +1,4 @@
-using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.SharedKernel;
 
 namespace CecPortal.UnitTests.Briefings;
 

@@ -1,5 +1,4 @@
 using CecPortal.Web.Data;
-using CecPortal.Web.Features.Profile;
 
 namespace CecPortal.UnitTests.Data;
 

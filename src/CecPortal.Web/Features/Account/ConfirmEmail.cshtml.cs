@@ -1,6 +1,5 @@
 namespace CecPortal.Web.Features.Account;
 
-[AllowAnonymous]
 public sealed class ConfirmEmailModel(UserManager<PortalUser> users) : PageModel
 {
     public bool Confirmed { get; private set; }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace CecPortal.Web.Features.Account;
 
 /// <summary>Sends a password-reset link, so the page cannot be used to discover members.</summary>
-[AllowAnonymous]
 [EnableRateLimiting(RateLimiting.PasswordReset)]
 public sealed class ForgotPasswordModel(AfterResponse afterResponse) : EmailLinkRequestModel<AccountEmailRequests>(afterResponse)
 {

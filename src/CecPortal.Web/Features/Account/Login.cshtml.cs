@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecPortal.Web.Features.Account;
 
-[AllowAnonymous]
 [EnableRateLimiting(RateLimiting.SignIn)]
 public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<LoginModel> logger) : PageModel
 {

@@ -1,6 +1,5 @@
 namespace CecPortal.Web.Features.Account;
 
-[AllowAnonymous]
 public sealed class LogoutModel(SignInManager<PortalUser> signInManager) : PageModel
 {
     public void OnGet()

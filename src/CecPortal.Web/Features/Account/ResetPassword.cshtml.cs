@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecPortal.Web.Features.Account;
 
-[AllowAnonymous]
 [EnableRateLimiting(RateLimiting.PasswordReset)]
 public sealed class ResetPasswordModel(UserManager<PortalUser> users, PasswordChanges passwords) : PageModel
 {

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using CecPortal.Web.Features.Profile;
 
 namespace CecPortal.Web.Features.Account;
 

@@ -1,7 +1,6 @@
 namespace CecPortal.Web.Features.Account;
 
 /// <summary>A newly approved member chooses their first password from the link in the welcome email.</summary>
-[AllowAnonymous]
 public sealed class WelcomeModel(UserManager<PortalUser> users, PasswordChanges passwords) : PageModel
 {
     [BindProperty]

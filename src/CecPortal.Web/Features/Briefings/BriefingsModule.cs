@@ -2,6 +2,7 @@ using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Infrastructure.Jobs;
 using CecPortal.Web.Infrastructure.Operations;
 using Hangfire;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CecPortal.Web.Features.Briefings;
 
@@ -10,6 +11,10 @@ public static class BriefingsModule
     /// <summary>Writing, reading and subscribing to briefings, their delivery by email and the morning send.</summary>
     public static IServiceCollection AddBriefings(this IServiceCollection services)
     {
+        // The read cache is dropped by the context's interceptor whenever a briefing changes.
+        services.AddSingleton<BriefingReadCache>();
+        services.AddSingleton<BriefingChangesInterceptor>();
+        services.AddSingleton<IInterceptor>(provider => provider.GetRequiredService<BriefingChangesInterceptor>());
         services.AddScoped<BriefingEditor>();
         services.AddScoped<BriefingReader>();
         services.AddScoped<BriefingSubscription>();

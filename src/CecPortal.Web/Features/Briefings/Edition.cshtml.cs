@@ -1,7 +1,6 @@
 namespace CecPortal.Web.Features.Briefings;
 
 /// <summary>One edition at its stable address, <c>/briefings/yyyy-MM-dd</c>; drafts and scheduled ones answer 404.</summary>
-[Authorize(Policy = Policies.Community)]
 public sealed class EditionModel(BriefingReader reader) : PageModel
 {
     public BriefingView Briefing { get; private set; } = null!;

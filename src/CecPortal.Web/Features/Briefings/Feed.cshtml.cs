@@ -4,7 +4,6 @@ namespace CecPortal.Web.Features.Briefings;
 /// The members' Atom feed. Feed readers cannot sign in, so the secret token in the address is the only credential:
 /// unknown, replaced or revoked tokens, and tokens of suspended accounts or accounts without a reader role, answer 404.
 /// </summary>
-[AllowAnonymous]
 public sealed class FeedModel(BriefingSubscription subscriptions, BriefingFeed feed) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)

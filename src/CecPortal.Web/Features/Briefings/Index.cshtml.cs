@@ -1,7 +1,6 @@
 namespace CecPortal.Web.Features.Briefings;
 
 /// <summary>Today's briefing in full (when it is out), then the archive newest first.</summary>
-[Authorize(Policy = Policies.Community)]
 public sealed class IndexModel(BriefingReader reader) : PageModel
 {
     /// <summary>"p", because Razor Pages keeps "page" as a route value for itself.</summary>

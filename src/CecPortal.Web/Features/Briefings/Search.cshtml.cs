@@ -4,7 +4,6 @@ namespace CecPortal.Web.Features.Briefings;
 /// Full-text search of the readable briefings with date and TLP filters (a GET form). Bad filters get a message and
 /// stay in the form as typed; nothing is searched until they are fixed.
 /// </summary>
-[Authorize(Policy = Policies.Community)]
 public sealed class SearchModel(BriefingReader reader) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]

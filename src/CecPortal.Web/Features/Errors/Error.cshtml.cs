@@ -2,7 +2,6 @@ using System.Diagnostics;
 
 namespace CecPortal.Web.Features.Errors;
 
-[AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel : PageModel

@@ -1,6 +1,5 @@
 namespace CecPortal.Web.Features.Home;
 
-[AllowAnonymous]
 public sealed class IndexModel : PageModel
 {
     public void OnGet()

@@ -4,7 +4,6 @@ namespace CecPortal.Web.Features.MemberDirectory;
 /// The member directory: who else is in the community, by country and sector. Suspended members and members who chose
 /// to hide themselves (on their profile) are not listed.
 /// </summary>
-[Authorize(Policy = Policies.Community)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public const int PageSize = 25;

@@ -1,7 +1,6 @@
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Features.Privacy;
-using CecPortal.Web.Features.Profile;
 using CecPortal.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.DataProtection;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecPortal.Web.Features.Membership;
 
-[AllowAnonymous]
 [EnableRateLimiting(RateLimiting.PublicForms)]
 public sealed class ApplyModel(AppDbContext db, ApplicationWorkflow workflow) : PageModel
 {

@@ -1,7 +1,6 @@
 namespace CecPortal.Web.Features.Membership;
 
 /// <summary>The sponsor's one-click page: the GET only shows the question, the button press (POST) answers it.</summary>
-[AllowAnonymous]
 public sealed class SponsorModel(ApplicationWorkflow workflow) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "t")]

@@ -1,7 +1,6 @@
 namespace CecPortal.Web.Features.Membership;
 
 /// <summary>The applicant's private status page, reached through the signed link in their emails.</summary>
-[AllowAnonymous]
 public sealed class StatusModel(ApplicationWorkflow workflow) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "t")]

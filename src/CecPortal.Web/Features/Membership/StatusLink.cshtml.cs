@@ -7,7 +7,6 @@ namespace CecPortal.Web.Features.Membership;
 /// An applicant asks for a fresh status link. It mails an address, so it shares the password-reset limit per client,
 /// and it answers the same whether or not anyone applied with that address.
 /// </summary>
-[AllowAnonymous]
 [EnableRateLimiting(RateLimiting.PasswordReset)]
 public sealed class StatusLinkModel(AfterResponse afterResponse) : EmailLinkRequestModel<ApplicationWorkflow>(afterResponse)
 {

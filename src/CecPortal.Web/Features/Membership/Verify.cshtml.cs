@@ -1,7 +1,6 @@
 namespace CecPortal.Web.Features.Membership;
 
 /// <summary>The link in the first email; verifying is idempotent, so a mail scanner opening it first does no harm.</summary>
-[AllowAnonymous]
 public sealed class VerifyModel(ApplicationWorkflow workflow) : PageModel
 {
     public string? Error { get; private set; }

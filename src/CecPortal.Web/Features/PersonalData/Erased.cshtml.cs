@@ -1,7 +1,6 @@
 namespace CecPortal.Web.Features.PersonalData;
 
 /// <summary>Where an erased person lands, signed out.</summary>
-[AllowAnonymous]
 public sealed class ErasedModel : PageModel
 {
     public void OnGet()

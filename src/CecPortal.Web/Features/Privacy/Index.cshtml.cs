@@ -3,7 +3,6 @@ using CecPortal.Web.Infrastructure.Markdown;
 namespace CecPortal.Web.Features.Privacy;
 
 /// <summary>The current privacy notice and the data inventory, for anyone.</summary>
-[AllowAnonymous]
 public sealed class IndexModel(PrivacyConsent consent, MarkdownRenderer markdown, IOptions<RetentionOptions> retention) : PageModel
 {
     public PrivacyConsent.NoticeView Notice { get; private set; } = null!;

@@ -4,7 +4,6 @@ namespace CecPortal.Web.Features.Profile;
 /// The link from the confirmation email. The person may open it on another device, so it needs no sign-in: the token
 /// is the proof. The GET only shows a button, because link scanners open every link in an email.
 /// </summary>
-[AllowAnonymous]
 public sealed class ConfirmEmailChangeModel(EmailChange emailChange, SignInManager<PortalUser> signIn, UserManager<PortalUser> users) : PageModel
 {
     [BindProperty(SupportsGet = true)]

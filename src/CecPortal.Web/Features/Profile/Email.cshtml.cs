@@ -7,7 +7,6 @@ namespace CecPortal.Web.Features.Profile;
 /// Asking for a new sign-in email. Each POST sends two emails, so it shares the per-client limit of the other
 /// account-email forms (forgot password, resend confirmation); the password check also counts towards lockout.
 /// </summary>
-[Authorize(Policy = Policies.Community)]
 [EnableRateLimiting(RateLimiting.PasswordReset)]
 public sealed class EmailModel(UserManager<PortalUser> users, EmailChange emailChange) : PageModel
 {

@@ -5,7 +5,6 @@ using CecPortal.Web.Features.Webinars.Times;
 
 namespace CecPortal.Web.Features.Profile;
 
-[Authorize(Policy = Policies.Community)]
 public sealed class IndexModel(
     AppDbContext db,
     UserManager<PortalUser> users,

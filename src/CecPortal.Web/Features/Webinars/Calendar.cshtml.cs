@@ -8,7 +8,6 @@ namespace CecPortal.Web.Features.Webinars;
 /// the address is the only credential, as for the briefing feed: unknown, replaced or revoked tokens, and tokens of
 /// suspended accounts or accounts without a member or staff role, answer 404.
 /// </summary>
-[AllowAnonymous]
 public sealed class CalendarModel(CalendarSubscription subscription) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)

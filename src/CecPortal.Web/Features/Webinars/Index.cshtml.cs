@@ -3,7 +3,6 @@ using CecPortal.Web.Features.Webinars.Sessions;
 namespace CecPortal.Web.Features.Webinars;
 
 /// <summary>The coming sessions in the member's own time zone, their own registrations, and the past sessions with recordings.</summary>
-[Authorize(Policy = Policies.Community)]
 public sealed class IndexModel(WebinarSchedule schedule, UserManager<PortalUser> users) : PageModel
 {
     /// <summary>"p", because Razor Pages keeps "page" as a route value for itself.</summary>

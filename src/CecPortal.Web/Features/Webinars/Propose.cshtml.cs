@@ -4,7 +4,6 @@ using CecPortal.Web.Features.Webinars.Sessions;
 namespace CecPortal.Web.Features.Webinars;
 
 /// <summary>The call for speakers: propose a talk, follow your proposals, withdraw one that is not decided yet.</summary>
-[Authorize(Policy = Policies.Community)]
 public sealed class ProposeModel(CallForSpeakers callForSpeakers, UserManager<PortalUser> users) : PageModel
 {
     /// <summary>How a month travels in the form: "2027-03".</summary>

@@ -6,7 +6,6 @@ using CecPortal.Web.Features.Webinars.Sessions;
 namespace CecPortal.Web.Features.Webinars;
 
 /// <summary>One session: what it is about, when (in the member's zone), and registering or cancelling a place.</summary>
-[Authorize(Policy = Policies.Community)]
 public sealed class SessionModel(WebinarSchedule schedule, WebinarAttendance attendance, WebinarCalendar calendar, PortalUrls urls, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
     public MemberZone Zone { get; private set; } = null!;

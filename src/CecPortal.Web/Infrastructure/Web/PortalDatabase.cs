@@ -1,5 +1,5 @@
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Infrastructure.LocalPostgres;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CecPortal.Web.Infrastructure.Web;
 
@@ -33,11 +33,10 @@ public static class PortalDatabase
 
         // Pooled: a new context builds EF's internal services for itself (a third of a briefing page's allocations
         // under load); a pooled one is reset and reused, which is safe as the context has no state of its own.
-        builder.Services.AddSingleton<BriefingReadCache>();
-        builder.Services.AddSingleton<BriefingChangesInterceptor>();
+        // Features hook into the context by registering an IInterceptor (the briefings' read cache does).
         builder.Services.AddDbContextPool<AppDbContext>((services, options) => options
             .UseNpgsql(connectionString)
-            .AddInterceptors(services.GetRequiredService<BriefingChangesInterceptor>()));
+            .AddInterceptors(services.GetServices<IInterceptor>()));
 
         // Hosted services start in registration order and stop in reverse. These two go before the framework's own
         // (data protection reads its key ring from the database at start-up): migrations first, and the local

@@ -3,6 +3,7 @@ using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Markdown;
 using CecPortal.Web.Infrastructure.Web;
+using CecPortal.Web.SharedKernel;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using MimeKit;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CecPortal.Web.Features.Briefings.Delivery;
+using CecPortal.Web.SharedKernel;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using MimeKit;

@@ -1,4 +1,4 @@
-using CecPortal.Web.Features.Briefings.Delivery;
+using CecPortal.Web.SharedKernel;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CecPortal.UnitTests.Briefings.Delivery;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Infrastructure.Markdown;
+using CecPortal.Web.SharedKernel;
 
 namespace CecPortal.UnitTests.Infrastructure.Markdown;
 

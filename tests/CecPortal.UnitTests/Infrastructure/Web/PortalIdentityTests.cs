@@ -1,3 +1,4 @@
+using CecPortal.Web.Features.Account;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;

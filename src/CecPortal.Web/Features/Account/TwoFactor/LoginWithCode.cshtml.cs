@@ -6,7 +6,6 @@ namespace CecPortal.Web.Features.Account.TwoFactor;
 /// The second sign-in step: a code from the authenticator app. No "remember this browser": a remembered browser would
 /// make the password alone enough there for weeks, and sessions already last up to <c>Security:AbsoluteTimeout</c>.
 /// </summary>
-[AllowAnonymous]
 [EnableRateLimiting(RateLimiting.SignIn)]
 public sealed class LoginWithCodeModel(SignInManager<PortalUser> signInManager) : PageModel
 {

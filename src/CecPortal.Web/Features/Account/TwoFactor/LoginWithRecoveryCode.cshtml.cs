@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace CecPortal.Web.Features.Account.TwoFactor;
 
 /// <summary>The second sign-in step with one of the ten recovery codes instead of the app; each code works once.</summary>
-[AllowAnonymous]
 [EnableRateLimiting(RateLimiting.SignIn)]
 public sealed class LoginWithRecoveryCodeModel(SignInManager<PortalUser> signInManager) : PageModel
 {

@@ -1,5 +1,4 @@
 using CecPortal.Web.Features.Account;
-using CecPortal.Web.Features.Profile;
 using CecPortal.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.WebUtilities;
 

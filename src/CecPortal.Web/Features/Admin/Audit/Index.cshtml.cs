@@ -4,7 +4,6 @@ using CecPortal.Web.Infrastructure.Audit;
 namespace CecPortal.Web.Features.Admin.Audit;
 
 /// <summary>The audit log for Admins: staff actions and security events, newest first, with filters.</summary>
-[Authorize(Policy = Policies.Admin)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public const int PageSize = 50;

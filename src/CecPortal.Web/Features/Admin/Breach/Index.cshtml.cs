@@ -1,7 +1,6 @@
 namespace CecPortal.Web.Features.Admin.Breach;
 
 /// <summary>The breach notices sent so far, with their recipients and how far the sending got.</summary>
-[Authorize(Policy = Policies.Admin)]
 public sealed class IndexModel(BreachNotices notices) : PageModel
 {
     public IReadOnlyList<BreachNotices.NoticeRow> Notices { get; private set; } = [];

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace CecPortal.Web.Features.Admin.Breach;
 
 /// <summary>Choose the data a breach touched, see whose it is, write and preview the notice, send it.</summary>
-[Authorize(Policy = Policies.Admin)]
 public sealed class NewModel(BreachNotices notices, MarkdownRenderer markdown, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
     public const int ShownAffected = 100;

@@ -4,7 +4,6 @@ using CecPortal.Web.Features.Briefings.Delivery;
 namespace CecPortal.Web.Features.Admin.Briefings;
 
 /// <summary>How the morning email of one briefing went: counts, the failed addresses with their errors, and a retry.</summary>
-[Authorize(Policy = Policies.Editorial)]
 public sealed class DeliveriesModel(BriefingDeliveryReport report, UserManager<PortalUser> users) : PageModel
 {
     public const int PageSize = 50;

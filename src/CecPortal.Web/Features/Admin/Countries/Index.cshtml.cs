@@ -1,6 +1,5 @@
 namespace CecPortal.Web.Features.Admin.Countries;
 
-[Authorize(Policy = Policies.Admin)]
 public sealed class IndexModel(AppDbContext db, CountryAdministration countries, UserManager<PortalUser> users) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]

@@ -8,7 +8,6 @@ namespace CecPortal.Web.Features.Admin.Members;
 /// One member as staff see them: profile, application, status, sign-in and two-step state, activity counts and the
 /// latest audit entries about them; suspend or reinstate from here.
 /// </summary>
-[Authorize(Policy = Policies.Admin)]
 public sealed class DetailsModel(AppDbContext db, MemberAdministration administration, UserManager<PortalUser> users, IAuthorizationService authorization) : PageModel
 {
     public const int AuditExcerptSize = 10;

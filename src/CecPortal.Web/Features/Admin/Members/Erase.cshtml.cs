@@ -3,7 +3,6 @@ using CecPortal.Web.Features.PersonalData;
 namespace CecPortal.Web.Features.Admin.Members;
 
 /// <summary>An Admin erases a member on their request, or removes them for cause (their address is then blocklisted).</summary>
-[Authorize(Policy = Policies.Admin)]
 public sealed class EraseModel(AppDbContext db, AccountErasure erasure, EmailBlocklist blocklist, UserManager<PortalUser> users) : PageModel
 {
     [BindProperty]

@@ -1,7 +1,6 @@
 namespace CecPortal.Web.Features.Admin.Members;
 
 /// <summary>The member list for Admins: search, filters, paging, and the CSV export of the filtered list (POST, audited).</summary>
-[Authorize(Policy = Policies.Admin)]
 public sealed class IndexModel(AppDbContext db, MemberSearch search, MemberExport export, UserManager<PortalUser> users) : PageModel
 {
     public const int PageSize = 25;

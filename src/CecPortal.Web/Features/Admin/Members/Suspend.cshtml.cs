@@ -4,7 +4,6 @@ namespace CecPortal.Web.Features.Admin.Members;
 /// Suspends an active member or staff account, or reinstates a suspended one; either way with a reason for the record.
 /// (Staff who are not members reach it from their page under Admin → Staff.)
 /// </summary>
-[Authorize(Policy = Policies.Admin)]
 public sealed class SuspendModel(AppDbContext db, MemberAdministration administration, UserManager<PortalUser> users) : PageModel
 {
     [BindProperty]

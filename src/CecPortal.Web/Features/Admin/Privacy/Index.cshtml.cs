@@ -3,7 +3,6 @@ using CecPortal.Web.Features.Privacy;
 namespace CecPortal.Web.Features.Admin.Privacy;
 
 /// <summary>The privacy notice's versions, how many accepted each, and publishing a new version.</summary>
-[Authorize(Policy = Policies.Admin)]
 public sealed class IndexModel(AppDbContext db, PrivacyConsent consent, UserManager<PortalUser> users) : PageModel
 {
     [BindProperty]

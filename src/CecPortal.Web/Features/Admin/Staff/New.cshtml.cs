@@ -1,7 +1,6 @@
 namespace CecPortal.Web.Features.Admin.Staff;
 
 /// <summary>Adds a staff member by email: promotes an existing account (a member), or creates one and emails a welcome link.</summary>
-[Authorize(Policy = Policies.Admin)]
 public sealed class NewModel(StaffAdministration staff, UserManager<PortalUser> users) : PageModel
 {
     [BindProperty]

@@ -4,7 +4,6 @@ namespace CecPortal.Web.Features.Admin.Staff;
 /// One person's staff roles: each role is granted or revoked with its own button, so a page left open while another
 /// Admin acted can only do what its button says.
 /// </summary>
-[Authorize(Policy = Policies.Admin)]
 public sealed class PersonModel(AppDbContext db, StaffAdministration staff, UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : PageModel
 {
     [BindProperty]

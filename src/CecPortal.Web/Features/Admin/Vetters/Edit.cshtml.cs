@@ -1,6 +1,5 @@
 namespace CecPortal.Web.Features.Admin.Vetters;
 
-[Authorize(Policy = Policies.Admin)]
 public sealed class EditModel(AppDbContext db, VetterScopeAdministration scopes, UserManager<PortalUser> users) : PageModel
 {
     [BindProperty]

@@ -1,6 +1,5 @@
 namespace CecPortal.Web.Features.Admin.Vetters;
 
-[Authorize(Policy = Policies.Admin)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public IReadOnlyList<VetterRow> Vetters { get; private set; } = [];

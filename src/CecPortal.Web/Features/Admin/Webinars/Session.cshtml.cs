@@ -1,5 +1,4 @@
 using CecPortal.Web.Features.Admin.Webinars.Forms;
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Features.Webinars.Sessions;
 using CecPortal.Web.Features.Webinars.Times;

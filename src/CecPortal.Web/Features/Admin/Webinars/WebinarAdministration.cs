@@ -1,4 +1,3 @@
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars.Mail;
 using CecPortal.Web.Features.Webinars.Proposals;
 using CecPortal.Web.Features.Webinars.Sessions;

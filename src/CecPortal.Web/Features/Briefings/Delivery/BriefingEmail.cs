@@ -10,7 +10,7 @@ namespace CecPortal.Web.Features.Briefings.Delivery;
 /// </summary>
 public sealed class BriefingEmail(PortalUrls urls, UnsubscribeTokens tokens, DkimSigning dkim, MarkdownRenderer markdown, IOptions<EmailOptions> emailOptions)
 {
-    public const string UnsubscribePath = "/unsubscribe/";
+    public const string UnsubscribePath = UnsubscribeTokens.LinkPath;
 
     /// <summary>The subject, TLP label first: <c>[TLP:AMBER] CEC daily briefing 25 Nov 2026: title</c>.</summary>
     public static string Subject(Briefing briefing) =>

@@ -7,7 +7,6 @@ namespace CecPortal.Web.Features.Briefings.Delivery;
 /// The POST, from a mail client's button or this page's, unsubscribes without sign-in or antiforgery token: the signed
 /// token is the proof. The GET only shows a button, because link scanners open every link in an email.
 /// </summary>
-[AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(BriefingDeliverySetup.UnsubscribeRateLimit)]
 public sealed class UnsubscribeModel(OneClickUnsubscribe subscriptions) : PageModel

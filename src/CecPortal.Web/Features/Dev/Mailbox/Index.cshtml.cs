@@ -1,7 +1,6 @@
 namespace CecPortal.Web.Features.Dev.Mailbox;
 
 /// <summary>Development only (folder filter); anonymous so that an applicant can open their verification link.</summary>
-[AllowAnonymous]
 public sealed class IndexModel(DevMailbox mailbox) : PageModel
 {
     public IReadOnlyList<MailboxEntry> Messages { get; private set; } = [];

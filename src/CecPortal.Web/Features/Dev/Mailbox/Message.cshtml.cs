@@ -1,6 +1,5 @@
 namespace CecPortal.Web.Features.Dev.Mailbox;
 
-[AllowAnonymous]
 public sealed class MessageModel(DevMailbox mailbox) : PageModel
 {
     public string Id { get; private set; } = string.Empty;

@@ -1,5 +1,3 @@
-using CecPortal.Web.Features.Briefings;
-using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Features.Webinars.Sessions;
 using CecPortal.Web.Features.Webinars.Times;
@@ -77,7 +75,7 @@ public sealed class WebinarAnnouncements(AppDbContext db, EmailOutbox outbox, Un
 
     private EmailMessage Compose(WebinarSession session, IReadOnlyList<string> speakers, string memberId, string email, string fullName, string zoneId)
     {
-        var unsubscribeUrl = urls.Absolute(BriefingEmail.UnsubscribePath + tokens.Create(memberId, MailingList.WebinarAnnouncements));
+        var unsubscribeUrl = urls.Absolute(UnsubscribeTokens.LinkPath + tokens.Create(memberId, MailingList.WebinarAnnouncements));
         var when = WebinarTimes.Sentence(session.StartsAt, session.EndsAt, zoneId, session.TimeZoneId);
         List<string> lines =
         [

@@ -1,4 +1,3 @@
-using CecPortal.Web.Features.Briefings;
 
 namespace CecPortal.Web.Features.Webinars.Sessions;
 

@@ -1,4 +1,3 @@
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars.Times;
 
 namespace CecPortal.Web.Features.Webinars.Sessions;

@@ -1,4 +1,3 @@
-using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Webinars.Sessions;
 
 namespace CecPortal.Web.Features.Admin.Webinars.Forms;

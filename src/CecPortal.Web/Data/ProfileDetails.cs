@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Profile;
+namespace CecPortal.Web.Data;
 
 /// <summary>What a person edits about themselves on their profile, already trimmed (see <see cref="Normalize"/>).</summary>
 public sealed record ProfileDetails(string FullName, string? JobTitle, string? Organisation, string? CountryCode, string? SectorCode, bool HiddenFromDirectory)

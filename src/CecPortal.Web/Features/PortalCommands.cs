@@ -1,6 +1,6 @@
 using CecPortal.Web.Features.Admin.Accounts;
 
-namespace CecPortal.Web.Infrastructure.Commands;
+namespace CecPortal.Web.Features;
 
 /// <summary>
 /// One-shot commands run instead of the web server:

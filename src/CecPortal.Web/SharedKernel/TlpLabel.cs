@@ -1,4 +1,4 @@
-namespace CecPortal.Web.Features.Briefings;
+namespace CecPortal.Web.SharedKernel;
 
 /// <summary>Traffic Light Protocol 2.0 labels (FIRST). The community's default is AMBER.</summary>
 public enum TlpLabel

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace CecPortal.Web.Features.Briefings.Delivery;
+namespace CecPortal.Web.SharedKernel;
 
 /// <summary>The kinds of bulk email a member can stop with a one-click link.</summary>
 public enum MailingList
@@ -20,7 +20,11 @@ public sealed record UnsubscribeRequest(string MemberId, MailingList List);
 /// </summary>
 public sealed class UnsubscribeTokens(IDataProtectionProvider dataProtection)
 {
+    /// <summary>Kept from when only briefings had the link: tokens in emails already sent must still open.</summary>
     public const string Purpose = "CecPortal.Briefings.Unsubscribe.v1";
+
+    /// <summary>The one-click page, followed by the token.</summary>
+    public const string LinkPath = "/unsubscribe/";
 
     /// <summary>
     /// The payload prefix of every list but the daily briefing. Briefing tokens carry the bare member id, as they did

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Account.BreachedPasswords;
 using CecPortal.Web.Features.Account.Passkeys;
 using CecPortal.Web.Features.Account.TwoFactor;
@@ -9,8 +8,12 @@ using CecPortal.Web.Infrastructure.Operations;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace CecPortal.Web.Infrastructure.Web;
+namespace CecPortal.Web.Features.Account;
 
+/// <summary>
+/// Identity for the portal's accounts: the key ring, password and lockout rules, two-step sign-in, passkeys, the
+/// session cookie, and the audited user manager. Who may open which page is in <c>Features/PortalAccess.cs</c>.
+/// </summary>
 public static class PortalIdentity
 {
     /// <summary>The session cookie: <c>cec.auth</c> in Development, <c>__Host-cec.auth</c> elsewhere (see <see cref="PortalCookies"/>).</summary>
@@ -104,15 +107,6 @@ public static class PortalIdentity
                 PortalCookies.Apply(options.Cookie, environment, configuration, AuthCookieName);
             });
         services.AddPortalCookies();
-
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Staff))
-            .AddPolicy(Policies.Vetting, policy => policy.RequireRole(Roles.Vetter, Roles.Admin))
-            .AddPolicy(Policies.Editorial, policy => policy.RequireRole(Roles.Editor, Roles.Admin))
-            .AddPolicy(Policies.Community, policy => policy.RequireRole([.. Roles.Staff, Roles.Member]))
-            // Every page needs a signed-in user unless it says [AllowAnonymous].
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         // Replaces Identity's UserManager so that password changes are audited: after AddIdentity, as the last registration wins.
         services.AddScoped<UserManager<PortalUser>, AuditedUserManager>();

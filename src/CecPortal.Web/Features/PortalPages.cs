@@ -21,6 +21,7 @@ public static class PortalPages
             options.Conventions.AuthorizeFolder("/Admin/Audit", Policies.Admin);
             options.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new StaffMfaPageFilter()));
             options.Conventions.AddFolderApplicationModelConvention("/Dev", model => model.Filters.Add(new DevelopmentOnlyFilter()));
+            options.Conventions.ConfigureFilter(new RuleExceptionPageFilter());
         });
         services.AddRouting(options => options.LowercaseUrls = true);
         return services;

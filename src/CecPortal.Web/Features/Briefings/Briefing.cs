@@ -211,8 +211,6 @@ public sealed class Briefing
 /// <summary>The editable content of a briefing, with its Markdown already rendered by <c>MarkdownRenderer</c>.</summary>
 public sealed record BriefingContent(string Title, string BodyMarkdown, string BodyHtml, TlpLabel Tlp, IReadOnlyList<VulnerabilityEntry> Vulnerabilities);
 
-/// <summary>A change the briefing's rules refuse; the message is shown to the editor.</summary>
-public sealed class BriefingRuleException(string message) : Exception(message);
 
 public sealed class BriefingConfiguration : IEntityTypeConfiguration<Briefing>
 {

@@ -392,7 +392,6 @@ public sealed record ApplicationDetails(
 /// <summary>A vetter (or Admin) about to review, with what their scope covers for this application.</summary>
 public sealed record Reviewer(string UserId, string Name, bool CoversCountry, bool CoversSector);
 
-public sealed class ApplicationRuleException(string message) : Exception(message);
 
 public sealed class MembershipApplicationConfiguration : IEntityTypeConfiguration<MembershipApplication>
 {

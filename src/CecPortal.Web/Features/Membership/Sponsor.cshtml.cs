@@ -23,16 +23,7 @@ public sealed class SponsorModel(ApplicationWorkflow workflow) : PageModel
             return NotFound();
         }
 
-        try
-        {
-            await workflow.RespondAsSponsorAsync(id, Token!, endorse, cancellationToken);
-        }
-        catch (ApplicationRuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return Page();
-        }
-
+        await workflow.RespondAsSponsorAsync(id, Token!, endorse, cancellationToken);
         TempData["StatusMessage"] = endorse ? "Thank you: your endorsement is recorded." : "Thank you: your answer is recorded.";
         return RedirectToPage(new { id, t = Token });
     }

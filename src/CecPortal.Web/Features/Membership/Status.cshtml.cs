@@ -52,16 +52,7 @@ public sealed class StatusModel(ApplicationWorkflow workflow) : PageModel
 
     private async Task<IActionResult> ActAsync(Func<Task> action, string done, Guid id)
     {
-        try
-        {
-            await action();
-        }
-        catch (ApplicationRuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return Page();
-        }
-
+        await action();
         TempData["StatusMessage"] = done;
         return RedirectToPage(new { id, t = Token });
     }

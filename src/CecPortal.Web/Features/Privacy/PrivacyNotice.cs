@@ -71,7 +71,6 @@ public sealed class PrivacyAcceptance
     public DateTimeOffset AcceptedAt { get; init; }
 }
 
-public sealed class PrivacyRuleException(string message) : Exception(message);
 
 public sealed class PrivacyNoticeConfiguration : IEntityTypeConfiguration<PrivacyNotice>
 {

@@ -100,7 +100,6 @@ public sealed class BreachNoticeRecipient
     public DateTimeOffset? QueuedAt { get; set; }
 }
 
-public sealed class BreachRuleException(string message) : Exception(message);
 
 public sealed class BreachNoticeConfiguration : IEntityTypeConfiguration<BreachNotice>
 {

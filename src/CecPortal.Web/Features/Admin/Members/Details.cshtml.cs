@@ -9,7 +9,7 @@ namespace CecPortal.Web.Features.Admin.Members;
 /// latest audit entries about them; suspend or reinstate from here.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class DetailsModel(AppDbContext db, MemberAdministration administration, UserManager<PortalUser> users, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(AppDbContext db, MemberAdministration administration, UserManager<PortalUser> users, IAuthorizationService authorization) : PageModel, IReloadAfterRefusal
 {
     public const int AuditExcerptSize = 10;
 
@@ -95,23 +95,13 @@ public sealed class DetailsModel(AppDbContext db, MemberAdministration administr
         }
 
         var (actorId, actorName) = (users.GetUserId(User)!, User.Identity!.Name!);
-        try
+        if (Input.Change == SuspendModel.StatusChange.Suspend)
         {
-            if (Input.Change == SuspendModel.StatusChange.Suspend)
-            {
-                await administration.SuspendAsync(userId, Input.Reason, actorId, actorName);
-            }
-            else
-            {
-                await administration.ReinstateAsync(userId, Input.Reason, actorId, actorName);
-            }
+            await administration.SuspendAsync(userId, Input.Reason, actorId, actorName);
         }
-        catch (AccountRuleException ex)
+        else
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            db.ChangeTracker.Clear();
-            await LoadAsync(userId, cancellationToken);
-            return Page();
+            await administration.ReinstateAsync(userId, Input.Reason, actorId, actorName);
         }
 
         TempData["StatusMessage"] = Input.Change == SuspendModel.StatusChange.Suspend
@@ -119,6 +109,9 @@ public sealed class DetailsModel(AppDbContext db, MemberAdministration administr
             : $"{Member.FullName} is reinstated and can sign in again.";
         return RedirectToPage(new { userId });
     }
+
+    /// <summary>The account as it stands now: a colleague's change may be why this one was refused.</summary>
+    public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => LoadAsync(Member.Id, cancellationToken);
 
     private async Task<bool> LoadAsync(string userId, CancellationToken cancellationToken)
     {

@@ -55,15 +55,7 @@ public sealed class EraseModel(AppDbContext db, AccountErasure erasure, EmailBlo
             return Page();
         }
 
-        try
-        {
-            await erasure.EraseByAdminAsync(userId, Input.Reason, Input.ForCause, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
-        }
-        catch (AccountRuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return Page();
-        }
+        await erasure.EraseByAdminAsync(userId, Input.Reason, Input.ForCause, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
 
         TempData["StatusMessage"] = Input.ForCause
             ? "The member's account has been erased and their address blocklisted. A confirmation email is on its way to them."

@@ -64,21 +64,13 @@ public sealed class SuspendModel(AppDbContext db, MemberAdministration administr
         }
 
         var (actorId, actorName) = (users.GetUserId(User)!, User.Identity!.Name!);
-        try
+        if (Input.Change == StatusChange.Suspend)
         {
-            if (Input.Change == StatusChange.Suspend)
-            {
-                await administration.SuspendAsync(userId, Input.Reason, actorId, actorName);
-            }
-            else
-            {
-                await administration.ReinstateAsync(userId, Input.Reason, actorId, actorName);
-            }
+            await administration.SuspendAsync(userId, Input.Reason, actorId, actorName);
         }
-        catch (AccountRuleException ex)
+        else
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return Page();
+            await administration.ReinstateAsync(userId, Input.Reason, actorId, actorName);
         }
 
         TempData["StatusMessage"] = Input.Change == StatusChange.Suspend

@@ -36,18 +36,10 @@ public sealed class NewModel(StaffAdministration staff, UserManager<PortalUser> 
             return Page();
         }
 
-        try
-        {
-            var added = await staff.AddStaffAsync(Input.Email, Input.FullName, Input.Role, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
-            TempData["StatusMessage"] = added.Created
-                ? $"A staff account for {added.FullName} was created with the {Input.Role} role. A welcome email with a link to choose a password is on its way."
-                : $"{added.FullName} now has the {Input.Role} role and has been told by email.";
-            return RedirectToPage("Person", new { userId = added.UserId });
-        }
-        catch (AccountRuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return Page();
-        }
+        var added = await staff.AddStaffAsync(Input.Email, Input.FullName, Input.Role, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
+        TempData["StatusMessage"] = added.Created
+            ? $"A staff account for {added.FullName} was created with the {Input.Role} role. A welcome email with a link to choose a password is on its way."
+            : $"{added.FullName} now has the {Input.Role} role and has been told by email.";
+        return RedirectToPage("Person", new { userId = added.UserId });
     }
 }

@@ -5,7 +5,7 @@ namespace CecPortal.Web.Features.Admin.Staff;
 /// Admin acted can only do what its button says.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class PersonModel(AppDbContext db, StaffAdministration staff, UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : PageModel
+public sealed class PersonModel(AppDbContext db, StaffAdministration staff, UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : PageModel, IReloadAfterRefusal
 {
     [BindProperty]
     public string? Role { get; set; }
@@ -40,22 +40,13 @@ public sealed class PersonModel(AppDbContext db, StaffAdministration staff, User
         }
 
         var actorId = users.GetUserId(User)!;
-        try
+        if (grant)
         {
-            if (grant)
-            {
-                await staff.GrantAsync(userId, role, actorId, User.Identity!.Name!, cancellationToken);
-            }
-            else
-            {
-                await staff.RevokeAsync(userId, role, actorId, User.Identity!.Name!, cancellationToken);
-            }
+            await staff.GrantAsync(userId, role, actorId, User.Identity!.Name!, cancellationToken);
         }
-        catch (AccountRuleException ex)
+        else
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            await LoadAsync(userId, cancellationToken);
-            return Page();
+            await staff.RevokeAsync(userId, role, actorId, User.Identity!.Name!, cancellationToken);
         }
 
         TempData["StatusMessage"] = grant ? $"{Person.FullName} now has the {role} role." : $"{Person.FullName} no longer has the {role} role.";
@@ -72,6 +63,9 @@ public sealed class PersonModel(AppDbContext db, StaffAdministration staff, User
 
         return role == Roles.Admin && !grant ? Redirect("/") : RedirectToPage(new { userId });
     }
+
+    /// <summary>The roles as they stand now: a colleague's change may be why this one was refused.</summary>
+    public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => LoadAsync(Person.Id, cancellationToken);
 
     private async Task<bool> LoadAsync(string userId, CancellationToken cancellationToken)
     {

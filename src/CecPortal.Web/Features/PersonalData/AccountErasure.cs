@@ -161,7 +161,6 @@ public sealed class AccountErasure(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
         logger.LogInformation("Account erased; audit pseudonym {Pseudonym}.", pseudonym);
         return pseudonym;
     }

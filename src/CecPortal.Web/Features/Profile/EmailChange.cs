@@ -107,7 +107,6 @@ public sealed class EmailChange(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
         return EmailChangeRequestResult.Requested;
     }
 

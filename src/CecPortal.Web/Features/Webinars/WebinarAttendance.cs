@@ -1,5 +1,3 @@
-using CecPortal.Web.Infrastructure.Email;
-
 namespace CecPortal.Web.Features.Webinars;
 
 /// <summary>
@@ -15,7 +13,7 @@ public sealed record AttendanceChange(RegistrationStanding Standing, bool Change
 /// The emails (<see cref="WebinarMail"/>) are stored in the same transaction and handed to Hangfire after the commit, and
 /// the session's reminder jobs are checked after it (<see cref="WebinarReminders.EnsureAsync"/>).
 /// </summary>
-public sealed class WebinarAttendance(AppDbContext db, WebinarMail mail, EmailOutbox outbox, WebinarReminders reminders, TimeProvider clock)
+public sealed class WebinarAttendance(AppDbContext db, WebinarMail mail, WebinarReminders reminders, TimeProvider clock)
 {
     public async Task<AttendanceChange> RegisterAsync(Guid sessionId, string memberId, CancellationToken cancellationToken)
     {
@@ -53,7 +51,6 @@ public sealed class WebinarAttendance(AppDbContext db, WebinarMail mail, EmailOu
         }
 
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
         if (await reminders.AreOutOfDateAsync(session, cancellationToken))
         {
             await reminders.TryEnsureAsync(sessionId, cancellationToken);
@@ -89,7 +86,6 @@ public sealed class WebinarAttendance(AppDbContext db, WebinarMail mail, EmailOu
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
         return new AttendanceChange(RegistrationStanding.NotRegistered, true, null, promoted);
     }
 

@@ -1,5 +1,4 @@
 using CecPortal.Web.Features.Briefings;
-using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Markdown;
 
 namespace CecPortal.Web.Features.Webinars;
@@ -15,7 +14,7 @@ public sealed record SessionDetails(string Title, string AbstractMarkdown, TlpLa
 /// (<see cref="WebinarMail"/>) are stored in the same transaction and handed to Hangfire after the commit; a move or a
 /// cancellation then reschedules or drops the reminder jobs (<see cref="WebinarReminders"/>).
 /// </summary>
-public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer markdown, WebinarMail mail, EmailOutbox outbox, WebinarReminders reminders, TimeProvider clock)
+public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer markdown, WebinarMail mail, WebinarReminders reminders, TimeProvider clock)
 {
     public const string StaleMessage = "Someone else changed this session after you opened it. Reload the page to see their change, then apply yours again.";
 
@@ -50,7 +49,6 @@ public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer mark
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
         return promoted;
     }
 
@@ -79,7 +77,6 @@ public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer mark
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
         if (moved)
         {
             await reminders.TryEnsureAsync(sessionId, cancellationToken);
@@ -102,7 +99,6 @@ public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer mark
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
         await reminders.TryEnsureAsync(sessionId, cancellationToken);
     }
 

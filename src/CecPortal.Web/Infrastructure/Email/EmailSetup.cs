@@ -37,6 +37,7 @@ public static class EmailSetup
         services.AddSingleton<OutboxProtection>();
         services.AddScoped<EmailSender>();
         services.AddScoped<EmailOutbox>();
+        services.AddSingleton<EnqueueAfterCommitInterceptor>();
         services.AddRecurringJobs((recurring, _) => recurring.AddOrUpdate<EmailOutboxSweepJob>(
             EmailOutboxSweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/10 * * * *"));
         return services;

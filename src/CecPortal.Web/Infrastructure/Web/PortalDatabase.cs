@@ -1,4 +1,5 @@
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.LocalPostgres;
 
 namespace CecPortal.Web.Infrastructure.Web;
@@ -37,7 +38,9 @@ public static class PortalDatabase
         builder.Services.AddSingleton<BriefingChangesInterceptor>();
         builder.Services.AddDbContextPool<AppDbContext>((services, options) => options
             .UseNpgsql(connectionString)
-            .AddInterceptors(services.GetRequiredService<BriefingChangesInterceptor>()));
+            .AddInterceptors(
+                services.GetRequiredService<BriefingChangesInterceptor>(),
+                services.GetRequiredService<EnqueueAfterCommitInterceptor>()));
 
         // Hosted services start in registration order and stop in reverse. These two go before the framework's own
         // (data protection reads its key ring from the database at start-up): migrations first, and the local

@@ -167,8 +167,6 @@ public sealed class StaffAdministration(
             db.ChangeTracker.Clear();
             throw;
         }
-
-        outbox.EnqueuePending();
     }
 
     /// <summary>Loads the account after the lock is taken, so every check sees the state the change will apply to.</summary>

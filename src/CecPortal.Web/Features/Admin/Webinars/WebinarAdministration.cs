@@ -327,7 +327,6 @@ public sealed partial class WebinarAdministration(
     {
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
     }
 
     private void QueueEmail(string email, string subject, IEnumerable<string> paragraphs) =>

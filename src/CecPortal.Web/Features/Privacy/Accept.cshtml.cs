@@ -34,14 +34,14 @@ public sealed class AcceptModel(PrivacyConsent consent, MarkdownRenderer markdow
 
     public async Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken)
     {
-        await consent.AcceptAsync(users.GetUserId(User)!, User.Identity!.Name!, Version, cancellationToken);
+        await consent.AcceptAsync(Actor.Of(User), Version, cancellationToken);
         TempData["StatusMessage"] = "Thank you: you accepted the privacy notice.";
         return LocalRedirect(SafeReturnUrl);
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(CancellationToken cancellationToken)
     {
-        await consent.DeclineAsync(users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
+        await consent.DeclineAsync(Actor.Of(User), cancellationToken);
         await signIn.SignOutAsync();
         TempData["StatusMessage"] = "You have been signed out: the portal can only be used once the privacy notice is accepted. Write to the secretariat if you have questions, or sign in again to accept it.";
         return Redirect("/");

@@ -5,7 +5,7 @@ namespace CecPortal.Web.Features.Admin.Breach;
 
 /// <summary>Choose the data a breach touched, see whose it is, write and preview the notice, send it.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class NewModel(BreachNotices notices, MarkdownRenderer markdown, UserManager<PortalUser> users, TimeProvider clock) : PageModel, IReloadAfterRefusal
+public sealed class NewModel(BreachNotices notices, MarkdownRenderer markdown, TimeProvider clock) : PageModel, IReloadAfterRefusal
 {
     public const int ShownAffected = 100;
 
@@ -64,7 +64,7 @@ public sealed class NewModel(BreachNotices notices, MarkdownRenderer markdown, U
         var criteriaValid = ValidateCriteria();
         if (criteriaValid && ModelState.IsValid)
         {
-            var notice = await notices.SendAsync(Input.Criteria, Input.Subject, Input.Body, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
+            var notice = await notices.SendAsync(Input.Criteria, Input.Subject, Input.Body, Actor.Of(User), cancellationToken);
             TempData["StatusMessage"] = $"The notice is being sent to {notice.RecipientCount} people.";
             return RedirectToPage("Index");
         }

@@ -5,7 +5,7 @@ namespace CecPortal.Web.Features.Admin.Briefings;
 
 /// <summary>How the morning email of one briefing went: counts, the failed addresses with their errors, and a retry.</summary>
 [Authorize(Policy = Policies.Editorial)]
-public sealed class DeliveriesModel(BriefingDeliveryReport report, UserManager<PortalUser> users) : PageModel
+public sealed class DeliveriesModel(BriefingDeliveryReport report) : PageModel
 {
     public const int PageSize = 50;
 
@@ -38,7 +38,7 @@ public sealed class DeliveriesModel(BriefingDeliveryReport report, UserManager<P
 
         try
         {
-            var count = await report.RetryFailedAsync(id, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
+            var count = await report.RetryFailedAsync(id, Actor.Of(User), cancellationToken);
             TempData["StatusMessage"] = count switch
             {
                 0 => "There were no failed deliveries to retry.",

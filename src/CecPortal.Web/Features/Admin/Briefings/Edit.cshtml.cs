@@ -58,7 +58,7 @@ public sealed class EditModel(AppDbContext db, BriefingEditor editor, BriefingTe
     {
         try
         {
-            var deleted = await editor.DeleteDraftAsync(id, version, ActorId, ActorName, cancellationToken);
+            var deleted = await editor.DeleteDraftAsync(id, version, Actor.Of(User), cancellationToken);
             TempData["StatusMessage"] = $"The draft for {BriefingEditor.FormatDate(deleted.EditionDate)} is deleted.";
             return RedirectToPage("Index");
         }
@@ -112,7 +112,7 @@ public sealed class EditModel(AppDbContext db, BriefingEditor editor, BriefingTe
 
         try
         {
-            var saved = await editor.SaveAsync(id, Input.Version.Value, Input.ToDraft(), step, ActorId, ActorName, cancellationToken);
+            var saved = await editor.SaveAsync(id, Input.Version.Value, Input.ToDraft(), step, Actor.Of(User), cancellationToken);
             TempData["StatusMessage"] = Describe(saved, step, Input.Tlp ?? TlpRules.Default);
             if (sendTestEmail)
             {
@@ -143,7 +143,7 @@ public sealed class EditModel(AppDbContext db, BriefingEditor editor, BriefingTe
     {
         try
         {
-            await testEmail.SendAsync(id, ActorId, cancellationToken);
+            await testEmail.SendAsync(id, Actor.Of(User).Id, cancellationToken);
             return $"Saved. A test email of this briefing is on its way to {User.Identity?.Name}.";
         }
         catch (BriefingRuleException ex)

@@ -1,7 +1,7 @@
 namespace CecPortal.Web.Features.Admin.Countries;
 
 [Authorize(Policy = Policies.Admin)]
-public sealed class IndexModel(AppDbContext db, CountryAdministration countries, UserManager<PortalUser> users) : PageModel
+public sealed class IndexModel(AppDbContext db, CountryAdministration countries) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -35,7 +35,7 @@ public sealed class IndexModel(AppDbContext db, CountryAdministration countries,
             return Page();
         }
 
-        var changed = await countries.SetEligibilityAsync(Input.Code.ToUpperInvariant(), Input.Eligible, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
+        var changed = await countries.SetEligibilityAsync(Input.Code.ToUpperInvariant(), Input.Eligible, Actor.Of(User), cancellationToken);
         if (changed is null)
         {
             return NotFound();

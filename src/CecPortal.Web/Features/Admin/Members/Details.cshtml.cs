@@ -94,14 +94,14 @@ public sealed class DetailsModel(AppDbContext db, MemberAdministration administr
             return Page();
         }
 
-        var (actorId, actorName) = (users.GetUserId(User)!, User.Identity!.Name!);
+        var actor = Actor.Of(User);
         if (Input.Change == SuspendModel.StatusChange.Suspend)
         {
-            await administration.SuspendAsync(userId, Input.Reason, actorId, actorName);
+            await administration.SuspendAsync(userId, Input.Reason, actor);
         }
         else
         {
-            await administration.ReinstateAsync(userId, Input.Reason, actorId, actorName);
+            await administration.ReinstateAsync(userId, Input.Reason, actor);
         }
 
         TempData["StatusMessage"] = Input.Change == SuspendModel.StatusChange.Suspend

@@ -4,7 +4,7 @@ namespace CecPortal.Web.Features.Admin.Members;
 
 /// <summary>An Admin erases a member on their request, or removes them for cause (their address is then blocklisted).</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class EraseModel(AppDbContext db, AccountErasure erasure, EmailBlocklist blocklist, UserManager<PortalUser> users) : PageModel
+public sealed class EraseModel(AppDbContext db, AccountErasure erasure, EmailBlocklist blocklist) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -55,7 +55,7 @@ public sealed class EraseModel(AppDbContext db, AccountErasure erasure, EmailBlo
             return Page();
         }
 
-        await erasure.EraseByAdminAsync(userId, Input.Reason, Input.ForCause, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
+        await erasure.EraseByAdminAsync(userId, Input.Reason, Input.ForCause, Actor.Of(User), cancellationToken);
 
         TempData["StatusMessage"] = Input.ForCause
             ? "The member's account has been erased and their address blocklisted. A confirmation email is on its way to them."

@@ -5,7 +5,7 @@ namespace CecPortal.Web.Features.Admin.Members;
 /// (Staff who are not members reach it from their page under Admin → Staff.)
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class SuspendModel(AppDbContext db, MemberAdministration administration, UserManager<PortalUser> users) : PageModel
+public sealed class SuspendModel(AppDbContext db, MemberAdministration administration) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -63,14 +63,14 @@ public sealed class SuspendModel(AppDbContext db, MemberAdministration administr
             return Page();
         }
 
-        var (actorId, actorName) = (users.GetUserId(User)!, User.Identity!.Name!);
+        var actor = Actor.Of(User);
         if (Input.Change == StatusChange.Suspend)
         {
-            await administration.SuspendAsync(userId, Input.Reason, actorId, actorName);
+            await administration.SuspendAsync(userId, Input.Reason, actor);
         }
         else
         {
-            await administration.ReinstateAsync(userId, Input.Reason, actorId, actorName);
+            await administration.ReinstateAsync(userId, Input.Reason, actor);
         }
 
         TempData["StatusMessage"] = Input.Change == StatusChange.Suspend

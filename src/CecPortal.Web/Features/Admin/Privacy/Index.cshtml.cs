@@ -4,7 +4,7 @@ namespace CecPortal.Web.Features.Admin.Privacy;
 
 /// <summary>The privacy notice's versions, how many accepted each, and publishing a new version.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class IndexModel(AppDbContext db, PrivacyConsent consent, UserManager<PortalUser> users) : PageModel, IReloadAfterRefusal
+public sealed class IndexModel(AppDbContext db, PrivacyConsent consent) : PageModel, IReloadAfterRefusal
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -38,7 +38,7 @@ public sealed class IndexModel(AppDbContext db, PrivacyConsent consent, UserMana
     {
         if (ModelState.IsValid)
         {
-            var version = await consent.PublishAsync(Input.Markdown, Input.ChangeSummary, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
+            var version = await consent.PublishAsync(Input.Markdown, Input.ChangeSummary, Actor.Of(User), cancellationToken);
             TempData["StatusMessage"] = $"Version {version} is published. Everyone is asked to accept it at their next page.";
             return RedirectToPage();
         }

@@ -39,24 +39,24 @@ public sealed class PersonModel(AppDbContext db, StaffAdministration staff, User
             return Page();
         }
 
-        var actorId = users.GetUserId(User)!;
+        var actor = Actor.Of(User);
         if (grant)
         {
-            await staff.GrantAsync(userId, role, actorId, User.Identity!.Name!, cancellationToken);
+            await staff.GrantAsync(userId, role, actor, cancellationToken);
         }
         else
         {
-            await staff.RevokeAsync(userId, role, actorId, User.Identity!.Name!, cancellationToken);
+            await staff.RevokeAsync(userId, role, actor, cancellationToken);
         }
 
         TempData["StatusMessage"] = grant ? $"{Person.FullName} now has the {role} role." : $"{Person.FullName} no longer has the {role} role.";
-        if (userId != actorId)
+        if (userId != actor.Id)
         {
             return RedirectToPage(new { userId });
         }
 
         // Their own change: this session takes the new roles at once (the new stamp would otherwise end it).
-        if (await users.FindByIdAsync(actorId) is { } me)
+        if (await users.FindByIdAsync(actor.Id) is { } me)
         {
             await signIn.RefreshSignInAsync(me);
         }

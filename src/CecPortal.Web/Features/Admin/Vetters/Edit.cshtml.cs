@@ -1,7 +1,7 @@
 namespace CecPortal.Web.Features.Admin.Vetters;
 
 [Authorize(Policy = Policies.Admin)]
-public sealed class EditModel(AppDbContext db, VetterScopeAdministration scopes, UserManager<PortalUser> users) : PageModel, IReloadAfterRefusal
+public sealed class EditModel(AppDbContext db, VetterScopeAdministration scopes) : PageModel, IReloadAfterRefusal
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -48,7 +48,7 @@ public sealed class EditModel(AppDbContext db, VetterScopeAdministration scopes,
         Vetter = vetter;
         if (ModelState.IsValid)
         {
-            var summary = await scopes.ReplaceAsync(userId, Input.Countries, Input.Sectors, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
+            var summary = await scopes.ReplaceAsync(userId, Input.Countries, Input.Sectors, Actor.Of(User), cancellationToken);
             TempData["StatusMessage"] = $"Scope of {vetter.FullName} saved ({summary}).";
             return RedirectToPage("Index");
         }

@@ -36,7 +36,7 @@ public sealed class EditSeriesModel(AppDbContext db, WebinarAdministration admin
             return Page();
         }
 
-        var planned = await administration.ChangeSeriesAsync(id, Input.Title, rule, Input.DefaultCapacity!.Value, this.Actor(), cancellationToken);
+        var planned = await administration.ChangeSeriesAsync(id, Input.Title, rule, Input.DefaultCapacity!.Value, Actor.Of(User), cancellationToken);
         TempData["StatusMessage"] = $"Saved: {rule.Describe()}. Existing sessions keep their time and places"
             + (planned > 0 ? $"; {planned} new session(s) planned." : ".");
         return RedirectToPage(new { id });
@@ -46,7 +46,7 @@ public sealed class EditSeriesModel(AppDbContext db, WebinarAdministration admin
     {
         try
         {
-            await administration.PauseSeriesAsync(id, this.Actor(), cancellationToken);
+            await administration.PauseSeriesAsync(id, Actor.Of(User), cancellationToken);
         }
         catch (WebinarRuleException)
         {
@@ -62,7 +62,7 @@ public sealed class EditSeriesModel(AppDbContext db, WebinarAdministration admin
         int planned;
         try
         {
-            planned = await administration.ResumeSeriesAsync(id, this.Actor(), cancellationToken);
+            planned = await administration.ResumeSeriesAsync(id, Actor.Of(User), cancellationToken);
         }
         catch (WebinarRuleException)
         {

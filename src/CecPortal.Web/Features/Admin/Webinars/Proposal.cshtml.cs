@@ -51,7 +51,7 @@ public sealed class ProposalModel(AppDbContext db, WebinarAdministration adminis
 
         try
         {
-            await administration.AcceptProposalAsync(id, accept.SessionId!.Value, accept.CopyToSession, accept.Note, this.Actor(), cancellationToken);
+            await administration.AcceptProposalAsync(id, accept.SessionId!.Value, accept.CopyToSession, accept.Note, Actor.Of(User), cancellationToken);
         }
         catch (WebinarRuleException ex)
         {
@@ -77,7 +77,7 @@ public sealed class ProposalModel(AppDbContext db, WebinarAdministration adminis
 
         try
         {
-            await administration.DeclineProposalAsync(id, decline.Note!, this.Actor(), cancellationToken);
+            await administration.DeclineProposalAsync(id, decline.Note!, Actor.Of(User), cancellationToken);
         }
         catch (WebinarRuleException ex)
         {

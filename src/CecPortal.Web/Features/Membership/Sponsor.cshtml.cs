@@ -24,7 +24,7 @@ public sealed class SponsorModel(ApplicationWorkflow workflow) : PageModel
         }
 
         await workflow.RespondAsSponsorAsync(id, Token!, endorse, cancellationToken);
-        TempData["StatusMessage"] = endorse ? "Thank you: your endorsement is recorded." : "Thank you: your answer is recorded.";
+        TempData.SetStatusMessage(endorse ? "Thank you: your endorsement is recorded." : "Thank you: your answer is recorded.");
         return RedirectToPage(new { id, t = Token });
     }
 

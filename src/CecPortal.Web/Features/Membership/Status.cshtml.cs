@@ -53,7 +53,7 @@ public sealed class StatusModel(ApplicationWorkflow workflow) : PageModel
     private async Task<IActionResult> ActAsync(Func<Task> action, string done, Guid id)
     {
         await action();
-        TempData["StatusMessage"] = done;
+        TempData.SetStatusMessage(done);
         return RedirectToPage(new { id, t = Token });
     }
 

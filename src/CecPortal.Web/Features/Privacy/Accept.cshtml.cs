@@ -35,7 +35,7 @@ public sealed class AcceptModel(PrivacyConsent consent, MarkdownRenderer markdow
     public async Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken)
     {
         await consent.AcceptAsync(Actor.Of(User), Version, cancellationToken);
-        TempData["StatusMessage"] = "Thank you: you accepted the privacy notice.";
+        TempData.SetStatusMessage("Thank you: you accepted the privacy notice.");
         return LocalRedirect(SafeReturnUrl);
     }
 
@@ -43,7 +43,7 @@ public sealed class AcceptModel(PrivacyConsent consent, MarkdownRenderer markdow
     {
         await consent.DeclineAsync(Actor.Of(User), cancellationToken);
         await signIn.SignOutAsync();
-        TempData["StatusMessage"] = "You have been signed out: the portal can only be used once the privacy notice is accepted. Write to the secretariat if you have questions, or sign in again to accept it.";
+        TempData.SetStatusMessage("You have been signed out: the portal can only be used once the privacy notice is accepted. Write to the secretariat if you have questions, or sign in again to accept it.");
         return Redirect("/");
     }
 

@@ -65,7 +65,7 @@ public sealed class NewModel(BreachNotices notices, MarkdownRenderer markdown, T
         if (criteriaValid && ModelState.IsValid)
         {
             var notice = await notices.SendAsync(Input.Criteria, Input.Subject, Input.Body, Actor.Of(User), cancellationToken);
-            TempData["StatusMessage"] = $"The notice is being sent to {notice.RecipientCount} people.";
+            TempData.SetStatusMessage($"The notice is being sent to {notice.RecipientCount} people.");
             return RedirectToPage("Index");
         }
 

@@ -39,16 +39,16 @@ public sealed class DeliveriesModel(BriefingDeliveryReport report) : PageModel
         try
         {
             var count = await report.RetryFailedAsync(id, Actor.Of(User), cancellationToken);
-            TempData["StatusMessage"] = count switch
+            TempData.SetStatusMessage(count switch
             {
                 0 => "There were no failed deliveries to retry.",
                 1 => "1 failed delivery will be tried again.",
                 _ => $"{count} failed deliveries will be tried again.",
-            };
+            });
         }
         catch (BriefingRuleException ex)
         {
-            TempData["StatusMessage"] = ex.Message;
+            TempData.SetStatusMessage(ex.Message);
         }
 
         return RedirectToPage(new { id });

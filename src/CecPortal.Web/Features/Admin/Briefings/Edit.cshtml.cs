@@ -59,7 +59,7 @@ public sealed class EditModel(AppDbContext db, BriefingEditor editor, BriefingTe
         try
         {
             var deleted = await editor.DeleteDraftAsync(id, version, Actor.Of(User), cancellationToken);
-            TempData["StatusMessage"] = $"The draft for {BriefingEditor.FormatDate(deleted.EditionDate)} is deleted.";
+            TempData.SetStatusMessage($"The draft for {BriefingEditor.FormatDate(deleted.EditionDate)} is deleted.");
             return RedirectToPage("Index");
         }
         catch (Exception ex) when (ex is BriefingRuleException or BriefingConflictException)
@@ -113,10 +113,10 @@ public sealed class EditModel(AppDbContext db, BriefingEditor editor, BriefingTe
         try
         {
             var saved = await editor.SaveAsync(id, Input.Version.Value, Input.ToDraft(), step, Actor.Of(User), cancellationToken);
-            TempData["StatusMessage"] = Describe(saved, step, Input.Tlp ?? TlpRules.Default);
+            TempData.SetStatusMessage(Describe(saved, step, Input.Tlp ?? TlpRules.Default));
             if (sendTestEmail)
             {
-                TempData["StatusMessage"] = await SendTestEmailAsync(id, cancellationToken);
+                TempData.SetStatusMessage(await SendTestEmailAsync(id, cancellationToken));
             }
 
             return RedirectToPage(new { id });

@@ -41,7 +41,7 @@ public sealed class IndexModel(AppDbContext db, CountryAdministration countries)
             return NotFound();
         }
 
-        TempData["StatusMessage"] = $"{changed.Name} ({changed.Code}) is {(changed.IsEligible ? "eligible" : "not eligible")}.";
+        TempData.SetStatusMessage($"{changed.Name} ({changed.Code}) is {(changed.IsEligible ? "eligible" : "not eligible")}.");
         return RedirectToPage(new { q = Query, eligible = EligibleOnly ? "true" : null });
     }
 

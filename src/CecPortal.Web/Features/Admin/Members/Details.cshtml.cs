@@ -104,9 +104,9 @@ public sealed class DetailsModel(AppDbContext db, MemberAdministration administr
             await administration.ReinstateAsync(userId, Input.Reason, actor);
         }
 
-        TempData["StatusMessage"] = Input.Change == SuspendModel.StatusChange.Suspend
+        TempData.SetStatusMessage(Input.Change == SuspendModel.StatusChange.Suspend
             ? $"{Member.FullName} is suspended and can no longer sign in."
-            : $"{Member.FullName} is reinstated and can sign in again.";
+            : $"{Member.FullName} is reinstated and can sign in again.");
         return RedirectToPage(new { userId });
     }
 

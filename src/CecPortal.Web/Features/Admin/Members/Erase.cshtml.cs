@@ -57,9 +57,9 @@ public sealed class EraseModel(AppDbContext db, AccountErasure erasure, EmailBlo
 
         await erasure.EraseByAdminAsync(userId, Input.Reason, Input.ForCause, Actor.Of(User), cancellationToken);
 
-        TempData["StatusMessage"] = Input.ForCause
+        TempData.SetStatusMessage(Input.ForCause
             ? "The member's account has been erased and their address blocklisted. A confirmation email is on its way to them."
-            : "The member's account has been erased. A confirmation email is on its way to them.";
+            : "The member's account has been erased. A confirmation email is on its way to them.");
         return RedirectToPage("Index");
     }
 

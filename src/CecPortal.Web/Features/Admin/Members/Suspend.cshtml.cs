@@ -73,9 +73,9 @@ public sealed class SuspendModel(AppDbContext db, MemberAdministration administr
             await administration.ReinstateAsync(userId, Input.Reason, actor);
         }
 
-        TempData["StatusMessage"] = Input.Change == StatusChange.Suspend
+        TempData.SetStatusMessage(Input.Change == StatusChange.Suspend
             ? $"{member.FullName} is suspended and can no longer sign in."
-            : $"{member.FullName} is reinstated and can sign in again.";
+            : $"{member.FullName} is reinstated and can sign in again.");
         return Redirect(member.BackPath);
     }
 

@@ -39,7 +39,7 @@ public sealed class IndexModel(AppDbContext db, PrivacyConsent consent) : PageMo
         if (ModelState.IsValid)
         {
             var version = await consent.PublishAsync(Input.Markdown, Input.ChangeSummary, Actor.Of(User), cancellationToken);
-            TempData["StatusMessage"] = $"Version {version} is published. Everyone is asked to accept it at their next page.";
+            TempData.SetStatusMessage($"Version {version} is published. Everyone is asked to accept it at their next page.");
             return RedirectToPage();
         }
 

@@ -54,7 +54,7 @@ public sealed class IndexModel(AppDbContext db, ReferenceDataAdministration admi
             return NotFound();
         }
 
-        TempData["StatusMessage"] = $"The sector is now called \"{Sector.Name.Trim()}\".";
+        TempData.SetStatusMessage($"The sector is now called \"{Sector.Name.Trim()}\".");
         return RedirectToPage();
     }
 
@@ -68,7 +68,7 @@ public sealed class IndexModel(AppDbContext db, ReferenceDataAdministration admi
         }
 
         var added = await administration.AddFreeMailDomainAsync(Domain.Name, Actor.Of(User), cancellationToken);
-        TempData["StatusMessage"] = added ? $"{ReferenceDataAdministration.Normalize(Domain.Name)} is now flagged as free mail." : "That domain is already on the list.";
+        TempData.SetStatusMessage(added ? $"{ReferenceDataAdministration.Normalize(Domain.Name)} is now flagged as free mail." : "That domain is already on the list.");
         return RedirectToPage();
     }
 
@@ -79,7 +79,7 @@ public sealed class IndexModel(AppDbContext db, ReferenceDataAdministration admi
             return NotFound();
         }
 
-        TempData["StatusMessage"] = $"{domain} is no longer flagged as free mail.";
+        TempData.SetStatusMessage($"{domain} is no longer flagged as free mail.");
         return RedirectToPage();
     }
 

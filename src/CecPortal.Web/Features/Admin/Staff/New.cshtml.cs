@@ -37,9 +37,9 @@ public sealed class NewModel(StaffAdministration staff) : PageModel
         }
 
         var added = await staff.AddStaffAsync(Input.Email, Input.FullName, Input.Role, Actor.Of(User), cancellationToken);
-        TempData["StatusMessage"] = added.Created
+        TempData.SetStatusMessage(added.Created
             ? $"A staff account for {added.FullName} was created with the {Input.Role} role. A welcome email with a link to choose a password is on its way."
-            : $"{added.FullName} now has the {Input.Role} role and has been told by email.";
+            : $"{added.FullName} now has the {Input.Role} role and has been told by email.");
         return RedirectToPage("Person", new { userId = added.UserId });
     }
 }

@@ -49,7 +49,7 @@ public sealed class PersonModel(AppDbContext db, StaffAdministration staff, User
             await staff.RevokeAsync(userId, role, actor, cancellationToken);
         }
 
-        TempData["StatusMessage"] = grant ? $"{Person.FullName} now has the {role} role." : $"{Person.FullName} no longer has the {role} role.";
+        TempData.SetStatusMessage(grant ? $"{Person.FullName} now has the {role} role." : $"{Person.FullName} no longer has the {role} role.");
         if (userId != actor.Id)
         {
             return RedirectToPage(new { userId });

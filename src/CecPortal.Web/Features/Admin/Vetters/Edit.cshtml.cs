@@ -49,7 +49,7 @@ public sealed class EditModel(AppDbContext db, VetterScopeAdministration scopes)
         if (ModelState.IsValid)
         {
             var summary = await scopes.ReplaceAsync(userId, Input.Countries, Input.Sectors, Actor.Of(User), cancellationToken);
-            TempData["StatusMessage"] = $"Scope of {vetter.FullName} saved ({summary}).";
+            TempData.SetStatusMessage($"Scope of {vetter.FullName} saved ({summary}).");
             return RedirectToPage("Index");
         }
 

@@ -58,7 +58,7 @@ public sealed class ApplicationModel(AppDbContext db, VettingScopes scopes, Appl
         }
 
         await action();
-        TempData["StatusMessage"] = done;
+        TempData.SetStatusMessage(done);
         return RedirectToPage(new { id });
     }
 

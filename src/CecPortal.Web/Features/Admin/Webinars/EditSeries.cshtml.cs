@@ -37,8 +37,8 @@ public sealed class EditSeriesModel(AppDbContext db, WebinarAdministration admin
         }
 
         var planned = await administration.ChangeSeriesAsync(id, Input.Title, rule, Input.DefaultCapacity!.Value, Actor.Of(User), cancellationToken);
-        TempData["StatusMessage"] = $"Saved: {rule.Describe()}. Existing sessions keep their time and places"
-            + (planned > 0 ? $"; {planned} new session(s) planned." : ".");
+        TempData.SetStatusMessage($"Saved: {rule.Describe()}. Existing sessions keep their time and places"
+            + (planned > 0 ? $"; {planned} new session(s) planned." : "."));
         return RedirectToPage(new { id });
     }
 
@@ -53,7 +53,7 @@ public sealed class EditSeriesModel(AppDbContext db, WebinarAdministration admin
             return NotFound();
         }
 
-        TempData["StatusMessage"] = "The series is paused: no new sessions are planned. Sessions already planned stay as they are.";
+        TempData.SetStatusMessage("The series is paused: no new sessions are planned. Sessions already planned stay as they are.");
         return RedirectToPage(new { id });
     }
 
@@ -69,7 +69,7 @@ public sealed class EditSeriesModel(AppDbContext db, WebinarAdministration admin
             return NotFound();
         }
 
-        TempData["StatusMessage"] = $"The series is active again; {planned} session(s) planned.";
+        TempData.SetStatusMessage($"The series is active again; {planned} session(s) planned.");
         return RedirectToPage(new { id });
     }
 

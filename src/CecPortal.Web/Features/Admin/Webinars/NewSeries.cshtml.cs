@@ -15,7 +15,7 @@ public sealed class NewSeriesModel(WebinarAdministration administration) : Serie
         }
 
         var (id, planned) = await administration.CreateSeriesAsync(Input.Title, rule, Input.DefaultCapacity!.Value, Actor.Of(User), cancellationToken);
-        TempData["StatusMessage"] = $"The series \u201c{Input.Title.Trim()}\u201d is created: {rule.Describe()}. {planned} session(s) planned.";
+        TempData.SetStatusMessage($"The series \u201c{Input.Title.Trim()}\u201d is created: {rule.Describe()}. {planned} session(s) planned.");
         return RedirectToPage("EditSeries", new { id });
     }
 }

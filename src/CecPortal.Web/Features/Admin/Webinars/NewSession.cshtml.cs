@@ -32,7 +32,7 @@ public sealed class NewSessionModel(WebinarAdministration administration) : Page
                 Input.Capacity!.Value,
                 Actor.Of(User),
                 cancellationToken);
-            TempData["StatusMessage"] = $"The session \u201c{Input.Title.Trim()}\u201d is planned. Add its abstract, speakers and meeting link below.";
+            TempData.SetStatusMessage($"The session \u201c{Input.Title.Trim()}\u201d is planned. Add its abstract, speakers and meeting link below.");
             return RedirectToPage("Session", new { id });
         }
         catch (WebinarRuleException ex)

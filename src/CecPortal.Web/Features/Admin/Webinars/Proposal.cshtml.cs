@@ -58,7 +58,7 @@ public sealed class ProposalModel(AppDbContext db, WebinarAdministration adminis
             return await ReshowAsync(id, nameof(Accept), ex.Message, cancellationToken);
         }
 
-        TempData["StatusMessage"] = $"\u201c{Proposal.Title}\u201d is accepted: {Proposal.MemberName} is a speaker of the session and is emailed.";
+        TempData.SetStatusMessage($"\u201c{Proposal.Title}\u201d is accepted: {Proposal.MemberName} is a speaker of the session and is emailed.");
         return RedirectToPage("Session", new { id = accept.SessionId });
     }
 
@@ -84,7 +84,7 @@ public sealed class ProposalModel(AppDbContext db, WebinarAdministration adminis
             return await ReshowAsync(id, nameof(Decline), ex.Message, cancellationToken);
         }
 
-        TempData["StatusMessage"] = $"\u201c{Proposal.Title}\u201d is declined; {Proposal.MemberName} is emailed your note.";
+        TempData.SetStatusMessage($"\u201c{Proposal.Title}\u201d is declined; {Proposal.MemberName} is emailed your note.");
         return RedirectToPage("Proposals");
     }
 

@@ -158,7 +158,7 @@ public sealed class SessionModel(AppDbContext db, WebinarAdministration administ
         {
             try
             {
-                TempData["StatusMessage"] = await action(version.Value);
+                TempData.SetStatusMessage(await action(version.Value));
                 return RedirectToPage(new { id });
             }
             catch (WebinarRuleException ex)

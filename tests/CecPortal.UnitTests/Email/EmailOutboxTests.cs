@@ -18,7 +18,7 @@ public sealed class EmailOutboxTests
         using var db = new AppDbContext(DesignTimeDbContextFactory.StandaloneOptions("Host=127.0.0.1;Database=never-opened"));
         var jobs = new UnreachableJobStore();
         var interceptor = new EnqueueAfterCommitInterceptor(jobs, NullLogger<EnqueueAfterCommitInterceptor>.Instance);
-        var outbox = new EmailOutbox(db, TimeProvider.System, new OutboxProtection(new EphemeralDataProtectionProvider()));
+        var outbox = new EmailOutbox(db, TimeProvider.System, new OutboxProtection(new EphemeralDataProtectionProvider()), interceptor);
         var first = outbox.Add(EmailTemplate.Compose("a@example.org", "One", ["Hello"]));
         var second = outbox.Add(EmailTemplate.Compose("b@example.org", "Two", ["Hello"]));
         interceptor.SavingChanges(new DbContextEventData(null!, (_, _) => string.Empty, db), default);

@@ -5,12 +5,13 @@ namespace CecPortal.Web.Infrastructure.Email;
 /// hands their ids to Hangfire, which delivers them with retries, once that change is committed. <see cref="Add"/>
 /// joins the caller's unit of work: the caller saves (and commits) as it would anyway.
 /// </summary>
-public sealed class EmailOutbox(AppDbContext db, TimeProvider clock, OutboxProtection protection)
+public sealed class EmailOutbox(AppDbContext db, TimeProvider clock, OutboxProtection protection, EnqueueAfterCommitInterceptor afterCommit)
 {
     public Guid Add(EmailMessage message)
     {
         var email = OutboundEmail.From(message, clock.GetUtcNow(), protection);
         db.OutboundEmails.Add(email);
+        afterCommit.Expect(email);
         return email.Id;
     }
 

@@ -15,8 +15,15 @@ namespace CecPortal.Web.Infrastructure.Email;
 public sealed partial class EnqueueAfterCommitInterceptor(IBackgroundJobClient jobs, ILogger<EnqueueAfterCommitInterceptor> logger)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    private readonly ConditionalWeakTable<OutboundEmail, object> _expected = [];
     private readonly ConditionalWeakTable<DbContext, List<Guid>> _saving = [];
     private readonly ConditionalWeakTable<DbTransaction, List<Guid>> _awaitingCommit = [];
+
+    /// <summary>
+    /// Marks a message the outbox added, to be enqueued once its save commits. Only these: a row stored another way
+    /// (a repair script, a test's queued message) is left to the outbox sweep, as before.
+    /// </summary>
+    public void Expect(OutboundEmail email) => _expected.AddOrUpdate(email, email);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -74,7 +81,7 @@ public sealed partial class EnqueueAfterCommitInterceptor(IBackgroundJobClient j
             return;
         }
 
-        var added = context.ChangeTracker.Entries<OutboundEmail>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToList();
+        var added = context.ChangeTracker.Entries<OutboundEmail>().Where(e => e.State == EntityState.Added && _expected.TryGetValue(e.Entity, out _)).Select(e => e.Entity.Id).ToList();
         if (added.Count > 0)
         {
             _saving.AddOrUpdate(context, added);

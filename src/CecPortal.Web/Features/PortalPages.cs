@@ -17,6 +17,7 @@ public static class PortalPages
             options.Conventions.AddPortalAccessRules();
             options.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new StaffMfaPageFilter()));
             options.Conventions.AddFolderApplicationModelConvention("/Dev", model => model.Filters.Add(new DevelopmentOnlyFilter()));
+            options.Conventions.ConfigureFilter(new RuleExceptionPageFilter());
         });
         services.AddPortalAuthorization();
         services.AddRouting(options => options.LowercaseUrls = true);

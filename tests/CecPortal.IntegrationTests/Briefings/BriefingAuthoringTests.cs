@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using CecPortal.Testing;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.SharedKernel;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
@@ -634,7 +635,7 @@ public sealed class BriefingAuthoringTests(PortalFixture portal) : IClassFixture
         var editorId = await portal.UserIdAsync(PortalFactory.EditorEmail);
         var id = Guid.Empty;
         await portal.WithServiceAsync<BriefingEditor>(async editor =>
-            id = (await editor.CreateAsync(new BriefingDraft(date, title, $"Body of {title}.", tlp, []), editorId, PortalFactory.EditorEmail, TestContext.Current.CancellationToken)).Id);
+            id = (await editor.CreateAsync(new BriefingDraft(date, title, $"Body of {title}.", tlp, []), new Actor(editorId, PortalFactory.EditorEmail), TestContext.Current.CancellationToken)).Id);
         return id;
     }
 
@@ -643,7 +644,7 @@ public sealed class BriefingAuthoringTests(PortalFixture portal) : IClassFixture
         var adminId = await portal.UserIdAsync(PortalFactory.AdminEmail);
         var stored = await portal.WithDbAsync(db => db.Briefings.Where(b => b.Id == id).Select(b => new { b.Version, b.EditionDate }).SingleAsync());
         await portal.WithServiceAsync<BriefingEditor>(editor =>
-            editor.SaveAsync(id, stored.Version, new BriefingDraft(stored.EditionDate, title, "Their body.", TlpLabel.Amber, []), BriefingStep.None, adminId, PortalFactory.AdminEmail, TestContext.Current.CancellationToken));
+            editor.SaveAsync(id, stored.Version, new BriefingDraft(stored.EditionDate, title, "Their body.", TlpLabel.Amber, []), BriefingStep.None, new Actor(adminId, PortalFactory.AdminEmail), TestContext.Current.CancellationToken));
     }
 
     private Task<List<string>> AuditActionsAsync(Guid id) =>

@@ -1,6 +1,7 @@
 using CecPortal.Testing;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.SharedKernel;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using static CecPortal.IntegrationTests.Briefings.BriefingTestKit;
@@ -61,7 +62,7 @@ public sealed class BriefingReadCacheTests(BriefingReadCacheTests.ShortCacheFixt
         var stored = await portal.WithDbAsync(db => db.Briefings.Where(b => b.Id == briefing.Id).Select(b => new { b.Version }).SingleAsync(Token));
         var editorId = await portal.UserIdAsync(PortalFactory.EditorEmail);
         await portal.WithServiceAsync<BriefingEditor>(editor => editor.SaveAsync(
-            briefing.Id, stored.Version, new BriefingDraft(date, "After the editor's correction", "A short briefing.", TlpLabel.Amber, []), BriefingStep.None, editorId, PortalFactory.EditorEmail, Token));
+            briefing.Id, stored.Version, new BriefingDraft(date, "After the editor's correction", "A short briefing.", TlpLabel.Amber, []), BriefingStep.None, new Actor(editorId, PortalFactory.EditorEmail), Token));
         var corrected = await TitleAsync(client, date);
         await AddAsync(portal, previous, "The edition just before");
         var navigationAfter = await client.GetDocumentAsync($"/briefings/{date.ToRouteValue()}");

@@ -5,6 +5,7 @@ using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
@@ -200,7 +201,7 @@ public sealed class AccountErasureTests(PortalFixture portal) : IClassFixture<Po
 
         // Act: an Admin erases for cause; then the confirmation email is delivered
         var adminId = await portal.UserIdAsync(PortalFactory.AdminEmail);
-        await portal.WithServiceAsync<AccountErasure>(e => e.EraseByAdminAsync(person.Id, "On request, case 42.", forCause: true, adminId, PortalFactory.AdminEmail, Token));
+        await portal.WithServiceAsync<AccountErasure>(e => e.EraseByAdminAsync(person.Id, "On request, case 42.", forCause: true, new Actor(adminId, PortalFactory.AdminEmail), Token));
         await portal.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == person.Email) && m.Subject!.Contains("erased", StringComparison.Ordinal));
         await WaitUntilAsync(() => portal.WithDbAsync(db => db.OutboundEmails.AnyAsync(e => e.ForgetRecipient && e.SentAt != null && e.To == OutboundEmail.ForgottenRecipient, Token)));
 
@@ -247,7 +248,7 @@ public sealed class AccountErasureTests(PortalFixture portal) : IClassFixture<Po
         var adminId = await portal.UserIdAsync(PortalFactory.AdminEmail);
 
         // Act
-        await portal.WithServiceAsync<AccountErasure>(e => e.EraseByAdminAsync(target, "On request.", forCause: false, adminId, PortalFactory.AdminEmail, Token));
+        await portal.WithServiceAsync<AccountErasure>(e => e.EraseByAdminAsync(target, "On request.", forCause: false, new Actor(adminId, PortalFactory.AdminEmail), Token));
 
         // Assert: the message stays queued, still encrypted, and reads without the person
         var stored = await portal.WithDbAsync(db => db.OutboundEmails.AsNoTracking().SingleAsync(e => e.Id == queued.Id, Token));

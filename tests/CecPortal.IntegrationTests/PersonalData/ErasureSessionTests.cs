@@ -2,6 +2,7 @@ using System.Net;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.PersonalData;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -33,7 +34,7 @@ public sealed class ErasureSessionTests
         var admin = (await users.FindByEmailAsync(PortalFactory.AdminEmail))!;
 
         // Act
-        await scope.ServiceProvider.GetRequiredService<AccountErasure>().EraseByAdminAsync(memberId, "On request.", forCause: false, admin.Id, admin.UserName!, TestContext.Current.CancellationToken);
+        await scope.ServiceProvider.GetRequiredService<AccountErasure>().EraseByAdminAsync(memberId, "On request.", forCause: false, new Actor(admin.Id, admin.UserName!), TestContext.Current.CancellationToken);
         clock.Advance(TimeSpan.FromMinutes(2));
         using var after = await member.GetAsync(new Uri("/briefings", UriKind.Relative), TestContext.Current.CancellationToken);
 

@@ -13,6 +13,7 @@ using CecPortal.Web.Features.Webinars.Sessions;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.SharedKernel;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -166,7 +167,7 @@ internal static class PersonalDataSeed
         await db.SaveChangesAsync();
 
         // A privacy notice version they published as an Admin; everyone accepts it, so the consent gate stays quiet.
-        var version = await services.GetRequiredService<PrivacyConsent>().PublishAsync($"Notice {tag}", $"Changes {tag}", userId, email);
+        var version = await services.GetRequiredService<PrivacyConsent>().PublishAsync($"Notice {tag}", $"Changes {tag}", new Actor(userId, email));
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO privacy_acceptances ("UserId", "Version", "AcceptedAt") SELECT "Id", {version}, {now} FROM "AspNetUsers"
             """);

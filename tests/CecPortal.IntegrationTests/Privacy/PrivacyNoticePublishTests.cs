@@ -2,6 +2,7 @@ using System.Net;
 using CecPortal.IntegrationTests.Membership;
 using CecPortal.Testing;
 using CecPortal.Web.Features.Privacy;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
@@ -64,7 +65,7 @@ public sealed class PrivacyNoticePublishTests(PortalFixture portal) : IClassFixt
     {
         // Arrange: the admin has accepted whatever version the other test may have published
         var adminId = await portal.UserIdAsync(PortalFactory.AdminEmail);
-        await portal.WithServiceAsync<PrivacyConsent>(async consent => await consent.AcceptAsync(adminId, PortalFactory.AdminEmail, await consent.CurrentVersionAsync(Token), Token));
+        await portal.WithServiceAsync<PrivacyConsent>(async consent => await consent.AcceptAsync(new Actor(adminId, PortalFactory.AdminEmail), await consent.CurrentVersionAsync(Token), Token));
         using var admin = await portal.SignedInClientAsync(PortalFactory.AdminEmail);
         var before = await portal.WithDbAsync(db => db.PrivacyNotices.CountAsync(Token));
 

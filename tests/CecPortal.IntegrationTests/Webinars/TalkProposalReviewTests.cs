@@ -4,6 +4,7 @@ using CecPortal.Web.Features.Admin.Webinars;
 using CecPortal.Web.Features.Webinars.Proposals;
 using CecPortal.Web.Features.Webinars.Sessions;
 using CecPortal.Web.SharedKernel;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using static CecPortal.IntegrationTests.Webinars.WebinarAdminTestKit;
@@ -163,7 +164,7 @@ public sealed class TalkProposalReviewTests(PortalFixture portal) : IClassFixtur
         var (action, fields) = await ReadFormAsync(client, path, AcceptForm);
         var adminId = await portal.UserIdAsync(PortalFactory.AdminEmail);
         await portal.WithServiceAsync<WebinarAdministration>(administration =>
-            administration.DeclineProposalAsync(proposal.Id, "Declined by a colleague.", new StaffActor(adminId, PortalFactory.AdminEmail), Token));
+            administration.DeclineProposalAsync(proposal.Id, "Declined by a colleague.", new Actor(adminId, PortalFactory.AdminEmail), Token));
         fields["Accept.SessionId"] = session.Id.ToString();
 
         // Act

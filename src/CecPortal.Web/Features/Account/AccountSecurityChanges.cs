@@ -70,8 +70,6 @@ public sealed class AccountSecurityChanges(AppDbContext db, SignInManager<Portal
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
-
-        outbox.EnqueuePending();
     }
 
     /// <summary>Identity reports a refused write as a result; inside a change that must not half-happen, it is an error.</summary>

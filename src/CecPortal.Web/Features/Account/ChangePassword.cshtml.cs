@@ -60,7 +60,7 @@ public sealed class ChangePasswordModel(UserManager<PortalUser> users, SignInMan
         }
 
         await signInManager.RefreshSignInAsync(user);
-        TempData["StatusMessage"] = "Your password has been changed.";
+        TempData.SetStatusMessage("Your password has been changed.");
         return Redirect("/profile");
     }
 }

@@ -9,7 +9,7 @@ public sealed class LogoutModel(SignInManager<PortalUser> signInManager) : PageM
     public async Task<IActionResult> OnPostAsync()
     {
         await signInManager.SignOutAsync();
-        TempData["StatusMessage"] = "You have been signed out.";
+        TempData.SetStatusMessage("You have been signed out.");
         return Redirect("/");
     }
 }

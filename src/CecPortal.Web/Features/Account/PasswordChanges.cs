@@ -54,7 +54,6 @@ public sealed class PasswordChanges(
             await transaction.CommitAsync();
         }
 
-        outbox.EnqueuePending();
         return result;
     }
 

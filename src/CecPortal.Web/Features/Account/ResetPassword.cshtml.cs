@@ -57,7 +57,7 @@ public sealed class ResetPasswordModel(UserManager<PortalUser> users, PasswordCh
             return Page();
         }
 
-        TempData["StatusMessage"] = "Your password has been set. You can sign in now.";
+        TempData.SetStatusMessage("Your password has been set. You can sign in now.");
         return Redirect("/account/login");
     }
 }

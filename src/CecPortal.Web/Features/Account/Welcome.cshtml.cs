@@ -63,7 +63,7 @@ public sealed class WelcomeModel(UserManager<PortalUser> users, PasswordChanges 
             return Page();
         }
 
-        TempData["StatusMessage"] = "Your password is set. Welcome to the community: please sign in.";
+        TempData.SetStatusMessage("Your password is set. Welcome to the community: please sign in.");
         return Redirect("/account/login");
     }
 }

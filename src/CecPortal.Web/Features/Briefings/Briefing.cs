@@ -152,6 +152,3 @@ public sealed class Briefing
         }
     }
 }
-
-/// <summary>A change the briefing's rules refuse; the message is shown to the editor.</summary>
-public sealed class BriefingRuleException(string message) : Exception(message);

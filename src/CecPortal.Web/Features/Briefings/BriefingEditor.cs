@@ -50,12 +50,12 @@ public sealed class BriefingEditor(AppDbContext db, MarkdownRenderer renderer, A
         return FirstFreeDate(tomorrow, taken);
     }
 
-    public async Task<BriefingSaved> CreateAsync(BriefingDraft draft, string actorId, string actorName, CancellationToken cancellationToken)
+    public async Task<BriefingSaved> CreateAsync(BriefingDraft draft, Actor actor, CancellationToken cancellationToken)
     {
         await EnsureDateFreeAsync(draft.EditionDate, null, cancellationToken);
-        var briefing = Briefing.Create(draft.EditionDate, Render(draft), actorId, clock.GetUtcNow());
+        var briefing = Briefing.Create(draft.EditionDate, Render(draft), actor.Id, clock.GetUtcNow());
         db.Briefings.Add(briefing);
-        audit.Record(actorId, actorName, CreateAction, Subject(briefing.Id), Describe(briefing));
+        audit.Record(actor, CreateAction, Subject(briefing.Id), Describe(briefing));
         await SaveAsync(briefing.EditionDate, cancellationToken);
         return Saved(briefing, contentChanged: true);
     }
@@ -64,7 +64,7 @@ public sealed class BriefingEditor(AppDbContext db, MarkdownRenderer renderer, A
     /// Saves <paramref name="draft"/> when it differs from the stored text (a new revision), then takes
     /// <paramref name="step"/>; both in one save, refused when the briefing moved past <paramref name="version"/>.
     /// </summary>
-    public async Task<BriefingSaved> SaveAsync(Guid id, uint version, BriefingDraft draft, BriefingStep step, string actorId, string actorName, CancellationToken cancellationToken)
+    public async Task<BriefingSaved> SaveAsync(Guid id, uint version, BriefingDraft draft, BriefingStep step, Actor actor, CancellationToken cancellationToken)
     {
         var briefing = await LoadAsync(id, version, cancellationToken);
         var now = clock.GetUtcNow();
@@ -76,24 +76,24 @@ public sealed class BriefingEditor(AppDbContext db, MarkdownRenderer renderer, A
                 await EnsureDateFreeAsync(draft.EditionDate, id, cancellationToken);
             }
 
-            briefing.Edit(draft.EditionDate, Render(draft), actorId, now);
-            audit.Record(actorId, actorName, EditAction, Subject(id), Describe(briefing));
+            briefing.Edit(draft.EditionDate, Render(draft), actor.Id, now);
+            audit.Record(actor, EditAction, Subject(id), Describe(briefing));
         }
 
         switch (step)
         {
             case BriefingStep.Schedule:
                 EnsureDateNotPassed(briefing);
-                briefing.Schedule(actorId, now);
-                audit.Record(actorId, actorName, ScheduleAction, Subject(id), Describe(briefing));
+                briefing.Schedule(actor.Id, now);
+                audit.Record(actor, ScheduleAction, Subject(id), Describe(briefing));
                 break;
             case BriefingStep.Unschedule:
-                briefing.Unschedule(actorId, now);
-                audit.Record(actorId, actorName, UnscheduleAction, Subject(id), Describe(briefing));
+                briefing.Unschedule(actor.Id, now);
+                audit.Record(actor, UnscheduleAction, Subject(id), Describe(briefing));
                 break;
             case BriefingStep.Publish:
                 briefing.Publish(now);
-                audit.Record(actorId, actorName, PublishAction, Subject(id), Describe(briefing));
+                audit.Record(actor, PublishAction, Subject(id), Describe(briefing));
                 break;
             case BriefingStep.None:
                 break;
@@ -106,7 +106,7 @@ public sealed class BriefingEditor(AppDbContext db, MarkdownRenderer renderer, A
     }
 
     /// <summary>Deletes a draft; anything scheduled or published has been promised to members and stays.</summary>
-    public async Task<BriefingSaved> DeleteDraftAsync(Guid id, uint version, string actorId, string actorName, CancellationToken cancellationToken)
+    public async Task<BriefingSaved> DeleteDraftAsync(Guid id, uint version, Actor actor, CancellationToken cancellationToken)
     {
         var briefing = await LoadAsync(id, version, cancellationToken);
         if (briefing.Status != BriefingStatus.Draft)
@@ -115,7 +115,7 @@ public sealed class BriefingEditor(AppDbContext db, MarkdownRenderer renderer, A
         }
 
         db.Briefings.Remove(briefing);
-        audit.Record(actorId, actorName, DeleteAction, Subject(id), $"{Describe(briefing)}: {Shorten(briefing.Title, 200)}");
+        audit.Record(actor, DeleteAction, Subject(id), $"{Describe(briefing)}: {Shorten(briefing.Title, 200)}");
         await SaveAsync(briefing.EditionDate, cancellationToken);
         return Saved(briefing, contentChanged: false);
     }

@@ -41,7 +41,6 @@ public sealed class ApplicationWorkflow(
             ],
             ("Confirm my email address", urls.Absolute($"/apply/verify/{application.Id}?t={Uri.EscapeDataString(verificationToken)}"))));
         await db.SaveChangesAsync(cancellationToken);
-        outbox.EnqueuePending();
         return application.Id;
     }
 
@@ -73,7 +72,6 @@ public sealed class ApplicationWorkflow(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        outbox.EnqueuePending();
     }
 
     public async Task ReviewAsync(Guid applicationId, Reviewer reviewer, ReviewVerdict verdict, string? note, DeclineReason? reason, CancellationToken cancellationToken)
@@ -100,7 +98,6 @@ public sealed class ApplicationWorkflow(
 
         await SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
     }
 
     public async Task RequestInformationAsync(Guid applicationId, Reviewer reviewer, string question, CancellationToken cancellationToken)
@@ -113,7 +110,6 @@ public sealed class ApplicationWorkflow(
             [$"Dear {application.FullName},", "To complete the review of your application, the vetting team asks:", question.Trim(), "Please answer on your status page."],
             ("Answer the question", StatusLink(application.Id))));
         await SaveAsync(cancellationToken);
-        outbox.EnqueuePending();
     }
 
     public async Task ProvideInformationAsync(Guid applicationId, string answer, CancellationToken cancellationToken)
@@ -213,7 +209,6 @@ public sealed class ApplicationWorkflow(
             lines,
             ("Open my status page", StatusLink(newest.Id))));
         await db.SaveChangesAsync(cancellationToken);
-        outbox.EnqueuePending();
     }
 
     /// <summary>Whether <paramref name="token"/> is a link for <paramref name="applicationId"/>, and when it was made (null: before links carried the time).</summary>

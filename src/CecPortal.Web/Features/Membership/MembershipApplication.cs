@@ -374,8 +374,6 @@ public sealed class MembershipApplication
         && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(token)), Encoding.ASCII.GetBytes(hash));
 }
 
-public sealed class ApplicationRuleException(string message) : Exception(message);
-
 public sealed class MembershipApplicationConfiguration : IEntityTypeConfiguration<MembershipApplication>
 {
     public void Configure(EntityTypeBuilder<MembershipApplication> builder)

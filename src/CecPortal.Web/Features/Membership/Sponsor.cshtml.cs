@@ -22,17 +22,8 @@ public sealed class SponsorModel(ApplicationWorkflow workflow) : PageModel
             return NotFound();
         }
 
-        try
-        {
-            await workflow.RespondAsSponsorAsync(id, Token!, endorse, cancellationToken);
-        }
-        catch (ApplicationRuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return Page();
-        }
-
-        TempData["StatusMessage"] = endorse ? "Thank you: your endorsement is recorded." : "Thank you: your answer is recorded.";
+        await workflow.RespondAsSponsorAsync(id, Token!, endorse, cancellationToken);
+        TempData.SetStatusMessage(endorse ? "Thank you: your endorsement is recorded." : "Thank you: your answer is recorded.");
         return RedirectToPage(new { id, t = Token });
     }
 

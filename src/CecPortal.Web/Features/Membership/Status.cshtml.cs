@@ -51,17 +51,8 @@ public sealed class StatusModel(ApplicationWorkflow workflow) : PageModel
 
     private async Task<IActionResult> ActAsync(Func<Task> action, string done, Guid id)
     {
-        try
-        {
-            await action();
-        }
-        catch (ApplicationRuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return Page();
-        }
-
-        TempData["StatusMessage"] = done;
+        await action();
+        TempData.SetStatusMessage(done);
         return RedirectToPage(new { id, t = Token });
     }
 

@@ -45,7 +45,7 @@ public sealed class AccountErasure(
     }
 
     /// <summary>An Admin erases a member on request, optionally as removed for cause (the address is blocklisted).</summary>
-    public async Task<string> EraseByAdminAsync(string userId, string reason, bool forCause, string adminId, string adminName, CancellationToken cancellationToken)
+    public async Task<string> EraseByAdminAsync(string userId, string reason, bool forCause, Actor admin, CancellationToken cancellationToken)
     {
         var trimmed = reason.Trim();
         if (trimmed.Length == 0 || trimmed.Length > MaxReasonLength)
@@ -53,7 +53,7 @@ public sealed class AccountErasure(
             throw new AccountRuleException(trimmed.Length == 0 ? "Give a reason for the record." : $"The reason may have at most {MaxReasonLength} characters.");
         }
 
-        if (userId == adminId)
+        if (userId == admin.Id)
         {
             throw new AccountRuleException("Erase your own account from your profile, not from here.");
         }
@@ -65,7 +65,7 @@ public sealed class AccountErasure(
         }
 
         var note = forCause ? $"Erased by an Admin, removed for cause (address blocklisted): {trimmed}" : $"Erased by an Admin on request: {trimmed}";
-        return await EraseAsync(user, (adminId, adminName), note, forCause, cancellationToken);
+        return await EraseAsync(user, (admin.Id, admin.Name), note, forCause, cancellationToken);
     }
 
     private async Task<PortalUser> FindAsync(string userId, CancellationToken cancellationToken) =>
@@ -162,7 +162,6 @@ public sealed class AccountErasure(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
         logger.LogInformation("Account erased; audit pseudonym {Pseudonym}.", pseudonym);
         return pseudonym;
     }

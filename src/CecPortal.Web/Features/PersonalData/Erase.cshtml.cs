@@ -47,15 +47,7 @@ public sealed class EraseModel(AccountErasure erasure, UserManager<PortalUser> u
             return Page();
         }
 
-        try
-        {
-            await erasure.EraseOwnAccountAsync(user.Id, cancellationToken);
-        }
-        catch (AccountRuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return Page();
-        }
+        await erasure.EraseOwnAccountAsync(user.Id, cancellationToken);
 
         // Not SignInManager.SignOutAsync: that would audit the sign-out under the erased id and name.
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

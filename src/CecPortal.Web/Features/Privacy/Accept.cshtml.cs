@@ -6,7 +6,7 @@ namespace CecPortal.Web.Features.Privacy;
 /// Where the consent gate sends a signed-in person who has not accepted the current notice. Accepting records the
 /// version and lets them through; declining signs them out (the portal cannot be used without it).
 /// </summary>
-public sealed class AcceptModel(PrivacyConsent consent, MarkdownRenderer markdown, SignInManager<PortalUser> signIn, UserManager<PortalUser> users) : PageModel
+public sealed class AcceptModel(PrivacyConsent consent, MarkdownRenderer markdown, SignInManager<PortalUser> signIn, UserManager<PortalUser> users) : PageModel, IReloadAfterRefusal
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -34,28 +34,21 @@ public sealed class AcceptModel(PrivacyConsent consent, MarkdownRenderer markdow
 
     public async Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await consent.AcceptAsync(users.GetUserId(User)!, User.Identity!.Name!, Version, cancellationToken);
-        }
-        catch (PrivacyRuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        TempData["StatusMessage"] = "Thank you: you accepted the privacy notice.";
+        await consent.AcceptAsync(Actor.Of(User), Version, cancellationToken);
+        TempData.SetStatusMessage("Thank you: you accepted the privacy notice.");
         return LocalRedirect(SafeReturnUrl);
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(CancellationToken cancellationToken)
     {
-        await consent.DeclineAsync(users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
+        await consent.DeclineAsync(Actor.Of(User), cancellationToken);
         await signIn.SignOutAsync();
-        TempData["StatusMessage"] = "You have been signed out: the portal can only be used once the privacy notice is accepted. Write to the secretariat if you have questions, or sign in again to accept it.";
+        TempData.SetStatusMessage("You have been signed out: the portal can only be used once the privacy notice is accepted. Write to the secretariat if you have questions, or sign in again to accept it.");
         return Redirect("/");
     }
+
+    /// <summary>The notice as it stands now: a newer version may be why accepting was refused.</summary>
+    public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) && !ReturnUrl.StartsWith(PrivacyConsentGate.AcceptPath, StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/";
 

@@ -69,7 +69,7 @@ public sealed class PrivacyConsent(AppDbContext db, AuditLog audit, TimeProvider
     /// Records that the user accepted <paramref name="version"/>, which must still be the current one (a notice
     /// published while they read the old one must be read too). Audited in the same save; accepting twice is harmless.
     /// </summary>
-    public async Task AcceptAsync(string userId, string userName, int version, CancellationToken cancellationToken = default)
+    public async Task AcceptAsync(Actor member, int version, CancellationToken cancellationToken = default)
     {
         var current = await CurrentVersionAsync(cancellationToken);
         if (version != current)
@@ -77,33 +77,33 @@ public sealed class PrivacyConsent(AppDbContext db, AuditLog audit, TimeProvider
             throw new PrivacyRuleException("The privacy notice has just changed. Please read the new version before accepting it.");
         }
 
-        if (await db.PrivacyAcceptances.AnyAsync(a => a.UserId == userId && a.Version == version, cancellationToken))
+        if (await db.PrivacyAcceptances.AnyAsync(a => a.UserId == member.Id && a.Version == version, cancellationToken))
         {
             return;
         }
 
-        db.PrivacyAcceptances.Add(new PrivacyAcceptance { UserId = userId, Version = version, AcceptedAt = clock.GetUtcNow() });
-        audit.Record(userId, userName, AcceptAction, SecurityEvents.UserSubject(userId), $"Privacy notice version {version} accepted.");
+        db.PrivacyAcceptances.Add(new PrivacyAcceptance { UserId = member.Id, Version = version, AcceptedAt = clock.GetUtcNow() });
+        audit.Record(member, AcceptAction, SecurityEvents.UserSubject(member.Id), $"Privacy notice version {version} accepted.");
         await db.SaveChangesAsync(cancellationToken);
-        RememberAccepted(userId, version);
+        RememberAccepted(member.Id, version);
     }
 
     /// <summary>Adds an acceptance to the caller's unit of work (new accounts whose consent was given elsewhere, e.g. on the application).</summary>
     public void RecordAcceptance(string userId, int version, DateTimeOffset acceptedAt) =>
         db.PrivacyAcceptances.Add(new PrivacyAcceptance { UserId = userId, Version = version, AcceptedAt = acceptedAt });
 
-    public async Task DeclineAsync(string userId, string userName, CancellationToken cancellationToken = default)
+    public async Task DeclineAsync(Actor member, CancellationToken cancellationToken = default)
     {
         var current = await CurrentVersionAsync(cancellationToken);
-        await audit.RecordNowAsync(userId, userName, DeclineAction, SecurityEvents.UserSubject(userId), $"Privacy notice version {current} not accepted; signed out.");
+        await audit.RecordNowAsync(member.Id, member.Name, DeclineAction, SecurityEvents.UserSubject(member.Id), $"Privacy notice version {current} not accepted; signed out.");
     }
 
     /// <summary>Publishes the next version; everyone signed in is asked to accept it at their next page.</summary>
-    public async Task<int> PublishAsync(string markdown, string changeSummary, string actorId, string actorName, CancellationToken cancellationToken = default)
+    public async Task<int> PublishAsync(string markdown, string changeSummary, Actor actor, CancellationToken cancellationToken = default)
     {
-        var notice = PrivacyNotice.Publish(await CurrentVersionAsync(cancellationToken), markdown, changeSummary, actorName, clock.GetUtcNow());
+        var notice = PrivacyNotice.Publish(await CurrentVersionAsync(cancellationToken), markdown, changeSummary, actor.Name, clock.GetUtcNow());
         db.PrivacyNotices.Add(notice);
-        audit.Record(actorId, actorName, PublishAction, $"privacy-notice:{notice.Version}", notice.ChangeSummary);
+        audit.Record(actor, PublishAction, $"privacy-notice:{notice.Version}", notice.ChangeSummary);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

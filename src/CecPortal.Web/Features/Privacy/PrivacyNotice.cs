@@ -56,5 +56,3 @@ public sealed class PrivacyNotice
         Markdown = InitialPrivacyNotice.Markdown,
     };
 }
-
-public sealed class PrivacyRuleException(string message) : Exception(message);

@@ -51,7 +51,7 @@ public sealed class EmailModel(UserManager<PortalUser> users, EmailChange emailC
         switch (result)
         {
             case EmailChangeRequestResult.Requested:
-                TempData["StatusMessage"] = $"We sent a confirmation link to {Input.NewEmail.Trim()}. Your sign-in email changes when you open it; until then, {CurrentEmail} stays in force.";
+                TempData.SetStatusMessage($"We sent a confirmation link to {Input.NewEmail.Trim()}. Your sign-in email changes when you open it; until then, {CurrentEmail} stays in force.");
                 return Redirect("/profile#details");
             case EmailChangeRequestResult.SameAddress:
                 ModelState.AddModelError("Input.NewEmail", "This is already your sign-in email.");

@@ -82,7 +82,6 @@ public sealed class EmailChange(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
         return EmailChangeRequestResult.Requested;
     }
 

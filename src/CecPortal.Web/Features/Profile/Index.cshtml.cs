@@ -135,7 +135,7 @@ public sealed class IndexModel(
                     return Challenge();
                 }
 
-                TempData["StatusMessage"] = "Your profile is saved.";
+                TempData.SetStatusMessage("Your profile is saved.");
                 return RedirectToSection("details");
             }
             catch (ProfileRuleException ex)
@@ -161,17 +161,17 @@ public sealed class IndexModel(
             return Challenge();
         }
 
-        TempData["StatusMessage"] = receive
+        TempData.SetStatusMessage(receive
             ? "You will receive an email when a new webinar is announced."
-            : "You will no longer receive webinar announcements by email. New sessions still appear under Webinars.";
+            : "You will no longer receive webinar announcements by email. New sessions still appear under Webinars.");
         return RedirectToSection("webinars");
     }
 
     public async Task<IActionResult> OnPostCancelEmailChangeAsync(CancellationToken cancellationToken)
     {
-        TempData["StatusMessage"] = await emailChange.CancelAsync(users.GetUserId(User)!, cancellationToken)
+        TempData.SetStatusMessage(await emailChange.CancelAsync(users.GetUserId(User)!, cancellationToken)
             ? "The email change is cancelled: its confirmation link no longer works and your sign-in email stays as it is."
-            : "There was no email change waiting for confirmation.";
+            : "There was no email change waiting for confirmation.");
         return RedirectToSection("details");
     }
 
@@ -196,9 +196,9 @@ public sealed class IndexModel(
             return Page();
         }
 
-        TempData["StatusMessage"] = string.IsNullOrWhiteSpace(Input.TimeZoneId)
+        TempData.SetStatusMessage(string.IsNullOrWhiteSpace(Input.TimeZoneId)
             ? "Webinar times are now shown in your country's time zone."
-            : $"Webinar times are now shown in {WebinarTimes.ZoneLabel(Input.TimeZoneId.Trim())}.";
+            : $"Webinar times are now shown in {WebinarTimes.ZoneLabel(Input.TimeZoneId.Trim())}.");
         return RedirectToSection("webinars");
     }
 
@@ -211,7 +211,7 @@ public sealed class IndexModel(
         }
 
         TempData[NewCalendarUrlKey] = urls.Absolute(CalendarSubscription.PathOf(token));
-        TempData["StatusMessage"] = "Your new calendar address is ready. Any earlier address has stopped working.";
+        TempData.SetStatusMessage("Your new calendar address is ready. Any earlier address has stopped working.");
         return RedirectToSection("webinars");
     }
 
@@ -222,7 +222,7 @@ public sealed class IndexModel(
             return Challenge();
         }
 
-        TempData["StatusMessage"] = "Your calendar address has been revoked: calendar apps using it get nothing more.";
+        TempData.SetStatusMessage("Your calendar address has been revoked: calendar apps using it get nothing more.");
         return RedirectToSection("webinars");
     }
 
@@ -233,9 +233,9 @@ public sealed class IndexModel(
             return Challenge();
         }
 
-        TempData["StatusMessage"] = receive
+        TempData.SetStatusMessage(receive
             ? "You will receive the daily briefing by email again."
-            : "You will no longer receive the daily briefing by email. You can still read it here.";
+            : "You will no longer receive the daily briefing by email. You can still read it here.");
         return RedirectToBriefingSection();
     }
 
@@ -248,7 +248,7 @@ public sealed class IndexModel(
         }
 
         TempData[NewFeedUrlKey] = urls.Absolute("/briefings/feed/" + token);
-        TempData["StatusMessage"] = "Your new feed address is ready. Any earlier address has stopped working.";
+        TempData.SetStatusMessage("Your new feed address is ready. Any earlier address has stopped working.");
         return RedirectToBriefingSection();
     }
 
@@ -259,7 +259,7 @@ public sealed class IndexModel(
             return Challenge();
         }
 
-        TempData["StatusMessage"] = "Your feed address has been revoked: feed readers using it get nothing more.";
+        TempData.SetStatusMessage("Your feed address has been revoked: feed readers using it get nothing more.");
         return RedirectToBriefingSection();
     }
 

@@ -2,12 +2,6 @@ using CecPortal.Web.Infrastructure.Audit;
 
 namespace CecPortal.Web.Features.Profile;
 
-/// <summary>A field the profile rules refuse; <see cref="Field"/> names the input the message belongs under.</summary>
-public sealed class ProfileRuleException(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
-}
-
 /// <summary>A person's own profile and email preferences. Profile changes are audited as the person's own action.</summary>
 public sealed class ProfileEditor(AppDbContext db, AuditLog audit, TimeProvider clock)
 {

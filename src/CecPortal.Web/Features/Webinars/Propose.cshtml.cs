@@ -63,7 +63,7 @@ public sealed class ProposeModel(CallForSpeakers callForSpeakers, UserManager<Po
             return Page();
         }
 
-        TempData["StatusMessage"] = "Thank you: your proposal is submitted. The organisers will email you their decision.";
+        TempData.SetStatusMessage("Thank you: your proposal is submitted. The organisers will email you their decision.");
         return RedirectToPage(pageName: null, pageHandler: null, routeValues: null, fragment: "proposals");
     }
 
@@ -72,7 +72,7 @@ public sealed class ProposeModel(CallForSpeakers callForSpeakers, UserManager<Po
         try
         {
             var title = await callForSpeakers.WithdrawAsync(proposalId, users.GetUserId(User)!, cancellationToken);
-            TempData["StatusMessage"] = $"Your proposal \"{title}\" is withdrawn.";
+            TempData.SetStatusMessage($"Your proposal \"{title}\" is withdrawn.");
             return RedirectToPage(pageName: null, pageHandler: null, routeValues: null, fragment: "proposals");
         }
         catch (WebinarRuleException ex)

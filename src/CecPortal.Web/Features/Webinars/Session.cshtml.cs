@@ -60,7 +60,7 @@ public sealed class SessionModel(WebinarSchedule schedule, WebinarAttendance att
 
         try
         {
-            TempData["StatusMessage"] = await change(memberId);
+            TempData.SetStatusMessage(await change(memberId));
             return RedirectToPage(new { id });
         }
         catch (WebinarRuleException ex)

@@ -24,6 +24,10 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock, IHttpContextAc
         });
     }
 
+    /// <summary>Records what a signed-in person did (see <see cref="Actor.Of"/>).</summary>
+    public void Record(Actor actor, string action, string subject, string? note = null) =>
+        Record(actor.Id, actor.Name, action, subject, note);
+
     /// <summary>Records and saves at once, for events that have no other change to commit with (sign-in, sign-out).</summary>
     public async Task RecordNowAsync(string? actorId, string actorName, string action, string subject, string? note = null)
     {

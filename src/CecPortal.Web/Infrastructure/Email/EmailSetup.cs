@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using CecPortal.Web.Infrastructure.Jobs;
 using CecPortal.Web.Infrastructure.Operations;
 using Hangfire;
@@ -37,6 +38,8 @@ public static class EmailSetup
         services.AddSingleton<OutboxProtection>();
         services.AddScoped<EmailSender>();
         services.AddScoped<EmailOutbox>();
+        services.AddSingleton<EnqueueAfterCommitInterceptor>();
+        services.AddSingleton<IInterceptor>(provider => provider.GetRequiredService<EnqueueAfterCommitInterceptor>());
         services.AddRecurringJobs((recurring, _) => recurring.AddOrUpdate<EmailOutboxSweepJob>(
             EmailOutboxSweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/10 * * * *"));
         return services;

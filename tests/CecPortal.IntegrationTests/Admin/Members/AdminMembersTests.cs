@@ -2,6 +2,7 @@ using System.Net;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Admin.Members;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
@@ -259,7 +260,7 @@ public sealed class AdminMembersTests(PortalFixture portal) : IClassFixture<Port
         // Arrange
         var memberId = await portal.UserIdAsync("s.murphy@demo.cec.example");
         var adminId = await portal.UserIdAsync(PortalFactory.AdminEmail);
-        await portal.WithServiceAsync<MemberAdministration>(members => members.SuspendAsync(memberId, "First suspension.", adminId, PortalFactory.AdminEmail));
+        await portal.WithServiceAsync<MemberAdministration>(members => members.SuspendAsync(memberId, "First suspension.", new Actor(adminId, PortalFactory.AdminEmail)));
         using var admin = await portal.SignedInClientAsync(PortalFactory.AdminEmail);
 
         // Act

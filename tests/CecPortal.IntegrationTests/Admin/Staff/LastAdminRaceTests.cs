@@ -3,6 +3,7 @@ using CecPortal.Web.Data;
 using CecPortal.Web.Features.Admin.Members;
 using CecPortal.Web.Features.Admin.Staff;
 using CecPortal.Web.Features.PersonalData;
+using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,8 +29,8 @@ public sealed class LastAdminRaceTests(PortalFixture portal) : IClassFixture<Por
 
             // Act
             var outcomes = await Task.WhenAll(
-                AttemptAsync<StaffAdministration>(staff => staff.RevokeAsync(b.Id, Roles.Admin, a.Id, a.Email, CancellationToken.None)),
-                AttemptAsync<StaffAdministration>(staff => staff.RevokeAsync(a.Id, Roles.Admin, b.Id, b.Email, CancellationToken.None)));
+                AttemptAsync<StaffAdministration>(staff => staff.RevokeAsync(b.Id, Roles.Admin, new Actor(a.Id, a.Email), CancellationToken.None)),
+                AttemptAsync<StaffAdministration>(staff => staff.RevokeAsync(a.Id, Roles.Admin, new Actor(b.Id, b.Email), CancellationToken.None)));
 
             // Assert
             outcomes.Count(o => o is null).ShouldBe(1, $"round {round}");
@@ -48,8 +49,8 @@ public sealed class LastAdminRaceTests(PortalFixture portal) : IClassFixture<Por
 
             // Act
             var outcomes = await Task.WhenAll(
-                AttemptAsync<MemberAdministration>(members => members.SuspendAsync(b.Id, "Race.", a.Id, a.Email)),
-                AttemptAsync<MemberAdministration>(members => members.SuspendAsync(a.Id, "Race.", b.Id, b.Email)));
+                AttemptAsync<MemberAdministration>(members => members.SuspendAsync(b.Id, "Race.", new Actor(a.Id, a.Email))),
+                AttemptAsync<MemberAdministration>(members => members.SuspendAsync(a.Id, "Race.", new Actor(b.Id, b.Email))));
 
             // Assert
             outcomes.Count(o => o is null).ShouldBe(1, $"round {round}");
@@ -68,8 +69,8 @@ public sealed class LastAdminRaceTests(PortalFixture portal) : IClassFixture<Por
 
             // Act
             var outcomes = await Task.WhenAll(
-                AttemptAsync<AccountErasure>(erasure => erasure.EraseByAdminAsync(b.Id, "Race.", forCause: false, a.Id, a.Email, CancellationToken.None)),
-                AttemptAsync<AccountErasure>(erasure => erasure.EraseByAdminAsync(a.Id, "Race.", forCause: false, b.Id, b.Email, CancellationToken.None)));
+                AttemptAsync<AccountErasure>(erasure => erasure.EraseByAdminAsync(b.Id, "Race.", forCause: false, new Actor(a.Id, a.Email), CancellationToken.None)),
+                AttemptAsync<AccountErasure>(erasure => erasure.EraseByAdminAsync(a.Id, "Race.", forCause: false, new Actor(b.Id, b.Email), CancellationToken.None)));
 
             // Assert
             outcomes.Count(o => o is null).ShouldBe(1, $"round {round}");
@@ -88,8 +89,8 @@ public sealed class LastAdminRaceTests(PortalFixture portal) : IClassFixture<Por
 
             // Act
             var outcomes = await Task.WhenAll(
-                AttemptAsync<StaffAdministration>(staff => staff.RevokeAsync(b.Id, Roles.Admin, a.Id, a.Email, CancellationToken.None)),
-                AttemptAsync<MemberAdministration>(members => members.SuspendAsync(a.Id, "Race.", b.Id, b.Email)));
+                AttemptAsync<StaffAdministration>(staff => staff.RevokeAsync(b.Id, Roles.Admin, new Actor(a.Id, a.Email), CancellationToken.None)),
+                AttemptAsync<MemberAdministration>(members => members.SuspendAsync(a.Id, "Race.", new Actor(b.Id, b.Email))));
 
             // Assert
             outcomes.Count(o => o is null).ShouldBe(1, $"round {round}");

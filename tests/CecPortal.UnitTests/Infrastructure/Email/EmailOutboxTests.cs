@@ -4,6 +4,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CecPortal.UnitTests.Infrastructure.Email;
@@ -11,17 +12,19 @@ namespace CecPortal.UnitTests.Infrastructure.Email;
 public sealed class EmailOutboxTests
 {
     [Fact]
-    public void EnqueuePending_JobStoreUnreachableAfterTheCommit_DoesNotThrowAndTriesEveryMessage()
+    public void SavedChanges_JobStoreUnreachableAfterTheCommit_DoesNotThrowAndTriesEveryMessage()
     {
-        // Arrange: the messages are saved; then the job store refuses (the database went away)
+        // Arrange: the messages are saved outside a transaction (so committed); then the job store refuses (the database went away)
         using var db = new AppDbContext(DesignTimeDbContextFactory.StandaloneOptions("Host=127.0.0.1;Database=never-opened"));
         var jobs = new UnreachableJobStore();
-        var outbox = new EmailOutbox(db, jobs, TimeProvider.System, new OutboxProtection(new EphemeralDataProtectionProvider()), NullLogger<EmailOutbox>.Instance);
+        var interceptor = new EnqueueAfterCommitInterceptor(jobs, NullLogger<EnqueueAfterCommitInterceptor>.Instance);
+        var outbox = new EmailOutbox(db, TimeProvider.System, new OutboxProtection(new EphemeralDataProtectionProvider()), interceptor);
         var first = outbox.Add(EmailTemplate.Compose("a@example.org", "One", ["Hello"]));
         var second = outbox.Add(EmailTemplate.Compose("b@example.org", "Two", ["Hello"]));
+        interceptor.SavingChanges(new DbContextEventData(null!, (_, _) => string.Empty, db), default);
 
         // Act
-        var thrown = Record.Exception(outbox.EnqueuePending);
+        var thrown = Record.Exception(() => interceptor.SavedChanges(new SaveChangesCompletedEventData(null!, (_, _) => string.Empty, db, 2), 2));
 
         // Assert
         thrown.ShouldBeNull();

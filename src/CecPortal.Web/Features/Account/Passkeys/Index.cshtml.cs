@@ -99,7 +99,7 @@ public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<Port
         {
             // The session carries the refreshed security stamp; other sessions continue until their next check.
             await signIn.RefreshSignInAsync(user);
-            TempData["StatusMessage"] = done;
+            TempData.SetStatusMessage(done);
             return RedirectToPage();
         }
 

@@ -34,7 +34,7 @@ public sealed class LoginWithCodeModel(SignInManager<PortalUser> signInManager) 
     {
         if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
         {
-            TempData["StatusMessage"] = "The sign-in took too long: please enter your password again.";
+            TempData.SetStatusMessage("The sign-in took too long: please enter your password again.");
             return Redirect("/account/login");
         }
 

@@ -27,7 +27,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<PortalUser> signInM
     {
         if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
         {
-            TempData["StatusMessage"] = "The sign-in took too long: please enter your password again.";
+            TempData.SetStatusMessage("The sign-in took too long: please enter your password again.");
             return Redirect("/account/login");
         }
 
@@ -39,7 +39,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<PortalUser> signInM
         var result = await signInManager.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode.Replace(" ", string.Empty, StringComparison.Ordinal));
         if (result.Succeeded)
         {
-            TempData["StatusMessage"] = "You signed in with a recovery code; it cannot be used again. If you lost your phone, set up your authenticator app again under Security.";
+            TempData.SetStatusMessage("You signed in with a recovery code; it cannot be used again. If you lost your phone, set up your authenticator app again under Security.");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 

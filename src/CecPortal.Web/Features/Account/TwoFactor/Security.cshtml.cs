@@ -55,7 +55,7 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
         var change = await settings.ResetAuthenticatorAsync(user, Input.Password);
         if (change.Succeeded)
         {
-            TempData["StatusMessage"] = "Your authenticator app was reset. Set up the new one below: two-step sign-in is off until you confirm a code.";
+            TempData.SetStatusMessage("Your authenticator app was reset. Set up the new one below: two-step sign-in is off until you confirm a code.");
         }
 
         return (change, StaffMfaGate.EnrolmentPath);
@@ -66,7 +66,7 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
         var change = await settings.DisableAsync(user, Input.Password);
         if (change.Succeeded)
         {
-            TempData["StatusMessage"] = "Two-step sign-in is off. Signing in now needs only your password.";
+            TempData.SetStatusMessage("Two-step sign-in is off. Signing in now needs only your password.");
         }
 
         return (change, "/account/security");

@@ -71,5 +71,3 @@ public sealed class BreachNotice
 
     public void MarkQueued(DateTimeOffset now) => QueuedAt ??= now;
 }
-
-public sealed class BreachRuleException(string message) : Exception(message);

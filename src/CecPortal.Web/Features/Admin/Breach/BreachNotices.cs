@@ -46,16 +46,16 @@ public sealed partial class BreachNotices(AppDbContext db, AuditLog audit, IBack
     /// Records the notice and its recipients (fixed now, as the Admin saw them), audits it in the same save, and
     /// hands the notice id to <see cref="SendBreachNoticeJob"/>.
     /// </summary>
-    public async Task<BreachNotice> SendAsync(BreachCriteria criteria, string subject, string bodyMarkdown, string actorId, string actorName, CancellationToken cancellationToken)
+    public async Task<BreachNotice> SendAsync(BreachCriteria criteria, string subject, string bodyMarkdown, Actor actor, CancellationToken cancellationToken)
     {
         BreachNotice notice;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var recipients = await Affected(criteria).Select(u => u.Id).ToListAsync(cancellationToken);
-            notice = BreachNotice.Create(criteria, subject, bodyMarkdown, recipients.Count, actorId, actorName, clock.GetUtcNow());
+            notice = BreachNotice.Create(criteria, subject, bodyMarkdown, recipients.Count, actor.Id, actor.Name, clock.GetUtcNow());
             db.BreachNotices.Add(notice);
             db.BreachNoticeRecipients.AddRange(recipients.Select(id => new BreachNoticeRecipient { NoticeId = notice.Id, UserId = id }));
-            audit.Record(actorId, actorName, SendAction, $"breach-notice:{notice.Id}",
+            audit.Record(actor, SendAction, $"breach-notice:{notice.Id}",
                 $"\"{notice.Subject}\" to {recipients.Count} people; data: {criteria.DescribeCategories()}; period: {criteria.DescribeWindow()}.");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

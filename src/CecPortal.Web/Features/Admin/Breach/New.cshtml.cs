@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace CecPortal.Web.Features.Admin.Breach;
 
 /// <summary>Choose the data a breach touched, see whose it is, write and preview the notice, send it.</summary>
-public sealed class NewModel(BreachNotices notices, MarkdownRenderer markdown, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+public sealed class NewModel(BreachNotices notices, MarkdownRenderer markdown, TimeProvider clock) : PageModel, IReloadAfterRefusal
 {
     public const int ShownAffected = 100;
 
@@ -63,16 +63,9 @@ public sealed class NewModel(BreachNotices notices, MarkdownRenderer markdown, U
         var criteriaValid = ValidateCriteria();
         if (criteriaValid && ModelState.IsValid)
         {
-            try
-            {
-                var notice = await notices.SendAsync(Input.Criteria, Input.Subject, Input.Body, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
-                TempData["StatusMessage"] = $"The notice is being sent to {notice.RecipientCount} people.";
-                return RedirectToPage("Index");
-            }
-            catch (BreachRuleException ex)
-            {
-                ModelState.AddModelError(string.Empty, ex.Message);
-            }
+            var notice = await notices.SendAsync(Input.Criteria, Input.Subject, Input.Body, Actor.Of(User), cancellationToken);
+            TempData.SetStatusMessage($"The notice is being sent to {notice.RecipientCount} people.");
+            return RedirectToPage("Index");
         }
 
         if (criteriaValid)
@@ -82,6 +75,9 @@ public sealed class NewModel(BreachNotices notices, MarkdownRenderer markdown, U
 
         return Page();
     }
+
+    /// <summary>A refused send had valid criteria: show who is affected and the notice as written.</summary>
+    public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => LoadPreviewAsync(cancellationToken);
 
     /// <summary>Adds the criteria's problems to the model state; true when categories and period are usable.</summary>
     private bool ValidateCriteria()

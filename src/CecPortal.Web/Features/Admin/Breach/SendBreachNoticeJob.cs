@@ -50,7 +50,6 @@ public sealed class SendBreachNoticeJob(AppDbContext db, EmailOutbox outbox, Mar
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            outbox.EnqueuePending();
             queued += batch.Count(i => i.Email is not null);
         }
 

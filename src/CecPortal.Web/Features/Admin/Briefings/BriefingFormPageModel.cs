@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Infrastructure.Markdown;
 
@@ -29,10 +28,6 @@ public abstract class BriefingFormPageModel(MarkdownRenderer renderer) : PageMod
 
     /// <summary>The preview fragment for the editor's script (antiforgery token in the RequestVerificationToken header).</summary>
     public PartialViewResult OnPostPreview() => Partial(PreviewPartial, RenderPreview());
-
-    protected string ActorId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-
-    protected string ActorName => User.Identity!.Name!;
 
     /// <summary>Renders what is typed, valid or not, by the renderer that saves it.</summary>
     protected BriefingPreview RenderPreview()

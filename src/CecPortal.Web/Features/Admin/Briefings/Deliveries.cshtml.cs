@@ -4,7 +4,7 @@ using CecPortal.Web.Features.Briefings.Delivery;
 namespace CecPortal.Web.Features.Admin.Briefings;
 
 /// <summary>How the morning email of one briefing went: counts, the failed addresses with their errors, and a retry.</summary>
-public sealed class DeliveriesModel(BriefingDeliveryReport report, UserManager<PortalUser> users) : PageModel
+public sealed class DeliveriesModel(BriefingDeliveryReport report) : PageModel
 {
     public const int PageSize = 50;
 
@@ -37,17 +37,17 @@ public sealed class DeliveriesModel(BriefingDeliveryReport report, UserManager<P
 
         try
         {
-            var count = await report.RetryFailedAsync(id, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
-            TempData["StatusMessage"] = count switch
+            var count = await report.RetryFailedAsync(id, Actor.Of(User), cancellationToken);
+            TempData.SetStatusMessage(count switch
             {
                 0 => "There were no failed deliveries to retry.",
                 1 => "1 failed delivery will be tried again.",
                 _ => $"{count} failed deliveries will be tried again.",
-            };
+            });
         }
         catch (BriefingRuleException ex)
         {
-            TempData["StatusMessage"] = ex.Message;
+            TempData.SetStatusMessage(ex.Message);
         }
 
         return RedirectToPage(new { id });

@@ -58,8 +58,8 @@ public sealed class EditModel(AppDbContext db, BriefingEditor editor, BriefingTe
     {
         try
         {
-            var deleted = await editor.DeleteDraftAsync(id, version, ActorId, ActorName, cancellationToken);
-            TempData["StatusMessage"] = $"The draft for {BriefingEditor.FormatDate(deleted.EditionDate)} is deleted.";
+            var deleted = await editor.DeleteDraftAsync(id, version, Actor.Of(User), cancellationToken);
+            TempData.SetStatusMessage($"The draft for {BriefingEditor.FormatDate(deleted.EditionDate)} is deleted.");
             return RedirectToPage("Index");
         }
         catch (Exception ex) when (ex is BriefingRuleException or BriefingConflictException)
@@ -112,11 +112,11 @@ public sealed class EditModel(AppDbContext db, BriefingEditor editor, BriefingTe
 
         try
         {
-            var saved = await editor.SaveAsync(id, Input.Version.Value, Input.ToDraft(), step, ActorId, ActorName, cancellationToken);
-            TempData["StatusMessage"] = Describe(saved, step, Input.Tlp ?? TlpRules.Default);
+            var saved = await editor.SaveAsync(id, Input.Version.Value, Input.ToDraft(), step, Actor.Of(User), cancellationToken);
+            TempData.SetStatusMessage(Describe(saved, step, Input.Tlp ?? TlpRules.Default));
             if (sendTestEmail)
             {
-                TempData["StatusMessage"] = await SendTestEmailAsync(id, cancellationToken);
+                TempData.SetStatusMessage(await SendTestEmailAsync(id, cancellationToken));
             }
 
             return RedirectToPage(new { id });
@@ -143,7 +143,7 @@ public sealed class EditModel(AppDbContext db, BriefingEditor editor, BriefingTe
     {
         try
         {
-            await testEmail.SendAsync(id, ActorId, cancellationToken);
+            await testEmail.SendAsync(id, Actor.Of(User).Id, cancellationToken);
             return $"Saved. A test email of this briefing is on its way to {User.Identity?.Name}.";
         }
         catch (BriefingRuleException ex)

@@ -23,8 +23,8 @@ public sealed class NewModel(BriefingEditor editor, MarkdownRenderer renderer) :
 
         try
         {
-            var saved = await editor.CreateAsync(Input.ToDraft(), ActorId, ActorName, cancellationToken);
-            TempData["StatusMessage"] = $"The draft for {BriefingEditor.FormatDate(saved.EditionDate)} is saved. Schedule it when it is ready.";
+            var saved = await editor.CreateAsync(Input.ToDraft(), Actor.Of(User), cancellationToken);
+            TempData.SetStatusMessage($"The draft for {BriefingEditor.FormatDate(saved.EditionDate)} is saved. Schedule it when it is ready.");
             return RedirectToPage("Edit", new { id = saved.Id });
         }
         catch (EditionDateTakenException taken)

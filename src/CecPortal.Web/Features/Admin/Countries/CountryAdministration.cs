@@ -8,7 +8,7 @@ public sealed class CountryAdministration(AppDbContext db, AuditLog audit)
     public const string EligibilityAction = "country.eligibility";
 
     /// <summary>Marks a country eligible or not, with an audit entry; returns null when there is no such country.</summary>
-    public async Task<CountryEligibility?> SetEligibilityAsync(string code, bool eligible, string actorId, string actorName, CancellationToken cancellationToken)
+    public async Task<CountryEligibility?> SetEligibilityAsync(string code, bool eligible, Actor actor, CancellationToken cancellationToken)
     {
         var country = await db.Countries.SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
         if (country is null)
@@ -19,7 +19,7 @@ public sealed class CountryAdministration(AppDbContext db, AuditLog audit)
         if (country.IsEligible != eligible)
         {
             country.IsEligible = eligible;
-            audit.Record(actorId, actorName, EligibilityAction, $"country:{country.Code}", eligible ? "eligible" : "not eligible");
+            audit.Record(actor, EligibilityAction, $"country:{country.Code}", eligible ? "eligible" : "not eligible");
             await db.SaveChangesAsync(cancellationToken);
         }
 

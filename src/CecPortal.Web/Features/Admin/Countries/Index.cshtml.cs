@@ -1,6 +1,6 @@
 namespace CecPortal.Web.Features.Admin.Countries;
 
-public sealed class IndexModel(AppDbContext db, CountryAdministration countries, UserManager<PortalUser> users) : PageModel
+public sealed class IndexModel(AppDbContext db, CountryAdministration countries) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -34,13 +34,13 @@ public sealed class IndexModel(AppDbContext db, CountryAdministration countries,
             return Page();
         }
 
-        var changed = await countries.SetEligibilityAsync(Input.Code.ToUpperInvariant(), Input.Eligible, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
+        var changed = await countries.SetEligibilityAsync(Input.Code.ToUpperInvariant(), Input.Eligible, Actor.Of(User), cancellationToken);
         if (changed is null)
         {
             return NotFound();
         }
 
-        TempData["StatusMessage"] = $"{changed.Name} ({changed.Code}) is {(changed.IsEligible ? "eligible" : "not eligible")}.";
+        TempData.SetStatusMessage($"{changed.Name} ({changed.Code}) is {(changed.IsEligible ? "eligible" : "not eligible")}.");
         return RedirectToPage(new { q = Query, eligible = EligibleOnly ? "true" : null });
     }
 

@@ -8,7 +8,7 @@ namespace CecPortal.Web.Features.Admin.Members;
 /// One member as staff see them: profile, application, status, sign-in and two-step state, activity counts and the
 /// latest audit entries about them; suspend or reinstate from here.
 /// </summary>
-public sealed class DetailsModel(AppDbContext db, MemberAdministration administration, UserManager<PortalUser> users, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(AppDbContext db, MemberAdministration administration, UserManager<PortalUser> users, IAuthorizationService authorization) : PageModel, IReloadAfterRefusal
 {
     public const int AuditExcerptSize = 10;
 
@@ -93,31 +93,24 @@ public sealed class DetailsModel(AppDbContext db, MemberAdministration administr
             return Page();
         }
 
-        var (actorId, actorName) = (users.GetUserId(User)!, User.Identity!.Name!);
-        try
+        var actor = Actor.Of(User);
+        if (Input.Change == SuspendModel.StatusChange.Suspend)
         {
-            if (Input.Change == SuspendModel.StatusChange.Suspend)
-            {
-                await administration.SuspendAsync(userId, Input.Reason, actorId, actorName);
-            }
-            else
-            {
-                await administration.ReinstateAsync(userId, Input.Reason, actorId, actorName);
-            }
+            await administration.SuspendAsync(userId, Input.Reason, actor);
         }
-        catch (AccountRuleException ex)
+        else
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            db.ChangeTracker.Clear();
-            await LoadAsync(userId, cancellationToken);
-            return Page();
+            await administration.ReinstateAsync(userId, Input.Reason, actor);
         }
 
-        TempData["StatusMessage"] = Input.Change == SuspendModel.StatusChange.Suspend
+        TempData.SetStatusMessage(Input.Change == SuspendModel.StatusChange.Suspend
             ? $"{Member.FullName} is suspended and can no longer sign in."
-            : $"{Member.FullName} is reinstated and can sign in again.";
+            : $"{Member.FullName} is reinstated and can sign in again.");
         return RedirectToPage(new { userId });
     }
+
+    /// <summary>The account as it stands now: a colleague's change may be why this one was refused.</summary>
+    public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => LoadAsync(Member.Id, cancellationToken);
 
     private async Task<bool> LoadAsync(string userId, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using CecPortal.Web.Features.PersonalData;
 namespace CecPortal.Web.Features.Admin.Members;
 
 /// <summary>An Admin erases a member on their request, or removes them for cause (their address is then blocklisted).</summary>
-public sealed class EraseModel(AppDbContext db, AccountErasure erasure, EmailBlocklist blocklist, UserManager<PortalUser> users) : PageModel
+public sealed class EraseModel(AppDbContext db, AccountErasure erasure, EmailBlocklist blocklist) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -54,19 +54,11 @@ public sealed class EraseModel(AppDbContext db, AccountErasure erasure, EmailBlo
             return Page();
         }
 
-        try
-        {
-            await erasure.EraseByAdminAsync(userId, Input.Reason, Input.ForCause, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
-        }
-        catch (AccountRuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return Page();
-        }
+        await erasure.EraseByAdminAsync(userId, Input.Reason, Input.ForCause, Actor.Of(User), cancellationToken);
 
-        TempData["StatusMessage"] = Input.ForCause
+        TempData.SetStatusMessage(Input.ForCause
             ? "The member's account has been erased and their address blocklisted. A confirmation email is on its way to them."
-            : "The member's account has been erased. A confirmation email is on its way to them.";
+            : "The member's account has been erased. A confirmation email is on its way to them.");
         return RedirectToPage("Index");
     }
 

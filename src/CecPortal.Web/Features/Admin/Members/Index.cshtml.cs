@@ -1,7 +1,7 @@
 namespace CecPortal.Web.Features.Admin.Members;
 
 /// <summary>The member list for Admins: search, filters, paging, and the CSV export of the filtered list (POST, audited).</summary>
-public sealed class IndexModel(AppDbContext db, MemberSearch search, MemberExport export, UserManager<PortalUser> users) : PageModel
+public sealed class IndexModel(AppDbContext db, MemberSearch search, MemberExport export) : PageModel
 {
     public const int PageSize = 25;
 
@@ -50,7 +50,7 @@ public sealed class IndexModel(AppDbContext db, MemberSearch search, MemberExpor
     /// <summary>The whole filtered list (every page) as a CSV download.</summary>
     public async Task<IActionResult> OnPostExportAsync(CancellationToken cancellationToken)
     {
-        var file = await export.ExportAsync(Filter, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
+        var file = await export.ExportAsync(Filter, Actor.Of(User), cancellationToken);
         return File(file.Content, "text/csv; charset=utf-8", file.FileName);
     }
 }

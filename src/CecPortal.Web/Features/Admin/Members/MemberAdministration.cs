@@ -13,13 +13,13 @@ public sealed class MemberAdministration(AppDbContext db, UserManager<PortalUser
     public const string ReinstateAction = "member.reinstate";
 
     /// <summary>Refuses sign-in from now on and ends the member's open sessions (at their next security stamp check).</summary>
-    public Task SuspendAsync(string userId, string reason, string actorId, string actorName) =>
-        ChangeAsync(userId, SuspendAction, reason, actorId, actorName, member => member.Suspend(reason, clock.GetUtcNow()));
+    public Task SuspendAsync(string userId, string reason, Actor actor) =>
+        ChangeAsync(userId, SuspendAction, reason, actor, member => member.Suspend(reason, clock.GetUtcNow()));
 
-    public Task ReinstateAsync(string userId, string reason, string actorId, string actorName) =>
-        ChangeAsync(userId, ReinstateAction, reason, actorId, actorName, member => member.Reinstate(reason));
+    public Task ReinstateAsync(string userId, string reason, Actor actor) =>
+        ChangeAsync(userId, ReinstateAction, reason, actor, member => member.Reinstate(reason));
 
-    private async Task ChangeAsync(string userId, string action, string reason, string actorId, string actorName, Action<PortalUser> change)
+    private async Task ChangeAsync(string userId, string action, string reason, Actor actor, Action<PortalUser> change)
     {
         // A member who is also an Admin may be suspended too: under the last-Admin lock, so the portal keeps one.
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -30,7 +30,7 @@ public sealed class MemberAdministration(AppDbContext db, UserManager<PortalUser
             throw new AccountRuleException("There is no such member or staff account.");
         }
 
-        if (action == SuspendAction && userId == actorId)
+        if (action == SuspendAction && userId == actor.Id)
         {
             throw new AccountRuleException("You cannot suspend your own account.");
         }
@@ -41,7 +41,7 @@ public sealed class MemberAdministration(AppDbContext db, UserManager<PortalUser
         }
 
         change(member);
-        audit.Record(actorId, actorName, action, $"user:{member.Id}", reason.Trim());
+        audit.Record(actor, action, $"user:{member.Id}", reason.Trim());
 
         // The Identity store saves the whole unit of work: the suspension, the new security stamp and the
         // audit entry are committed by this one SaveChanges, or none of them is.

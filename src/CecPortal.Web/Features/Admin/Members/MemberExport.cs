@@ -29,7 +29,7 @@ public sealed class MemberExport(AppDbContext db, MemberSearch search, AuditLog 
 
     public sealed record Export(byte[] Content, int RowCount, string FileName);
 
-    public async Task<Export> ExportAsync(MemberFilter filter, string actorId, string actorName, CancellationToken cancellationToken)
+    public async Task<Export> ExportAsync(MemberFilter filter, Actor actor, CancellationToken cancellationToken)
     {
         var options = await search.OptionsAsync(cancellationToken);
         var rows = await search.Members(filter, options)
@@ -66,7 +66,7 @@ public sealed class MemberExport(AppDbContext db, MemberSearch search, AuditLog 
             await csv.FlushAsync(cancellationToken);
         }
 
-        audit.Record(actorId, actorName, ExportAction, ExportSubject, $"{Describe(filter, options)}; {rows.Count} {(rows.Count == 1 ? "row" : "rows")}");
+        audit.Record(actor, ExportAction, ExportSubject, $"{Describe(filter, options)}; {rows.Count} {(rows.Count == 1 ? "row" : "rows")}");
         await db.SaveChangesAsync(cancellationToken);
         var fileName = $"cec-members-{clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv";
         return new Export(buffer.ToArray(), rows.Count, fileName);

@@ -4,7 +4,7 @@ namespace CecPortal.Web.Features.Admin.Members;
 /// Suspends an active member or staff account, or reinstates a suspended one; either way with a reason for the record.
 /// (Staff who are not members reach it from their page under Admin → Staff.)
 /// </summary>
-public sealed class SuspendModel(AppDbContext db, MemberAdministration administration, UserManager<PortalUser> users) : PageModel
+public sealed class SuspendModel(AppDbContext db, MemberAdministration administration) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -62,27 +62,19 @@ public sealed class SuspendModel(AppDbContext db, MemberAdministration administr
             return Page();
         }
 
-        var (actorId, actorName) = (users.GetUserId(User)!, User.Identity!.Name!);
-        try
+        var actor = Actor.Of(User);
+        if (Input.Change == StatusChange.Suspend)
         {
-            if (Input.Change == StatusChange.Suspend)
-            {
-                await administration.SuspendAsync(userId, Input.Reason, actorId, actorName);
-            }
-            else
-            {
-                await administration.ReinstateAsync(userId, Input.Reason, actorId, actorName);
-            }
+            await administration.SuspendAsync(userId, Input.Reason, actor);
         }
-        catch (AccountRuleException ex)
+        else
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return Page();
+            await administration.ReinstateAsync(userId, Input.Reason, actor);
         }
 
-        TempData["StatusMessage"] = Input.Change == StatusChange.Suspend
+        TempData.SetStatusMessage(Input.Change == StatusChange.Suspend
             ? $"{member.FullName} is suspended and can no longer sign in."
-            : $"{member.FullName} is reinstated and can sign in again.";
+            : $"{member.FullName} is reinstated and can sign in again.");
         return Redirect(member.BackPath);
     }
 

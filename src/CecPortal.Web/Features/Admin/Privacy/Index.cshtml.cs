@@ -3,7 +3,7 @@ using CecPortal.Web.Features.Privacy;
 namespace CecPortal.Web.Features.Admin.Privacy;
 
 /// <summary>The privacy notice's versions, how many accepted each, and publishing a new version.</summary>
-public sealed class IndexModel(AppDbContext db, PrivacyConsent consent, UserManager<PortalUser> users) : PageModel
+public sealed class IndexModel(AppDbContext db, PrivacyConsent consent) : PageModel, IReloadAfterRefusal
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -37,21 +37,16 @@ public sealed class IndexModel(AppDbContext db, PrivacyConsent consent, UserMana
     {
         if (ModelState.IsValid)
         {
-            try
-            {
-                var version = await consent.PublishAsync(Input.Markdown, Input.ChangeSummary, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
-                TempData["StatusMessage"] = $"Version {version} is published. Everyone is asked to accept it at their next page.";
-                return RedirectToPage();
-            }
-            catch (PrivacyRuleException ex)
-            {
-                ModelState.AddModelError(string.Empty, ex.Message);
-            }
+            var version = await consent.PublishAsync(Input.Markdown, Input.ChangeSummary, Actor.Of(User), cancellationToken);
+            TempData.SetStatusMessage($"Version {version} is published. Everyone is asked to accept it at their next page.");
+            return RedirectToPage();
         }
 
         await LoadAsync(cancellationToken);
         return Page();
     }
+
+    public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Versions = await db.PrivacyNotices.AsNoTracking()

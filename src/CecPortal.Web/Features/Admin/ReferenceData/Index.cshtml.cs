@@ -1,7 +1,7 @@
 namespace CecPortal.Web.Features.Admin.ReferenceData;
 
 /// <summary>Sectors (display names) and the free-mail list used by the pre-checks.</summary>
-public sealed class IndexModel(AppDbContext db, ReferenceDataAdministration administration, UserManager<PortalUser> users) : PageModel
+public sealed class IndexModel(AppDbContext db, ReferenceDataAdministration administration) : PageModel
 {
     public IReadOnlyList<SectorRow> Sectors { get; private set; } = [];
 
@@ -48,12 +48,12 @@ public sealed class IndexModel(AppDbContext db, ReferenceDataAdministration admi
             return Page();
         }
 
-        if (!await administration.RenameSectorAsync(Sector.Code, Sector.Name, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken))
+        if (!await administration.RenameSectorAsync(Sector.Code, Sector.Name, Actor.Of(User), cancellationToken))
         {
             return NotFound();
         }
 
-        TempData["StatusMessage"] = $"The sector is now called \"{Sector.Name.Trim()}\".";
+        TempData.SetStatusMessage($"The sector is now called \"{Sector.Name.Trim()}\".");
         return RedirectToPage();
     }
 
@@ -66,19 +66,19 @@ public sealed class IndexModel(AppDbContext db, ReferenceDataAdministration admi
             return Page();
         }
 
-        var added = await administration.AddFreeMailDomainAsync(Domain.Name, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
-        TempData["StatusMessage"] = added ? $"{ReferenceDataAdministration.Normalize(Domain.Name)} is now flagged as free mail." : "That domain is already on the list.";
+        var added = await administration.AddFreeMailDomainAsync(Domain.Name, Actor.Of(User), cancellationToken);
+        TempData.SetStatusMessage(added ? $"{ReferenceDataAdministration.Normalize(Domain.Name)} is now flagged as free mail." : "That domain is already on the list.");
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRemoveDomainAsync(string domain, CancellationToken cancellationToken)
     {
-        if (!await administration.RemoveFreeMailDomainAsync(domain ?? string.Empty, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken))
+        if (!await administration.RemoveFreeMailDomainAsync(domain ?? string.Empty, Actor.Of(User), cancellationToken))
         {
             return NotFound();
         }
 
-        TempData["StatusMessage"] = $"{domain} is no longer flagged as free mail.";
+        TempData.SetStatusMessage($"{domain} is no longer flagged as free mail.");
         return RedirectToPage();
     }
 

@@ -6,7 +6,7 @@ namespace CecPortal.Web.Features.Admin.ReferenceData;
 /// <summary>Admin edits of the vetting reference data (sector names, free-mail domains), each with an audit entry.</summary>
 public sealed class ReferenceDataAdministration(AppDbContext db, AuditLog audit)
 {
-    public async Task<bool> RenameSectorAsync(string code, string name, string actorId, string actorName, CancellationToken cancellationToken)
+    public async Task<bool> RenameSectorAsync(string code, string name, Actor actor, CancellationToken cancellationToken)
     {
         var sector = await db.Sectors.SingleOrDefaultAsync(s => s.Code == code, cancellationToken);
         if (sector is null)
@@ -14,14 +14,14 @@ public sealed class ReferenceDataAdministration(AppDbContext db, AuditLog audit)
             return false;
         }
 
-        audit.Record(actorId, actorName, "sector.rename", $"sector:{code}", $"{sector.Name} -> {name.Trim()}");
+        audit.Record(actor, "sector.rename", $"sector:{code}", $"{sector.Name} -> {name.Trim()}");
         sector.Name = name.Trim();
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 
     /// <summary>Adds a domain; false when it is already listed.</summary>
-    public async Task<bool> AddFreeMailDomainAsync(string domain, string actorId, string actorName, CancellationToken cancellationToken)
+    public async Task<bool> AddFreeMailDomainAsync(string domain, Actor actor, CancellationToken cancellationToken)
     {
         var normalized = Normalize(domain);
         if (await db.FreeMailDomains.AnyAsync(d => d.Domain == normalized, cancellationToken))
@@ -30,12 +30,12 @@ public sealed class ReferenceDataAdministration(AppDbContext db, AuditLog audit)
         }
 
         db.FreeMailDomains.Add(new FreeMailDomain { Domain = normalized });
-        audit.Record(actorId, actorName, "free-mail.add", $"domain:{normalized}");
+        audit.Record(actor, "free-mail.add", $"domain:{normalized}");
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 
-    public async Task<bool> RemoveFreeMailDomainAsync(string domain, string actorId, string actorName, CancellationToken cancellationToken)
+    public async Task<bool> RemoveFreeMailDomainAsync(string domain, Actor actor, CancellationToken cancellationToken)
     {
         var normalized = Normalize(domain);
         var existing = await db.FreeMailDomains.SingleOrDefaultAsync(d => d.Domain == normalized, cancellationToken);
@@ -45,7 +45,7 @@ public sealed class ReferenceDataAdministration(AppDbContext db, AuditLog audit)
         }
 
         db.FreeMailDomains.Remove(existing);
-        audit.Record(actorId, actorName, "free-mail.remove", $"domain:{normalized}");
+        audit.Record(actor, "free-mail.remove", $"domain:{normalized}");
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

@@ -1,7 +1,7 @@
 namespace CecPortal.Web.Features.Admin.Staff;
 
 /// <summary>Adds a staff member by email: promotes an existing account (a member), or creates one and emails a welcome link.</summary>
-public sealed class NewModel(StaffAdministration staff, UserManager<PortalUser> users) : PageModel
+public sealed class NewModel(StaffAdministration staff) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -35,18 +35,10 @@ public sealed class NewModel(StaffAdministration staff, UserManager<PortalUser> 
             return Page();
         }
 
-        try
-        {
-            var added = await staff.AddStaffAsync(Input.Email, Input.FullName, Input.Role, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
-            TempData["StatusMessage"] = added.Created
-                ? $"A staff account for {added.FullName} was created with the {Input.Role} role. A welcome email with a link to choose a password is on its way."
-                : $"{added.FullName} now has the {Input.Role} role and has been told by email.";
-            return RedirectToPage("Person", new { userId = added.UserId });
-        }
-        catch (AccountRuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return Page();
-        }
+        var added = await staff.AddStaffAsync(Input.Email, Input.FullName, Input.Role, Actor.Of(User), cancellationToken);
+        TempData.SetStatusMessage(added.Created
+            ? $"A staff account for {added.FullName} was created with the {Input.Role} role. A welcome email with a link to choose a password is on its way."
+            : $"{added.FullName} now has the {Input.Role} role and has been told by email.");
+        return RedirectToPage("Person", new { userId = added.UserId });
     }
 }

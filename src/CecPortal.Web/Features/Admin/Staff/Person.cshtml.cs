@@ -4,7 +4,7 @@ namespace CecPortal.Web.Features.Admin.Staff;
 /// One person's staff roles: each role is granted or revoked with its own button, so a page left open while another
 /// Admin acted can only do what its button says.
 /// </summary>
-public sealed class PersonModel(AppDbContext db, StaffAdministration staff, UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : PageModel
+public sealed class PersonModel(AppDbContext db, StaffAdministration staff, UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : PageModel, IReloadAfterRefusal
 {
     [BindProperty]
     public string? Role { get; set; }
@@ -38,39 +38,33 @@ public sealed class PersonModel(AppDbContext db, StaffAdministration staff, User
             return Page();
         }
 
-        var actorId = users.GetUserId(User)!;
-        try
+        var actor = Actor.Of(User);
+        if (grant)
         {
-            if (grant)
-            {
-                await staff.GrantAsync(userId, role, actorId, User.Identity!.Name!, cancellationToken);
-            }
-            else
-            {
-                await staff.RevokeAsync(userId, role, actorId, User.Identity!.Name!, cancellationToken);
-            }
+            await staff.GrantAsync(userId, role, actor, cancellationToken);
         }
-        catch (AccountRuleException ex)
+        else
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            await LoadAsync(userId, cancellationToken);
-            return Page();
+            await staff.RevokeAsync(userId, role, actor, cancellationToken);
         }
 
-        TempData["StatusMessage"] = grant ? $"{Person.FullName} now has the {role} role." : $"{Person.FullName} no longer has the {role} role.";
-        if (userId != actorId)
+        TempData.SetStatusMessage(grant ? $"{Person.FullName} now has the {role} role." : $"{Person.FullName} no longer has the {role} role.");
+        if (userId != actor.Id)
         {
             return RedirectToPage(new { userId });
         }
 
         // Their own change: this session takes the new roles at once (the new stamp would otherwise end it).
-        if (await users.FindByIdAsync(actorId) is { } me)
+        if (await users.FindByIdAsync(actor.Id) is { } me)
         {
             await signIn.RefreshSignInAsync(me);
         }
 
         return role == Roles.Admin && !grant ? Redirect("/") : RedirectToPage(new { userId });
     }
+
+    /// <summary>The roles as they stand now: a colleague's change may be why this one was refused.</summary>
+    public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => LoadAsync(Person.Id, cancellationToken);
 
     private async Task<bool> LoadAsync(string userId, CancellationToken cancellationToken)
     {

@@ -34,7 +34,7 @@ public sealed class StaffAdministration(
         _ => role,
     };
 
-    public async Task GrantAsync(string userId, string role, string actorId, string actorName, CancellationToken cancellationToken)
+    public async Task GrantAsync(string userId, string role, Actor actor, CancellationToken cancellationToken)
     {
         RequireStaffRole(role);
         await InTransactionAsync(
@@ -46,7 +46,7 @@ public sealed class StaffAdministration(
                     throw new AccountRuleException($"{user.FullName} already has the {role} role.");
                 }
 
-                await AddRoleAsync(user, role, actorId, actorName);
+                await AddRoleAsync(user, role, actor);
                 outbox.Add(GrantNotice(user, role));
                 await RenewStampAsync(user);
             },
@@ -54,7 +54,7 @@ public sealed class StaffAdministration(
     }
 
     /// <summary>Takes the role away; the last active Admin keeps theirs. A former vetter's scope goes with the role.</summary>
-    public async Task RevokeAsync(string userId, string role, string actorId, string actorName, CancellationToken cancellationToken)
+    public async Task RevokeAsync(string userId, string role, Actor actor, CancellationToken cancellationToken)
     {
         RequireStaffRole(role);
         await InTransactionAsync(
@@ -80,7 +80,7 @@ public sealed class StaffAdministration(
                 }
 
                 Check(await users.RemoveFromRoleAsync(user, role));
-                audit.Record(actorId, actorName, SecurityEvents.RoleRevoked, SecurityEvents.UserSubject(user.Id), note);
+                audit.Record(actor, SecurityEvents.RoleRevoked, SecurityEvents.UserSubject(user.Id), note);
                 outbox.Add(RevokeNotice(user, role));
                 await RenewStampAsync(user);
             },
@@ -91,7 +91,7 @@ public sealed class StaffAdministration(
     /// Gives <paramref name="role"/> to the account with this email: an existing account (a member becoming staff) is
     /// told by email; otherwise a new account is created without a password and the person gets a welcome link to choose one.
     /// </summary>
-    public async Task<StaffAddition> AddStaffAsync(string email, string? fullName, string role, string actorId, string actorName, CancellationToken cancellationToken)
+    public async Task<StaffAddition> AddStaffAsync(string email, string? fullName, string role, Actor actor, CancellationToken cancellationToken)
     {
         RequireStaffRole(role);
         var address = email.Trim();
@@ -116,7 +116,7 @@ public sealed class StaffAdministration(
                         throw new AccountRuleException($"{existing.FullName} already has the {role} role.");
                     }
 
-                    await AddRoleAsync(existing, role, actorId, actorName);
+                    await AddRoleAsync(existing, role, actor);
                     outbox.Add(GrantNotice(existing, role));
                     await RenewStampAsync(existing);
                     outcome = new StaffAddition(existing.Id, existing.FullName, Created: false);
@@ -130,8 +130,8 @@ public sealed class StaffAdministration(
                 }
 
                 var user = await accounts.CreateWithoutPasswordAsync(address, name);
-                audit.Record(actorId, actorName, StaffAccountCreatedAction, SecurityEvents.UserSubject(user.Id), role);
-                await AddRoleAsync(user, role, actorId, actorName);
+                audit.Record(actor, StaffAccountCreatedAction, SecurityEvents.UserSubject(user.Id), role);
+                await AddRoleAsync(user, role, actor);
 
                 // A new account has no session to end; the welcome token is bound to the stamp it has now.
                 outbox.Add(Invitation(user, role, urls.Absolute(await accounts.WelcomePathAsync(user))));
@@ -167,17 +167,15 @@ public sealed class StaffAdministration(
             db.ChangeTracker.Clear();
             throw;
         }
-
-        outbox.EnqueuePending();
     }
 
     /// <summary>Loads the account after the lock is taken, so every check sees the state the change will apply to.</summary>
     private async Task<PortalUser> FindAsync(string userId) =>
         await users.FindByIdAsync(userId) is { IsErased: false } user ? user : throw new AccountRuleException("There is no such account.");
 
-    private async Task AddRoleAsync(PortalUser user, string role, string actorId, string actorName)
+    private async Task AddRoleAsync(PortalUser user, string role, Actor actor)
     {
-        audit.Record(actorId, actorName, SecurityEvents.RoleGranted, SecurityEvents.UserSubject(user.Id), role);
+        audit.Record(actor, SecurityEvents.RoleGranted, SecurityEvents.UserSubject(user.Id), role);
         Check(await users.AddToRoleAsync(user, role));
     }
 

@@ -1,6 +1,6 @@
 namespace CecPortal.Web.Features.Admin.Vetters;
 
-public sealed class EditModel(AppDbContext db, VetterScopeAdministration scopes, UserManager<PortalUser> users) : PageModel
+public sealed class EditModel(AppDbContext db, VetterScopeAdministration scopes) : PageModel, IReloadAfterRefusal
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -47,21 +47,16 @@ public sealed class EditModel(AppDbContext db, VetterScopeAdministration scopes,
         Vetter = vetter;
         if (ModelState.IsValid)
         {
-            try
-            {
-                var summary = await scopes.ReplaceAsync(userId, Input.Countries, Input.Sectors, users.GetUserId(User)!, User.Identity!.Name!, cancellationToken);
-                TempData["StatusMessage"] = $"Scope of {vetter.FullName} saved ({summary}).";
-                return RedirectToPage("Index");
-            }
-            catch (AccountRuleException ex)
-            {
-                ModelState.AddModelError(string.Empty, ex.Message);
-            }
+            var summary = await scopes.ReplaceAsync(userId, Input.Countries, Input.Sectors, Actor.Of(User), cancellationToken);
+            TempData.SetStatusMessage($"Scope of {vetter.FullName} saved ({summary}).");
+            return RedirectToPage("Index");
         }
 
         await LoadOptionsAsync(cancellationToken);
         return Page();
     }
+
+    public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => LoadOptionsAsync(cancellationToken);
 
     private Task<VetterView?> FindVetterAsync(string userId, CancellationToken cancellationToken) =>
         db.UsersInRole(Roles.Vetter)

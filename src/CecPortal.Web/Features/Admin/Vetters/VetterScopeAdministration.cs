@@ -16,8 +16,7 @@ public sealed class VetterScopeAdministration(AppDbContext db, AuditLog audit)
         string vetterId,
         IEnumerable<string> countryCodes,
         IEnumerable<string> sectorCodes,
-        string actorId,
-        string actorName,
+        Actor actor,
         CancellationToken cancellationToken)
     {
         if (!await db.UsersInRole(Roles.Vetter).AnyAsync(u => u.Id == vetterId, cancellationToken))
@@ -42,7 +41,7 @@ public sealed class VetterScopeAdministration(AppDbContext db, AuditLog audit)
             .Select(code => new VetterSector { UserId = vetterId, SectorCode = code }));
 
         var summary = $"countries: {List(countries)}; sectors: {List(sectors)}";
-        audit.Record(actorId, actorName, ScopeAction, $"user:{vetterId}", summary);
+        audit.Record(actor, ScopeAction, $"user:{vetterId}", summary);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -4,7 +4,7 @@ using CecPortal.Web.Features.Membership;
 namespace CecPortal.Web.Features.Admin.Vetting;
 
 /// <summary>One application: details, flags, reviews, timeline and the vetter's actions. Out of scope answers 404.</summary>
-public sealed class ApplicationModel(AppDbContext db, VettingScopes scopes, ApplicationWorkflow workflow) : PageModel
+public sealed class ApplicationModel(AppDbContext db, VettingScopes scopes, ApplicationWorkflow workflow) : PageModel, IReloadAfterRefusal
 {
     public MembershipApplication Application { get; private set; } = null!;
 
@@ -57,21 +57,13 @@ public sealed class ApplicationModel(AppDbContext db, VettingScopes scopes, Appl
             return Page();
         }
 
-        try
-        {
-            await action();
-        }
-        catch (ApplicationRuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            db.ChangeTracker.Clear();
-            await LoadAsync(id, cancellationToken);
-            return Page();
-        }
-
-        TempData["StatusMessage"] = done;
+        await action();
+        TempData.SetStatusMessage(done);
         return RedirectToPage(new { id });
     }
+
+    /// <summary>The application as stored: the refused step changed nothing, but a colleague may have meanwhile.</summary>
+    public Task ReloadAfterRefusalAsync(CancellationToken cancellationToken) => LoadAsync(Application.Id, cancellationToken);
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

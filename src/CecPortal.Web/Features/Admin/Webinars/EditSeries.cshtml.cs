@@ -37,9 +37,9 @@ public sealed class EditSeriesModel(AppDbContext db, WebinarAdministration admin
             return Page();
         }
 
-        var planned = await administration.ChangeSeriesAsync(id, Input.Title, rule, Input.DefaultCapacity!.Value, this.Actor(), cancellationToken);
-        TempData["StatusMessage"] = $"Saved: {rule.Describe()}. Existing sessions keep their time and places"
-            + (planned > 0 ? $"; {planned} new session(s) planned." : ".");
+        var planned = await administration.ChangeSeriesAsync(id, Input.Title, rule, Input.DefaultCapacity!.Value, Actor.Of(User), cancellationToken);
+        TempData.SetStatusMessage($"Saved: {rule.Describe()}. Existing sessions keep their time and places"
+            + (planned > 0 ? $"; {planned} new session(s) planned." : "."));
         return RedirectToPage(new { id });
     }
 
@@ -47,14 +47,14 @@ public sealed class EditSeriesModel(AppDbContext db, WebinarAdministration admin
     {
         try
         {
-            await administration.PauseSeriesAsync(id, this.Actor(), cancellationToken);
+            await administration.PauseSeriesAsync(id, Actor.Of(User), cancellationToken);
         }
         catch (WebinarRuleException)
         {
             return NotFound();
         }
 
-        TempData["StatusMessage"] = "The series is paused: no new sessions are planned. Sessions already planned stay as they are.";
+        TempData.SetStatusMessage("The series is paused: no new sessions are planned. Sessions already planned stay as they are.");
         return RedirectToPage(new { id });
     }
 
@@ -63,14 +63,14 @@ public sealed class EditSeriesModel(AppDbContext db, WebinarAdministration admin
         int planned;
         try
         {
-            planned = await administration.ResumeSeriesAsync(id, this.Actor(), cancellationToken);
+            planned = await administration.ResumeSeriesAsync(id, Actor.Of(User), cancellationToken);
         }
         catch (WebinarRuleException)
         {
             return NotFound();
         }
 
-        TempData["StatusMessage"] = $"The series is active again; {planned} session(s) planned.";
+        TempData.SetStatusMessage($"The series is active again; {planned} session(s) planned.");
         return RedirectToPage(new { id });
     }
 

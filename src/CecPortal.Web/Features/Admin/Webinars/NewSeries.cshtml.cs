@@ -14,8 +14,8 @@ public sealed class NewSeriesModel(WebinarAdministration administration) : Serie
             return Page();
         }
 
-        var (id, planned) = await administration.CreateSeriesAsync(Input.Title, rule, Input.DefaultCapacity!.Value, this.Actor(), cancellationToken);
-        TempData["StatusMessage"] = $"The series \u201c{Input.Title.Trim()}\u201d is created: {rule.Describe()}. {planned} session(s) planned.";
+        var (id, planned) = await administration.CreateSeriesAsync(Input.Title, rule, Input.DefaultCapacity!.Value, Actor.Of(User), cancellationToken);
+        TempData.SetStatusMessage($"The series \u201c{Input.Title.Trim()}\u201d is created: {rule.Describe()}. {planned} session(s) planned.");
         return RedirectToPage("EditSeries", new { id });
     }
 }

@@ -32,9 +32,9 @@ public sealed class NewSessionModel(WebinarAdministration administration) : Page
                 Input.TimeZoneId!.Trim(),
                 TimeSpan.FromMinutes(Input.DurationMinutes!.Value),
                 Input.Capacity!.Value,
-                this.Actor(),
+                Actor.Of(User),
                 cancellationToken);
-            TempData["StatusMessage"] = $"The session \u201c{Input.Title.Trim()}\u201d is planned. Add its abstract, speakers and meeting link below.";
+            TempData.SetStatusMessage($"The session \u201c{Input.Title.Trim()}\u201d is planned. Add its abstract, speakers and meeting link below.");
             return RedirectToPage("Session", new { id });
         }
         catch (WebinarRuleException ex)

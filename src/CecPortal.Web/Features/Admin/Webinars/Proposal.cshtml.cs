@@ -53,14 +53,14 @@ public sealed class ProposalModel(AppDbContext db, WebinarAdministration adminis
 
         try
         {
-            await administration.AcceptProposalAsync(id, accept.SessionId!.Value, accept.CopyToSession, accept.Note, this.Actor(), cancellationToken);
+            await administration.AcceptProposalAsync(id, accept.SessionId!.Value, accept.CopyToSession, accept.Note, Actor.Of(User), cancellationToken);
         }
         catch (WebinarRuleException ex)
         {
             return await ReshowAsync(id, nameof(Accept), ex.Message, cancellationToken);
         }
 
-        TempData["StatusMessage"] = $"\u201c{Proposal.Title}\u201d is accepted: {Proposal.MemberName} is a speaker of the session and is emailed.";
+        TempData.SetStatusMessage($"\u201c{Proposal.Title}\u201d is accepted: {Proposal.MemberName} is a speaker of the session and is emailed.");
         return RedirectToPage("Session", new { id = accept.SessionId });
     }
 
@@ -79,14 +79,14 @@ public sealed class ProposalModel(AppDbContext db, WebinarAdministration adminis
 
         try
         {
-            await administration.DeclineProposalAsync(id, decline.Note!, this.Actor(), cancellationToken);
+            await administration.DeclineProposalAsync(id, decline.Note!, Actor.Of(User), cancellationToken);
         }
         catch (WebinarRuleException ex)
         {
             return await ReshowAsync(id, nameof(Decline), ex.Message, cancellationToken);
         }
 
-        TempData["StatusMessage"] = $"\u201c{Proposal.Title}\u201d is declined; {Proposal.MemberName} is emailed your note.";
+        TempData.SetStatusMessage($"\u201c{Proposal.Title}\u201d is declined; {Proposal.MemberName} is emailed your note.");
         return RedirectToPage("Proposals");
     }
 

@@ -75,7 +75,7 @@ public sealed class SessionModel(AppDbContext db, WebinarAdministration administ
     public Task<IActionResult> OnPostDetailsAsync(Guid id, [Bind(Prefix = nameof(Details))] SessionDetailsForm details, CancellationToken cancellationToken) =>
         ActAsync(id, nameof(Details), () => Details = details, details.Version, async version =>
         {
-            var promoted = await administration.DescribeSessionAsync(id, version, details.ToDetails(), this.Actor(), cancellationToken);
+            var promoted = await administration.DescribeSessionAsync(id, version, details.ToDetails(), Actor.Of(User), cancellationToken);
             return promoted.Count == 0
                 ? "The session's details are saved."
                 : $"The session's details are saved. {promoted.Count} member(s) moved up from the waiting list.";
@@ -84,7 +84,7 @@ public sealed class SessionModel(AppDbContext db, WebinarAdministration administ
     public Task<IActionResult> OnPostMoveAsync(Guid id, [Bind(Prefix = nameof(Move))] MoveForm move, CancellationToken cancellationToken) =>
         ActAsync(id, nameof(Move), () => Move = move, move.Version, async version =>
         {
-            var moved = await administration.MoveSessionAsync(id, version, move.Date!.Value, move.StartTime!.Value, TimeSpan.FromMinutes(move.DurationMinutes!.Value), this.Actor(), cancellationToken);
+            var moved = await administration.MoveSessionAsync(id, version, move.Date!.Value, move.StartTime!.Value, TimeSpan.FromMinutes(move.DurationMinutes!.Value), Actor.Of(User), cancellationToken);
             return moved
                 ? $"The session is moved to {WebinarAdminText.When(WallClock.ToUtc(move.Date.Value, move.StartTime.Value, TimeZoneInfo.FindSystemTimeZoneById(Current.TimeZoneId)), Current.TimeZoneId)} ({Current.TimeZoneId}). Everyone registered is sent an updated invitation."
                 : "The session is already at that time; nothing changed.";
@@ -93,28 +93,28 @@ public sealed class SessionModel(AppDbContext db, WebinarAdministration administ
     public Task<IActionResult> OnPostCancelAsync(Guid id, [Bind(Prefix = nameof(Cancel))] CancelForm cancel, CancellationToken cancellationToken) =>
         ActAsync(id, nameof(Cancel), () => Cancel = cancel, cancel.Version, async version =>
         {
-            await administration.CancelSessionAsync(id, version, this.Actor(), cancellationToken);
+            await administration.CancelSessionAsync(id, version, Actor.Of(User), cancellationToken);
             return "The session is cancelled. Everyone registered is told and sent a calendar cancellation.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostConfirmAsync(Guid id, [FromForm(Name = "version")] uint? version, CancellationToken cancellationToken) =>
         ActAsync(id, "Status", () => { }, version, async checkedVersion =>
         {
-            await administration.ConfirmSessionAsync(id, checkedVersion, this.Actor(), cancellationToken);
+            await administration.ConfirmSessionAsync(id, checkedVersion, Actor.Of(User), cancellationToken);
             return "The session is confirmed.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostAnnounceAsync(Guid id, [FromForm(Name = "version")] uint? version, CancellationToken cancellationToken) =>
         ActAsync(id, "Announce", () => { }, version, async checkedVersion =>
         {
-            var recipients = await administration.AnnounceSessionAsync(id, checkedVersion, this.Actor(), cancellationToken);
+            var recipients = await administration.AnnounceSessionAsync(id, checkedVersion, Actor.Of(User), cancellationToken);
             return $"The session is announced: {recipients} member(s) will receive the email.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostHeldAsync(Guid id, [Bind(Prefix = nameof(Held))] HeldForm held, CancellationToken cancellationToken) =>
         ActAsync(id, nameof(Held), () => Held = held, held.Version, async version =>
         {
-            await administration.MarkHeldAsync(id, version, held.RecordingLink, this.Actor(), cancellationToken);
+            await administration.MarkHeldAsync(id, version, held.RecordingLink, Actor.Of(User), cancellationToken);
             return string.IsNullOrWhiteSpace(held.RecordingLink)
                 ? "The session is marked as held."
                 : "The session is marked as held; members see the recording link.";
@@ -123,21 +123,21 @@ public sealed class SessionModel(AppDbContext db, WebinarAdministration administ
     public Task<IActionResult> OnPostAddMemberAsync(Guid id, [FromForm(Name = "memberId")] string? memberId, CancellationToken cancellationToken) =>
         ActAsync(id, "Speakers", () => { }, 0, async _ =>
         {
-            await administration.AddMemberSpeakerAsync(id, memberId ?? string.Empty, this.Actor(), cancellationToken);
+            await administration.AddMemberSpeakerAsync(id, memberId ?? string.Empty, Actor.Of(User), cancellationToken);
             return "The speaker is added.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostAddGuestAsync(Guid id, [Bind(Prefix = nameof(Guest))] GuestSpeakerForm guest, CancellationToken cancellationToken) =>
         ActAsync(id, nameof(Guest), () => Guest = guest, 0, async _ =>
         {
-            await administration.AddGuestSpeakerAsync(id, guest.Name, guest.Organisation, this.Actor(), cancellationToken);
+            await administration.AddGuestSpeakerAsync(id, guest.Name, guest.Organisation, Actor.Of(User), cancellationToken);
             return $"{guest.Name.Trim()} is added as a guest speaker.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostRemoveSpeakerAsync(Guid id, [FromForm(Name = "speakerId")] long speakerId, CancellationToken cancellationToken) =>
         ActAsync(id, "Speakers", () => { }, 0, async _ =>
         {
-            await administration.RemoveSpeakerAsync(id, speakerId, this.Actor(), cancellationToken);
+            await administration.RemoveSpeakerAsync(id, speakerId, Actor.Of(User), cancellationToken);
             return "The speaker is removed.";
         }, cancellationToken);
 
@@ -160,7 +160,7 @@ public sealed class SessionModel(AppDbContext db, WebinarAdministration administ
         {
             try
             {
-                TempData["StatusMessage"] = await action(version.Value);
+                TempData.SetStatusMessage(await action(version.Value));
                 return RedirectToPage(new { id });
             }
             catch (WebinarRuleException ex)

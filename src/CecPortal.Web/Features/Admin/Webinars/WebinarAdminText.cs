@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CecPortal.Web.Features.Webinars.Sessions;
 using CecPortal.Web.Features.Webinars.Times;
 
@@ -29,8 +28,4 @@ public static class WebinarAdminText
     };
 
     public static string MonthName(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
-
-    /// <summary>The signed-in member of staff (the /Admin/Webinars convention guarantees one).</summary>
-    public static StaffActor Actor(this PageModel page) =>
-        new(page.User.FindFirstValue(ClaimTypes.NameIdentifier)!, page.User.Identity!.Name!);
 }

@@ -9,9 +9,6 @@ using Hangfire;
 
 namespace CecPortal.Web.Features.Admin.Webinars;
 
-/// <summary>The member of staff acting, for the audit log and the decisions they sign.</summary>
-public sealed record StaffActor(string Id, string Name);
-
 /// <summary>
 /// What staff do to plan webinars: series, one-off sessions, a session's status and speakers, and the call-for-speakers
 /// decisions. Every action writes an audit entry in the same save as the change. Changes that affect registrations
@@ -54,7 +51,7 @@ public sealed partial class WebinarAdministration(
     public static string ProposalSubject(Guid id) => $"talk-proposal:{id}";
 
     /// <summary>Creates an active series and plans its next sessions at once; returns its id and how many sessions were planned.</summary>
-    public async Task<(Guid Id, int Planned)> CreateSeriesAsync(string title, SeriesRule rule, int defaultCapacity, StaffActor actor, CancellationToken cancellationToken)
+    public async Task<(Guid Id, int Planned)> CreateSeriesAsync(string title, SeriesRule rule, int defaultCapacity, Actor actor, CancellationToken cancellationToken)
     {
         var series = WebinarSeries.Create(title, rule, defaultCapacity, clock.GetUtcNow());
         db.WebinarSeries.Add(series);
@@ -67,7 +64,7 @@ public sealed partial class WebinarAdministration(
     /// Changes the rule, title and default capacity. Sessions already planned keep their time and capacity (they may have
     /// registrations and invitations); the top-up then plans any month the new rule needs that is not planned yet.
     /// </summary>
-    public async Task<int> ChangeSeriesAsync(Guid seriesId, string title, SeriesRule rule, int defaultCapacity, StaffActor actor, CancellationToken cancellationToken)
+    public async Task<int> ChangeSeriesAsync(Guid seriesId, string title, SeriesRule rule, int defaultCapacity, Actor actor, CancellationToken cancellationToken)
     {
         var series = await FindSeriesAsync(seriesId, cancellationToken);
         series.Change(title, rule, defaultCapacity);
@@ -76,7 +73,7 @@ public sealed partial class WebinarAdministration(
         return await planner.TopUpAsync(cancellationToken);
     }
 
-    public async Task PauseSeriesAsync(Guid seriesId, StaffActor actor, CancellationToken cancellationToken)
+    public async Task PauseSeriesAsync(Guid seriesId, Actor actor, CancellationToken cancellationToken)
     {
         var series = await FindSeriesAsync(seriesId, cancellationToken);
         series.Pause();
@@ -85,7 +82,7 @@ public sealed partial class WebinarAdministration(
     }
 
     /// <summary>Resumes the series and plans the months it missed while paused (from now on).</summary>
-    public async Task<int> ResumeSeriesAsync(Guid seriesId, StaffActor actor, CancellationToken cancellationToken)
+    public async Task<int> ResumeSeriesAsync(Guid seriesId, Actor actor, CancellationToken cancellationToken)
     {
         var series = await FindSeriesAsync(seriesId, cancellationToken);
         series.Resume();
@@ -95,7 +92,7 @@ public sealed partial class WebinarAdministration(
     }
 
     /// <summary>A one-off session at a local date and time in <paramref name="timeZoneId"/>.</summary>
-    public async Task<Guid> CreateSessionAsync(string title, DateOnly date, TimeOnly time, string timeZoneId, TimeSpan duration, int capacity, StaffActor actor, CancellationToken cancellationToken)
+    public async Task<Guid> CreateSessionAsync(string title, DateOnly date, TimeOnly time, string timeZoneId, TimeSpan duration, int capacity, Actor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var startsAt = WallClock.ToUtc(date, time, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId));
@@ -112,7 +109,7 @@ public sealed partial class WebinarAdministration(
     }
 
     /// <summary>Saves the details; returns the member ids promoted from the waiting list because the capacity went up.</summary>
-    public Task<IReadOnlyList<string>> DescribeSessionAsync(Guid sessionId, uint expectedVersion, SessionDetails details, StaffActor actor, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<string>> DescribeSessionAsync(Guid sessionId, uint expectedVersion, SessionDetails details, Actor actor, CancellationToken cancellationToken) =>
         WithAuditAsync(
             actor,
             DescribeSessionAction,
@@ -122,7 +119,7 @@ public sealed partial class WebinarAdministration(
             cancellationToken);
 
     /// <summary>Moves the session to a local date and time in its own zone; returns false when that is where it already was.</summary>
-    public async Task<bool> MoveSessionAsync(Guid sessionId, uint expectedVersion, DateOnly date, TimeOnly time, TimeSpan duration, StaffActor actor, CancellationToken cancellationToken)
+    public async Task<bool> MoveSessionAsync(Guid sessionId, uint expectedVersion, DateOnly date, TimeOnly time, TimeSpan duration, Actor actor, CancellationToken cancellationToken)
     {
         var zoneId = await db.WebinarSessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => s.TimeZoneId).SingleOrDefaultAsync(cancellationToken)
             ?? throw new WebinarRuleException("This session does not exist.");
@@ -136,7 +133,7 @@ public sealed partial class WebinarAdministration(
             cancellationToken);
     }
 
-    public Task CancelSessionAsync(Guid sessionId, uint expectedVersion, StaffActor actor, CancellationToken cancellationToken) =>
+    public Task CancelSessionAsync(Guid sessionId, uint expectedVersion, Actor actor, CancellationToken cancellationToken) =>
         WithAuditAsync(
             actor,
             CancelSessionAction,
@@ -149,14 +146,14 @@ public sealed partial class WebinarAdministration(
             },
             cancellationToken);
 
-    public Task ConfirmSessionAsync(Guid sessionId, uint expectedVersion, StaffActor actor, CancellationToken cancellationToken) =>
+    public Task ConfirmSessionAsync(Guid sessionId, uint expectedVersion, Actor actor, CancellationToken cancellationToken) =>
         ChangeSessionAsync(sessionId, expectedVersion, actor, ConfirmSessionAction, null, (session, now) => session.Confirm(now), cancellationToken);
 
     /// <summary>
     /// Stamps the session as announced (once: a second click is refused) and hands the emails to the announcement job;
     /// returns how many members it will reach.
     /// </summary>
-    public async Task<int> AnnounceSessionAsync(Guid sessionId, uint expectedVersion, StaffActor actor, CancellationToken cancellationToken)
+    public async Task<int> AnnounceSessionAsync(Guid sessionId, uint expectedVersion, Actor actor, CancellationToken cancellationToken)
     {
         await ChangeSessionAsync(sessionId, expectedVersion, actor, AnnounceSessionAction, null, (session, now) => session.Announce(now), cancellationToken);
         var recipients = await announcements.PendingRecipients(sessionId).CountAsync(cancellationToken);
@@ -173,10 +170,10 @@ public sealed partial class WebinarAdministration(
         return recipients;
     }
 
-    public Task MarkHeldAsync(Guid sessionId, uint expectedVersion, string? recordingLink, StaffActor actor, CancellationToken cancellationToken) =>
+    public Task MarkHeldAsync(Guid sessionId, uint expectedVersion, string? recordingLink, Actor actor, CancellationToken cancellationToken) =>
         ChangeSessionAsync(sessionId, expectedVersion, actor, MarkHeldAction, recordingLink, (session, now) => session.MarkHeld(recordingLink, now), cancellationToken);
 
-    public async Task AddMemberSpeakerAsync(Guid sessionId, string memberId, StaffActor actor, CancellationToken cancellationToken)
+    public async Task AddMemberSpeakerAsync(Guid sessionId, string memberId, Actor actor, CancellationToken cancellationToken)
     {
         await EnsureSessionAsync(sessionId, cancellationToken);
         var member = await db.UsersInRole(Roles.Member).AsNoTracking()
@@ -194,7 +191,7 @@ public sealed partial class WebinarAdministration(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task AddGuestSpeakerAsync(Guid sessionId, string name, string? organisation, StaffActor actor, CancellationToken cancellationToken)
+    public async Task AddGuestSpeakerAsync(Guid sessionId, string name, string? organisation, Actor actor, CancellationToken cancellationToken)
     {
         await EnsureSessionAsync(sessionId, cancellationToken);
         var speaker = WebinarSpeaker.Guest(sessionId, name, organisation);
@@ -203,7 +200,7 @@ public sealed partial class WebinarAdministration(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task RemoveSpeakerAsync(Guid sessionId, long speakerId, StaffActor actor, CancellationToken cancellationToken)
+    public async Task RemoveSpeakerAsync(Guid sessionId, long speakerId, Actor actor, CancellationToken cancellationToken)
     {
         var speaker = await db.WebinarSpeakers.SingleOrDefaultAsync(s => s.Id == speakerId && s.SessionId == sessionId, cancellationToken)
             ?? throw new WebinarRuleException("That speaker is no longer listed for this session.");
@@ -217,7 +214,7 @@ public sealed partial class WebinarAdministration(
     /// yet and <paramref name="copyToSession"/> is set, the talk's title and abstract become the session's. The member is
     /// emailed; the email is stored in the same save as the decision.
     /// </summary>
-    public async Task AcceptProposalAsync(Guid proposalId, Guid sessionId, bool copyToSession, string? note, StaffActor actor, CancellationToken cancellationToken)
+    public async Task AcceptProposalAsync(Guid proposalId, Guid sessionId, bool copyToSession, string? note, Actor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -260,7 +257,7 @@ public sealed partial class WebinarAdministration(
     }
 
     /// <summary>Declines the proposal with a note (required), which is emailed to the member.</summary>
-    public async Task DeclineProposalAsync(Guid proposalId, string note, StaffActor actor, CancellationToken cancellationToken)
+    public async Task DeclineProposalAsync(Guid proposalId, string note, Actor actor, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var proposal = await LockProposalAsync(proposalId, cancellationToken);
@@ -280,7 +277,7 @@ public sealed partial class WebinarAdministration(
     }
 
     /// <summary>Records the audit entry in the unit of work the session change saves, so both are committed together.</summary>
-    private async Task<T> WithAuditAsync<T>(StaffActor actor, string action, Guid sessionId, string? note, Func<Task<T>> change, CancellationToken cancellationToken)
+    private async Task<T> WithAuditAsync<T>(Actor actor, string action, Guid sessionId, string? note, Func<Task<T>> change, CancellationToken cancellationToken)
     {
         audit.Record(actor.Id, actor.Name, action, SessionSubject(sessionId), note);
         try
@@ -302,7 +299,7 @@ public sealed partial class WebinarAdministration(
         }
     }
 
-    private async Task ChangeSessionAsync(Guid sessionId, uint expectedVersion, StaffActor actor, string action, string? note, Action<WebinarSession, DateTimeOffset> change, CancellationToken cancellationToken)
+    private async Task ChangeSessionAsync(Guid sessionId, uint expectedVersion, Actor actor, string action, string? note, Action<WebinarSession, DateTimeOffset> change, CancellationToken cancellationToken)
     {
         var session = await db.WebinarSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken)
             ?? throw new WebinarRuleException("This session does not exist.");
@@ -329,7 +326,6 @@ public sealed partial class WebinarAdministration(
     {
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
     }
 
     private void QueueEmail(string email, string subject, IEnumerable<string> paragraphs) =>

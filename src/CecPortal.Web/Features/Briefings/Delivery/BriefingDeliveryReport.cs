@@ -59,7 +59,7 @@ public sealed class BriefingDeliveryReport(AppDbContext db, DeliveryLedger ledge
     /// Puts every Failed delivery back to Pending (attempts kept, back-off cleared), records who did it and
     /// enqueues chunk jobs. Returns how many deliveries will be tried again.
     /// </summary>
-    public async Task<int> RetryFailedAsync(Guid briefingId, string actorId, string actorName, CancellationToken cancellationToken)
+    public async Task<int> RetryFailedAsync(Guid briefingId, Actor actor, CancellationToken cancellationToken)
     {
         var briefing = await db.Briefings.AsNoTracking().Where(b => b.Id == briefingId).Select(b => new { b.Tlp }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new BriefingRuleException("There is no such briefing.");
@@ -77,7 +77,7 @@ public sealed class BriefingDeliveryReport(AppDbContext db, DeliveryLedger ledge
                 return 0;
             }
 
-            audit.Record(actorId, actorName, RetryAction, $"briefing:{briefingId}", $"{count} failed deliveries queued again.");
+            audit.Record(actor, RetryAction, $"briefing:{briefingId}", $"{count} failed deliveries queued again.");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -37,7 +37,6 @@ public sealed class MorningBriefingJob(
         var (outcome, briefingId) = await PrepareAsync(editionDate, cancellationToken);
         if (outcome == MorningOutcome.Missing)
         {
-            outbox.EnqueuePending();
             return outcome;
         }
 

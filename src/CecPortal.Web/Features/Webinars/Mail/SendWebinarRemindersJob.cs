@@ -1,5 +1,4 @@
 using CecPortal.Web.Features.Webinars.Registration;
-using CecPortal.Web.Infrastructure.Email;
 using Hangfire;
 
 namespace CecPortal.Web.Features.Webinars.Mail;
@@ -10,7 +9,7 @@ namespace CecPortal.Web.Features.Webinars.Mail;
 /// session row lock. Sends nothing when the session was cancelled or moved (a job for an old instant), when it runs too
 /// late to make sense, or too early (a job triggered by hand before its time).
 /// </summary>
-public sealed class SendWebinarRemindersJob(AppDbContext db, WebinarMail mail, EmailOutbox outbox, WebinarReminders reminders, TimeProvider clock, ILogger<SendWebinarRemindersJob> logger)
+public sealed class SendWebinarRemindersJob(AppDbContext db, WebinarMail mail, WebinarReminders reminders, TimeProvider clock, ILogger<SendWebinarRemindersJob> logger)
 {
     /// <summary>How early a run still counts as on time (Hangfire's scheduler polls; clocks differ a little).</summary>
     public static readonly TimeSpan EarlyTolerance = TimeSpan.FromMinutes(5);
@@ -63,7 +62,6 @@ public sealed class SendWebinarRemindersJob(AppDbContext db, WebinarMail mail, E
         var sent = await mail.RemindAsync(session, kind, due, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
         logger.LogInformation("Webinar reminder {Kind} of session {SessionId} queued for {Count} registrant(s).", kind, sessionId, sent);
         return sent;
     }

@@ -68,7 +68,6 @@ public sealed class WebinarAnnouncements(AppDbContext db, EmailOutbox outbox, Un
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
         db.ChangeTracker.Clear();
         return recipients.Count;
     }

@@ -7,8 +7,8 @@ using CecPortal.Web.Infrastructure.Email;
 namespace CecPortal.Web.Features.Webinars.Mail;
 
 /// <summary>
-/// The webinar emails, added to the caller's unit of work through <see cref="EmailOutbox.Add"/>: the caller saves, commits
-/// and then calls <see cref="EmailOutbox.EnqueuePending"/>. Confirmed registrants get calendar invitations
+/// The webinar emails, added to the caller's unit of work through <see cref="EmailOutbox.Add"/>: the caller saves and
+/// commits, and the messages are enqueued as it commits. Confirmed registrants get calendar invitations
 /// (<c>METHOD:REQUEST</c>, or <c>METHOD:CANCEL</c>) and the meeting link; people waiting get plain notices without either.
 /// Times are shown in each recipient's zone with the organiser's beside it. Suspended members get nothing. Every invitation
 /// sent is recorded on the registration (<see cref="WebinarRegistration.InvitedSequence"/>).

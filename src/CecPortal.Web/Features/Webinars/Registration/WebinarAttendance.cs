@@ -1,6 +1,5 @@
 using CecPortal.Web.Features.Webinars.Mail;
 using CecPortal.Web.Features.Webinars.Sessions;
-using CecPortal.Web.Infrastructure.Email;
 
 namespace CecPortal.Web.Features.Webinars.Registration;
 
@@ -11,7 +10,7 @@ namespace CecPortal.Web.Features.Webinars.Registration;
 /// The emails (<see cref="WebinarMail"/>) are stored in the same transaction and handed to Hangfire after the commit, and
 /// the session's reminder jobs are checked after it (<see cref="WebinarReminders.EnsureAsync"/>).
 /// </summary>
-public sealed class WebinarAttendance(AppDbContext db, WebinarMail mail, EmailOutbox outbox, WebinarReminders reminders, TimeProvider clock)
+public sealed class WebinarAttendance(AppDbContext db, WebinarMail mail, WebinarReminders reminders, TimeProvider clock)
 {
     public async Task<AttendanceChange> RegisterAsync(Guid sessionId, string memberId, CancellationToken cancellationToken)
     {
@@ -49,7 +48,6 @@ public sealed class WebinarAttendance(AppDbContext db, WebinarMail mail, EmailOu
         }
 
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
         if (await reminders.AreOutOfDateAsync(session, cancellationToken))
         {
             await reminders.TryEnsureAsync(sessionId, cancellationToken);
@@ -85,7 +83,6 @@ public sealed class WebinarAttendance(AppDbContext db, WebinarMail mail, EmailOu
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
         return new AttendanceChange(RegistrationStanding.NotRegistered, true, null, promoted);
     }
 

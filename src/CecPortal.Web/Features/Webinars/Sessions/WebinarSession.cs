@@ -237,8 +237,6 @@ public sealed class WebinarSession
     }
 }
 
-/// <summary>A change the webinar rules refuse; the message is shown to the person who tried it.</summary>
-public sealed class WebinarRuleException(string message) : Exception(message);
 
 public sealed class WebinarSessionConfiguration : IEntityTypeConfiguration<WebinarSession>
 {

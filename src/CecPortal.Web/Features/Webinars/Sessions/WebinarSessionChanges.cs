@@ -1,6 +1,5 @@
 using CecPortal.Web.Features.Webinars.Mail;
 using CecPortal.Web.Features.Webinars.Registration;
-using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Markdown;
 
 namespace CecPortal.Web.Features.Webinars.Sessions;
@@ -13,7 +12,7 @@ namespace CecPortal.Web.Features.Webinars.Sessions;
 /// (<see cref="WebinarMail"/>) are stored in the same transaction and handed to Hangfire after the commit; a move or a
 /// cancellation then reschedules or drops the reminder jobs (<see cref="WebinarReminders"/>).
 /// </summary>
-public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer markdown, WebinarMail mail, EmailOutbox outbox, WebinarReminders reminders, TimeProvider clock)
+public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer markdown, WebinarMail mail, WebinarReminders reminders, TimeProvider clock)
 {
     public const string StaleMessage = "Someone else changed this session after you opened it. Reload the page to see their change, then apply yours again.";
 
@@ -48,7 +47,6 @@ public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer mark
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
         return promoted;
     }
 
@@ -77,7 +75,6 @@ public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer mark
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
         if (moved)
         {
             await reminders.TryEnsureAsync(sessionId, cancellationToken);
@@ -100,7 +97,6 @@ public sealed class WebinarSessionChanges(AppDbContext db, MarkdownRenderer mark
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.EnqueuePending();
         await reminders.TryEnsureAsync(sessionId, cancellationToken);
     }
 

@@ -3,8 +3,8 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using CecPortal.Testing;
 using CecPortal.Web.Features.Briefings;
-using CecPortal.Web.SharedKernel;
 using CecPortal.Web.Infrastructure.Web;
+using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 

@@ -1,7 +1,7 @@
 using CecPortal.Testing;
 using CecPortal.Web.Features.Briefings;
-using CecPortal.Web.SharedKernel;
 using CecPortal.Web.Infrastructure.Web;
+using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using static CecPortal.IntegrationTests.Briefings.BriefingTestKit;

@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using CecPortal.Web.Infrastructure.Jobs;
 using CecPortal.Web.Infrastructure.Operations;
 using Hangfire;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CecPortal.Web.Infrastructure.Email;
 

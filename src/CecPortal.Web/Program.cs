@@ -3,6 +3,7 @@ using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Account.TwoFactor;
 using CecPortal.Web.Features.Admin;
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Demo;
 using CecPortal.Web.Features.Dev;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.PersonalData;
@@ -38,6 +39,7 @@ try
         .AddAccount()
         .AddAdministration()
         .AddBriefings()
+        .AddDemoData()
         .AddDevTools()
         .AddMembership()
         .AddPersonalData()

@@ -1,4 +1,3 @@
-using CecPortal.Web.Features.Account.TwoFactor;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -6,8 +5,8 @@ namespace CecPortal.Web.Data;
 
 /// <summary>
 /// Applies EF Core migrations at start-up (unless <c>Database:MigrateOnStartup</c> is false, for deployments
-/// that migrate separately), protects two-step sign-in secrets stored in the clear by earlier versions, then seeds demo
-/// data when <c>Demo:SeedOnStartup</c> is on and the database has no users.
+/// that migrate separately), then runs the features' <see cref="IDatabaseStartupStep"/>s (the two-step secrets
+/// conversion, the demo seed) once the schema is complete.
 /// </summary>
 public sealed class DatabaseMigrator(IServiceProvider services, IConfiguration configuration, ILogger<DatabaseMigrator> logger) : IHostedService
 {
@@ -24,16 +23,14 @@ public sealed class DatabaseMigrator(IServiceProvider services, IConfiguration c
             logger.LogInformation("Database migrations applied.");
         }
 
-        // A rewrite of data, not of the schema, so not a migration: it needs the schema complete and is safe to repeat.
-        if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
-            await scope.ServiceProvider.GetRequiredService<TwoFactorSecretsConversion>().ConvertAsync(cancellationToken);
+            return;
         }
 
-        // On in appsettings.Development.json; docker-compose turns it on for its demo stack.
-        if (configuration.GetValue("Demo:SeedOnStartup", defaultValue: false))
+        foreach (var step in scope.ServiceProvider.GetServices<IDatabaseStartupStep>())
         {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
+            await step.RunAsync(cancellationToken);
         }
     }
 

@@ -37,7 +37,7 @@ public static class PortalAccess
         ("/Admin/Vetting", Policies.Vetting),
         ("/Admin/Webinars", Policies.Editorial),
         ("/Briefings", Policies.Community),
-        ("/Members", Policies.Community),
+        ("/MemberDirectory", Policies.Community),
         ("/Profile", Policies.Community),
         ("/Webinars", Policies.Community),
     ];

@@ -1,4 +1,5 @@
 using CecPortal.Web.Features.Admin.Accounts;
+using CecPortal.Web.Features.Demo;
 
 namespace CecPortal.Web.Features;
 

@@ -2806,7 +2806,49 @@ namespace CecPortal.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.TalkProposal", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Mail.WebinarAnnouncement", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MemberId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OutboundEmailId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SessionId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("webinar_announcements", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Mail.WebinarReminder", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JobId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("SessionId", "Kind");
+
+                    b.ToTable("webinar_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Proposals.TalkProposal", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2863,28 +2905,7 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("talk_proposals", (string)null);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarAnnouncement", b =>
-                {
-                    b.Property<Guid>("SessionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("MemberId")
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("OutboundEmailId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("SessionId", "MemberId");
-
-                    b.HasIndex("MemberId");
-
-                    b.ToTable("webinar_announcements", (string)null);
-                });
-
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarRegistration", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Registration.WebinarRegistration", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2933,28 +2954,7 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("webinar_registrations", (string)null);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarReminder", b =>
-                {
-                    b.Property<Guid>("SessionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("JobId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.HasKey("SessionId", "Kind");
-
-                    b.ToTable("webinar_reminders", (string)null);
-                });
-
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarSeries", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Sessions.WebinarSeries", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2996,7 +2996,7 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("webinar_series", (string)null);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarSession", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Sessions.WebinarSession", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -3084,7 +3084,7 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("webinar_sessions", (string)null);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarSpeaker", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Sessions.WebinarSpeaker", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -3561,7 +3561,7 @@ namespace CecPortal.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.TalkProposal", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Mail.WebinarAnnouncement", b =>
                 {
                     b.HasOne("CecPortal.Web.Data.PortalUser", null)
                         .WithMany()
@@ -3569,13 +3569,37 @@ namespace CecPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CecPortal.Web.Features.Webinars.WebinarSession", null)
+                    b.HasOne("CecPortal.Web.Features.Webinars.Sessions.WebinarSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Mail.WebinarReminder", b =>
+                {
+                    b.HasOne("CecPortal.Web.Features.Webinars.Sessions.WebinarSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Proposals.TalkProposal", b =>
+                {
+                    b.HasOne("CecPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CecPortal.Web.Features.Webinars.Sessions.WebinarSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarAnnouncement", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Registration.WebinarRegistration", b =>
                 {
                     b.HasOne("CecPortal.Web.Data.PortalUser", null)
                         .WithMany()
@@ -3583,53 +3607,29 @@ namespace CecPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CecPortal.Web.Features.Webinars.WebinarSession", null)
+                    b.HasOne("CecPortal.Web.Features.Webinars.Sessions.WebinarSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarRegistration", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Sessions.WebinarSession", b =>
                 {
-                    b.HasOne("CecPortal.Web.Data.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("CecPortal.Web.Features.Webinars.WebinarSession", null)
-                        .WithMany()
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarReminder", b =>
-                {
-                    b.HasOne("CecPortal.Web.Features.Webinars.WebinarSession", null)
-                        .WithMany()
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarSession", b =>
-                {
-                    b.HasOne("CecPortal.Web.Features.Webinars.WebinarSeries", null)
+                    b.HasOne("CecPortal.Web.Features.Webinars.Sessions.WebinarSeries", null)
                         .WithMany()
                         .HasForeignKey("SeriesId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarSpeaker", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Sessions.WebinarSpeaker", b =>
                 {
                     b.HasOne("CecPortal.Web.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("CecPortal.Web.Features.Webinars.WebinarSession", null)
+                    b.HasOne("CecPortal.Web.Features.Webinars.Sessions.WebinarSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,4 +1,5 @@
 using System.Text;
+using CecPortal.Web.Features.Demo;
 using CecPortal.Web.Infrastructure.Markdown;
 
 namespace CecPortal.Web.Features.Briefings;

@@ -1,3 +1,4 @@
+using CecPortal.Web.Features.Demo;
 namespace CecPortal.Web.Features.Membership;
 
 /// <summary>Demo applications in every state of the vetting queue, built through the real domain methods.</summary>

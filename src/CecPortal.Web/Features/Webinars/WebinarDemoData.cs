@@ -1,3 +1,4 @@
+using CecPortal.Web.Features.Demo;
 using CecPortal.Web.Features.Webinars.Proposals;
 using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Features.Webinars.Sessions;

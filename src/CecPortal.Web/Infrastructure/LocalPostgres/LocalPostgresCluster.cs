@@ -16,6 +16,9 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private const string SuperUser = "portal";
     private const string ClusterOsUser = "postgres";
 
+    /// <summary>How long a start waits for the folder's previous owner to finish stopping.</summary>
+    internal static readonly TimeSpan OwnerLockWait = TimeSpan.FromSeconds(5);
+
     private readonly string _binDirectory;
     private readonly bool _runAsClusterUser;
     private readonly ILogger _logger;
@@ -71,7 +74,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
         // Before anything touches the server: a second portal from the same folder would otherwise take the running
         // server for one left over by a crash, stop it, and leave the first portal without its database.
-        var ownerLock = AcquireOwnerLock(dataDirectory);
+        var ownerLock = await AcquireOwnerLockAsync(dataDirectory, cancellationToken);
         try
         {
             return await StartOwnedAsync(binDirectory, dataDirectory, database, runAsClusterUser, ownerLock, logger, extraSettings, cancellationToken);
@@ -198,24 +201,34 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// Holds <c>{data directory}.lock</c> open and unshared for as long as this process owns the cluster; the
     /// operating system lets go of it when the process ends, however it ends, so a crashed run leaves no owner behind
     /// (its stale server is then stopped as before). The owner's process id is written beside it for the message.
+    /// An owner that is stopping lets go only once its server is down, a moment after the server's own pid file goes:
+    /// a start in that moment (a restart right after Ctrl+C) waits for it, up to <see cref="OwnerLockWait"/>.
     /// </summary>
-    private static FileStream AcquireOwnerLock(string dataDirectory)
+    private static async Task<FileStream> AcquireOwnerLockAsync(string dataDirectory, CancellationToken cancellationToken)
     {
         var lockPath = dataDirectory.TrimEnd(Path.DirectorySeparatorChar) + ".lock";
         var ownerPath = dataDirectory.TrimEnd(Path.DirectorySeparatorChar) + ".owner";
         Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
-        try
+        var deadline = DateTime.UtcNow + OwnerLockWait;
+        while (true)
         {
-            var ownerLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            File.WriteAllText(ownerPath, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-            return ownerLock;
-        }
-        catch (IOException)
-        {
-            var owner = File.Exists(ownerPath) ? File.ReadAllText(ownerPath).Trim() : "unknown";
-            throw new LocalPostgresException(
-                $"Another CEC Portal is already running from this folder (pid {owner}) and owns its database in {dataDirectory}: " +
-                "stop that one first, or give this one a folder of its own with Portal__DataDirectory.");
+            try
+            {
+                var ownerLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                await File.WriteAllTextAsync(ownerPath, Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+                return ownerLock;
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            }
+            catch (IOException)
+            {
+                var owner = File.Exists(ownerPath) ? (await File.ReadAllTextAsync(ownerPath, cancellationToken)).Trim() : "unknown";
+                throw new LocalPostgresException(
+                    $"Another CEC Portal is already running from this folder (pid {owner}) and owns its database in {dataDirectory}: " +
+                    "stop that one first, or give this one a folder of its own with Portal__DataDirectory.");
+            }
         }
     }
 

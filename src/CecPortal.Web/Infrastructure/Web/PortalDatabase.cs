@@ -42,8 +42,6 @@ public static class PortalDatabase
         // (data protection reads its key ring from the database at start-up): migrations first, and the local
         // cluster stopped last, after Hangfire and everything else that uses it.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrator>());
-        // The migrator seeds an empty Development database with it; each feature registers its own demo data.
-        builder.Services.AddScoped<DemoSeeder>();
         if (builder.Services.Any(d => d.ServiceType == typeof(LocalPostgresCluster)))
         {
             builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, LocalPostgresLifetime>());

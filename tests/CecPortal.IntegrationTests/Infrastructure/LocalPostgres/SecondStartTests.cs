@@ -46,6 +46,24 @@ public sealed class SecondStartTests : IAsyncDisposable
         connection.State.ShouldBe(System.Data.ConnectionState.Open);
     }
 
+    [Fact]
+    public async Task Start_WhileTheOwnerIsStopping_WaitsForItThenStarts()
+    {
+        // Arrange: the owner lets go of the folder only after its server is down, a moment after the pid file goes
+        var dataDirectory = Path.Combine(_root, "postgres");
+        var first = await LocalPostgresCluster.StartAsync(dataDirectory, "portal", NullLogger.Instance, cancellationToken: TestContext.Current.CancellationToken);
+        var second = LocalPostgresCluster.StartAsync(dataDirectory, "portal", NullLogger.Instance, cancellationToken: TestContext.Current.CancellationToken);
+
+        // Act
+        await first.StopAsync();
+        await using var started = await second;
+
+        // Assert
+        await using var connection = new NpgsqlConnection(started.ConnectionStringFor("portal"));
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        connection.State.ShouldBe(System.Data.ConnectionState.Open);
+    }
+
     public ValueTask DisposeAsync()
     {
         try

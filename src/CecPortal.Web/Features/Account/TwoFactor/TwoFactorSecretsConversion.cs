@@ -5,8 +5,10 @@ namespace CecPortal.Web.Features.Account.TwoFactor;
 /// forms, in one transaction at start-up (after the migrations). Each row is rewritten only if it still holds the value
 /// read, so instances starting together convert it once, and a second run finds nothing to do.
 /// </summary>
-public sealed class TwoFactorSecretsConversion(AppDbContext db, AuthenticatorKeyProtection keys, ILogger<TwoFactorSecretsConversion> logger)
+public sealed class TwoFactorSecretsConversion(AppDbContext db, AuthenticatorKeyProtection keys, ILogger<TwoFactorSecretsConversion> logger) : IDatabaseStartupStep
 {
+    Task IDatabaseStartupStep.RunAsync(CancellationToken cancellationToken) => ConvertAsync(cancellationToken);
+
     public async Task<int> ConvertAsync(CancellationToken cancellationToken = default)
     {
         var legacy = await db.UserTokens.AsNoTracking()

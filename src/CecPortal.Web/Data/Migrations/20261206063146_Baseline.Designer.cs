@@ -15,7 +15,7 @@ using NpgsqlTypes;
 namespace CecPortal.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206044431_Baseline")]
+    [Migration("20261206063146_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -2809,7 +2809,49 @@ namespace CecPortal.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.TalkProposal", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Mail.WebinarAnnouncement", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MemberId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OutboundEmailId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SessionId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("webinar_announcements", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Mail.WebinarReminder", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JobId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("SessionId", "Kind");
+
+                    b.ToTable("webinar_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Proposals.TalkProposal", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2866,28 +2908,7 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("talk_proposals", (string)null);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarAnnouncement", b =>
-                {
-                    b.Property<Guid>("SessionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("MemberId")
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("OutboundEmailId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("SessionId", "MemberId");
-
-                    b.HasIndex("MemberId");
-
-                    b.ToTable("webinar_announcements", (string)null);
-                });
-
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarRegistration", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Registration.WebinarRegistration", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2936,28 +2957,7 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("webinar_registrations", (string)null);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarReminder", b =>
-                {
-                    b.Property<Guid>("SessionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("JobId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.HasKey("SessionId", "Kind");
-
-                    b.ToTable("webinar_reminders", (string)null);
-                });
-
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarSeries", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Sessions.WebinarSeries", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2999,7 +2999,7 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("webinar_series", (string)null);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarSession", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Sessions.WebinarSession", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -3087,7 +3087,7 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("webinar_sessions", (string)null);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarSpeaker", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Sessions.WebinarSpeaker", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -3564,7 +3564,7 @@ namespace CecPortal.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.TalkProposal", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Mail.WebinarAnnouncement", b =>
                 {
                     b.HasOne("CecPortal.Web.Data.PortalUser", null)
                         .WithMany()
@@ -3572,13 +3572,37 @@ namespace CecPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CecPortal.Web.Features.Webinars.WebinarSession", null)
+                    b.HasOne("CecPortal.Web.Features.Webinars.Sessions.WebinarSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Mail.WebinarReminder", b =>
+                {
+                    b.HasOne("CecPortal.Web.Features.Webinars.Sessions.WebinarSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Proposals.TalkProposal", b =>
+                {
+                    b.HasOne("CecPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CecPortal.Web.Features.Webinars.Sessions.WebinarSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarAnnouncement", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Registration.WebinarRegistration", b =>
                 {
                     b.HasOne("CecPortal.Web.Data.PortalUser", null)
                         .WithMany()
@@ -3586,53 +3610,29 @@ namespace CecPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CecPortal.Web.Features.Webinars.WebinarSession", null)
+                    b.HasOne("CecPortal.Web.Features.Webinars.Sessions.WebinarSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarRegistration", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Sessions.WebinarSession", b =>
                 {
-                    b.HasOne("CecPortal.Web.Data.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("CecPortal.Web.Features.Webinars.WebinarSession", null)
-                        .WithMany()
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarReminder", b =>
-                {
-                    b.HasOne("CecPortal.Web.Features.Webinars.WebinarSession", null)
-                        .WithMany()
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarSession", b =>
-                {
-                    b.HasOne("CecPortal.Web.Features.Webinars.WebinarSeries", null)
+                    b.HasOne("CecPortal.Web.Features.Webinars.Sessions.WebinarSeries", null)
                         .WithMany()
                         .HasForeignKey("SeriesId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Webinars.WebinarSpeaker", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Webinars.Sessions.WebinarSpeaker", b =>
                 {
                     b.HasOne("CecPortal.Web.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("CecPortal.Web.Features.Webinars.WebinarSession", null)
+                    b.HasOne("CecPortal.Web.Features.Webinars.Sessions.WebinarSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,7 +1,8 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
+using CecPortal.Web.Features.Demo;
 
-namespace CecPortal.UnitTests.Data;
+namespace CecPortal.UnitTests.Demo;
 
 public sealed class DemoSeederTests
 {

@@ -4,7 +4,7 @@ using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Webinars;
 
-namespace CecPortal.Web.Data;
+namespace CecPortal.Web.Features.Demo;
 
 /// <summary>
 /// Demo data so a newcomer sees a living portal: one account per staff role and members across many

@@ -7,17 +7,18 @@ namespace CecPortal.Web.Features.Account.TwoFactor;
 /// make the password alone enough there for weeks, and sessions already last up to <c>Security:AbsoluteTimeout</c>.
 /// </summary>
 [EnableRateLimiting(RateLimiting.SignIn)]
-public sealed class LoginWithCodeModel(SignInManager<PortalUser> signInManager) : PageModel
+public sealed class LoginWithCodeModel(SignInManager<PortalUser> signInManager) : SecondSignInStepModel(signInManager)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
     /// <summary>"Keep me signed in" from the password step.</summary>
     [BindProperty(SupportsGet = true)]
     public bool RememberMe { get; set; }
+
+    protected override string CodeField => "Input.Code";
+
+    protected override string WrongCodeMessage => "That code is not correct or was already used. Type the code your app shows now.";
 
     public sealed class InputModel
     {
@@ -27,36 +28,10 @@ public sealed class LoginWithCodeModel(SignInManager<PortalUser> signInManager) 
         public string Code { get; set; } = string.Empty;
     }
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signInManager.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/account/login") : Page();
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
-        {
-            TempData.SetStatusMessage("The sign-in took too long: please enter your password again.");
-            return Redirect("/account/login");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var result = Totp.Normalize(Input.Code) is { } code
-            ? await signInManager.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false)
+    protected override async Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(SignInManager<PortalUser> signIn) =>
+        Totp.Normalize(Input.Code) is { } code
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false)
             : Microsoft.AspNetCore.Identity.SignInResult.Failed;
-        if (result.Succeeded)
-        {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        }
 
-        ModelState.AddModelError(
-            result.IsLockedOut ? string.Empty : "Input.Code",
-            result.IsLockedOut
-                ? "This account is locked after too many failed attempts. Try again in 15 minutes."
-                : "That code is not correct or was already used. Type the code your app shows now.");
-        Input.Code = string.Empty;
-        return Page();
-    }
+    protected override void ClearCode() => Input.Code = string.Empty;
 }

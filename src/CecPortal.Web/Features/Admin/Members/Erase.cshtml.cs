@@ -3,12 +3,10 @@ using CecPortal.Web.Features.PersonalData;
 namespace CecPortal.Web.Features.Admin.Members;
 
 /// <summary>An Admin erases a member on their request, or removes them for cause (their address is then blocklisted).</summary>
-public sealed class EraseModel(AppDbContext db, AccountErasure erasure, EmailBlocklist blocklist) : PageModel
+public sealed class EraseModel(AppDbContext db, AccountErasure erasure, EmailBlocklist blocklist) : MemberActionModel<EraseModel.MemberView>
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
-
-    public MemberView Member { get; private set; } = null!;
 
     public bool BlocklistAvailable => blocklist.IsConfigured;
 
@@ -30,30 +28,8 @@ public sealed class EraseModel(AppDbContext db, AccountErasure erasure, EmailBlo
         public bool Confirm { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(string userId, CancellationToken cancellationToken)
+    protected override async Task<IActionResult> ActAsync(string userId, MemberView member, CancellationToken cancellationToken)
     {
-        if (await FindMemberAsync(userId, cancellationToken) is not { } member)
-        {
-            return NotFound();
-        }
-
-        Member = member;
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(string userId, CancellationToken cancellationToken)
-    {
-        if (await FindMemberAsync(userId, cancellationToken) is not { } member)
-        {
-            return NotFound();
-        }
-
-        Member = member;
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
         await erasure.EraseByAdminAsync(userId, Input.Reason, Input.ForCause, Actor.Of(User), cancellationToken);
 
         TempData.SetStatusMessage(Input.ForCause
@@ -62,7 +38,7 @@ public sealed class EraseModel(AppDbContext db, AccountErasure erasure, EmailBlo
         return RedirectToPage("Index");
     }
 
-    private Task<MemberView?> FindMemberAsync(string userId, CancellationToken cancellationToken) =>
+    protected override Task<MemberView?> FindMemberAsync(string userId, CancellationToken cancellationToken) =>
         db.UsersInRole(Roles.Member)
             .AsNoTracking()
             .Where(u => u.Id == userId && u.ErasedAt == null)

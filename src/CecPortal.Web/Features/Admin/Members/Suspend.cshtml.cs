@@ -4,12 +4,10 @@ namespace CecPortal.Web.Features.Admin.Members;
 /// Suspends an active member or staff account, or reinstates a suspended one; either way with a reason for the record.
 /// (Staff who are not members reach it from their page under Admin → Staff.)
 /// </summary>
-public sealed class SuspendModel(AppDbContext db, MemberAdministration administration) : PageModel
+public sealed class SuspendModel(AppDbContext db, MemberAdministration administration) : MemberActionModel<SuspendModel.MemberView>
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
-
-    public MemberView Member { get; private set; } = null!;
 
     public enum StatusChange
     {
@@ -38,30 +36,8 @@ public sealed class SuspendModel(AppDbContext db, MemberAdministration administr
         public string Reason { get; set; } = string.Empty;
     }
 
-    public async Task<IActionResult> OnGetAsync(string userId, CancellationToken cancellationToken)
+    protected override async Task<IActionResult> ActAsync(string userId, MemberView member, CancellationToken cancellationToken)
     {
-        if (await FindMemberAsync(userId, cancellationToken) is not { } member)
-        {
-            return NotFound();
-        }
-
-        Member = member;
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(string userId, CancellationToken cancellationToken)
-    {
-        if (await FindMemberAsync(userId, cancellationToken) is not { } member)
-        {
-            return NotFound();
-        }
-
-        Member = member;
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
         var actor = Actor.Of(User);
         if (Input.Change == StatusChange.Suspend)
         {
@@ -78,7 +54,7 @@ public sealed class SuspendModel(AppDbContext db, MemberAdministration administr
         return Redirect(member.BackPath);
     }
 
-    private Task<MemberView?> FindMemberAsync(string userId, CancellationToken cancellationToken) =>
+    protected override Task<MemberView?> FindMemberAsync(string userId, CancellationToken cancellationToken) =>
         db.UsersInAnyRole([Roles.Member, .. Roles.Staff])
             .AsNoTracking()
             .Where(u => u.Id == userId)

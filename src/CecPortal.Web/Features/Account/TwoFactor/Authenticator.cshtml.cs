@@ -17,18 +17,12 @@ public sealed class AuthenticatorModel(UserManager<PortalUser> users, SignInMana
 
     public bool MustUseTwoFactor { get; private set; }
 
-    public sealed class InputModel
+    public sealed class InputModel : CurrentPasswordInput
     {
         [Required(ErrorMessage = "Enter the 6-digit code your app shows.")]
         [StringLength(12)]
         [Display(Name = "Code from the app")]
         public string Code { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Enter your current password.")]
-        [DataType(DataType.Password)]
-        [StringLength(256)]
-        [Display(Name = "Current password")]
-        public string Password { get; set; } = string.Empty;
     }
 
     public async Task<IActionResult> OnGetAsync()

@@ -9,7 +9,7 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
     public const string RecoveryCodesKey = "RecoveryCodes";
 
     [BindProperty]
-    public PasswordInput Input { get; set; } = new();
+    public CurrentPasswordInput Input { get; set; } = new();
 
     public TwoFactorStatus Status { get; private set; } = new(false, 0, false);
 
@@ -17,15 +17,6 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
 
     /// <summary>The form whose password was refused, so only that form shows the message.</summary>
     public string? FailedForm { get; private set; }
-
-    public sealed class PasswordInput
-    {
-        [Required(ErrorMessage = "Enter your current password.")]
-        [DataType(DataType.Password)]
-        [StringLength(256)]
-        [Display(Name = "Current password")]
-        public string Password { get; set; } = string.Empty;
-    }
 
     public async Task<IActionResult> OnGetAsync()
     {

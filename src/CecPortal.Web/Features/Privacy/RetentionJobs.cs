@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using CecPortal.Web.Features.Membership;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace CecPortal.Web.Features.Privacy;
 
@@ -29,13 +31,12 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
         var cutoff = clock.GetUtcNow() - Retention.ClosedApplications;
         var deleted = await DeleteInBatchesAsync(
             Retention.BatchSize,
-            batch => db.MembershipApplications
-                .Where(a => db.MembershipApplications
-                    .Where(o => (o.Status == ApplicationStatus.Declined || o.Status == ApplicationStatus.Withdrawn) && o.DecidedAt < cutoff)
-                    .OrderBy(o => o.DecidedAt)
-                    .Take(batch)
-                    .Select(o => o.Id)
-                    .Contains(a.Id))
+            batch => NextBatch(
+                    db.MembershipApplications,
+                    a => a.Id,
+                    a => (a.Status == ApplicationStatus.Declined || a.Status == ApplicationStatus.Withdrawn) && a.DecidedAt < cutoff,
+                    a => a.DecidedAt,
+                    batch)
                 .ExecuteDeleteAsync(cancellationToken));
         Log(deleted, "declined or withdrawn membership applications deleted");
         return deleted;
@@ -87,13 +88,7 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
         var cutoff = clock.GetUtcNow() - Retention.SentEmails;
         var deleted = await DeleteInBatchesAsync(
             Retention.BatchSize,
-            batch => db.OutboundEmails
-                .Where(e => db.OutboundEmails
-                    .Where(o => o.SentAt != null && o.SentAt < cutoff)
-                    .OrderBy(o => o.SentAt)
-                    .Take(batch)
-                    .Select(o => o.Id)
-                    .Contains(e.Id))
+            batch => NextBatch(db.OutboundEmails, e => e.Id, e => e.SentAt != null && e.SentAt < cutoff, e => e.SentAt, batch)
                 .ExecuteDeleteAsync(cancellationToken));
         Log(deleted, "sent emails deleted from the outbox");
         return deleted;
@@ -108,13 +103,7 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
         var cutoff = clock.GetUtcNow() - Retention.AuditClientDetails;
         var cleared = await DeleteInBatchesAsync(
             Retention.BatchSize,
-            batch => db.AuditEntries
-                .Where(e => db.AuditEntries
-                    .Where(o => o.At < cutoff && (o.IpAddress != null || o.UserAgent != null))
-                    .OrderBy(o => o.Id)
-                    .Take(batch)
-                    .Select(o => o.Id)
-                    .Contains(e.Id))
+            batch => NextBatch(db.AuditEntries, e => e.Id, e => e.At < cutoff && (e.IpAddress != null || e.UserAgent != null), e => e.Id, batch)
                 .ExecuteUpdateAsync(set => set.SetProperty(e => e.IpAddress, (System.Net.IPAddress?)null).SetProperty(e => e.UserAgent, (string?)null), cancellationToken));
         Log(cleared, "audit entries cleared of client address and user agent");
         return cleared;
@@ -133,6 +122,25 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
                 return total;
             }
         }
+    }
+
+    /// <summary>
+    /// The rows among the first <paramref name="batch"/> that are <paramref name="due"/>, oldest by <paramref name="order"/>:
+    /// PostgreSQL's DELETE and UPDATE take no LIMIT, so the batch is picked by key in a subquery, as
+    /// <c>WHERE key IN (SELECT key ... ORDER BY ... LIMIT batch)</c>.
+    /// </summary>
+    private static IQueryable<T> NextBatch<T, TKey, TOrder>(
+        IQueryable<T> rows,
+        Expression<Func<T, TKey>> key,
+        Expression<Func<T, bool>> due,
+        Expression<Func<T, TOrder>> order,
+        int batch)
+    {
+        var picked = rows.Where(due).OrderBy(order).Take(batch).Select(key);
+        var row = Expression.Parameter(typeof(T), "row");
+        var rowKey = ReplacingExpressionVisitor.Replace(key.Parameters[0], row, key.Body);
+        var isPicked = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(TKey)], picked.Expression, rowKey);
+        return rows.Where(Expression.Lambda<Func<T, bool>>(isPicked, row));
     }
 
     private void Log(int count, string what)

@@ -26,6 +26,16 @@ public sealed class BriefingReader(AppDbContext db, IOptions<BriefingOptions> op
     private static readonly Expression<Func<Briefing, bool>> IsReadable =
         b => b.Status == BriefingStatus.Published || b.Status == BriefingStatus.Sent;
 
+    /// <summary>What a member reads of one briefing.</summary>
+    private static readonly Expression<Func<Briefing, BriefingView>> ToView = b => new BriefingView(
+        b.EditionDate,
+        b.Title,
+        b.BodyHtml,
+        b.Tlp,
+        EF.Property<List<VulnerabilityEntry>>(b, "_vulnerabilities"),
+        b.PublishedAt,
+        b.UpdatedAt);
+
     /// <summary>
     /// One edition with the dates of its readable neighbours, in one round trip. Compiled once: this is the page
     /// members open from every briefing email, so it skips EF's per-call expression work.
@@ -35,15 +45,9 @@ public sealed class BriefingReader(AppDbContext db, IOptions<BriefingOptions> op
             db.Briefings.AsNoTracking()
                 .Where(IsReadable)
                 .Where(b => b.EditionDate == editionDate)
-                .Select(b => new EditionPage(
-                    new BriefingView(
-                        b.EditionDate,
-                        b.Title,
-                        b.BodyHtml,
-                        b.Tlp,
-                        EF.Property<List<VulnerabilityEntry>>(b, "_vulnerabilities"),
-                        b.PublishedAt,
-                        b.UpdatedAt),
+                .Select(ToView)
+                .Select(view => new EditionPage(
+                    view,
                     db.Briefings.Where(IsReadable).Where(p => p.EditionDate < editionDate).Max(p => (DateOnly?)p.EditionDate),
                     db.Briefings.Where(IsReadable).Where(n => n.EditionDate > editionDate).Min(n => (DateOnly?)n.EditionDate)))
                 .SingleOrDefault());
@@ -56,14 +60,7 @@ public sealed class BriefingReader(AppDbContext db, IOptions<BriefingOptions> op
     public async Task<BriefingView?> FindAsync(DateOnly editionDate, CancellationToken cancellationToken) =>
         await Readable
             .Where(b => b.EditionDate == editionDate)
-            .Select(b => new BriefingView(
-                b.EditionDate,
-                b.Title,
-                b.BodyHtml,
-                b.Tlp,
-                EF.Property<List<VulnerabilityEntry>>(b, "_vulnerabilities"),
-                b.PublishedAt,
-                b.UpdatedAt))
+            .Select(ToView)
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>

@@ -16,111 +16,68 @@ namespace CecPortal.Web.Features.Webinars.Mail;
 public sealed class WebinarMail(AppDbContext db, EmailOutbox outbox, WebinarCalendar calendar, PortalUrls urls, TimeProvider clock)
 {
     /// <summary>A new confirmed place: the confirmation with the invitation.</summary>
-    public async Task ConfirmedAsync(WebinarSession session, WebinarRegistration registration, CancellationToken cancellationToken)
-    {
-        var recipient = await RecipientAsync(registration.MemberId, cancellationToken);
-        if (recipient is null)
-        {
-            return;
-        }
-
-        Invite(session, registration, recipient, $"You are registered: {session.Title}", [
-            $"Dear {recipient.Name},",
+    public Task ConfirmedAsync(WebinarSession session, WebinarRegistration registration, CancellationToken cancellationToken) =>
+        ToEachRecipientAsync([registration], (_, recipient) => InviteToPlace(
+            session,
+            registration,
+            recipient,
+            $"You are registered: {session.Title}",
             $"Your place in the webinar \"{session.Title}\" is confirmed.",
-            When(session, recipient),
-            .. LinkLines(session),
-            TlpLine(session),
-            "The attached invitation adds the session to your calendar. If you can no longer attend, please cancel your registration on the portal so that someone on the waiting list gets your place.",
-        ]);
-    }
+            "The attached invitation adds the session to your calendar. If you can no longer attend, please cancel your registration on the portal so that someone on the waiting list gets your place."), cancellationToken);
 
     /// <summary>A member joined the waiting list: their place in line, no invitation and no meeting link.</summary>
-    public async Task WaitlistedAsync(WebinarSession session, WebinarRegistration registration, int positionInLine, CancellationToken cancellationToken)
-    {
-        var recipient = await RecipientAsync(registration.MemberId, cancellationToken);
-        if (recipient is null)
-        {
-            return;
-        }
-
-        Notice(session, recipient, $"Waiting list: {session.Title}", [
-            $"Dear {recipient.Name},",
-            $"The webinar \"{session.Title}\" is full, so you are on its waiting list: number {positionInLine} in line.",
-            When(session, recipient),
-            "If a place frees up, you get it automatically and we email you a confirmation with a calendar invitation.",
-        ]);
-    }
+    public Task WaitlistedAsync(WebinarSession session, WebinarRegistration registration, int positionInLine, CancellationToken cancellationToken) =>
+        ToEachRecipientAsync([registration], (_, recipient) =>
+            Notice(session, recipient, $"Waiting list: {session.Title}", [
+                .. Opening(session, recipient, $"The webinar \"{session.Title}\" is full, so you are on its waiting list: number {positionInLine} in line."),
+                "If a place frees up, you get it automatically and we email you a confirmation with a calendar invitation.",
+            ]), cancellationToken);
 
     /// <summary>Members who moved from the waiting list to a confirmed place (someone cancelled, or the capacity went up).</summary>
-    public async Task PromotedAsync(WebinarSession session, IEnumerable<WebinarRegistration> promoted, CancellationToken cancellationToken)
-    {
-        var rows = promoted.ToList();
-        var recipients = await RecipientsAsync(rows, cancellationToken);
-        foreach (var registration in rows)
-        {
-            if (recipients.TryGetValue(registration.MemberId, out var recipient))
-            {
-                Invite(session, registration, recipient, $"A place freed up: you are registered for {session.Title}", [
-                    $"Dear {recipient.Name},",
-                    $"Good news: a place became free in the webinar \"{session.Title}\" and, as next in line, you now have it.",
-                    When(session, recipient),
-                    .. LinkLines(session),
-                    TlpLine(session),
-                    "The attached invitation adds the session to your calendar. If you can no longer attend, please cancel your registration on the portal.",
-                ]);
-            }
-        }
-    }
+    public Task PromotedAsync(WebinarSession session, IEnumerable<WebinarRegistration> promoted, CancellationToken cancellationToken) =>
+        ToEachRecipientAsync(promoted, (registration, recipient) => InviteToPlace(
+            session,
+            registration,
+            recipient,
+            $"A place freed up: you are registered for {session.Title}",
+            $"Good news: a place became free in the webinar \"{session.Title}\" and, as next in line, you now have it.",
+            "The attached invitation adds the session to your calendar. If you can no longer attend, please cancel your registration on the portal."), cancellationToken);
 
     /// <summary>
     /// The member's own cancellation: <c>METHOD:CANCEL</c> when they held a place (so their calendar drops the event), a
     /// short notice when they only left the waiting list.
     /// </summary>
-    public async Task RegistrationCancelledAsync(WebinarSession session, WebinarRegistration registration, bool heldAPlace, CancellationToken cancellationToken)
-    {
-        var recipient = await RecipientAsync(registration.MemberId, cancellationToken);
-        if (recipient is null)
+    public Task RegistrationCancelledAsync(WebinarSession session, WebinarRegistration registration, bool heldAPlace, CancellationToken cancellationToken) =>
+        ToEachRecipientAsync([registration], (_, recipient) =>
         {
-            return;
-        }
-
-        string[] lines = [
-            $"Dear {recipient.Name},",
-            heldAPlace
-                ? $"Your registration for the webinar \"{session.Title}\" is cancelled and your place has gone to the next in line."
-                : $"You have left the waiting list of the webinar \"{session.Title}\".",
-            When(session, recipient),
-            "You can register again on the portal while places are available.",
-        ];
-        if (heldAPlace)
-        {
-            Cancel(session, registration, recipient, $"Registration cancelled: {session.Title}", lines);
-        }
-        else
-        {
-            Notice(session, recipient, $"Registration cancelled: {session.Title}", lines);
-        }
-    }
+            string[] lines = [
+                .. Opening(
+                    session,
+                    recipient,
+                    heldAPlace
+                        ? $"Your registration for the webinar \"{session.Title}\" is cancelled and your place has gone to the next in line."
+                        : $"You have left the waiting list of the webinar \"{session.Title}\"."),
+                "You can register again on the portal while places are available.",
+            ];
+            if (heldAPlace)
+            {
+                Cancel(session, registration, recipient, $"Registration cancelled: {session.Title}", lines);
+            }
+            else
+            {
+                Notice(session, recipient, $"Registration cancelled: {session.Title}", lines);
+            }
+        }, cancellationToken);
 
     /// <summary>The session has a new time: an updated invitation (higher SEQUENCE) to every confirmed registrant, a notice to those waiting.</summary>
-    public async Task MovedAsync(WebinarSession session, IEnumerable<WebinarRegistration> registrations, CancellationToken cancellationToken)
-    {
-        var rows = registrations.Where(r => r.Status != RegistrationStatus.Cancelled).ToList();
-        var recipients = await RecipientsAsync(rows, cancellationToken);
-        foreach (var registration in rows)
+    public Task MovedAsync(WebinarSession session, IEnumerable<WebinarRegistration> registrations, CancellationToken cancellationToken) =>
+        ToEachRecipientAsync(registrations.Where(r => r.Status != RegistrationStatus.Cancelled), (registration, recipient) =>
         {
-            if (!recipients.TryGetValue(registration.MemberId, out var recipient))
-            {
-                continue;
-            }
-
             var subject = $"New time: {session.Title}";
             if (registration.Status == RegistrationStatus.Confirmed)
             {
                 Invite(session, registration, recipient, subject, [
-                    $"Dear {recipient.Name},",
-                    $"The webinar \"{session.Title}\" has moved. Your place is kept at the new time:",
-                    When(session, recipient),
+                    .. Opening(session, recipient, $"The webinar \"{session.Title}\" has moved. Your place is kept at the new time:"),
                     .. LinkLines(session),
                     "The attached invitation updates the event in your calendar. If the new time does not suit you, please cancel your registration on the portal.",
                 ]);
@@ -128,47 +85,25 @@ public sealed class WebinarMail(AppDbContext db, EmailOutbox outbox, WebinarCale
             else
             {
                 Notice(session, recipient, subject, [
-                    $"Dear {recipient.Name},",
-                    $"The webinar \"{session.Title}\", for which you are on the waiting list, has moved to a new time:",
-                    When(session, recipient),
+                    .. Opening(session, recipient, $"The webinar \"{session.Title}\", for which you are on the waiting list, has moved to a new time:"),
                     "You keep your place in line.",
                 ]);
             }
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>The title or meeting link changed: an updated invitation (higher SEQUENCE) to every confirmed registrant.</summary>
-    public async Task DetailsChangedAsync(WebinarSession session, IEnumerable<WebinarRegistration> registrations, CancellationToken cancellationToken)
-    {
-        var rows = registrations.Where(r => r.Status == RegistrationStatus.Confirmed).ToList();
-        var recipients = await RecipientsAsync(rows, cancellationToken);
-        foreach (var registration in rows)
-        {
-            if (recipients.TryGetValue(registration.MemberId, out var recipient))
-            {
-                Invite(session, registration, recipient, $"Updated: {session.Title}", [
-                    $"Dear {recipient.Name},",
-                    $"The details of the webinar \"{session.Title}\" you registered for have changed. Your place is kept:",
-                    When(session, recipient),
-                    .. LinkLines(session),
-                    "The attached invitation updates the event in your calendar.",
-                ]);
-            }
-        }
-    }
+    public Task DetailsChangedAsync(WebinarSession session, IEnumerable<WebinarRegistration> registrations, CancellationToken cancellationToken) =>
+        ToEachRecipientAsync(registrations.Where(r => r.Status == RegistrationStatus.Confirmed), (registration, recipient) =>
+            Invite(session, registration, recipient, $"Updated: {session.Title}", [
+                .. Opening(session, recipient, $"The details of the webinar \"{session.Title}\" you registered for have changed. Your place is kept:"),
+                .. LinkLines(session),
+                "The attached invitation updates the event in your calendar.",
+            ]), cancellationToken);
 
     /// <summary>The session is cancelled: <c>METHOD:CANCEL</c> to every confirmed registrant, a notice to those waiting.</summary>
-    public async Task SessionCancelledAsync(WebinarSession session, IEnumerable<WebinarRegistration> registrations, CancellationToken cancellationToken)
-    {
-        var rows = registrations.Where(r => r.Status != RegistrationStatus.Cancelled).ToList();
-        var recipients = await RecipientsAsync(rows, cancellationToken);
-        foreach (var registration in rows)
+    public Task SessionCancelledAsync(WebinarSession session, IEnumerable<WebinarRegistration> registrations, CancellationToken cancellationToken) =>
+        ToEachRecipientAsync(registrations.Where(r => r.Status != RegistrationStatus.Cancelled), (registration, recipient) =>
         {
-            if (!recipients.TryGetValue(registration.MemberId, out var recipient))
-            {
-                continue;
-            }
-
             string[] lines = [
                 $"Dear {recipient.Name},",
                 $"We are sorry: the webinar \"{session.Title}\" is cancelled.",
@@ -183,42 +118,26 @@ public sealed class WebinarMail(AppDbContext db, EmailOutbox outbox, WebinarCale
             {
                 Notice(session, recipient, $"Cancelled: {session.Title}", lines);
             }
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>A reminder with the meeting link to each of <paramref name="registrations"/> (confirmed ones); returns how many were queued.</summary>
-    public async Task<int> RemindAsync(WebinarSession session, ReminderKind kind, IEnumerable<WebinarRegistration> registrations, CancellationToken cancellationToken)
-    {
-        var rows = registrations.Where(r => r.Status == RegistrationStatus.Confirmed).ToList();
-        var recipients = await RecipientsAsync(rows, cancellationToken);
-        var sent = 0;
-        foreach (var registration in rows)
-        {
-            if (!recipients.TryGetValue(registration.MemberId, out var recipient))
-            {
-                continue;
-            }
-
-            var subject = kind == ReminderKind.Day ? $"Tomorrow: {session.Title}" : $"Starting in one hour: {session.Title}";
+    public Task<int> RemindAsync(WebinarSession session, ReminderKind kind, IEnumerable<WebinarRegistration> registrations, CancellationToken cancellationToken) =>
+        ToEachRecipientAsync(registrations.Where(r => r.Status == RegistrationStatus.Confirmed), (_, recipient) =>
             outbox.Add(EmailTemplate.Compose(
                 recipient.Email,
-                subject,
+                kind == ReminderKind.Day ? $"Tomorrow: {session.Title}" : $"Starting in one hour: {session.Title}",
                 [
-                    $"Dear {recipient.Name},",
-                    kind == ReminderKind.Day
-                        ? $"A reminder: the webinar \"{session.Title}\" you registered for takes place tomorrow."
-                        : $"A reminder: the webinar \"{session.Title}\" you registered for starts in one hour.",
-                    When(session, recipient),
+                    .. Opening(
+                        session,
+                        recipient,
+                        kind == ReminderKind.Day
+                            ? $"A reminder: the webinar \"{session.Title}\" you registered for takes place tomorrow."
+                            : $"A reminder: the webinar \"{session.Title}\" you registered for starts in one hour."),
                     .. LinkLines(session),
                     TlpLine(session),
                     "If you can no longer attend, please cancel your registration on the portal so that someone waiting can take your place.",
                 ],
-                MeetingLink(session) is { } link ? ("Join the webinar", link.AbsoluteUri) : ("Open the session", SessionUrl(session))));
-            sent++;
-        }
-
-        return sent;
-    }
+                Action(session))), cancellationToken);
 
     /// <summary>The session as a calendar event for a confirmed registrant (with the meeting link).</summary>
     internal WebinarEvent ToEvent(WebinarSession session) => new(
@@ -237,6 +156,10 @@ public sealed class WebinarMail(AppDbContext db, EmailOutbox outbox, WebinarCale
         outbox.Add(EmailTemplate.Compose(recipient.Email, subject, lines, Action(session)) with { Calendar = new EmailCalendar("REQUEST", ics) });
         registration.RecordInvitation(session.Sequence);
     }
+
+    /// <summary>The invitation for a place just given: the meeting link and the TLP the session is shared under.</summary>
+    private void InviteToPlace(WebinarSession session, WebinarRegistration registration, Recipient recipient, string subject, string what, string closing) =>
+        Invite(session, registration, recipient, subject, [.. Opening(session, recipient, what), .. LinkLines(session), TlpLine(session), closing]);
 
     private void Cancel(WebinarSession session, WebinarRegistration registration, Recipient recipient, string subject, IEnumerable<string> lines)
     {
@@ -281,11 +204,30 @@ public sealed class WebinarMail(AppDbContext db, EmailOutbox outbox, WebinarCale
     private static Uri? MeetingLink(WebinarSession session) =>
         Uri.TryCreate(session.MeetingLink, UriKind.Absolute, out var link) && link.Scheme is "https" or "http" ? link : null;
 
-    private async Task<Recipient?> RecipientAsync(string memberId, CancellationToken cancellationToken) =>
-        (await RecipientsAsync([memberId], cancellationToken)).GetValueOrDefault(memberId);
+    /// <summary>
+    /// Writes to the member of each of <paramref name="registrations"/> who may be emailed, in order; the others are
+    /// passed over. Returns how many were written to.
+    /// </summary>
+    private async Task<int> ToEachRecipientAsync(IEnumerable<WebinarRegistration> registrations, Action<WebinarRegistration, Recipient> write, CancellationToken cancellationToken)
+    {
+        var rows = registrations.ToList();
+        var recipients = await RecipientsAsync(rows.Select(r => r.MemberId), cancellationToken);
+        var written = 0;
+        foreach (var registration in rows)
+        {
+            if (recipients.TryGetValue(registration.MemberId, out var recipient))
+            {
+                write(registration, recipient);
+                written++;
+            }
+        }
 
-    private Task<Dictionary<string, Recipient>> RecipientsAsync(IEnumerable<WebinarRegistration> rows, CancellationToken cancellationToken) =>
-        RecipientsAsync(rows.Select(r => r.MemberId), cancellationToken);
+        return written;
+    }
+
+    /// <summary>How every webinar email begins: the greeting, what happened, and when the session is.</summary>
+    private static string[] Opening(WebinarSession session, Recipient recipient, string what) =>
+        [$"Dear {recipient.Name},", what, When(session, recipient)];
 
     /// <summary>The members who may be emailed (with an address, not suspended), by id, with their display zone.</summary>
     private async Task<Dictionary<string, Recipient>> RecipientsAsync(IEnumerable<string> memberIds, CancellationToken cancellationToken)

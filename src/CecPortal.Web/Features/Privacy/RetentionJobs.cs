@@ -26,37 +26,30 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
     private RetentionOptions Retention => options.Value;
 
     /// <summary>Declined and withdrawn applications, counted from the decision; their events, reviews and flags go with them (cascade).</summary>
-    public async Task<int> DeleteClosedApplicationsAsync(CancellationToken cancellationToken)
-    {
-        var cutoff = clock.GetUtcNow() - Retention.ClosedApplications;
-        var deleted = await DeleteInBatchesAsync(
-            Retention.BatchSize,
-            batch => NextBatch(
+    public Task<int> DeleteClosedApplicationsAsync(CancellationToken cancellationToken) =>
+        RunAsync(
+            Retention.ClosedApplications,
+            "declined or withdrawn membership applications deleted",
+            (_, cutoff, batch) => NextBatch(
                     db.MembershipApplications,
                     a => a.Id,
                     a => (a.Status == ApplicationStatus.Declined || a.Status == ApplicationStatus.Withdrawn) && a.DecidedAt < cutoff,
                     a => a.DecidedAt,
                     batch)
                 .ExecuteDeleteAsync(cancellationToken));
-        Log(deleted, "declined or withdrawn membership applications deleted");
-        return deleted;
-    }
 
     /// <summary>
     /// Per-member rows of the briefing delivery ledger (who, status, error text). Before a row goes, its briefing's
     /// archived counts grow by one in the same statement, so the delivery page still shows how the send went.
     /// </summary>
-    public async Task<int> DeleteDeliveryDetailsAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var cutoff = now - Retention.DeliveryDetails;
-
+    public Task<int> DeleteDeliveryDetailsAsync(CancellationToken cancellationToken) =>
         // Not composed further (no SingleAsync): PostgreSQL allows data-modifying WITH only at the top level.
         // One statement per batch: rows deleted and counts added commit together or not at all, so a rerun
         // (or a crash half-way) never counts a row twice. Pending rows this old never went: they count as failed.
-        var deleted = await DeleteInBatchesAsync(
-            Retention.BatchSize,
-            async batch => (await db.Database.SqlQuery<int>($"""
+        RunAsync(
+            Retention.DeliveryDetails,
+            "briefing delivery rows archived as counts and deleted",
+            async (now, cutoff, batch) => (await db.Database.SqlQuery<int>($"""
                 WITH doomed AS (
                     SELECT "Id" FROM briefing_deliveries
                     WHERE "CreatedAt" < {cutoff}
@@ -78,35 +71,38 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
                 )
                 SELECT count(*)::int AS "Value" FROM gone
                 """).ToListAsync(cancellationToken)).Single());
-        Log(deleted, "briefing delivery rows archived as counts and deleted");
-        return deleted;
-    }
 
     /// <summary>Sent messages in the outbox: their bodies were cleared when sent; this removes recipient and subject too.</summary>
-    public async Task<int> DeleteSentEmailsAsync(CancellationToken cancellationToken)
-    {
-        var cutoff = clock.GetUtcNow() - Retention.SentEmails;
-        var deleted = await DeleteInBatchesAsync(
-            Retention.BatchSize,
-            batch => NextBatch(db.OutboundEmails, e => e.Id, e => e.SentAt != null && e.SentAt < cutoff, e => e.SentAt, batch)
+    public Task<int> DeleteSentEmailsAsync(CancellationToken cancellationToken) =>
+        RunAsync(
+            Retention.SentEmails,
+            "sent emails deleted from the outbox",
+            (_, cutoff, batch) => NextBatch(db.OutboundEmails, e => e.Id, e => e.SentAt != null && e.SentAt < cutoff, e => e.SentAt, batch)
                 .ExecuteDeleteAsync(cancellationToken));
-        Log(deleted, "sent emails deleted from the outbox");
-        return deleted;
-    }
 
     /// <summary>
     /// The client address and user agent of old audit entries: needed to investigate recent incidents, not for ever.
     /// The entry itself (who, what, when) stays as the accountability record.
     /// </summary>
-    public async Task<int> ClearAuditClientDetailsAsync(CancellationToken cancellationToken)
-    {
-        var cutoff = clock.GetUtcNow() - Retention.AuditClientDetails;
-        var cleared = await DeleteInBatchesAsync(
-            Retention.BatchSize,
-            batch => NextBatch(db.AuditEntries, e => e.Id, e => e.At < cutoff && (e.IpAddress != null || e.UserAgent != null), e => e.Id, batch)
+    public Task<int> ClearAuditClientDetailsAsync(CancellationToken cancellationToken) =>
+        RunAsync(
+            Retention.AuditClientDetails,
+            "audit entries cleared of client address and user agent",
+            (_, cutoff, batch) => NextBatch(db.AuditEntries, e => e.Id, e => e.At < cutoff && (e.IpAddress != null || e.UserAgent != null), e => e.Id, batch)
                 .ExecuteUpdateAsync(set => set.SetProperty(e => e.IpAddress, (System.Net.IPAddress?)null).SetProperty(e => e.UserAgent, (string?)null), cancellationToken));
-        Log(cleared, "audit entries cleared of client address and user agent");
-        return cleared;
+
+    /// <summary>
+    /// One retention pass: what is older than <paramref name="period"/> goes in batches until one comes back short;
+    /// the total is logged as <paramref name="what"/> and returned. A batch gets the pass's start instant, its cutoff
+    /// and the batch size.
+    /// </summary>
+    private async Task<int> RunAsync(TimeSpan period, string what, Func<DateTimeOffset, DateTimeOffset, int, Task<int>> batch)
+    {
+        var now = clock.GetUtcNow();
+        var cutoff = now - period;
+        var total = await DeleteInBatchesAsync(Retention.BatchSize, size => batch(now, cutoff, size));
+        Log(total, what);
+        return total;
     }
 
     /// <summary>Runs <paramref name="deleteBatch"/> until a batch comes back short; returns the total.</summary>

@@ -159,23 +159,15 @@ public sealed class StaffDashboard(AppDbContext db, TimeProvider clock, IOptions
         var open = OpenStatuses.Select(s => (int)s).ToArray();
 
         // The median needs percentile_cont, which LINQ does not translate; the grouping stays in the database.
-        var rows = byCountry
-            ? await db.Database.SqlQuery<QueueAgeRow>($"""
-                SELECT a."CountryCode" AS "Code", count(*)::int AS "Open",
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM {now} - coalesce(a."VerifiedAt", a."CreatedAt"))::float8) / 86400 AS "MedianDays",
-                       extract(epoch FROM {now} - min(coalesce(a."VerifiedAt", a."CreatedAt")))::float8 / 86400 AS "OldestDays"
-                FROM membership_applications a
-                WHERE a."Status" = ANY({open})
-                GROUP BY a."CountryCode"
-                """).ToListAsync(cancellationToken)
-            : await db.Database.SqlQuery<QueueAgeRow>($"""
-                SELECT a."SectorCode" AS "Code", count(*)::int AS "Open",
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM {now} - coalesce(a."VerifiedAt", a."CreatedAt"))::float8) / 86400 AS "MedianDays",
-                       extract(epoch FROM {now} - min(coalesce(a."VerifiedAt", a."CreatedAt")))::float8 / 86400 AS "OldestDays"
-                FROM membership_applications a
-                WHERE a."Status" = ANY({open})
-                GROUP BY a."SectorCode"
-                """).ToListAsync(cancellationToken);
+        // GROUP BY 1: the grouping column is chosen by a parameter, and a second parameter would not match the first.
+        var rows = await db.Database.SqlQuery<QueueAgeRow>($"""
+            SELECT CASE WHEN {byCountry} THEN a."CountryCode"::text ELSE a."SectorCode"::text END AS "Code", count(*)::int AS "Open",
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM {now} - coalesce(a."VerifiedAt", a."CreatedAt"))::float8) / 86400 AS "MedianDays",
+                   extract(epoch FROM {now} - min(coalesce(a."VerifiedAt", a."CreatedAt")))::float8 / 86400 AS "OldestDays"
+            FROM membership_applications a
+            WHERE a."Status" = ANY({open})
+            GROUP BY 1
+            """).ToListAsync(cancellationToken);
         var codes = rows.Select(r => r.Code.Trim()).ToList();
         var names = byCountry
             ? await db.Countries.AsNoTracking().Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.Name, cancellationToken)

@@ -3,16 +3,6 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace CecPortal.Web.SharedKernel;
 
-/// <summary>The kinds of bulk email a member can stop with a one-click link.</summary>
-public enum MailingList
-{
-    DailyBriefing,
-    WebinarAnnouncements,
-}
-
-/// <summary>What a valid unsubscribe token says: whose link it is and which email it stops.</summary>
-public sealed record UnsubscribeRequest(string MemberId, MailingList List);
-
 /// <summary>
 /// The token in a member's one-click unsubscribe link: the member id and the mailing list, encrypted and signed with
 /// the portal's Data Protection key ring under a purpose of its own, so it cannot be forged, altered, moved to another

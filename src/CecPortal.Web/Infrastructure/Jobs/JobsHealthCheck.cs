@@ -44,6 +44,3 @@ public sealed class JobsHealthCheck(JobStorage storage, IOptions<JobsOptions> op
 
     private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value > b ? value : b;
 }
-
-/// <summary>This process's Hangfire server name and start time (wall clock), fixed at start-up.</summary>
-public sealed record JobsInstance(string ServerName, DateTimeOffset StartedAt);

@@ -1,18 +1,5 @@
 namespace CecPortal.Web.Infrastructure.Web;
 
-/// <summary>Where a page sits in a longer list; what the pager partial needs.</summary>
-public record PagePosition(int Number, int Size, int TotalCount)
-{
-    public int TotalPages => Math.Max(1, (TotalCount + Size - 1) / Size);
-
-    public bool HasPrevious => Number > 1;
-
-    public bool HasNext => Number < TotalPages;
-}
-
-/// <summary>One page of a list, numbered from 1.</summary>
-public sealed record PageOf<T>(IReadOnlyList<T> Items, int Number, int Size, int TotalCount) : PagePosition(Number, Size, TotalCount);
-
 public static class Paging
 {
     /// <summary>Fetches page <paramref name="number"/>; numbers outside the list give its first or last page.</summary>

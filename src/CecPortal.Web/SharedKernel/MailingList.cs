@@ -1,0 +1,9 @@
+
+namespace CecPortal.Web.SharedKernel;
+
+/// <summary>The kinds of bulk email a member can stop with a one-click link.</summary>
+public enum MailingList
+{
+    DailyBriefing,
+    WebinarAnnouncements,
+}

@@ -1,3 +1,5 @@
+using CecPortal.Web.Features.Membership.Reference;
+
 namespace CecPortal.Web.Features.MemberDirectory;
 
 /// <summary>
@@ -46,12 +48,13 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
         Listing = await members
             .OrderBy(u => u.FullName).ThenBy(u => u.Id)
-            .Select(u => new DirectoryEntry(
-                u.FullName,
-                u.JobTitle,
-                u.Organisation,
-                db.Countries.Where(c => c.Code == u.CountryCode).Select(c => c.Name).FirstOrDefault(),
-                db.Sectors.Where(s => s.Code == u.SectorCode).Select(s => s.Name).FirstOrDefault()))
+            .WithPlaceNames(db)
+            .Select(x => new DirectoryEntry(
+                x.User.FullName,
+                x.User.JobTitle,
+                x.User.Organisation,
+                x.CountryName,
+                x.SectorName))
             .ToPageAsync(PageNumber, PageSize, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Reference;
 using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Infrastructure.Audit;
 
@@ -117,26 +118,27 @@ public sealed class DetailsModel(AppDbContext db, MemberAdministration administr
         var member = await db.UsersInRole(Roles.Member)
             .AsNoTracking()
             .Where(u => u.Id == userId && u.ErasedAt == null)
-            .Select(u => new MemberView(
-                u.Id,
-                u.FullName,
-                u.Email,
-                u.PendingEmail,
-                u.JobTitle,
-                u.Organisation,
-                db.Countries.Where(c => c.Code == u.CountryCode).Select(c => c.Name).FirstOrDefault(),
-                db.Sectors.Where(s => s.Code == u.SectorCode).Select(s => s.Name).FirstOrDefault(),
-                u.TimeZoneId,
-                u.HiddenFromDirectory,
-                u.BriefingOptOutAt != null,
-                u.WebinarAnnouncementsOptOutAt != null,
-                u.CreatedAt,
-                u.SuspendedAt,
-                u.SuspensionReason,
-                u.PasswordHash != null,
-                u.TwoFactorEnabled,
-                u.LockoutEnd,
-                u.AccessFailedCount))
+            .WithPlaceNames(db)
+            .Select(x => new MemberView(
+                x.User.Id,
+                x.User.FullName,
+                x.User.Email,
+                x.User.PendingEmail,
+                x.User.JobTitle,
+                x.User.Organisation,
+                x.CountryName,
+                x.SectorName,
+                x.User.TimeZoneId,
+                x.User.HiddenFromDirectory,
+                x.User.BriefingOptOutAt != null,
+                x.User.WebinarAnnouncementsOptOutAt != null,
+                x.User.CreatedAt,
+                x.User.SuspendedAt,
+                x.User.SuspensionReason,
+                x.User.PasswordHash != null,
+                x.User.TwoFactorEnabled,
+                x.User.LockoutEnd,
+                x.User.AccessFailedCount))
             .SingleOrDefaultAsync(cancellationToken);
         if (member is null)
         {

@@ -1,3 +1,5 @@
+using CecPortal.Web.Features.Membership.Reference;
+
 namespace CecPortal.Web.Features.Admin.Members;
 
 /// <summary>The member list for Admins: search, filters, paging, and the CSV export of the filtered list (POST, audited).</summary>
@@ -36,14 +38,15 @@ public sealed class IndexModel(AppDbContext db, MemberSearch search, MemberExpor
         var options = await search.OptionsAsync(cancellationToken);
         (CountryOptions, SectorOptions) = (options.Countries, options.Sectors);
         Listing = await search.Members(Filter, options)
-            .Select(u => new MemberRow(
-                u.Id,
-                u.FullName,
-                u.Email,
-                u.Organisation,
-                db.Countries.Where(c => c.Code == u.CountryCode).Select(c => c.Name).FirstOrDefault(),
-                db.Sectors.Where(s => s.Code == u.SectorCode).Select(s => s.Name).FirstOrDefault(),
-                u.SuspendedAt != null))
+            .WithPlaceNames(db)
+            .Select(x => new MemberRow(
+                x.User.Id,
+                x.User.FullName,
+                x.User.Email,
+                x.User.Organisation,
+                x.CountryName,
+                x.SectorName,
+                x.User.SuspendedAt != null))
             .ToPageAsync(PageNumber, PageSize, cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using CecPortal.Web.Features.Membership.Reference;
 using CecPortal.Web.Infrastructure.Audit;
 using CsvHelper;
 
@@ -33,16 +34,17 @@ public sealed class MemberExport(AppDbContext db, MemberSearch search, AuditLog 
     {
         var options = await search.OptionsAsync(cancellationToken);
         var rows = await search.Members(filter, options)
-            .Select(u => new
+            .WithPlaceNames(db)
+            .Select(x => new
             {
-                u.FullName,
-                u.Email,
-                u.JobTitle,
-                u.Organisation,
-                Country = db.Countries.Where(c => c.Code == u.CountryCode).Select(c => c.Name).FirstOrDefault(),
-                Sector = db.Sectors.Where(s => s.Code == u.SectorCode).Select(s => s.Name).FirstOrDefault(),
-                u.SuspendedAt,
-                u.CreatedAt,
+                x.User.FullName,
+                x.User.Email,
+                x.User.JobTitle,
+                x.User.Organisation,
+                Country = x.CountryName,
+                Sector = x.SectorName,
+                x.User.SuspendedAt,
+                x.User.CreatedAt,
             })
             .ToListAsync(cancellationToken);
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace CecPortal.Web.Features.Briefings.Delivery;
+namespace CecPortal.Web.Features.Unsubscribe;
 
 /// <summary>
 /// One-click unsubscribe (RFC 8058) from the daily briefing or webinar announcements, whichever list the token names.
@@ -8,8 +8,8 @@ namespace CecPortal.Web.Features.Briefings.Delivery;
 /// token is the proof. The GET only shows a button, because link scanners open every link in an email.
 /// </summary>
 [IgnoreAntiforgeryToken]
-[EnableRateLimiting(BriefingDeliverySetup.UnsubscribeRateLimit)]
-public sealed class UnsubscribeModel(OneClickUnsubscribe subscriptions) : PageModel
+[EnableRateLimiting(UnsubscribeModule.RateLimitPolicy)]
+public sealed class IndexModel(OneClickUnsubscribe subscriptions) : PageModel
 {
     public bool IsValid { get; private set; }
 

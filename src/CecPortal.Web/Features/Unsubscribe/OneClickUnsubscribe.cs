@@ -1,6 +1,6 @@
 using CecPortal.Web.Infrastructure.Audit;
 
-namespace CecPortal.Web.Features.Briefings.Delivery;
+namespace CecPortal.Web.Features.Unsubscribe;
 
 /// <summary>Turning a bulk email off from its one-click link (the profile's toggles turn it back on).</summary>
 public sealed class OneClickUnsubscribe(AppDbContext db, UnsubscribeTokens tokens, AuditLog audit, TimeProvider clock)

@@ -1,7 +1,5 @@
-using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Checks;
-using CecPortal.Web.Features.Membership.Vetting;
 using Npgsql;
 using NpgsqlTypes;
 

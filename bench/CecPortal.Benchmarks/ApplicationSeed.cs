@@ -1,4 +1,5 @@
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
+using CecPortal.Web.Features.Membership.Checks;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Admin.Vetting;
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
+using CecPortal.Web.Features.Membership.Checks;
+using CecPortal.Web.Features.Membership.Vetting;
 
 namespace CecPortal.Benchmarks;
 

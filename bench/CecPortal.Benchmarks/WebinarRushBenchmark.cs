@@ -3,14 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
-using CecPortal.Web.Features.Briefings;
-using CecPortal.Web.Features.Webinars;
-using CecPortal.Web.Features.Webinars.Calendars;
-using CecPortal.Web.Features.Webinars.Mail;
-using CecPortal.Web.Features.Webinars.Proposals;
 using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Features.Webinars.Sessions;
-using CecPortal.Web.Features.Webinars.Times;
+using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

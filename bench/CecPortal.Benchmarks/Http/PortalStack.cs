@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Benchmarks.Http;

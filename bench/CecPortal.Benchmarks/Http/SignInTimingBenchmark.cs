@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using CecPortal.Testing;
-using CecPortal.Web.Data;
+using CecPortal.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Benchmarks.Http;

@@ -1,8 +1,10 @@
 using CecPortal.Web.Features.Admin.Breach;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
+using CecPortal.Web.Features.Membership.Checks;
 using CecPortal.Web.Features.Membership.Reference;
+using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Webinars.Mail;

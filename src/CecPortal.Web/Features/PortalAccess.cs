@@ -71,7 +71,7 @@ public static class PortalAccess
 
         // Secret links opened by feed readers, calendars and mail clients: the token in the URL is the credential.
         "/Briefings/Feed",
-        "/Briefings/Delivery/Unsubscribe",
+        "/Unsubscribe/Index",
         "/Webinars/Calendar",
         "/Profile/ConfirmEmailChange",
         "/PersonalData/Erased",

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using CecPortal.BrowserTests.Pages;
 using CecPortal.Testing;
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Vetting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

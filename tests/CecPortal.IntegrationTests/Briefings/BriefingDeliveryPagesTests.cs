@@ -3,6 +3,7 @@ using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
+using CecPortal.Web.Features.Unsubscribe;
 using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
@@ -10,7 +11,10 @@ using static CecPortal.IntegrationTests.Briefings.BriefingDeliveryFixture;
 
 namespace CecPortal.IntegrationTests.Briefings;
 
-/// <summary>One-click unsubscribe, the staff deliveries page with its retry, and the editor's test email.</summary>
+/// <summary>
+/// One-click unsubscribe from a real briefing email and the next send without the member, the staff deliveries page
+/// with its retry, and the editor's test email.
+/// </summary>
 public sealed class BriefingDeliveryPagesTests(BriefingDeliveryFixture portal) : IClassFixture<BriefingDeliveryFixture>, IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await portal.ResetAsync();
@@ -54,60 +58,6 @@ public sealed class BriefingDeliveryPagesTests(BriefingDeliveryFixture portal) :
         portal.MessagesOf(next.Id).ShouldNotBeEmpty();
         portal.MessagesOf(next.Id).ShouldNotContain(m => m.Recipients.Contains(email));
         (await portal.LedgerAsync(next.Id)).ShouldNotContain(d => d.MemberId == memberId);
-    }
-
-    [Fact]
-    public async Task Unsubscribe_Get_ShowsAButtonAndDoesNotUnsubscribe()
-    {
-        // Arrange
-        const string email = "unsub.scanner@it.cec.example";
-        var memberId = await portal.CreateUserAsync(email, "Link Scanner", Roles.Member);
-        var token = await TokenAsync(memberId);
-        using var anonymous = portal.CreateClient();
-
-        // Act
-        var page = await anonymous.GetDocumentAsync($"/unsubscribe/{token}");
-
-        // Assert
-        page.QuerySelector("main form[method=post] [data-testid=unsubscribe]").ShouldNotBeNull();
-        (await portal.WithDbAsync(db => db.Users.Where(u => u.Id == memberId).Select(u => u.BriefingOptOutAt).SingleAsync(Token))).ShouldBeNull();
-        (await portal.AuditAsync(OneClickUnsubscribe.UnsubscribeAction)).ShouldBeEmpty();
-    }
-
-    [Fact]
-    public async Task Unsubscribe_PageButton_Unsubscribes()
-    {
-        // Arrange
-        var memberId = await portal.CreateUserAsync("unsub.button@it.cec.example", "Button Press", Roles.Member);
-        using var anonymous = portal.CreateClient();
-
-        // Act
-        using var response = await anonymous.SubmitFormAsync($"/unsubscribe/{await TokenAsync(memberId)}", new Dictionary<string, string>());
-
-        // Assert
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await portal.WithDbAsync(db => db.Users.Where(u => u.Id == memberId).Select(u => u.BriefingOptOutAt).SingleAsync(Token))).ShouldNotBeNull();
-    }
-
-    [Theory]
-    [InlineData("GET")]
-    [InlineData("POST")]
-    public async Task Unsubscribe_TamperedToken_IsRejectedAndChangesNothing(string method)
-    {
-        // Arrange
-        var memberId = await portal.CreateUserAsync($"unsub.tampered.{method.ToLowerInvariant()}@it.cec.example", "Tampered Link", Roles.Member);
-        var token = await TokenAsync(memberId);
-        var tampered = token[..10] + (token[10] == 'x' ? 'y' : 'x') + token[11..];
-        using var anonymous = portal.CreateClient();
-
-        // Act
-        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri($"/unsubscribe/{tampered}", UriKind.Relative));
-        using var response = await anonymous.SendAsync(request, Token);
-
-        // Assert
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.ReadDocumentAsync()).QuerySelector("[data-testid=invalid-link]").ShouldNotBeNull();
-        (await portal.WithDbAsync(db => db.Users.Where(u => u.Id == memberId).Select(u => u.BriefingOptOutAt).SingleAsync(Token))).ShouldBeNull();
     }
 
     [Fact]
@@ -201,16 +151,5 @@ public sealed class BriefingDeliveryPagesTests(BriefingDeliveryFixture portal) :
         // Assert
         (await send.ShouldThrowAsync<BriefingRuleException>()).Message.ShouldContain("TLP:RED briefing is never emailed");
         (await portal.WithDbAsync(db => db.OutboundEmails.CountAsync(e => e.Subject.StartsWith("[TEST]"), Token))).ShouldBe(0);
-    }
-
-    private async Task<string> TokenAsync(string memberId)
-    {
-        var token = string.Empty;
-        await portal.WithServiceAsync<UnsubscribeTokens>(tokens =>
-        {
-            token = tokens.Create(memberId);
-            return Task.CompletedTask;
-        });
-        return token;
     }
 }

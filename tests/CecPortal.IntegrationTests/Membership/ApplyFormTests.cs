@@ -1,7 +1,8 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using CecPortal.Testing;
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
+using CecPortal.Web.Features.Membership.Checks;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using static CecPortal.IntegrationTests.Membership.MembershipFlowTests;

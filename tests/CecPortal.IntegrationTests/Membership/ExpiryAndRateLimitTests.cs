@@ -1,7 +1,7 @@
 using System.Net;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

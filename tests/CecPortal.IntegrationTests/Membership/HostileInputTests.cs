@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using CecPortal.Testing;
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CecPortal.Testing;
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
+using CecPortal.Web.Features.Membership.Vetting;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Shouldly;

@@ -1,6 +1,6 @@
 using System.Net;
 using CecPortal.Testing;
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

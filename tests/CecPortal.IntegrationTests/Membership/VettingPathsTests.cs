@@ -1,6 +1,9 @@
 using System.Net;
 using CecPortal.Testing;
 using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
+using CecPortal.Web.Features.Membership.Checks;
+using CecPortal.Web.Features.Membership.Vetting;
 using Shouldly;
 using static CecPortal.IntegrationTests.Membership.MembershipFlowTests;
 using static CecPortal.IntegrationTests.Membership.MembershipTestKit;

@@ -1,7 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using CecPortal.Testing;
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
 using Shouldly;
 using static CecPortal.IntegrationTests.Membership.MembershipFlowTests;
 using static CecPortal.IntegrationTests.Membership.MembershipTestKit;

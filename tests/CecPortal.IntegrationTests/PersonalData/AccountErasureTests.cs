@@ -1,7 +1,8 @@
 using System.Net;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
+using CecPortal.Web.Features.Membership.Checks;
 using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;

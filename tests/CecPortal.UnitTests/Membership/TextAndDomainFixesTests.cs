@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
+using CecPortal.Web.Features.Membership.Checks;
 using CecPortal.Web.Infrastructure.Web;
 
 namespace CecPortal.UnitTests.Membership;

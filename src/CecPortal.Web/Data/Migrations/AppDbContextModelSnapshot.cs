@@ -418,7 +418,7 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("briefing_delivery_archives", (string)null);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.ApplicationEvent", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Applications.ApplicationEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -450,7 +450,7 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("application_events", (string)null);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.ApplicationFlag", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Checks.ApplicationFlag", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -478,7 +478,7 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("application_flags", (string)null);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.ApplicationReview", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.ApplicationReview", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -526,7 +526,7 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("application_reviews", (string)null);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.MembershipApplication", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Applications.MembershipApplication", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2680,7 +2680,7 @@ namespace CecPortal.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.VetterCountry", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.VetterCountry", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("text");
@@ -2697,7 +2697,7 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("vetter_countries", (string)null);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.VetterSector", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.VetterSector", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("text");
@@ -3470,34 +3470,34 @@ namespace CecPortal.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.ApplicationEvent", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Applications.ApplicationEvent", b =>
                 {
-                    b.HasOne("CecPortal.Web.Features.Membership.MembershipApplication", null)
+                    b.HasOne("CecPortal.Web.Features.Membership.Applications.MembershipApplication", null)
                         .WithMany("Events")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.ApplicationFlag", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Checks.ApplicationFlag", b =>
                 {
-                    b.HasOne("CecPortal.Web.Features.Membership.MembershipApplication", null)
+                    b.HasOne("CecPortal.Web.Features.Membership.Applications.MembershipApplication", null)
                         .WithMany("Flags")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.ApplicationReview", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.ApplicationReview", b =>
                 {
-                    b.HasOne("CecPortal.Web.Features.Membership.MembershipApplication", null)
+                    b.HasOne("CecPortal.Web.Features.Membership.Applications.MembershipApplication", null)
                         .WithMany("Reviews")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.MembershipApplication", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Applications.MembershipApplication", b =>
                 {
                     b.HasOne("CecPortal.Web.Features.Membership.Reference.Country", "Country")
                         .WithMany()
@@ -3516,7 +3516,7 @@ namespace CecPortal.Web.Data.Migrations
                     b.Navigation("Sector");
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.VetterCountry", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.VetterCountry", b =>
                 {
                     b.HasOne("CecPortal.Web.Features.Membership.Reference.Country", null)
                         .WithMany()
@@ -3531,7 +3531,7 @@ namespace CecPortal.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.VetterSector", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.VetterSector", b =>
                 {
                     b.HasOne("CecPortal.Web.Features.Membership.Reference.Sector", null)
                         .WithMany()
@@ -3738,7 +3738,7 @@ namespace CecPortal.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.MembershipApplication", b =>
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Applications.MembershipApplication", b =>
                 {
                     b.Navigation("Events");
 

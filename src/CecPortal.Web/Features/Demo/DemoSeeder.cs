@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Webinars;
 

@@ -1,3 +1,4 @@
+using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Reference;
 using Microsoft.AspNetCore.RateLimiting;
 

@@ -1,4 +1,7 @@
 using CecPortal.Web.Features.Demo;
+using CecPortal.Web.Features.Membership.Applications;
+using CecPortal.Web.Features.Membership.Vetting;
+
 namespace CecPortal.Web.Features.Membership;
 
 /// <summary>Demo applications in every state of the vetting queue, built through the real domain methods.</summary>

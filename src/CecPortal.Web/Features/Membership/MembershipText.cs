@@ -1,3 +1,6 @@
+using CecPortal.Web.Features.Membership.Applications;
+using CecPortal.Web.Features.Membership.Vetting;
+
 namespace CecPortal.Web.Features.Membership;
 
 public static class MembershipText

@@ -1,3 +1,5 @@
+using CecPortal.Web.Features.Membership.Applications;
+
 namespace CecPortal.Web.Features.Membership;
 
 /// <summary>The sponsor's one-click page: the GET only shows the question, the button press (POST) answers it.</summary>

@@ -1,3 +1,5 @@
+using CecPortal.Web.Features.Membership.Applications;
+
 namespace CecPortal.Web.Features.Membership;
 
 /// <summary>The applicant's private status page, reached through the signed link in their emails.</summary>

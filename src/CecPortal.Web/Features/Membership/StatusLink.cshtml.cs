@@ -1,4 +1,5 @@
 using CecPortal.Web.Features.Account;
+using CecPortal.Web.Features.Membership.Applications;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CecPortal.Web.Features.Membership;

@@ -1,3 +1,5 @@
+using CecPortal.Web.Features.Membership.Applications;
+
 namespace CecPortal.Web.Features.Membership;
 
 /// <summary>The link in the first email; verifying is idempotent, so a mail scanner opening it first does no harm.</summary>

@@ -1,5 +1,6 @@
 using CecPortal.Web.Features.Briefings;
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
+using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Features.Webinars.Proposals;
 using CecPortal.Web.Features.Webinars.Registration;
 using static CecPortal.Web.Features.PersonalData.PersonalDataDocument;

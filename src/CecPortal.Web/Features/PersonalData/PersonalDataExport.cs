@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
+using CecPortal.Web.Features.Membership.Checks;
 using CecPortal.Web.Infrastructure.Audit;
 using static CecPortal.Web.Features.PersonalData.PersonalDataDocument;
 

@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace CecPortal.Web.Features.Privacy;

@@ -1,4 +1,4 @@
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
 
 namespace CecPortal.Web.Features.Privacy;
 

@@ -1,3 +1,4 @@
+using CecPortal.Web.Features.Unsubscribe;
 using CecPortal.Web.Features.Webinars.Calendars;
 using CecPortal.Web.Features.Webinars.Mail;
 using CecPortal.Web.Features.Webinars.Proposals;
@@ -31,6 +32,7 @@ public static class WebinarsModule
         services.AddScoped<CallForSpeakers>();
         services.AddScoped<TimeZoneSetting>();
         services.AddScoped<WebinarAnnouncements>();
+        services.AddUnsubscribe();
         services.AddScoped<WebinarDemoData>();
         services.AddRecurringJobs((recurring, _) =>
         {

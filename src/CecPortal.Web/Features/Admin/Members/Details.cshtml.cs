@@ -1,4 +1,4 @@
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Reference;
 using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Infrastructure.Audit;

@@ -1,4 +1,4 @@
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Infrastructure.Audit;
 
 namespace CecPortal.Web.Features.Admin.Vetters;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Applications;
+using CecPortal.Web.Features.Membership.Vetting;
 
 namespace CecPortal.Web.Features.Admin.Vetting;
 

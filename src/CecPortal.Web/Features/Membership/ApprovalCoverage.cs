@@ -1,4 +1,0 @@
-namespace CecPortal.Web.Features.Membership;
-
-/// <summary>An approving review and what the reviewer's scope covered.</summary>
-public sealed record ApprovalCoverage(string ReviewerId, bool CoversCountry, bool CoversSector);

@@ -1,0 +1,3 @@
+namespace CecPortal.Web.Features.Membership.Checks;
+
+public sealed record PreCheckFlag(FlagKind Kind, string Explanation);

@@ -1,3 +1,0 @@
-namespace CecPortal.Web.Features.Membership;
-
-public sealed record PreCheckFlag(FlagKind Kind, string Explanation);

@@ -1,9 +1,0 @@
-namespace CecPortal.Web.Features.Membership;
-
-public enum SponsorResponse
-{
-    None = 0,
-    Pending = 1,
-    Endorsed = 2,
-    Declined = 3,
-}

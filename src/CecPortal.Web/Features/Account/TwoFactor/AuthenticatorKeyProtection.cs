@@ -18,8 +18,6 @@ public sealed class AuthenticatorKeyProtection(IDataProtectionProvider provider,
 
     private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
 
-    public static bool IsProtected([NotNullWhen(true)] string? stored) => stored?.StartsWith(Prefix, StringComparison.Ordinal) == true;
-
     public string Protect(string userId, string key) => Prefix + _protector.CreateProtector(userId).Protect(key);
 
     /// <summary>The base32 key, or null when there is none or it cannot be decrypted (the account then enrols again).</summary>
@@ -40,4 +38,6 @@ public sealed class AuthenticatorKeyProtection(IDataProtectionProvider provider,
             return null;
         }
     }
+
+    private static bool IsProtected([NotNullWhen(true)] string? stored) => stored?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 }

@@ -24,8 +24,6 @@ public static class RecoveryCodeHashes
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
 
-    public static bool IsHashed([NotNullWhen(true)] string? stored) => stored?.StartsWith(Prefix, StringComparison.Ordinal) == true;
-
     /// <summary>The stored form of <paramref name="codes"/> (empty when there are none).</summary>
     public static string Hash(string userId, IEnumerable<string> codes)
     {
@@ -91,6 +89,8 @@ public static class RecoveryCodeHashes
             return null;
         }
     }
+
+    private static bool IsHashed([NotNullWhen(true)] string? stored) => stored?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 
     private sealed record HashedList(int Iterations, byte[] Salt, IReadOnlyList<byte[]> Hashes);
 }

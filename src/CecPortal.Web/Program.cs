@@ -1,6 +1,6 @@
+using CecPortal.Web;
 using CecPortal.Web.Features;
 using CecPortal.Web.Features.Account;
-using CecPortal.Web.Features.Account.TwoFactor;
 using CecPortal.Web.Features.Admin;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Demo;
@@ -10,29 +10,16 @@ using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Profile;
 using CecPortal.Web.Features.Webinars;
-using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Jobs;
 using CecPortal.Web.Infrastructure.LocalPostgres;
-using CecPortal.Web.Infrastructure.Observability;
 using CecPortal.Web.Infrastructure.Operations;
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    builder.Logging.KeepSecretUrlsOutOfLogs();
-    builder.AddPortalOperations();
 
-    // Database first: its migrator and the embedded cluster's lifetime run before anything that uses it.
-    var connectionString = await builder.AddPortalDatabaseAsync();
-    builder.Services.AddPortalJobs(builder.Configuration, connectionString);
-    builder.Services.AddPortalTelemetry(builder.Configuration, connectionString);
-    builder.Services.AddPortalOrigin();
-    builder.Services.AddPortalForwardedHeaders();
-    builder.Services.AddPortalIdentity(builder.Configuration);
-    builder.Services.AddPortalEmail(builder.Configuration, builder.Environment);
-    builder.Services.AddPortalWeb();
-    builder.Services.AddPortalRateLimiting();
-    builder.Services.AddPortalPages();
+    // Logging, database, jobs, telemetry, origin, proxies, identity, email, web, rate limits, pages (PortalPlatform.cs).
+    await builder.AddPortalPlatformAsync();
 
     // Features: one module each, with its services, settings, demo data and recurring jobs.
     builder.Services
@@ -57,29 +44,8 @@ try
         return exitCode;
     }
 
-    // First: everything after it (HSTS, secure cookies, rate limits, the audit log) sees the client's address and
-    // scheme as reported by a trusted proxy, and only by one.
-    app.UseForwardedHeaders();
-    if (!app.Environment.IsDevelopment())
-    {
-        app.UseExceptionHandler("/error");
-        app.UseHsts();
-    }
-
-    app.UseStatusCodePagesWithReExecute("/error/{0}");
-    app.UseDatabaseOutagePage();
-    app.UseSecurityHeaders();
-    app.UseRouting();
-    app.UseAuthentication();
-    app.UseAuthorization();
-    app.UsePrivacyConsentGate();
-    app.UseStaffMfaForJobsDashboard();
-    app.UseRateLimiter();
-
-    app.MapStaticAssets().AllowAnonymous();
-    app.MapRazorPages().WithStaticAssets();
-    app.MapPortalHealthChecks();
-    app.MapPortalJobsDashboard();
+    // The middleware in order, then the endpoints (PortalPipeline.cs).
+    app.UsePortalPipeline();
     app.UsePortalRecurringJobs();
 
     await app.RunAsync();

@@ -5,8 +5,8 @@ namespace CecPortal.Web.Data;
 
 /// <summary>
 /// Applies EF Core migrations at start-up (unless <c>Database:MigrateOnStartup</c> is false, for deployments
-/// that migrate separately), then runs the features' <see cref="IDatabaseStartupStep"/>s (the two-step secrets
-/// conversion, the demo seed) once the schema is complete.
+/// that migrate separately), then runs the features' <see cref="IDatabaseStartupStep"/>s (the demo seed) once the
+/// schema is complete.
 /// </summary>
 public sealed class DatabaseMigrator(IServiceProvider services, IConfiguration configuration, ILogger<DatabaseMigrator> logger) : IHostedService
 {

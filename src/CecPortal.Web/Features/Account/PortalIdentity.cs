@@ -57,8 +57,6 @@ public static class PortalIdentity
             .AddSignInManager<PortalSignInManager>();
 
         services.AddSingleton<AuthenticatorKeyProtection>();
-        services.AddScoped<TwoFactorSecretsConversion>();
-        services.AddScoped<IDatabaseStartupStep>(provider => provider.GetRequiredService<TwoFactorSecretsConversion>());
 
         // OWASP's figure for PBKDF2-HMAC-SHA512; older hashes still verify and are rehashed at the next sign-in.
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = PasswordPolicy.HashIterations);

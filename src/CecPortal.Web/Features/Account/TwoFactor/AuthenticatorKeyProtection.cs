@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -7,7 +8,7 @@ namespace CecPortal.Web.Features.Account.TwoFactor;
 /// Authenticator (TOTP) keys as stored: <c>dp1:</c> and the key encrypted with the Data Protection key ring under a
 /// purpose of its own and the account's id, so a copy of the database (whose key ring is encrypted with the
 /// certificate) cannot make codes, and a key copied onto another account does not decrypt. A value without the
-/// prefix is a base32 key written in the clear by an earlier version; it is still read until it is converted.
+/// prefix was not written by <see cref="PortalUserStore"/> (the baseline schema never held one), so it is no key.
 /// </summary>
 public sealed class AuthenticatorKeyProtection(IDataProtectionProvider provider, ILogger<AuthenticatorKeyProtection> logger)
 {
@@ -17,16 +18,14 @@ public sealed class AuthenticatorKeyProtection(IDataProtectionProvider provider,
 
     private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
 
-    public static bool IsProtected(string? stored) => stored?.StartsWith(Prefix, StringComparison.Ordinal) == true;
-
     public string Protect(string userId, string key) => Prefix + _protector.CreateProtector(userId).Protect(key);
 
     /// <summary>The base32 key, or null when there is none or it cannot be decrypted (the account then enrols again).</summary>
     public string? Unprotect(string userId, string? stored)
     {
-        if (string.IsNullOrEmpty(stored) || !IsProtected(stored))
+        if (!IsProtected(stored))
         {
-            return stored;
+            return null;
         }
 
         try
@@ -39,4 +38,6 @@ public sealed class AuthenticatorKeyProtection(IDataProtectionProvider provider,
             return null;
         }
     }
+
+    private static bool IsProtected([NotNullWhen(true)] string? stored) => stored?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 }

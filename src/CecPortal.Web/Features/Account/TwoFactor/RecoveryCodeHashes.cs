@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -7,8 +8,8 @@ namespace CecPortal.Web.Features.Account.TwoFactor;
 /// Recovery codes as stored: <c>h1:&lt;iterations&gt;:&lt;salt&gt;:&lt;hash&gt;;&lt;hash&gt;…</c>, one PBKDF2-HMAC-SHA256 hash
 /// per code under one random salt per list and the account's id, so a copy of the database does not hold codes that can
 /// be typed in, a list copied onto another account matches nothing, and checking a typed code costs one derivation
-/// whichever of the ten it is. A value without the prefix is a list
-/// written in the clear by an earlier version; it is still read, and written back hashed at the first change.
+/// whichever of the ten it is. A value without the prefix was not written by <see cref="PortalUserStore"/> (the
+/// baseline schema never held one), so it holds no codes.
 /// </summary>
 public static class RecoveryCodeHashes
 {
@@ -23,8 +24,6 @@ public static class RecoveryCodeHashes
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
 
-    public static bool IsHashed(string? stored) => stored?.StartsWith(Prefix, StringComparison.Ordinal) == true;
-
     /// <summary>The stored form of <paramref name="codes"/> (empty when there are none).</summary>
     public static string Hash(string userId, IEnumerable<string> codes)
     {
@@ -33,28 +32,12 @@ public static class RecoveryCodeHashes
         return Format(Iterations, salt, [.. codes.Select(code => Derive(userId, code, salt, Iterations))]);
     }
 
-    public static int Count(string? stored) =>
-        string.IsNullOrEmpty(stored) ? 0
-        : IsHashed(stored) ? (Parse(stored)?.Hashes.Count ?? 0)
-        : stored.Split(';').Length;
+    public static int Count(string? stored) => IsHashed(stored) ? (Parse(stored)?.Hashes.Count ?? 0) : 0;
 
     /// <summary>The stored value without <paramref name="code"/> when it is one of the codes, else null.</summary>
     public static string? Redeem(string userId, string? stored, string code)
     {
-        if (string.IsNullOrEmpty(stored) || string.IsNullOrWhiteSpace(code))
-        {
-            return null;
-        }
-
-        if (!IsHashed(stored))
-        {
-            var plain = stored.Split(';');
-            var typed = Encoding.UTF8.GetBytes(Normalize(code));
-            var match = MatchingIndex(plain.Select(c => Encoding.UTF8.GetBytes(Normalize(c))).ToList(), typed);
-            return match < 0 ? null : Hash(userId, plain.Where((_, i) => i != match));
-        }
-
-        if (Parse(stored) is not { } list)
+        if (!IsHashed(stored) || string.IsNullOrWhiteSpace(code) || Parse(stored) is not { } list)
         {
             return null;
         }
@@ -106,6 +89,8 @@ public static class RecoveryCodeHashes
             return null;
         }
     }
+
+    private static bool IsHashed([NotNullWhen(true)] string? stored) => stored?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 
     private sealed record HashedList(int Iterations, byte[] Salt, IReadOnlyList<byte[]> Hashes);
 }

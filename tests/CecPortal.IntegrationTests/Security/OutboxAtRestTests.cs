@@ -66,10 +66,10 @@ public sealed partial class OutboxAtRestTests(BriefingDeliveryFixture portal) : 
     }
 
     [Fact]
-    public async Task DeliveryJob_PlaintextRowOfAnEarlierVersion_IsStillDelivered()
+    public async Task DeliveryJob_RowWrittenInTheClearAroundThePortal_IsRefusedAndTheFailureRecorded()
     {
-        // Arrange: a message queued before the bodies were encrypted, as it sits in the table.
-        const string to = "legacy.queue@demo.cec.example";
+        // Arrange: a message put straight into the table, unprotected, as someone with write access to the database could.
+        const string to = "planted.queue@demo.cec.example";
         var id = Guid.CreateVersion7();
         await using (var connection = new NpgsqlConnection(portal.ConnectionString))
         {
@@ -77,7 +77,7 @@ public sealed partial class OutboxAtRestTests(BriefingDeliveryFixture portal) : 
             await using var insert = new NpgsqlCommand(
                 """
                 INSERT INTO outbound_emails ("Id", "To", "Subject", "HtmlBody", "TextBody", "ListUnsubscribeUrl", "CreatedAt", "Attempts", "ForgetRecipient")
-                VALUES (@id, @to, 'Queued before the upgrade', '<p>Plain body from before</p>', 'Plain body from before', 'https://portal.test/unsubscribe/legacy-token', now(), 0, false)
+                VALUES (@id, @to, 'Planted', '<p>Planted body</p>', 'Planted body', 'https://portal.test/unsubscribe/planted-token', now(), 0, false)
                 """,
                 connection);
             insert.Parameters.AddWithValue("id", id);
@@ -86,17 +86,14 @@ public sealed partial class OutboxAtRestTests(BriefingDeliveryFixture portal) : 
         }
 
         // Act
-        await DeliverAsync(id);
-        var received = await portal.Sink.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == to));
+        var refusal = await Should.ThrowAsync<EmailDeliveryException>(() => DeliverAsync(id));
 
-        // Assert
-        received.Subject.ShouldBe("Queued before the upgrade");
-        received.TextBody!.ShouldContain("Plain body from before");
-        received.HtmlBody!.ShouldContain("<p>Plain body from before</p>");
-        received.Headers["List-Unsubscribe"].ShouldBe("<https://portal.test/unsubscribe/legacy-token>");
-        var sent = await portal.WithDbAsync(db => db.OutboundEmails.AsNoTracking().SingleAsync(e => e.Id == id, Token));
-        sent.SentAt.ShouldNotBeNull();
-        sent.TextBody.ShouldBeNull();
+        // Assert: nothing reached the SMTP server, and staff see why on the row.
+        refusal.Message.ShouldContain(nameof(System.Security.Cryptography.CryptographicException));
+        var row = await portal.WithDbAsync(db => db.OutboundEmails.AsNoTracking().SingleAsync(e => e.Id == id, Token));
+        row.SentAt.ShouldBeNull();
+        row.LastError!.ShouldContain("not protected");
+        portal.Sink.Messages.ShouldNotContain(m => m.To.Mailboxes.Any(a => a.Address == to));
     }
 
     /// <summary>Runs the delivery job for one message, as Hangfire's retry would.</summary>

@@ -47,13 +47,13 @@ public sealed class OutboundEmailTests
     }
 
     [Fact]
-    public void Unprotect_PlaintextOfAnEarlierVersion_ReturnsItAsItIs()
+    public void Unprotect_ValueWithoutTheProtectionPrefix_IsRefused()
     {
         // Act
-        var text = _protection.Unprotect(Message.HtmlBody);
+        var refusal = Should.Throw<System.Security.Cryptography.CryptographicException>(() => _protection.Unprotect(Message.HtmlBody));
 
         // Assert
-        text.ShouldBe(Message.HtmlBody);
+        refusal.Message.ShouldContain("not protected");
     }
 
     [Theory]

@@ -1,0 +1,46 @@
+using CecPortal.Web.Features.Sharing.Topics;
+
+namespace CecPortal.Web.Features.Sharing.Channels;
+
+/// <summary>
+/// Who may read which channel: the one rule, in SQL, that pages, live pushes, search and exports all go through. A
+/// person reads a channel when they hold a community role (member or staff), are neither suspended nor erased, the
+/// channel is not archived, and: it is the community channel or an open channel; or it is their sector's or their
+/// country's channel, taken from the profile as it is now (a member who changes sector moves at once, with no sync
+/// job); or it is a working group they were added to. Staff roles grant nothing more: a moderator judges a message
+/// through the report queue, not by reading every room.
+/// </summary>
+public sealed class ChannelAccess(AppDbContext db)
+{
+    private static readonly string[] CommunityRoles = [Roles.Member, .. Roles.Staff];
+
+    public IQueryable<Channel> ReadableBy(string userId) =>
+        from c in db.Channels
+        join u in db.Users.ActiveMembers() on userId equals u.Id
+        where u.ErasedAt == null
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && CommunityRoles.Contains(r.Name!)))
+            && c.ArchivedAt == null
+            && (c.Kind == ChannelKind.Community
+                || c.Kind == ChannelKind.Open
+                || (c.Kind == ChannelKind.Sector && c.SectorCode == u.SectorCode)
+                || (c.Kind == ChannelKind.Country && c.CountryCode == u.CountryCode)
+                || (c.Kind == ChannelKind.WorkingGroup && db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == userId)))
+        select c;
+
+    /// <summary>The topics of the channels <paramref name="userId"/> may read.</summary>
+    public IQueryable<Topic> ReadableTopics(string userId)
+    {
+        var channels = ReadableBy(userId).Select(c => c.Id);
+        return db.Topics.Where(t => channels.Contains(t.ChannelId));
+    }
+
+    /// <summary>The messages of the channels <paramref name="userId"/> may read (hidden and deleted ones included: pages show them as such).</summary>
+    public IQueryable<Message> ReadableMessages(string userId)
+    {
+        var channels = ReadableBy(userId).Select(c => c.Id);
+        return db.Messages.Where(m => channels.Contains(m.ChannelId));
+    }
+
+    public Task<bool> MayReadAsync(string userId, Guid channelId, CancellationToken cancellationToken) =>
+        ReadableBy(userId).AnyAsync(c => c.Id == channelId, cancellationToken);
+}

@@ -27,6 +27,24 @@ public sealed class ChannelAccess(AppDbContext db)
                 || (c.Kind == ChannelKind.WorkingGroup && db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == userId)))
         select c;
 
+    /// <summary>
+    /// The people who may read <paramref name="channelId"/>: the same rule seen from the channel, for mentions and for
+    /// choosing whom a change reaches.
+    /// </summary>
+    public IQueryable<PortalUser> ReadersOf(Guid channelId) =>
+        from u in db.Users.ActiveMembers()
+        from c in db.Channels
+        where c.Id == channelId
+            && u.ErasedAt == null
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && CommunityRoles.Contains(r.Name!)))
+            && c.ArchivedAt == null
+            && (c.Kind == ChannelKind.Community
+                || c.Kind == ChannelKind.Open
+                || (c.Kind == ChannelKind.Sector && c.SectorCode == u.SectorCode)
+                || (c.Kind == ChannelKind.Country && c.CountryCode == u.CountryCode)
+                || (c.Kind == ChannelKind.WorkingGroup && db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == u.Id)))
+        select u;
+
     /// <summary>The topics of the channels <paramref name="userId"/> may read.</summary>
     public IQueryable<Topic> ReadableTopics(string userId)
     {

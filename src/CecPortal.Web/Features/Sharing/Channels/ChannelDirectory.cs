@@ -12,8 +12,8 @@ public sealed class ChannelDirectory(AppDbContext db, ChannelAccess access, Read
     /// <summary>The member's channels: community first, then sector, country, working groups and joined open channels.</summary>
     public async Task<IReadOnlyList<ChannelSummary>> MineAsync(string userId, CancellationToken cancellationToken)
     {
-        var channels = await Summaries(userId)
-            .Where(c => c.Kind != ChannelKind.Open || c.Subscribed)
+        var channels = await Summaries(userId, access.ReadableBy(userId)
+                .Where(c => c.Kind != ChannelKind.Open || db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == userId)))
             .ToListAsync(cancellationToken);
         return [.. channels.OrderBy(c => c.Kind).ThenBy(c => c.Name, StringComparer.CurrentCulture)];
     }
@@ -21,15 +21,15 @@ public sealed class ChannelDirectory(AppDbContext db, ChannelAccess access, Read
     /// <summary>Open channels the member has not joined yet; they may read them before joining.</summary>
     public async Task<IReadOnlyList<ChannelSummary>> OpenToJoinAsync(string userId, CancellationToken cancellationToken)
     {
-        var channels = await Summaries(userId)
-            .Where(c => c.Kind == ChannelKind.Open && !c.Subscribed)
+        var channels = await Summaries(userId, access.ReadableBy(userId)
+                .Where(c => c.Kind == ChannelKind.Open && !db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == userId)))
             .ToListAsync(cancellationToken);
         return [.. channels.OrderBy(c => c.Name, StringComparer.CurrentCulture)];
     }
 
     /// <summary>One channel by its address, or null when there is none the member may read.</summary>
     public Task<ChannelSummary?> FindAsync(string userId, string slug, CancellationToken cancellationToken) =>
-        Summaries(userId).FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
+        Summaries(userId, access.ReadableBy(userId).Where(c => c.Slug == slug)).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The channel's topics, most recently active first, with the member's unread count in each.</summary>
     public Task<PageOf<TopicSummary>> TopicsAsync(string userId, Guid channelId, int page, CancellationToken cancellationToken)
@@ -42,11 +42,12 @@ public sealed class ChannelDirectory(AppDbContext db, ChannelAccess access, Read
             .ToPageAsync(page, options.Value.TopicsPerPage, cancellationToken);
     }
 
-    private IQueryable<ChannelSummary> Summaries(string userId)
+    private IQueryable<ChannelSummary> Summaries(string userId, IQueryable<Channel> channels)
     {
         var unread = reads.Unread(userId);
-        return from c in access.ReadableBy(userId)
-               let subscription = db.ChannelSubscriptions.FirstOrDefault(s => s.ChannelId == c.Id && s.UserId == userId)
+        return from c in channels
+               join s in db.ChannelSubscriptions.Where(s => s.UserId == userId) on c.Id equals s.ChannelId into subscriptions
+               from subscription in subscriptions.DefaultIfEmpty()
                select new ChannelSummary(
                    c.Id,
                    c.Slug,

@@ -17,6 +17,7 @@ public static class SharingModule
         services.AddScoped<ReadState>();
         services.AddScoped<TopicReader>();
         services.AddScoped<MessageWriter>();
+        services.AddScoped<SharingErasure>();
         services.AddScoped<IDatabaseStartupStep, SharingChannelsOnStartup>();
         return services;
     }

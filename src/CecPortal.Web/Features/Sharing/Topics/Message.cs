@@ -151,15 +151,6 @@ public sealed class Message
         HiddenReason = null;
     }
 
-    /// <summary>GDPR erasure of the author: the text goes, the place in the thread stays, shown as "former member".</summary>
-    public void EraseAuthor(DateTimeOffset now)
-    {
-        AuthorId = null;
-        BodyMarkdown = string.Empty;
-        BodyHtml = string.Empty;
-        DeletedAt ??= now;
-    }
-
     private bool IsAuthor(string userId) => AuthorId is not null && AuthorId == userId;
 
     private void RequireAuthor(string userId, string action)

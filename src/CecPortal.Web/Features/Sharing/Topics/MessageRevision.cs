@@ -26,9 +26,6 @@ public sealed class MessageRevision
         Tlp = message.Tlp,
         ReplacedAt = now,
     };
-
-    /// <summary>The author is erased: the earlier text goes with the message's.</summary>
-    public void Erase() => BodyMarkdown = string.Empty;
 }
 
 public sealed class MessageRevisionConfiguration : IEntityTypeConfiguration<MessageRevision>

@@ -116,6 +116,34 @@ public sealed class SharingPagesTests(PortalFixture portal) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task Reply_OverThePostingRate_RefusedWithTheTextKeptAndNothingSaved()
+    {
+        // Arrange: the member has used up the minute's posts (10 by default)
+        var member = await portal.MemberAsync("sp.fast@member.eu");
+        var channel = (await portal.ChannelAsync("community")).Id;
+        var posted = await portal.StartTopicAsync(member, channel, "Fast poster", "One.");
+        for (var i = 2; i <= 10; i++)
+        {
+            await portal.ReplyAsync(member, posted.TopicId, $"Reply {i}.");
+        }
+
+        using var client = await portal.SignedInClientAsync("sp.fast@member.eu");
+
+        // Act
+        using var response = await client.SubmitFormAsync($"/sharing/t/{posted.TopicId}", new Dictionary<string, string>
+        {
+            ["Input.Body"] = "The eleventh, which must not be lost.",
+        }, "[data-testid=reply-form]");
+        var page = await response.ReadDocumentAsync();
+
+        // Assert
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("Wait a moment");
+        page.QuerySelector("[data-testid=compose-body]")!.TextContent.ShouldBe("The eleventh, which must not be lost.");
+        (await portal.WithDbAsync(db => db.Messages.CountAsync(m => m.TopicId == posted.TopicId, Token))).ShouldBe(10);
+    }
+
+    [Fact]
     public async Task Reply_StricterLabel_ShownUnderItsOwnLabel()
     {
         // Arrange

@@ -14,36 +14,13 @@ public sealed class ChannelAccess(AppDbContext db)
 {
     private static readonly string[] CommunityRoles = [Roles.Member, .. Roles.Staff];
 
-    public IQueryable<Channel> ReadableBy(string userId) =>
-        from c in db.Channels
-        join u in db.Users.ActiveMembers() on userId equals u.Id
-        where u.ErasedAt == null
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && CommunityRoles.Contains(r.Name!)))
-            && c.ArchivedAt == null
-            && (c.Kind == ChannelKind.Community
-                || c.Kind == ChannelKind.Open
-                || (c.Kind == ChannelKind.Sector && c.SectorCode == u.SectorCode)
-                || (c.Kind == ChannelKind.Country && c.CountryCode == u.CountryCode)
-                || (c.Kind == ChannelKind.WorkingGroup && db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == userId)))
-        select c;
+    public IQueryable<Channel> ReadableBy(string userId) => Pairs().Where(p => p.Reader.Id == userId).Select(p => p.Channel);
 
     /// <summary>
     /// The people who may read <paramref name="channelId"/>: the same rule seen from the channel, for mentions and for
     /// choosing whom a change reaches.
     /// </summary>
-    public IQueryable<PortalUser> ReadersOf(Guid channelId) =>
-        from u in db.Users.ActiveMembers()
-        from c in db.Channels
-        where c.Id == channelId
-            && u.ErasedAt == null
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && CommunityRoles.Contains(r.Name!)))
-            && c.ArchivedAt == null
-            && (c.Kind == ChannelKind.Community
-                || c.Kind == ChannelKind.Open
-                || (c.Kind == ChannelKind.Sector && c.SectorCode == u.SectorCode)
-                || (c.Kind == ChannelKind.Country && c.CountryCode == u.CountryCode)
-                || (c.Kind == ChannelKind.WorkingGroup && db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == u.Id)))
-        select u;
+    public IQueryable<PortalUser> ReadersOf(Guid channelId) => Pairs().Where(p => p.Channel.Id == channelId).Select(p => p.Reader);
 
     /// <summary>The topics of the channels <paramref name="userId"/> may read.</summary>
     public IQueryable<Topic> ReadableTopics(string userId)
@@ -61,4 +38,28 @@ public sealed class ChannelAccess(AppDbContext db)
 
     public Task<bool> MayReadAsync(string userId, Guid channelId, CancellationToken cancellationToken) =>
         ReadableBy(userId).AnyAsync(c => c.Id == channelId, cancellationToken);
+
+    /// <summary>
+    /// Every (channel, reader) pair the rule allows, written once; the public queries fix one side, and PostgreSQL
+    /// turns the fixed side into an index lookup rather than a cross product.
+    /// </summary>
+    private IQueryable<ChannelReader> Pairs() =>
+        from c in db.Channels
+        from u in db.Users.ActiveMembers()
+        where u.ErasedAt == null
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && CommunityRoles.Contains(r.Name!)))
+            && c.ArchivedAt == null
+            && (c.Kind == ChannelKind.Community
+                || c.Kind == ChannelKind.Open
+                || (c.Kind == ChannelKind.Sector && c.SectorCode == u.SectorCode)
+                || (c.Kind == ChannelKind.Country && c.CountryCode == u.CountryCode)
+                || (c.Kind == ChannelKind.WorkingGroup && db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == u.Id)))
+        select new ChannelReader { Channel = c, Reader = u };
+
+    private sealed class ChannelReader
+    {
+        public required Channel Channel { get; init; }
+
+        public required PortalUser Reader { get; init; }
+    }
 }

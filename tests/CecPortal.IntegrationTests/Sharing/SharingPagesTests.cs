@@ -334,11 +334,11 @@ public sealed class SharingPagesTests(PortalFixture portal) : IClassFixture<Port
     }
 
     [Fact]
-    public async Task Message_ScriptAndJavascriptLink_AreNeutralised()
+    public async Task Message_ScriptJavascriptAndMailLinks_AreNeutralised()
     {
         // Arrange
         var author = await portal.MemberAsync("sp.xss@member.eu");
-        const string Body = "<script>alert(1)</script> [click](javascript:alert(2)) <img src=x onerror=alert(3)> [ok](https://example.org/advisory)";
+        const string Body = "<script>alert(1)</script> [click](javascript:alert(2)) <img src=x onerror=alert(3)> [mail](mailto:soc@example.org) <soc@example.org> [ok](https://example.org/advisory)";
         var posted = await portal.StartTopicAsync(author, (await portal.ChannelAsync("community")).Id, "<script>alert(4)</script>", Body);
         using var client = await portal.SignedInClientAsync("sp.xss@member.eu");
 
@@ -350,6 +350,7 @@ public sealed class SharingPagesTests(PortalFixture portal) : IClassFixture<Port
         // Assert
         html.ShouldNotContain("<script>alert");
         html.ShouldNotContain("javascript:alert");
+        html.ShouldNotContain("mailto:");
         html.ShouldNotContain("<img src=x");
         page.QuerySelectorAll("[onerror], [data-testid=body] script, [data-testid=body] img").Length.ShouldBe(0);
         page.QuerySelector("[data-testid=body]")!.TextContent.ShouldContain("<script>alert(1)</script>");

@@ -133,7 +133,7 @@ public sealed partial class MessageWriter(
         var people = names.Count == 0
             ? []
             : await access.ReadersOf(channelId).Where(u => names.Contains(u.FullName)).Select(u => new { u.Id, u.FullName }).ToListAsync(cancellationToken);
-        var html = markdown.Render(text);
+        var html = markdown.Render(text, webLinksOnly: true);
         foreach (var name in people.Select(p => p.FullName).Distinct(StringComparer.Ordinal))
         {
             // Markdig renders @**Name** as "@<strong>Name</strong>"; a member who may read the channel is highlighted.

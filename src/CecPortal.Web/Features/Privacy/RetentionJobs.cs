@@ -96,7 +96,7 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
     /// <summary>
     /// Sharing-space messages: TLP:RED ones after <see cref="RetentionOptions.RedMessages"/>, every other after
     /// <see cref="RetentionOptions.Messages"/>, with their revisions, mentions and sightings (cascade); then topics left
-    /// with no message. A topic whose older messages went keeps its newer ones.
+    /// with no message. A topic whose older messages went keeps its newer ones, and counts only those.
     /// </summary>
     public async Task<int> DeleteExpiredMessagesAsync(CancellationToken cancellationToken)
     {
@@ -110,9 +110,16 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
             "sharing messages deleted",
             (_, cutoff, batch) => NextBatch(db.Messages, m => m.Id, m => m.CreatedAt < cutoff, m => m.Seq, batch)
                 .ExecuteDeleteAsync(cancellationToken));
-        var topics = await db.Topics.Where(t => !db.Messages.Any(m => m.TopicId == t.Id) && t.LastMessageAt < clock.GetUtcNow() - Retention.RedMessages)
-            .ExecuteDeleteAsync(cancellationToken);
-        Log(topics, "empty sharing topics deleted");
+        if (red + other > 0)
+        {
+            var topics = await db.Topics.Where(t => !db.Messages.Any(m => m.TopicId == t.Id)).ExecuteDeleteAsync(cancellationToken);
+            Log(topics, "empty sharing topics deleted");
+
+            // The topics that lost older messages count the ones they keep.
+            await db.Topics.Where(t => t.MessageCount != db.Messages.Count(m => m.TopicId == t.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.MessageCount, t => db.Messages.Count(m => m.TopicId == t.Id)), cancellationToken);
+        }
+
         return red + other;
     }
 

@@ -9,6 +9,7 @@ using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Profile;
+using CecPortal.Web.Features.Sharing;
 using CecPortal.Web.Features.Unsubscribe;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Jobs;
@@ -33,6 +34,7 @@ try
         .AddPersonalData()
         .AddPrivacy()
         .AddProfile()
+        .AddSharing()
         .AddUnsubscribe()
         .AddWebinars();
 

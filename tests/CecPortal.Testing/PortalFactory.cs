@@ -19,6 +19,7 @@ public sealed class PortalFactory(string? connectionString, int? smtpPort, IRead
     public const string AdminEmail = "admin@demo.cec.example";
     public const string MemberEmail = "member@demo.cec.example";
     public const string EditorEmail = "editor@demo.cec.example";
+    public const string ModeratorEmail = "moderator@demo.cec.example";
     public const string CountryVetterEmail = "vetter.country@demo.cec.example";
     public const string SectorVetterEmail = "vetter.sector@demo.cec.example";
 

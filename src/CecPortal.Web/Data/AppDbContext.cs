@@ -7,6 +7,8 @@ using CecPortal.Web.Features.Membership.Reference;
 using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Features.Privacy;
+using CecPortal.Web.Features.Sharing.Channels;
+using CecPortal.Web.Features.Sharing.Topics;
 using CecPortal.Web.Features.Webinars.Mail;
 using CecPortal.Web.Features.Webinars.Proposals;
 using CecPortal.Web.Features.Webinars.Registration;
@@ -75,6 +77,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<BreachNotice> BreachNotices => Set<BreachNotice>();
 
     public DbSet<BreachNoticeRecipient> BreachNoticeRecipients => Set<BreachNoticeRecipient>();
+
+    public DbSet<Channel> Channels => Set<Channel>();
+
+    public DbSet<ChannelSubscription> ChannelSubscriptions => Set<ChannelSubscription>();
+
+    public DbSet<Topic> Topics => Set<Topic>();
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<MessageRevision> MessageRevisions => Set<MessageRevision>();
+
+    public DbSet<MessageMention> MessageMentions => Set<MessageMention>();
+
+    public DbSet<MessageSighting> MessageSightings => Set<MessageSighting>();
+
+    public DbSet<TopicRead> TopicReads => Set<TopicRead>();
 
     /// <summary>Users holding <paramref name="role"/>, as a query to refine further.</summary>
     public IQueryable<PortalUser> UsersInRole(string role) =>

@@ -11,6 +11,9 @@ public static class Policies
     /// <summary>Editors and Admins: writing and scheduling the daily briefing.</summary>
     public const string Editorial = nameof(Editorial);
 
+    /// <summary>Moderators and Admins: the sharing space's channels and its moderation queue.</summary>
+    public const string Moderation = nameof(Moderation);
+
     /// <summary>Members and staff: everyone who may read community content.</summary>
     public const string Community = nameof(Community);
 }

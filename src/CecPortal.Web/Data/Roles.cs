@@ -7,8 +7,11 @@ public static class Roles
     public const string Editor = "Editor";
     public const string Member = "Member";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Vetter, Editor, Member];
+    /// <summary>Staff who run the sharing space: its channels, the report queue, hiding messages.</summary>
+    public const string Moderator = "Moderator";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Vetter, Editor, Moderator, Member];
 
     /// <summary>Roles that may enter the admin area.</summary>
-    public static readonly IReadOnlyList<string> Staff = [Admin, Vetter, Editor];
+    public static readonly IReadOnlyList<string> Staff = [Admin, Vetter, Editor, Moderator];
 }

@@ -39,6 +39,7 @@ public static class PortalAccess
         ("/Briefings", Policies.Community),
         ("/MemberDirectory", Policies.Community),
         ("/Profile", Policies.Community),
+        ("/Sharing", Policies.Community),
         ("/Webinars", Policies.Community),
     ];
 
@@ -89,6 +90,7 @@ public static class PortalAccess
             .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Staff))
             .AddPolicy(Policies.Vetting, policy => policy.RequireRole(Roles.Vetter, Roles.Admin))
             .AddPolicy(Policies.Editorial, policy => policy.RequireRole(Roles.Editor, Roles.Admin))
+            .AddPolicy(Policies.Moderation, policy => policy.RequireRole(Roles.Moderator, Roles.Admin))
             .AddPolicy(Policies.Community, policy => policy.RequireRole([.. Roles.Staff, Roles.Member]))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;

@@ -2,6 +2,7 @@ using System.Net;
 using CecPortal.IntegrationTests.Infrastructure.Email;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Demo;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -44,7 +45,7 @@ public sealed class StartupTests
             (await again.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
             var name = await WithDbAsync(second, db => db.Users.Where(u => u.Email == PortalFactory.MemberEmail).Select(u => u.FullName).SingleAsync());
             name.ShouldBe(renamed);
-            (await WithDbAsync(second, db => db.Users.CountAsync())).ShouldBe(20, "demo data is seeded once, not again on restart");
+            (await WithDbAsync(second, db => db.Users.CountAsync())).ShouldBe(DemoSeeder.Staff.Count + DemoSeeder.Members.Count, "demo data is seeded once, not again on restart");
         }
         finally
         {

@@ -8,6 +8,8 @@ using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Checks;
 using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Features.Privacy;
+using CecPortal.Web.Features.Sharing.Channels;
+using CecPortal.Web.Features.Sharing.Topics;
 using CecPortal.Web.Features.Webinars.Mail;
 using CecPortal.Web.Features.Webinars.Proposals;
 using CecPortal.Web.Features.Webinars.Registration;
@@ -176,6 +178,27 @@ internal static class PersonalDataSeed
 
         // The authenticator's last accepted time step is written only by its own UPDATE.
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.LastTotpTimeStep, 12345L));
+
+        // The sharing space: a working group they made as staff and moderate, adding a colleague; a topic they started
+        // with a message they edited (its earlier version kept), read up to; a colleague's reply naming and mentioning
+        // them, which they saw too and, as moderator, hid.
+        var staff = new Actor(userId, email);
+        var group = Channel.Create(ChannelKind.WorkingGroup, $"seed-group-{seed}", "Seeded group", null, TlpLabel.Amber, staff, now);
+        db.Channels.Add(group);
+        db.ChannelSubscriptions.Add(ChannelSubscription.Add(group.Id, userId, SubscriptionRole.GroupModerator, staff, now));
+        db.ChannelSubscriptions.Add(ChannelSubscription.Add(group.Id, colleagueId, SubscriptionRole.Member, staff, now));
+        var topic = Topic.Start(group.Id, "Seeded topic", userId, now);
+        db.Topics.Add(topic);
+        var own = Message.Post(topic, userId, new MessageBody($"First words {m}", $"<p>First words {m}</p>"), TlpLabel.Amber, now);
+        var reply = Message.Post(topic, colleagueId, new MessageBody($"Thanks @**{fullName}**", $"<p>Thanks <strong class=\"mention\">@{fullName}</strong></p>"), TlpLabel.Amber, now);
+        db.Messages.AddRange(own, reply);
+        await db.SaveChangesAsync();
+        db.MessageRevisions.Add(own.Edit(userId, new MessageBody($"Edited words {m}", $"<p>Edited words {m}</p>"), TlpLabel.AmberStrict, TimeSpan.FromMinutes(15), now));
+        reply.Hide(staff, "Off topic for this group.", now);
+        db.MessageMentions.Add(new MessageMention { MessageId = reply.Id, UserId = userId });
+        db.MessageSightings.Add(new MessageSighting { MessageId = reply.Id, UserId = userId, CreatedAt = now });
+        db.TopicReads.Add(TopicRead.Of(topic.Id, userId, reply.Seq));
+        await db.SaveChangesAsync();
 
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO briefing_deliveries ("BriefingId", "MemberId", "Status", "Attempts", "LastError", "CreatedAt")

@@ -14,6 +14,8 @@ public sealed class CustomRetentionPortalFixture : PortalFixture
         ["Retention:DeliveryDetails"] = "730.00:00:00",
         ["Retention:SentEmails"] = "30.00:00:00",
         ["Retention:AuditClientDetails"] = "183.00:00:00",
+        ["Retention:Messages"] = "365.00:00:00",
+        ["Retention:RedMessages"] = "7.00:00:00",
     };
 }
 
@@ -39,7 +41,8 @@ public sealed class PrivacyPageTests(CustomRetentionPortalFixture portal) : ICla
         RetainedFor("Briefing delivery records").ShouldStartWith("2 years;");
         RetainedFor("Emails we sent you").ShouldBe("30 days after sending.");
         RetainedFor("Sign-in history and audit log").ShouldContain("IP address and browser: 6 months.");
-        page.QuerySelectorAll("[data-testid=data-inventory] tbody tr").Length.ShouldBe(8);
+        RetainedFor("Sharing space").ShouldStartWith("Messages: 1 year after posting; TLP:RED messages: 7 days.");
+        page.QuerySelectorAll("[data-testid=data-inventory] tbody tr").Length.ShouldBe(9);
     }
 
     [Fact]

@@ -1,13 +1,16 @@
 using System.Net;
 using CecPortal.IntegrationTests.Briefings;
+using CecPortal.IntegrationTests.Sharing;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Features.Privacy;
+using CecPortal.Web.Features.Sharing.Channels;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
+using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -172,6 +175,39 @@ public sealed class RetentionJobsTests(PortalFixture portal) : IClassFixture<Por
         entries[young].IpAddress.ShouldBe(IPAddress.Parse("203.0.113.9"));
         entries[young].UserAgent.ShouldBe("RetentionTest/1.0");
     }
+
+    [Fact]
+    public async Task DeleteExpiredMessages_RedAfterItsShortPeriodOthersAfterTheLongOne_YoungKeptEmptyTopicsGone()
+    {
+        // Arrange
+        var now = DateTimeOffset.UtcNow;
+        var member = await portal.MemberAsync("retention.sharer@member.eu");
+        var group = await portal.GroupAsync("retention-group", ChannelKind.WorkingGroup, TlpLabel.Amber, member);
+        var redOld = await portal.StartTopicAsync(member, group, "Red old", "Red, past its period.", TlpLabel.Red);
+        var redYoung = await portal.ReplyAsync(member, redOld.TopicId, "Red, still young.", TlpLabel.Red);
+        var amberMonthOld = await portal.ReplyAsync(member, redOld.TopicId, "Amber, a month old.");
+        var amberOld = await portal.StartTopicAsync(member, group, "Amber old", "Amber, past the long period.");
+        await AgeAsync(redOld.MessageId, now - Defaults.RedMessages - Margin);
+        await AgeAsync(redYoung.MessageId, now - Defaults.RedMessages + Margin);
+        await AgeAsync(amberMonthOld.MessageId, now - Defaults.RedMessages - Margin);
+        await AgeAsync(amberOld.MessageId, now - Defaults.Messages - Margin);
+        await portal.WithDbAsync(db => db.Topics.Where(t => t.Id == amberOld.TopicId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastMessageAt, now - Defaults.Messages - Margin), Token));
+
+        // Act
+        var first = await RunAsync(jobs => jobs.DeleteExpiredMessagesAsync(Token));
+        var second = await RunAsync(jobs => jobs.DeleteExpiredMessagesAsync(Token));
+
+        // Assert
+        first.ShouldBe(2);
+        second.ShouldBe(0);
+        var remaining = await portal.WithDbAsync(db => db.Messages.Where(m => m.ChannelId == group).Select(m => m.Id).ToListAsync(Token));
+        remaining.ShouldBe([redYoung.MessageId, amberMonthOld.MessageId], ignoreOrder: true);
+        var topics = await portal.WithDbAsync(db => db.Topics.Where(t => t.ChannelId == group).Select(t => new { t.Id, t.MessageCount }).ToListAsync(Token));
+        topics.Select(t => (t.Id, t.MessageCount)).ShouldBe([(redOld.TopicId, 2)]);
+    }
+
+    private Task<int> AgeAsync(Guid messageId, DateTimeOffset createdAt) =>
+        portal.WithDbAsync(db => db.Messages.Where(m => m.Id == messageId).ExecuteUpdateAsync(s => s.SetProperty(m => m.CreatedAt, createdAt), Token));
 
     private async Task<int> RunAsync(Func<RetentionJobs, Task<int>> run, IOptions<RetentionOptions>? options = null)
     {

@@ -11,7 +11,7 @@ using static CecPortal.IntegrationTests.Security.AccessControlMatrixTests.Access
 namespace CecPortal.IntegrationTests.Security;
 
 /// <summary>
-/// Every page and endpoint the app maps, requested as anonymous, member, vetter, editor and admin, compared with
+/// Every page and endpoint the app maps, requested as anonymous, member, vetter, editor, moderator and admin, compared with
 /// the expected table below. A new page without a row fails the test, and so does a row for a page that is gone.
 /// </summary>
 public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixture<PortalFixture>
@@ -29,24 +29,24 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         Denied,
     }
 
-    /// <summary>Expected access per route: anonymous, member, vetter, editor, admin.</summary>
-    private static readonly Access[] Public = [In, In, In, In, In];
+    /// <summary>Expected access per route: anonymous, member, vetter, editor, moderator, admin.</summary>
+    private static readonly Access[] Public = [In, In, In, In, In, In];
 
     /// <summary>The access-denied page answers 403 itself, to everyone.</summary>
-    private static readonly Access[] ItselfForbidden = [Denied, Denied, Denied, Denied, Denied];
+    private static readonly Access[] ItselfForbidden = [Denied, Denied, Denied, Denied, Denied, Denied];
 
     /// <summary>Any signed-in person: members and every staff role.</summary>
-    private static readonly Access[] SignedIn = [SignIn, In, In, In, In];
+    private static readonly Access[] SignedIn = [SignIn, In, In, In, In, In];
 
-    private static readonly Access[] Staff = [SignIn, Denied, In, In, In];
+    private static readonly Access[] Staff = [SignIn, Denied, In, In, In, In];
 
-    private static readonly Access[] Vetting = [SignIn, Denied, In, Denied, In];
+    private static readonly Access[] Vetting = [SignIn, Denied, In, Denied, Denied, In];
 
-    private static readonly Access[] Editorial = [SignIn, Denied, Denied, In, In];
+    private static readonly Access[] Editorial = [SignIn, Denied, Denied, In, Denied, In];
 
-    private static readonly Access[] AdminOnly = [SignIn, Denied, Denied, Denied, In];
+    private static readonly Access[] AdminOnly = [SignIn, Denied, Denied, Denied, Denied, In];
 
-    /// <summary>Expected access per route: anonymous, member, vetter, editor, admin.</summary>
+    /// <summary>Expected access per route: anonymous, member, vetter, editor, moderator, admin.</summary>
     private static readonly Dictionary<string, Access[]> Expected = new(StringComparer.Ordinal)
     {
         ["/"] = Public,
@@ -119,6 +119,11 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/profile/email/confirm"] = Public,
         ["/profile/erase"] = SignedIn,
         ["/profile/erased"] = Public,
+        ["/sharing"] = SignedIn,
+        ["/sharing/c/{slug}"] = SignedIn,
+        ["/sharing/m/{messageId:guid}"] = SignedIn,
+        ["/sharing/m/{messageId:guid}/edit"] = SignedIn,
+        ["/sharing/t/{topicId:guid}"] = SignedIn,
         ["/unsubscribe/{token}"] = Public,
         ["/webinars"] = SignedIn,
         ["/webinars/calendar/{token}.ics"] = Public,
@@ -135,6 +140,7 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ("member", PortalFactory.MemberEmail),
         ("vetter", PortalFactory.CountryVetterEmail),
         ("editor", PortalFactory.EditorEmail),
+        ("moderator", PortalFactory.ModeratorEmail),
         ("admin", PortalFactory.AdminEmail),
     ];
 

@@ -12,7 +12,7 @@ namespace CecPortal.IntegrationTests.Security;
 
 /// <summary>
 /// The authorization each endpoint carries, read from its metadata: the exact policies, where
-/// <see cref="AccessControlMatrixTests"/> only sees what five personas get. It pins the meaning of the access table
+/// <see cref="AccessControlMatrixTests"/> only sees what six personas get. It pins the meaning of the access table
 /// in <c>Features/PortalAccess.cs</c>: a folder policy that stops applying, or an anonymous page that becomes one,
 /// fails here even where no persona would notice.
 /// </summary>
@@ -101,6 +101,11 @@ public sealed class AccessTableTests(PortalFixture portal) : IClassFixture<Porta
         ["/profile/email/confirm"] = Anonymous,
         ["/profile/erase"] = SignedIn,
         ["/profile/erased"] = Anonymous,
+        ["/sharing"] = Community,
+        ["/sharing/c/{slug}"] = Community,
+        ["/sharing/m/{messageId:guid}"] = Community,
+        ["/sharing/m/{messageId:guid}/edit"] = Community,
+        ["/sharing/t/{topicId:guid}"] = Community,
         ["/unsubscribe/{token}"] = Anonymous,
         ["/webinars"] = Community,
         ["/webinars/calendar/{token}.ics"] = Anonymous,

@@ -23,6 +23,8 @@ public sealed class PlainTextFormsTests(PortalFixture portal) : IClassFixture<Po
         { PortalFactory.AdminEmail, "/admin/privacy", "[data-testid=publish-form]", "Input.ChangeSummary={bad}", "Input.ChangeSummary" },
         { PortalFactory.AdminEmail, $"/admin/members/{Member}/suspend", null, "Input.Reason={bad}", "Input.Reason" },
         { PortalFactory.EditorEmail, "/admin/briefings/new", "[data-testid=briefing-form]", "Input.Title=Plain title|Input.Body={bad}", "Input.Body" },
+        { PortalFactory.MemberEmail, "/sharing/c/community", "[data-testid=topic-form]", "Input.Subject={bad}|Input.Body=Plain message.", "Input.Subject" },
+        { PortalFactory.MemberEmail, "/sharing/c/community", "[data-testid=topic-form]", "Input.Subject=Plain subject|Input.Body={bad}", "Input.Body" },
     };
 
     [Theory]

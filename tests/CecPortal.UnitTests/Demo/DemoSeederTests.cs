@@ -62,6 +62,7 @@ public sealed class DemoSeederTests
     [InlineData(Roles.Admin)]
     [InlineData(Roles.Vetter)]
     [InlineData(Roles.Editor)]
+    [InlineData(Roles.Moderator)]
     public void Staff_EachStaffRole_HasAtLeastOneAccount(string role)
     {
         // Arrange

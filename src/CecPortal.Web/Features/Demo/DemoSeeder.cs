@@ -34,6 +34,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
         new(CountryVetterEmail, "Valeria Vetter", "Membership vetter", "CEC Secretariat", "IT", null, Roles.Vetter),
         new(SectorVetterEmail, "Viktor Vetter", "Membership vetter", "CEC Secretariat", "SE", null, Roles.Vetter),
         new("editor@" + Domain, "Elena Editor", "Briefing editor", "CEC Secretariat", "FR", null, Roles.Editor),
+        new("moderator@" + Domain, "Mona Moderator", "Community moderator", "CEC Secretariat", "LU", null, Roles.Moderator),
     ];
 
     internal static readonly IReadOnlyList<DemoAccount> Members =

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CecPortal.Web.Features.Admin.Staff;
+using CecPortal.Web.Features.Sharing;
 using CecPortal.Web.Features.Webinars.Mail;
 using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Infrastructure.Audit;
@@ -25,6 +26,7 @@ public sealed class AccountErasure(
     EmailBlocklist blocklist,
     OutboxProtection outboxProtection,
     WebinarMail webinarMail,
+    SharingErasure sharing,
     AuditLog audit,
     TimeProvider clock,
     ILogger<AccountErasure> logger)
@@ -119,6 +121,7 @@ public sealed class AccountErasure(
         await db.UserPasskeys.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.PrivacyAcceptances.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.WebinarAnnouncements.Where(a => a.MemberId == userId).ExecuteDeleteAsync(cancellationToken);
+        await sharing.EraseAsync(userId, fullName.Trim().Length >= 4 ? [fullName, email] : [email], ErasedName, now, cancellationToken);
 
         // Breach notice recipients stay, pointing at the anonymised account row: the notice's page counts queued and
         // delivered emails from these rows, and an Art. 34 notice's reach must stay provable. One still waiting for the

@@ -31,8 +31,44 @@ public sealed record PersonalDataDocument(
     IdentityRecord SignInMethods,
     IReadOnlyList<PrivacyAcceptanceRecord> PrivacyNoticeAcceptances,
     IReadOnlyList<BreachNoticeReceivedRecord> BreachNoticesSentToYou,
-    IReadOnlyList<WebinarAnnouncementRecord> WebinarAnnouncementsSentToYou)
+    IReadOnlyList<WebinarAnnouncementRecord> WebinarAnnouncementsSentToYou,
+    SharingRecord SharingSpace)
 {
+    /// <summary>
+    /// What the person wrote and chose in the sharing space. Other members' messages are not included; a mention of the
+    /// person says where and when, not what the other member wrote.
+    /// </summary>
+    public sealed record SharingRecord(
+        IReadOnlyList<SharingChannelRecord> Channels,
+        IReadOnlyList<SharingTopicRecord> TopicsStarted,
+        IReadOnlyList<SharingMessageRecord> Messages,
+        IReadOnlyList<SharingMentionRecord> MentionsOfYou,
+        IReadOnlyList<SharingSightingRecord> SeenItToo,
+        IReadOnlyList<SharingTopicReadRecord> TopicsRead);
+
+    /// <summary>A channel the person joined, was added to, or changed settings for.</summary>
+    public sealed record SharingChannelRecord(string Channel, string Role, DateTimeOffset JoinedAt, string Notify, bool Muted, bool UrgentAlertsByEmail, long ReadUpToSeq, DateTimeOffset? SilencedUntil);
+
+    public sealed record SharingTopicRecord(Guid TopicId, string Channel, string Subject, DateTimeOffset CreatedAt);
+
+    public sealed record SharingMessageRecord(
+        Guid MessageId, string Channel, string Topic, TlpLabel Tlp, string BodyMarkdown, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt,
+        DateTimeOffset? DeletedAt, DateTimeOffset? HiddenAt, IReadOnlyList<SharingRevisionRecord> PreviousVersions);
+
+    public sealed record SharingRevisionRecord(string BodyMarkdown, TlpLabel Tlp, DateTimeOffset ReplacedAt);
+
+    public sealed record SharingMentionRecord(Guid MessageId, string Channel, DateTimeOffset At);
+
+    public sealed record SharingSightingRecord(Guid MessageId, DateTimeOffset At);
+
+    public sealed record SharingTopicReadRecord(Guid TopicId, long ReadUpToSeq);
+
+    /// <summary>A sharing-space channel the person made as staff.</summary>
+    public sealed record ChannelCreatedRecord(string Channel, DateTimeOffset CreatedAt);
+
+    /// <summary>A message the person hid as a moderator: when and why, not the other member's text.</summary>
+    public sealed record MessageHiddenRecord(Guid MessageId, DateTimeOffset HiddenAt, string? Reason);
+
     public sealed record ProfileRecord(
         string Id, string? UserName, string? Email, bool EmailConfirmed, string FullName, string? JobTitle, string? Organisation,
         string? CountryCode, string? SectorCode, string? TimeZoneId, string? PhoneNumber, bool PhoneNumberConfirmed, bool TwoFactorEnabled,
@@ -91,7 +127,9 @@ public sealed record PersonalDataDocument(
         IReadOnlyList<BriefingWrittenRecord> BriefingsWritten,
         IReadOnlyList<ProposalDecidedRecord> TalkProposalsDecided,
         IReadOnlyList<BreachNoticeWrittenRecord> BreachNoticesWritten,
-        IReadOnlyList<PrivacyNoticePublishedRecord> PrivacyNoticeVersionsPublished);
+        IReadOnlyList<PrivacyNoticePublishedRecord> PrivacyNoticeVersionsPublished,
+        IReadOnlyList<ChannelCreatedRecord> ChannelsCreated,
+        IReadOnlyList<MessageHiddenRecord> MessagesHidden);
 
     public sealed record BreachNoticeWrittenRecord(Guid NoticeId, string Subject, DateTimeOffset CreatedAt, int RecipientCount);
 

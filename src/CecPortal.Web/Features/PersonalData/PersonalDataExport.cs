@@ -152,6 +152,18 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
                                    select new WebinarAnnouncementRecord(s.Id, s.Title, s.StartsAt, s.TimeZoneId, a.CreatedAt))
             .ToListAsync(cancellationToken);
 
+        var sharing = await SharingAsync(userId, cancellationToken);
+        var channelsCreated = await db.Channels.AsNoTracking()
+            .Where(c => c.CreatedById == userId)
+            .OrderBy(c => c.CreatedAt)
+            .Select(c => new ChannelCreatedRecord(c.Slug, c.CreatedAt))
+            .ToListAsync(cancellationToken);
+        var messagesHidden = await db.Messages.AsNoTracking()
+            .Where(m => m.HiddenById == userId)
+            .OrderBy(m => m.HiddenAt)
+            .Select(m => new MessageHiddenRecord(m.Id, m.HiddenAt!.Value, m.HiddenReason))
+            .ToListAsync(cancellationToken);
+
         var logins = await db.UserLogins.AsNoTracking().Where(l => l.UserId == userId)
             .Select(l => new ExternalLoginRecord(l.LoginProvider, l.ProviderDisplayName)).ToListAsync(cancellationToken);
         var claims = await db.UserClaims.AsNoTracking().Where(c => c.UserId == userId)
@@ -185,11 +197,58 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
             [.. proposals.Select(p => new TalkProposalRecord(p.Id, p.Title, p.AbstractMarkdown, p.PreferredMonths, p.Status, p.DecisionNote, p.DecidedAt, p.SessionId, p.CreatedAt))],
             [.. audits.Select(e => ToRecord(e, userId, subject))],
             emails,
-            new StaffRecord(vetterCountries, vetterSectors, reviewsGiven, briefingsWritten, proposalsDecided, breachNoticesWritten, privacyNoticesPublished),
+            new StaffRecord(vetterCountries, vetterSectors, reviewsGiven, briefingsWritten, proposalsDecided, breachNoticesWritten, privacyNoticesPublished, channelsCreated, messagesHidden),
             new IdentityRecord(logins, claims, tokens, passkeys),
             acceptances,
             breachNotices,
-            announcements);
+            announcements,
+            sharing);
+    }
+
+    private async Task<SharingRecord> SharingAsync(string userId, CancellationToken cancellationToken)
+    {
+        var channels = await (from s in db.ChannelSubscriptions.AsNoTracking()
+                              join c in db.Channels on s.ChannelId equals c.Id
+                              where s.UserId == userId
+                              orderby c.Slug
+                              select new SharingChannelRecord(c.Slug, s.Role.ToString(), s.JoinedAt, s.Notify.ToString(), s.Muted, s.UrgentAlertsByEmail, s.ReadUpToSeq, s.SilencedUntil))
+            .ToListAsync(cancellationToken);
+        var topics = await (from t in db.Topics.AsNoTracking()
+                            join c in db.Channels on t.ChannelId equals c.Id
+                            where t.StartedById == userId
+                            orderby t.CreatedAt
+                            select new SharingTopicRecord(t.Id, c.Slug, t.Subject, t.CreatedAt))
+            .ToListAsync(cancellationToken);
+        var messages = await (from m in db.Messages.AsNoTracking()
+                              join t in db.Topics on m.TopicId equals t.Id
+                              join c in db.Channels on m.ChannelId equals c.Id
+                              where m.AuthorId == userId
+                              orderby m.Seq
+                              select new { m.Id, Channel = c.Slug, Topic = t.Subject, m.Tlp, m.BodyMarkdown, m.CreatedAt, m.EditedAt, m.DeletedAt, m.HiddenAt })
+            .ToListAsync(cancellationToken);
+        var ids = messages.Select(m => m.Id).ToList();
+        var revisions = (await db.MessageRevisions.AsNoTracking().Where(r => ids.Contains(r.MessageId)).OrderBy(r => r.ReplacedAt).ToListAsync(cancellationToken))
+            .ToLookup(r => r.MessageId);
+        var mentions = await (from x in db.MessageMentions.AsNoTracking()
+                              join m in db.Messages on x.MessageId equals m.Id
+                              join c in db.Channels on m.ChannelId equals c.Id
+                              where x.UserId == userId
+                              orderby m.Seq
+                              select new SharingMentionRecord(m.Id, c.Slug, m.CreatedAt))
+            .ToListAsync(cancellationToken);
+        var sightings = await db.MessageSightings.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt)
+            .Select(s => new SharingSightingRecord(s.MessageId, s.CreatedAt)).ToListAsync(cancellationToken);
+        var reads = await db.TopicReads.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.TopicId)
+            .Select(r => new SharingTopicReadRecord(r.TopicId, r.ReadUpToSeq)).ToListAsync(cancellationToken);
+        return new SharingRecord(
+            channels,
+            topics,
+            [.. messages.Select(m => new SharingMessageRecord(
+                m.Id, m.Channel, m.Topic, m.Tlp, m.BodyMarkdown, m.CreatedAt, m.EditedAt, m.DeletedAt, m.HiddenAt,
+                [.. revisions[m.Id].Select(r => new SharingRevisionRecord(r.BodyMarkdown, r.Tlp, r.ReplacedAt))]))],
+            mentions,
+            sightings,
+            reads);
     }
 
     private static ApplicationRecord ToRecord(MembershipApplication a) => new(

@@ -44,6 +44,12 @@ public static class DataInventory
                 "Membership agreement (Art. 6(1)(b)).",
                 "For as long as you are a member."),
             new(
+                "Sharing space",
+                "The messages and topics you write (with their TLP label and earlier versions of edited messages), the channels you joined and their settings, how far you have read, mentions of you, and your \"seen it too\".",
+                "Letting members share experience and operational information with each other.",
+                "Membership agreement (Art. 6(1)(b)).",
+                $"Messages: {Period(retention.Messages)} after posting; TLP:RED messages: {Period(retention.RedMessages)}. Settings and read marks: for as long as you are a member. On erasure your messages stay as \"message deleted\" by a former member, without their text."),
+            new(
                 "Emails we sent you",
                 "Recipient address, subject and time of each email. The message text is deleted as soon as it is sent.",
                 "Proving and troubleshooting delivery.",

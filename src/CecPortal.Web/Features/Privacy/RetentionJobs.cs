@@ -16,12 +16,14 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
     public const string DeliveryDetailsJobId = "retention-delivery-details";
     public const string SentEmailsJobId = "retention-sent-emails";
     public const string AuditClientDetailsJobId = "retention-audit-client-details";
+    public const string MessagesJobId = "retention-sharing-messages";
 
     /// <summary>Every night, spread out so that they do not all start together.</summary>
     public const string ClosedApplicationsCron = "23 2 * * *";
     public const string DeliveryDetailsCron = "33 2 * * *";
     public const string SentEmailsCron = "43 2 * * *";
     public const string AuditClientDetailsCron = "53 2 * * *";
+    public const string MessagesCron = "3 3 * * *";
 
     private RetentionOptions Retention => options.Value;
 
@@ -90,6 +92,36 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
             "audit entries cleared of client address and user agent",
             (_, cutoff, batch) => NextBatch(db.AuditEntries, e => e.Id, e => e.At < cutoff && (e.IpAddress != null || e.UserAgent != null), e => e.Id, batch)
                 .ExecuteUpdateAsync(set => set.SetProperty(e => e.IpAddress, (System.Net.IPAddress?)null).SetProperty(e => e.UserAgent, (string?)null), cancellationToken));
+
+    /// <summary>
+    /// Sharing-space messages: TLP:RED ones after <see cref="RetentionOptions.RedMessages"/>, every other after
+    /// <see cref="RetentionOptions.Messages"/>, with their revisions, mentions and sightings (cascade); then topics left
+    /// with no message. A topic whose older messages went keeps its newer ones, and counts only those.
+    /// </summary>
+    public async Task<int> DeleteExpiredMessagesAsync(CancellationToken cancellationToken)
+    {
+        var red = await RunAsync(
+            Retention.RedMessages,
+            "TLP:RED sharing messages deleted",
+            (_, cutoff, batch) => NextBatch(db.Messages, m => m.Id, m => m.Tlp == TlpLabel.Red && m.CreatedAt < cutoff, m => m.Seq, batch)
+                .ExecuteDeleteAsync(cancellationToken));
+        var other = await RunAsync(
+            Retention.Messages,
+            "sharing messages deleted",
+            (_, cutoff, batch) => NextBatch(db.Messages, m => m.Id, m => m.CreatedAt < cutoff, m => m.Seq, batch)
+                .ExecuteDeleteAsync(cancellationToken));
+        if (red + other > 0)
+        {
+            var topics = await db.Topics.Where(t => !db.Messages.Any(m => m.TopicId == t.Id)).ExecuteDeleteAsync(cancellationToken);
+            Log(topics, "empty sharing topics deleted");
+
+            // The topics that lost older messages count the ones they keep.
+            await db.Topics.Where(t => t.MessageCount != db.Messages.Count(m => m.TopicId == t.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.MessageCount, t => db.Messages.Count(m => m.TopicId == t.Id)), cancellationToken);
+        }
+
+        return red + other;
+    }
 
     /// <summary>
     /// One retention pass: what is older than <paramref name="period"/> goes in batches until one comes back short;

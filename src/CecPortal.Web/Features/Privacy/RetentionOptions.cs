@@ -28,6 +28,12 @@ public sealed class RetentionOptions : IValidatableObject
     /// <summary>The client address and user agent on audit entries; the entry itself is kept.</summary>
     public TimeSpan AuditClientDetails { get; set; } = TimeSpan.FromDays(396);
 
+    /// <summary>Messages in the sharing space, with their earlier versions, mentions and "seen it too", counted from posting.</summary>
+    public TimeSpan Messages { get; set; } = TimeSpan.FromDays(730);
+
+    /// <summary>TLP:RED messages in the sharing space: shared for the moment, not kept.</summary>
+    public TimeSpan RedMessages { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Rows deleted per statement, so that a large backlog never holds long locks.</summary>
     [Range(10, 100_000)]
     public int BatchSize { get; set; } = 1000;
@@ -40,6 +46,11 @@ public sealed class RetentionOptions : IValidatableObject
             {
                 yield return new ValidationResult($"Retention:{name} must be between 1 day and 10 years (it is {value}).", [name]);
             }
+        }
+
+        if (RedMessages > Messages)
+        {
+            yield return new ValidationResult($"Retention:{nameof(RedMessages)} must not be longer than Retention:{nameof(Messages)}.", [nameof(RedMessages)]);
         }
 
         if (UnverifiedApplications < MembershipApplication.VerificationWindow)
@@ -57,6 +68,8 @@ public sealed class RetentionOptions : IValidatableObject
         (nameof(DeliveryDetails), DeliveryDetails),
         (nameof(SentEmails), SentEmails),
         (nameof(AuditClientDetails), AuditClientDetails),
+        (nameof(Messages), Messages),
+        (nameof(RedMessages), RedMessages),
     ];
 
     /// <summary>A period as a person says it: "7 days", "13 months", "2 years", "36 hours".</summary>

@@ -29,10 +29,16 @@ public sealed partial class MarkdownRenderer
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
-    public string Render(string markdown)
+    public string Render(string markdown) => Render(markdown, webLinksOnly: false);
+
+    /// <summary>
+    /// As <see cref="Render(string)"/>; with <paramref name="webLinksOnly"/>, only http and https links stay (no mailto
+    /// links or linked email addresses): what members write to each other links to the web, never opens a mail client.
+    /// </summary>
+    public string Render(string markdown, bool webLinksOnly)
     {
         var document = Markdig.Markdown.Parse(markdown ?? string.Empty, _pipeline);
-        NeutraliseUnsafeLinks(document);
+        NeutraliseUnsafeLinks(document, webLinksOnly);
         ReplaceTaskCheckboxes(document);
         LinkCveIds(document);
 
@@ -83,11 +89,12 @@ public sealed partial class MarkdownRenderer
         return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && SafeSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase);
     }
 
-    private static void NeutraliseUnsafeLinks(MarkdownDocument document)
+    private static void NeutraliseUnsafeLinks(MarkdownDocument document, bool webLinksOnly)
     {
+        bool Allowed(string? url) => IsSafeUrl(url) && !(webLinksOnly && IsMailto(url));
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
-            if (IsSafeUrl(link.GetDynamicUrl?.Invoke() ?? link.Url))
+            if (Allowed(link.GetDynamicUrl?.Invoke() ?? link.Url))
             {
                 continue;
             }
@@ -110,12 +117,14 @@ public sealed partial class MarkdownRenderer
 
         foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
         {
-            if (!autolink.IsEmail && !IsSafeUrl(autolink.Url))
+            if ((autolink.IsEmail && webLinksOnly) || (!autolink.IsEmail && !Allowed(autolink.Url)))
             {
                 autolink.ReplaceBy(new LiteralInline(autolink.Url));
             }
         }
     }
+
+    private static bool IsMailto(string? url) => url?.Trim().StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) == true;
 
     private static void ReplaceTaskCheckboxes(MarkdownDocument document)
     {

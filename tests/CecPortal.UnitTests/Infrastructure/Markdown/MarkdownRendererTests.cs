@@ -83,6 +83,16 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
+    public void Render_WebLinksOnly_KeepsHttpsAndDropsMailLinksKeepingTheirWords()
+    {
+        var html = Renderer.Render("[site](https://example.eu/a) and [mail](mailto:soc@example.eu) and <soc@example.eu>", webLinksOnly: true);
+
+        html.ShouldContain("href=\"https://example.eu/a\"");
+        html.ShouldNotContain("mailto:");
+        html.ShouldContain("and mail and soc@example.eu");
+    }
+
+    [Fact]
     public void Render_CveIdInText_LinksToItsPublicRecord()
     {
         var html = Renderer.Render("Patch cve-2026-12345 today; see `CVE-2026-99999` in code.");

@@ -31,6 +31,7 @@ public sealed class StaffAdministration(
         Roles.Admin => "manage members, staff and the portal's settings",
         Roles.Vetter => "review membership applications in their countries and sectors",
         Roles.Editor => "write the daily briefing and plan the peer webinars",
+        Roles.Moderator => "run the members' sharing space: its channels, reported messages and muted members",
         _ => role,
     };
 

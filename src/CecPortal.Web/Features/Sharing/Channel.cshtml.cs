@@ -1,0 +1,102 @@
+using CecPortal.Web.Features.Sharing.Channels;
+using CecPortal.Web.Features.Sharing.Topics;
+
+namespace CecPortal.Web.Features.Sharing;
+
+/// <summary>
+/// One channel: its topics, most recently active first, with the member's unread counts; a form to start a topic; and
+/// the member's own settings (join or leave an open channel, mute, notifications, mark all read). A channel the member
+/// may not read is a 404, whether it exists or not.
+/// </summary>
+public sealed class ChannelModel(ChannelDirectory directory, ChannelMembership membership, ReadState reads, MessageWriter writer) : PageModel
+{
+    [BindProperty]
+    public TopicInput Input { get; set; } = new();
+
+    /// <summary>"p", because Razor Pages keeps "page" as a route value for itself.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public ChannelSummary Channel { get; private set; } = null!;
+
+    public PageOf<TopicSummary> Topics { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
+        await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>Starts a topic with its first message.</summary>
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var tlp = Input.ParseTlp(ModelState, nameof(Input), Channel.DefaultTlp);
+        if (!ModelState.IsValid || tlp is not { } label)
+        {
+            return Page();
+        }
+
+        try
+        {
+            var posted = await writer.StartTopicAsync(Actor.Of(User).Id, Channel.Id, Input.Subject!, Input.Body!, label, cancellationToken);
+            TempData.SetStatusMessage("Your topic is started.");
+            return RedirectToPage("/Sharing/Topic", pageHandler: null, routeValues: new { topicId = posted.TopicId }, fragment: SharingPaths.Anchor(posted.MessageId));
+        }
+        catch (SharingRuleException ex)
+        {
+            ModelState.AddModelError(ex.Field is null ? string.Empty : $"{nameof(Input)}.{ex.Field}", ex.Message);
+            await LoadAsync(slug, cancellationToken);
+            return Page();
+        }
+    }
+
+    public Task<IActionResult> OnPostJoinAsync(string slug, CancellationToken cancellationToken) =>
+        ChangeAsync(slug, id => membership.JoinAsync(Actor.Of(User).Id, id, cancellationToken), "You joined the channel.", cancellationToken);
+
+    public Task<IActionResult> OnPostLeaveAsync(string slug, CancellationToken cancellationToken) =>
+        ChangeAsync(slug, id => membership.LeaveAsync(Actor.Of(User).Id, id, cancellationToken), "You left the channel.", cancellationToken);
+
+    public Task<IActionResult> OnPostSettingsAsync(string slug, bool muted, NotifyLevel notify, CancellationToken cancellationToken) =>
+        ChangeAsync(slug, id => membership.ChangeSettingsAsync(Actor.Of(User).Id, id, muted, notify, cancellationToken), "Your settings for this channel are saved.", cancellationToken);
+
+    public Task<IActionResult> OnPostMarkReadAsync(string slug, CancellationToken cancellationToken) =>
+        ChangeAsync(slug, id => reads.MarkChannelReadAsync(Actor.Of(User).Id, id, cancellationToken), "Everything in this channel is marked as read.", cancellationToken);
+
+    /// <summary>A settings form posts no topic: only its own refusal belongs on the page.</summary>
+    private async Task<IActionResult> ChangeAsync(string slug, Func<Guid, Task> change, string done, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (!await LoadAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await change(Channel.Id);
+        }
+        catch (SharingRuleException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return Page();
+        }
+
+        TempData.SetStatusMessage(done);
+        return RedirectToPage(pageName: null, pageHandler: null, routeValues: new { slug }, fragment: null);
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
+        var userId = Actor.Of(User).Id;
+        if (await directory.FindAsync(userId, slug, cancellationToken) is not { } channel)
+        {
+            return false;
+        }
+
+        Channel = channel;
+        Topics = await directory.TopicsAsync(userId, channel.Id, PageNumber, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,65 @@
+using CecPortal.Web.Features.Sharing.Topics;
+
+namespace CecPortal.Web.Features.Sharing.Channels;
+
+/// <summary>
+/// Who may read which channel: the one rule, in SQL, that pages, live pushes, search and exports all go through. A
+/// person reads a channel when they hold a community role (member or staff), are neither suspended nor erased, the
+/// channel is not archived, and: it is the community channel or an open channel; or it is their sector's or their
+/// country's channel, taken from the profile as it is now (a member who changes sector moves at once, with no sync
+/// job); or it is a working group they were added to. Staff roles grant nothing more: a moderator judges a message
+/// through the report queue, not by reading every room.
+/// </summary>
+public sealed class ChannelAccess(AppDbContext db)
+{
+    private static readonly string[] CommunityRoles = [Roles.Member, .. Roles.Staff];
+
+    public IQueryable<Channel> ReadableBy(string userId) => Pairs().Where(p => p.Reader.Id == userId).Select(p => p.Channel);
+
+    /// <summary>
+    /// The people who may read <paramref name="channelId"/>: the same rule seen from the channel, for mentions and for
+    /// choosing whom a change reaches.
+    /// </summary>
+    public IQueryable<PortalUser> ReadersOf(Guid channelId) => Pairs().Where(p => p.Channel.Id == channelId).Select(p => p.Reader);
+
+    /// <summary>The topics of the channels <paramref name="userId"/> may read.</summary>
+    public IQueryable<Topic> ReadableTopics(string userId)
+    {
+        var channels = ReadableBy(userId).Select(c => c.Id);
+        return db.Topics.Where(t => channels.Contains(t.ChannelId));
+    }
+
+    /// <summary>The messages of the channels <paramref name="userId"/> may read (hidden and deleted ones included: pages show them as such).</summary>
+    public IQueryable<Message> ReadableMessages(string userId)
+    {
+        var channels = ReadableBy(userId).Select(c => c.Id);
+        return db.Messages.Where(m => channels.Contains(m.ChannelId));
+    }
+
+    public Task<bool> MayReadAsync(string userId, Guid channelId, CancellationToken cancellationToken) =>
+        ReadableBy(userId).AnyAsync(c => c.Id == channelId, cancellationToken);
+
+    /// <summary>
+    /// Every (channel, reader) pair the rule allows, written once; the public queries fix one side, and PostgreSQL
+    /// turns the fixed side into an index lookup rather than a cross product.
+    /// </summary>
+    private IQueryable<ChannelReader> Pairs() =>
+        from c in db.Channels
+        from u in db.Users.ActiveMembers()
+        where u.ErasedAt == null
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && CommunityRoles.Contains(r.Name!)))
+            && c.ArchivedAt == null
+            && (c.Kind == ChannelKind.Community
+                || c.Kind == ChannelKind.Open
+                || (c.Kind == ChannelKind.Sector && c.SectorCode == u.SectorCode)
+                || (c.Kind == ChannelKind.Country && c.CountryCode == u.CountryCode)
+                || (c.Kind == ChannelKind.WorkingGroup && db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == u.Id)))
+        select new ChannelReader { Channel = c, Reader = u };
+
+    private sealed class ChannelReader
+    {
+        public required Channel Channel { get; init; }
+
+        public required PortalUser Reader { get; init; }
+    }
+}

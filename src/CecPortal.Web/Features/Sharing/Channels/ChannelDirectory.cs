@@ -1,0 +1,63 @@
+using CecPortal.Web.Features.Sharing.Topics;
+
+namespace CecPortal.Web.Features.Sharing.Channels;
+
+/// <summary>
+/// The channels a member sees: their own (community, their sector's and country's, the open channels they joined and
+/// their working groups) with unread counts, the open channels they could join, and one channel's topics. Every query
+/// starts from <see cref="ChannelAccess.ReadableBy"/>, so a channel the member may not read is simply not there.
+/// </summary>
+public sealed class ChannelDirectory(AppDbContext db, ChannelAccess access, ReadState reads, IOptions<SharingOptions> options)
+{
+    /// <summary>The member's channels: community first, then sector, country, working groups and joined open channels.</summary>
+    public async Task<IReadOnlyList<ChannelSummary>> MineAsync(string userId, CancellationToken cancellationToken)
+    {
+        var channels = await Summaries(userId, access.ReadableBy(userId)
+                .Where(c => c.Kind != ChannelKind.Open || db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == userId)))
+            .ToListAsync(cancellationToken);
+        return [.. channels.OrderBy(c => c.Kind).ThenBy(c => c.Name, StringComparer.CurrentCulture)];
+    }
+
+    /// <summary>Open channels the member has not joined yet; they may read them before joining.</summary>
+    public async Task<IReadOnlyList<ChannelSummary>> OpenToJoinAsync(string userId, CancellationToken cancellationToken)
+    {
+        var channels = await Summaries(userId, access.ReadableBy(userId)
+                .Where(c => c.Kind == ChannelKind.Open && !db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == userId)))
+            .ToListAsync(cancellationToken);
+        return [.. channels.OrderBy(c => c.Name, StringComparer.CurrentCulture)];
+    }
+
+    /// <summary>One channel by its address, or null when there is none the member may read.</summary>
+    public Task<ChannelSummary?> FindAsync(string userId, string slug, CancellationToken cancellationToken) =>
+        Summaries(userId, access.ReadableBy(userId).Where(c => c.Slug == slug)).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The channel's topics, most recently active first, with the member's unread count in each.</summary>
+    public Task<PageOf<TopicSummary>> TopicsAsync(string userId, Guid channelId, int page, CancellationToken cancellationToken)
+    {
+        var unread = reads.Unread(userId);
+        return access.ReadableTopics(userId)
+            .Where(t => t.ChannelId == channelId)
+            .OrderByDescending(t => t.LastMessageSeq)
+            .Select(t => new TopicSummary(t.Id, t.Subject, t.LastMessageAt, t.MessageCount, unread.Count(m => m.TopicId == t.Id)))
+            .ToPageAsync(page, options.Value.TopicsPerPage, cancellationToken);
+    }
+
+    private IQueryable<ChannelSummary> Summaries(string userId, IQueryable<Channel> channels)
+    {
+        var unread = reads.Unread(userId);
+        return from c in channels
+               join s in db.ChannelSubscriptions.Where(s => s.UserId == userId) on c.Id equals s.ChannelId into subscriptions
+               from subscription in subscriptions.DefaultIfEmpty()
+               select new ChannelSummary(
+                   c.Id,
+                   c.Slug,
+                   c.Name,
+                   c.Description,
+                   c.Kind,
+                   c.DefaultTlp,
+                   unread.Count(m => m.ChannelId == c.Id),
+                   subscription != null && subscription.Muted,
+                   subscription == null ? NotifyLevel.All : subscription.Notify,
+                   subscription != null);
+    }
+}

@@ -1,0 +1,18 @@
+namespace CecPortal.Web.Features.Sharing.Channels;
+
+/// <summary>A channel as the lists show it, with the reader's unread count and settings.</summary>
+public sealed record ChannelSummary(
+    Guid Id,
+    string Slug,
+    string Name,
+    string? Description,
+    ChannelKind Kind,
+    TlpLabel DefaultTlp,
+    int Unread,
+    bool Muted,
+    NotifyLevel Notify,
+    bool Subscribed)
+{
+    /// <summary>Only open channels and working groups can be left; the others follow the profile.</summary>
+    public bool MayBeLeft => Kind is ChannelKind.Open or ChannelKind.WorkingGroup;
+}

@@ -1,0 +1,40 @@
+namespace CecPortal.Web.Features.Sharing;
+
+/// <summary>
+/// The sharing space's part of erasing an account (GDPR Art. 17), run inside the erasure's transaction: the person's
+/// messages keep their place in the threads as tombstones by a "former member" (author removed, text and earlier
+/// versions deleted), their settings, reads, mentions and "seen it too" go, and their name is replaced in other members'
+/// messages. Topic subjects they started stay: they name threads other members wrote in.
+/// </summary>
+public sealed class SharingErasure(AppDbContext db)
+{
+    public async Task EraseAsync(string userId, IReadOnlyList<string> names, string replacement, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var own = db.Messages.Where(m => m.AuthorId == userId).Select(m => m.Id);
+        await db.MessageRevisions.Where(r => own.Contains(r.MessageId)).ExecuteDeleteAsync(cancellationToken);
+        await db.MessageMentions.Where(x => own.Contains(x.MessageId) || x.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Messages.Where(m => m.AuthorId == userId).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.AuthorId, (string?)null)
+                .SetProperty(m => m.BodyMarkdown, string.Empty)
+                .SetProperty(m => m.BodyHtml, string.Empty)
+                .SetProperty(m => m.DeletedAt, m => m.DeletedAt ?? now),
+            cancellationToken);
+        await db.Messages.Where(m => m.HiddenById == userId).ExecuteUpdateAsync(s => s.SetProperty(m => m.HiddenById, (string?)null), cancellationToken);
+        await db.MessageSightings.Where(x => x.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.TopicReads.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.ChannelSubscriptions.Where(x => x.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.ChannelSubscriptions.Where(x => x.AddedById == userId).ExecuteUpdateAsync(s => s.SetProperty(x => x.AddedById, (string?)null), cancellationToken);
+        await db.Topics.Where(t => t.StartedById == userId).ExecuteUpdateAsync(s => s.SetProperty(t => t.StartedById, (string?)null), cancellationToken);
+        await db.Channels.Where(c => c.CreatedById == userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedById, (string?)null), cancellationToken);
+
+        // Other members' messages that name the person (a mention, a greeting) lose the name; the rendering is redone by
+        // replacement too, as the name appears there HTML-encoded exactly as typed in all but rare cases.
+        foreach (var name in names)
+        {
+            await db.Messages.Where(m => m.BodyMarkdown.Contains(name))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.BodyMarkdown, m => m.BodyMarkdown.Replace(name, replacement)).SetProperty(m => m.BodyHtml, m => m.BodyHtml.Replace(name, replacement)), cancellationToken);
+            await db.MessageRevisions.Where(r => r.BodyMarkdown.Contains(name))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.BodyMarkdown, r => r.BodyMarkdown.Replace(name, replacement)), cancellationToken);
+        }
+    }
+}

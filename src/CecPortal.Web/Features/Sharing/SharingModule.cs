@@ -1,0 +1,24 @@
+using CecPortal.Web.Features.Sharing.Channels;
+using CecPortal.Web.Features.Sharing.Topics;
+using CecPortal.Web.Infrastructure.Operations;
+
+namespace CecPortal.Web.Features.Sharing;
+
+public static class SharingModule
+{
+    /// <summary>The members' sharing space: channels that fill themselves from the profiles, topics and messages.</summary>
+    public static IServiceCollection AddSharing(this IServiceCollection services)
+    {
+        services.AddOptions<SharingOptions>().BindSettings(SharingOptions.Section);
+        services.AddSingleton<PostingRateLimiter>();
+        services.AddScoped<ChannelAccess>();
+        services.AddScoped<ChannelDirectory>();
+        services.AddScoped<ChannelMembership>();
+        services.AddScoped<ReadState>();
+        services.AddScoped<TopicReader>();
+        services.AddScoped<MessageWriter>();
+        services.AddScoped<SharingErasure>();
+        services.AddScoped<IDatabaseStartupStep, SharingChannelsOnStartup>();
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+namespace CecPortal.Web.Features.Sharing;
+
+/// <summary>The sharing space's rules that operators may tune (section <c>Sharing</c>).</summary>
+public sealed class SharingOptions : IValidatableObject
+{
+    public const string Section = "Sharing";
+
+    /// <summary>How long after posting the author may still edit a message.</summary>
+    public TimeSpan EditWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Messages (new topics and replies) one member may post per minute, on one instance.</summary>
+    [Range(1, 600)]
+    public int PostsPerMinute { get; set; } = 10;
+
+    /// <summary>Topics listed per page of a channel.</summary>
+    [Range(5, 500)]
+    public int TopicsPerPage { get; set; } = 30;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (EditWindow < TimeSpan.Zero || EditWindow > TimeSpan.FromDays(1))
+        {
+            yield return new ValidationResult("Sharing:EditWindow must be between 0 and 1 day (e.g. 00:15:00).", [nameof(EditWindow)]);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using CecPortal.Web.Features.Sharing.Topics;
+
+namespace CecPortal.Web.Features.Sharing;
+
+/// <summary>
+/// One topic: its messages oldest first, a reply box, and edit and delete for the author. Opening it marks it read up
+/// to the newest message shown. A topic the member may not read is a 404, whether it exists or not.
+/// </summary>
+public sealed class TopicModel(TopicReader reader, ReadState reads, MessageWriter writer) : PageModel
+{
+    [BindProperty]
+    public MessageInput Input { get; set; } = new();
+
+    public TopicView Topic { get; private set; } = null!;
+
+    public IReadOnlyList<MessageView> Messages { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid topicId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(topicId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await reads.MarkTopicReadAsync(Actor.Of(User).Id, topicId, Messages.Count == 0 ? 0 : Messages[^1].Seq, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid topicId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(topicId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var tlp = Input.ParseTlp(ModelState, nameof(Input), Topic.ChannelTlp);
+        if (!ModelState.IsValid || tlp is not { } label)
+        {
+            return Page();
+        }
+
+        try
+        {
+            var posted = await writer.ReplyAsync(Actor.Of(User).Id, topicId, Input.Body!, label, cancellationToken);
+            return RedirectToPage(pageName: null, pageHandler: null, routeValues: new { topicId }, fragment: SharingPaths.Anchor(posted.MessageId));
+        }
+        catch (SharingRuleException ex)
+        {
+            ModelState.AddModelError(ex.Field is null ? string.Empty : $"{nameof(Input)}.{ex.Field}", ex.Message);
+            await LoadAsync(topicId, cancellationToken);
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid topicId, Guid messageId, CancellationToken cancellationToken)
+    {
+        // The delete form posts no reply: only its own refusal belongs on the page.
+        ModelState.Clear();
+        if (!await LoadAsync(topicId, cancellationToken) || Messages.All(m => m.Id != messageId))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await writer.DeleteAsync(Actor.Of(User).Id, messageId, cancellationToken);
+        }
+        catch (SharingRuleException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return Page();
+        }
+
+        TempData.SetStatusMessage("Your message is deleted.");
+        return RedirectToPage(pageName: null, pageHandler: null, routeValues: new { topicId }, fragment: SharingPaths.Anchor(messageId));
+    }
+
+    private async Task<bool> LoadAsync(Guid topicId, CancellationToken cancellationToken)
+    {
+        var userId = Actor.Of(User).Id;
+        if (await reader.FindAsync(userId, topicId, cancellationToken) is not { } topic)
+        {
+            return false;
+        }
+
+        Topic = topic;
+        Messages = await reader.MessagesAsync(userId, topicId, cancellationToken);
+        return true;
+    }
+}

@@ -11,7 +11,7 @@ using static CecPortal.IntegrationTests.Security.AccessControlMatrixTests.Access
 namespace CecPortal.IntegrationTests.Security;
 
 /// <summary>
-/// Every page and endpoint the app maps, requested as anonymous, member, vetter, editor and admin, compared with
+/// Every page and endpoint the app maps, requested as anonymous, member, vetter, editor, moderator and admin, compared with
 /// the expected table below. A new page without a row fails the test, and so does a row for a page that is gone.
 /// </summary>
 public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixture<PortalFixture>
@@ -29,24 +29,26 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         Denied,
     }
 
-    /// <summary>Expected access per route: anonymous, member, vetter, editor, admin.</summary>
-    private static readonly Access[] Public = [In, In, In, In, In];
+    /// <summary>Expected access per route: anonymous, member, vetter, editor, moderator, admin.</summary>
+    private static readonly Access[] Public = [In, In, In, In, In, In];
 
     /// <summary>The access-denied page answers 403 itself, to everyone.</summary>
-    private static readonly Access[] ItselfForbidden = [Denied, Denied, Denied, Denied, Denied];
+    private static readonly Access[] ItselfForbidden = [Denied, Denied, Denied, Denied, Denied, Denied];
 
     /// <summary>Any signed-in person: members and every staff role.</summary>
-    private static readonly Access[] SignedIn = [SignIn, In, In, In, In];
+    private static readonly Access[] SignedIn = [SignIn, In, In, In, In, In];
 
-    private static readonly Access[] Staff = [SignIn, Denied, In, In, In];
+    private static readonly Access[] Staff = [SignIn, Denied, In, In, In, In];
 
-    private static readonly Access[] Vetting = [SignIn, Denied, In, Denied, In];
+    private static readonly Access[] Vetting = [SignIn, Denied, In, Denied, Denied, In];
 
-    private static readonly Access[] Editorial = [SignIn, Denied, Denied, In, In];
+    private static readonly Access[] Editorial = [SignIn, Denied, Denied, In, Denied, In];
 
-    private static readonly Access[] AdminOnly = [SignIn, Denied, Denied, Denied, In];
+    private static readonly Access[] Moderation = [SignIn, Denied, Denied, Denied, In, In];
 
-    /// <summary>Expected access per route: anonymous, member, vetter, editor, admin.</summary>
+    private static readonly Access[] AdminOnly = [SignIn, Denied, Denied, Denied, Denied, In];
+
+    /// <summary>Expected access per route: anonymous, member, vetter, editor, moderator, admin.</summary>
     private static readonly Dictionary<string, Access[]> Expected = new(StringComparer.Ordinal)
     {
         ["/"] = Public,
@@ -81,6 +83,10 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/admin/members/{userId}/suspend"] = AdminOnly,
         ["/admin/privacy"] = AdminOnly,
         ["/admin/reference-data"] = AdminOnly,
+        ["/admin/sharing"] = Moderation,
+        ["/admin/sharing/new"] = Moderation,
+        ["/admin/sharing/{id:guid}"] = Moderation,
+        ["/admin/sharing/{id:guid}/members"] = Moderation,
         ["/admin/staff"] = AdminOnly,
         ["/admin/staff/new"] = AdminOnly,
         ["/admin/staff/{userId}"] = AdminOnly,
@@ -119,6 +125,9 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/profile/email/confirm"] = Public,
         ["/profile/erase"] = SignedIn,
         ["/profile/erased"] = Public,
+
+        // Past authorization for every signed-in person; the page itself answers 404 to anyone who does not manage the group.
+        ["/sharing/members/{slug}"] = SignedIn,
         ["/unsubscribe/{token}"] = Public,
         ["/webinars"] = SignedIn,
         ["/webinars/calendar/{token}.ics"] = Public,
@@ -135,6 +144,7 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ("member", PortalFactory.MemberEmail),
         ("vetter", PortalFactory.CountryVetterEmail),
         ("editor", PortalFactory.EditorEmail),
+        ("moderator", PortalFactory.ModeratorEmail),
         ("admin", PortalFactory.AdminEmail),
     ];
 

@@ -105,6 +105,28 @@ public sealed class WorkingGroupMembersTests(PortalFixture portal) : IClassFixtu
     }
 
     [Fact]
+    public async Task GroupModerator_OfAnArchivedGroup_Gets404WhileStaffStillManageIt()
+    {
+        // Arrange
+        var (id, slug) = await GroupAsync("gm-archived");
+        await portal.WithDbAsync(async db =>
+        {
+            (await db.Channels.SingleAsync(c => c.Id == id, Token)).Archive(DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync(Token);
+        });
+        using var groupModerator = await portal.SignedInClientAsync(GroupModerator);
+        using var staff = await portal.SignedInClientAsync(PortalFactory.ModeratorEmail);
+
+        // Act
+        using var asGroupModerator = await groupModerator.GetAsync(new Uri($"/sharing/members/{slug}", UriKind.Relative), Token);
+        var asStaff = await staff.GetDocumentAsync($"/admin/sharing/{id}/members");
+
+        // Assert
+        asGroupModerator.StatusCode.ShouldBe(HttpStatusCode.NotFound, "an archived group is read by no one, so no one manages it from the member side");
+        asStaff.QuerySelector("[data-testid=group-archived]").ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task GroupModerator_RemovingThemselves_IsRefusedWithAMessage()
     {
         // Arrange

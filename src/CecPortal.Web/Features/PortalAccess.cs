@@ -32,6 +32,7 @@ public static class PortalAccess
         ("/Admin/Members", Policies.Admin),
         ("/Admin/Privacy", Policies.Admin),
         ("/Admin/ReferenceData", Policies.Admin),
+        ("/Admin/Sharing", Policies.Moderation),
         ("/Admin/Staff", Policies.Admin),
         ("/Admin/Vetters", Policies.Admin),
         ("/Admin/Vetting", Policies.Vetting),

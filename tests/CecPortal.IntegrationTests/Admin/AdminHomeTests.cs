@@ -16,7 +16,7 @@ public sealed class AdminHomeTests(PortalFixture portal) : IClassFixture<PortalF
 
         // Assert
         page.QuerySelectorAll("[data-testid=admin-links] a").Select(a => a.GetAttribute("href"))
-            .ShouldBe(["/admin/vetting", "/admin/briefings", "/admin/webinars", "/admin/members", "/admin/staff", "/admin/vetters", "/admin/countries", "/admin/reference-data", "/admin/privacy", "/admin/breach", "/admin/audit", "/admin/jobs"]);
+            .ShouldBe(["/admin/vetting", "/admin/briefings", "/admin/webinars", "/admin/sharing", "/admin/members", "/admin/staff", "/admin/vetters", "/admin/countries", "/admin/reference-data", "/admin/privacy", "/admin/breach", "/admin/audit", "/admin/jobs"]);
     }
 
     [Fact]
@@ -43,5 +43,18 @@ public sealed class AdminHomeTests(PortalFixture portal) : IClassFixture<PortalF
 
         // Assert
         page.QuerySelectorAll("[data-testid=admin-links] a").Select(a => a.GetAttribute("href")).ShouldBe(["/admin/briefings", "/admin/webinars"]);
+    }
+
+    [Fact]
+    public async Task Get_AsModerator_LinksOnlyTheSharingSpace()
+    {
+        // Arrange
+        using var client = await portal.SignedInClientAsync(PortalFactory.ModeratorEmail);
+
+        // Act
+        var page = await client.GetDocumentAsync("/admin");
+
+        // Assert
+        page.QuerySelectorAll("[data-testid=admin-links] a").Select(a => a.GetAttribute("href")).ShouldBe(["/admin/sharing"]);
     }
 }

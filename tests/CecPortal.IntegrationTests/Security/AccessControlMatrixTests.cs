@@ -44,6 +44,8 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
 
     private static readonly Access[] Editorial = [SignIn, Denied, Denied, In, Denied, In];
 
+    private static readonly Access[] Moderation = [SignIn, Denied, Denied, Denied, In, In];
+
     private static readonly Access[] AdminOnly = [SignIn, Denied, Denied, Denied, Denied, In];
 
     /// <summary>Expected access per route: anonymous, member, vetter, editor, moderator, admin.</summary>
@@ -81,6 +83,10 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/admin/members/{userId}/suspend"] = AdminOnly,
         ["/admin/privacy"] = AdminOnly,
         ["/admin/reference-data"] = AdminOnly,
+        ["/admin/sharing"] = Moderation,
+        ["/admin/sharing/new"] = Moderation,
+        ["/admin/sharing/{id:guid}"] = Moderation,
+        ["/admin/sharing/{id:guid}/members"] = Moderation,
         ["/admin/staff"] = AdminOnly,
         ["/admin/staff/new"] = AdminOnly,
         ["/admin/staff/{userId}"] = AdminOnly,
@@ -124,6 +130,9 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/sharing/m/{messageId:guid}"] = SignedIn,
         ["/sharing/m/{messageId:guid}/edit"] = SignedIn,
         ["/sharing/t/{topicId:guid}"] = SignedIn,
+
+        // Past authorization for every signed-in person; the page itself answers 404 to anyone who does not manage the group.
+        ["/sharing/members/{slug}"] = SignedIn,
         ["/unsubscribe/{token}"] = Public,
         ["/webinars"] = SignedIn,
         ["/webinars/calendar/{token}.ics"] = Public,

@@ -27,6 +27,7 @@ public sealed class AccessTableTests(PortalFixture portal) : IClassFixture<Porta
     private const string Staff = "Staff";
     private const string StaffAndAdmin = "Admin+Staff";
     private const string StaffAndEditorial = "Editorial+Staff";
+    private const string StaffAndModeration = "Moderation+Staff";
     private const string StaffAndVetting = "Staff+Vetting";
 
     private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
@@ -63,6 +64,10 @@ public sealed class AccessTableTests(PortalFixture portal) : IClassFixture<Porta
         ["/admin/members/{userId}/suspend"] = StaffAndAdmin,
         ["/admin/privacy"] = StaffAndAdmin,
         ["/admin/reference-data"] = StaffAndAdmin,
+        ["/admin/sharing"] = StaffAndModeration,
+        ["/admin/sharing/new"] = StaffAndModeration,
+        ["/admin/sharing/{id:guid}"] = StaffAndModeration,
+        ["/admin/sharing/{id:guid}/members"] = StaffAndModeration,
         ["/admin/staff"] = StaffAndAdmin,
         ["/admin/staff/new"] = StaffAndAdmin,
         ["/admin/staff/{userId}"] = StaffAndAdmin,
@@ -106,6 +111,7 @@ public sealed class AccessTableTests(PortalFixture portal) : IClassFixture<Porta
         ["/sharing/m/{messageId:guid}"] = Community,
         ["/sharing/m/{messageId:guid}/edit"] = Community,
         ["/sharing/t/{topicId:guid}"] = Community,
+        ["/sharing/members/{slug}"] = Community,
         ["/unsubscribe/{token}"] = Anonymous,
         ["/webinars"] = Community,
         ["/webinars/calendar/{token}.ics"] = Anonymous,

@@ -21,6 +21,8 @@ public sealed class PlainTextFormsTests(PortalFixture portal) : IClassFixture<Po
         { PortalFactory.AdminEmail, "/admin/breach/new?handler=Send", "[data-testid=breach-form]", "Input.Categories=Profile|Input.To=2021-12-31|Input.Subject={bad}|Input.Body=Plain notice.", "Input.Subject" },
         { PortalFactory.AdminEmail, "/admin/breach/new?handler=Send", "[data-testid=breach-form]", "Input.Categories=Profile|Input.To=2021-12-31|Input.Subject=Plain subject|Input.Body={bad}", "Input.Body" },
         { PortalFactory.AdminEmail, "/admin/privacy", "[data-testid=publish-form]", "Input.ChangeSummary={bad}", "Input.ChangeSummary" },
+        { PortalFactory.ModeratorEmail, "/admin/sharing/new", "[data-testid=channel-form]", "Kind=Open|Name={bad}|Slug=plain-name|DefaultTlp=Amber", "Name" },
+        { PortalFactory.ModeratorEmail, "/admin/sharing/new", "[data-testid=channel-form]", "Kind=Open|Name=Plain name|Slug=plain-description|Description={bad}|DefaultTlp=Amber", "Description" },
         { PortalFactory.AdminEmail, $"/admin/members/{Member}/suspend", null, "Input.Reason={bad}", "Input.Reason" },
         { PortalFactory.EditorEmail, "/admin/briefings/new", "[data-testid=briefing-form]", "Input.Title=Plain title|Input.Body={bad}", "Input.Body" },
         { PortalFactory.MemberEmail, "/sharing/c/community", "[data-testid=topic-form]", "Input.Subject={bad}|Input.Body=Plain message.", "Input.Subject" },

@@ -1,6 +1,7 @@
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Demo;
+using CecPortal.Web.Features.Sharing;
 
 namespace CecPortal.UnitTests.Demo;
 
@@ -92,7 +93,7 @@ public sealed class DemoSeederTests
     public void StaffAndMembers_Emails_AreUniqueIgnoringCase()
     {
         // Arrange
-        var emails = DemoSeeder.Staff.Concat(DemoSeeder.Members).Select(a => a.Email).ToList();
+        var emails = DemoSeeder.Staff.Concat(DemoSeeder.Members).Concat(SharingDemoData.Accounts).Select(a => a.Email).ToList();
 
         // Act
         var duplicates = emails.GroupBy(e => e, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
@@ -105,7 +106,7 @@ public sealed class DemoSeederTests
     public void StaffAndMembers_Emails_AreAllInTheDemoDomain()
     {
         // Arrange
-        var emails = DemoSeeder.Staff.Concat(DemoSeeder.Members).Select(a => a.Email);
+        var emails = DemoSeeder.Staff.Concat(DemoSeeder.Members).Concat(SharingDemoData.Accounts).Select(a => a.Email);
 
         // Act
         var outside = emails.Where(e => !e.EndsWith("@" + DemoSeeder.Domain, StringComparison.Ordinal)).ToList();
@@ -118,13 +119,39 @@ public sealed class DemoSeederTests
     public void StaffAndMembers_CountryCodes_FitTheTwoLetterColumn()
     {
         // Arrange
-        var accounts = DemoSeeder.Staff.Concat(DemoSeeder.Members);
+        var accounts = DemoSeeder.Staff.Concat(DemoSeeder.Members).Concat(SharingDemoData.Accounts);
 
         // Act
         var invalid = accounts.Where(a => a.CountryCode.Length != 2 || !a.CountryCode.All(char.IsAsciiLetterUpper)).Select(a => a.Email).ToList();
 
         // Assert
         invalid.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void SharingAccounts_WithTheDemoMembers_GiveOneSectorEnoughPeopleForItsOwnSeenItTooCount()
+    {
+        // Arrange: a sector with fewer than three sightings shows only as "other sectors".
+        var members = DemoSeeder.Members.Concat(SharingDemoData.Accounts);
+
+        // Act
+        var largest = members.GroupBy(m => m.SectorCode).Max(g => g.Count());
+
+        // Assert
+        largest.ShouldBeGreaterThanOrEqualTo(4);
+    }
+
+    [Fact]
+    public void SharingAccounts_DemoData_AreMembersInTheCountryVettersCountries()
+    {
+        // Arrange
+        var accounts = SharingDemoData.Accounts;
+
+        // Act
+        var outside = accounts.Where(a => a.Role != Roles.Member || !DemoSeeder.MemberCountries.Contains(a.CountryCode) || a.SectorCode is null).Select(a => a.Email).ToList();
+
+        // Assert
+        outside.ShouldBeEmpty();
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using CecPortal.Web.Features.Admin.Countries;
 using CecPortal.Web.Features.Admin.Dashboard;
 using CecPortal.Web.Features.Admin.Members;
 using CecPortal.Web.Features.Admin.ReferenceData;
+using CecPortal.Web.Features.Admin.Sharing;
 using CecPortal.Web.Features.Admin.Staff;
 using CecPortal.Web.Features.Admin.Vetters;
 using CecPortal.Web.Features.Admin.Vetting;
@@ -15,7 +16,7 @@ namespace CecPortal.Web.Features.Admin;
 
 public static class AdministrationModule
 {
-    /// <summary>The staff area: accounts, members and staff, vetting, reference data, webinars, breach notices and the dashboard.</summary>
+    /// <summary>The staff area: accounts, members and staff, vetting, reference data, webinars, the sharing space's channels, breach notices and the dashboard.</summary>
     public static IServiceCollection AddAdministration(this IServiceCollection services)
     {
         services.AddScoped<AdminAccounts>();
@@ -26,6 +27,7 @@ public static class AdministrationModule
         services.AddPeopleAdministration();
         services.AddScoped<ReferenceDataAdministration>();
         services.AddScoped<WebinarAdministration>();
+        services.AddSharingAdministration();
         services.AddScoped<BreachNotices>();
         services.AddScoped<StaffDashboard>();
         services.AddRecurringJobs((recurring, _) => recurring.AddOrUpdate<BreachNoticeSweepJob>(

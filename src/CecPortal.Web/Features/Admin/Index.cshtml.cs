@@ -13,6 +13,8 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
     public bool CanEditBriefings { get; private set; }
 
+    public bool CanModerate { get; private set; }
+
     public DashboardView Dashboard { get; private set; } = null!;
 
     public sealed record AdminFigures(int Members, int Staff, int EmailsWaiting, int EmailsFailing);
@@ -22,6 +24,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         IsAdmin = User.IsInRole(Roles.Admin);
         CanVet = (await authorization.AuthorizeAsync(User, Policies.Vetting)).Succeeded;
         CanEditBriefings = (await authorization.AuthorizeAsync(User, Policies.Editorial)).Succeeded;
+        CanModerate = (await authorization.AuthorizeAsync(User, Policies.Moderation)).Succeeded;
         var membersByRole = await (from ur in db.UserRoles
                                    join r in db.Roles on ur.RoleId equals r.Id
                                    group ur by r.Name into g

@@ -3,6 +3,7 @@ using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Features.Privacy;
+using CecPortal.Web.Features.Sharing;
 using CecPortal.Web.Features.Webinars;
 
 namespace CecPortal.Web.Features.Demo;
@@ -12,7 +13,7 @@ namespace CecPortal.Web.Features.Demo;
 /// countries and NIS2 sectors. All demo accounts share one password: <c>Demo:Password</c> when configured,
 /// otherwise a generated one that is printed once, on the run that creates the accounts.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, MembershipDemoData applications, BriefingDemoData briefings, WebinarDemoData webinars, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, MembershipDemoData applications, BriefingDemoData briefings, WebinarDemoData webinars, SharingDemoData sharing, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string Domain = "demo.cec.example";
 
@@ -67,6 +68,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
             // A demo database from before the briefings or webinars existed gets them too (each seed skips itself once there are any).
             await SeedBriefingsAsync(cancellationToken);
             await SeedWebinarsAsync(cancellationToken);
+            await SeedSharingAsync(string.IsNullOrWhiteSpace(configuration["Demo:Password"]) ? null : configuration["Demo:Password"], cancellationToken);
             return false;
         }
 
@@ -87,6 +89,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
 
         await SeedBriefingsAsync(cancellationToken);
         await SeedWebinarsAsync(cancellationToken);
+        var sharingAccounts = await SeedSharingAsync(password, cancellationToken);
 
         logger.LogInformation("Demo data seeded: {Staff} staff accounts and {Members} members.", Staff.Count, Members.Count);
         if (string.IsNullOrWhiteSpace(configured))
@@ -100,7 +103,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
                 Console.WriteLine($"  {account.Role,-7} {account.Email}");
             }
 
-            Console.WriteLine($"  ...and {Members.Count - 1} more members @{Domain}");
+            Console.WriteLine($"  ...and {Members.Count - 1 + sharingAccounts} more members @{Domain}");
             Console.WriteLine("================================================");
             Console.WriteLine();
         }
@@ -125,6 +128,39 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
     }
 
     /// <summary>
+    /// The sharing space's demo (<c>Demo:SeedSharing</c>, on unless turned off), in a demo database only (its first
+    /// member exists). The accounts it needs that are missing, such as the health-sector members it adds or the
+    /// moderator in a demo database from before that role, are created first: with <paramref name="password"/>, or
+    /// without one (a password reset gives them one) when the database was seeded with a generated password.
+    /// Returns how many accounts it created.
+    /// </summary>
+    private async Task<int> SeedSharingAsync(string? password, CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("Demo:SeedSharing", defaultValue: true)
+            || !await db.Users.AnyAsync(u => u.Email == Members[0].Email, cancellationToken))
+        {
+            return 0;
+        }
+
+        var created = new List<PortalUser>();
+        foreach (var account in Staff.Where(a => a.Role == Roles.Moderator).Concat(SharingDemoData.Accounts))
+        {
+            if (!await db.Users.AnyAsync(u => u.Email == account.Email, cancellationToken))
+            {
+                created.Add(await CreateAsync(account, password));
+            }
+        }
+
+        if (created.Count > 0)
+        {
+            await AcceptPrivacyNoticeAsync(created, cancellationToken);
+        }
+
+        await sharing.SeedAsync(cancellationToken);
+        return created.Count(u => !Staff.Any(a => a.Email == u.Email));
+    }
+
+    /// <summary>
     /// Every demo account has accepted the current privacy notice, so a newcomer's first sign-in goes straight to the
     /// portal; publishing a new version at /admin/privacy shows the acceptance step.
     /// </summary>
@@ -145,7 +181,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task<PortalUser> CreateAsync(DemoAccount account, string password)
+    private async Task<PortalUser> CreateAsync(DemoAccount account, string? password)
     {
         var details = new ProfileDetails(account.FullName, account.JobTitle, account.Organisation, account.CountryCode, account.SectorCode, account.Email == HiddenFromDirectoryEmail);
         var user = new PortalUser(details, clock.GetUtcNow())
@@ -159,7 +195,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
             user.OptOutOfWebinarAnnouncements(clock.GetUtcNow());
         }
 
-        var created = await users.CreateAsync(user, password);
+        var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
             throw new InvalidOperationException($"Demo account could not be created: {string.Join(' ', created.Errors.Select(e => e.Description))}");

@@ -21,6 +21,9 @@ public sealed class StaffMfaEnforcementTests(TwoFactorPortalFixture portal) : IC
         { Roles.Vetter, "/admin/vetting" },
         { Roles.Editor, "/admin/briefings" },
         { Roles.Editor, "/admin/webinars" },
+        { Roles.Moderator, "/admin" },
+        { Roles.Moderator, "/admin/sharing" },
+        { Roles.Moderator, "/admin/sharing/new" },
     };
 
     [Theory]

@@ -231,6 +231,29 @@ public sealed partial class StaffManagementTests(PortalFixture portal) : IClassF
     }
 
     [Fact]
+    public async Task PostGrant_ModeratorToMember_OpensTheSharingSpaceAdministrationAndTellsThePerson()
+    {
+        // Arrange
+        const string email = "g.papadopoulos@demo.cec.example";
+        var memberId = await portal.UserIdAsync(email);
+        using var admin = await portal.SignedInClientAsync(PortalFactory.AdminEmail);
+        var newStaffForm = await admin.GetDocumentAsync("/admin/staff/new");
+
+        // Act
+        using var response = await admin.SubmitFormAsync($"/admin/staff/{memberId}", new Dictionary<string, string>(), "li[data-role=Moderator] form");
+        using var member = await portal.SignedInClientAsync(email);
+        using var sharing = await member.GetAsync(new Uri("/admin/sharing", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        // Assert
+        newStaffForm.QuerySelector($"select[name='Input.Role'] option[value={Roles.Moderator}]").ShouldNotBeNull();
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await RolesOfAsync(memberId)).ShouldBe([Roles.Member, Roles.Moderator]);
+        var notice = await portal.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && m.Subject == "You are now a Moderator on the CEC Portal");
+        notice.TextBody!.ShouldContain("run the members' sharing space");
+        sharing.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task PostNew_MemberEmail_PromotesTheMemberWithoutNewAccount()
     {
         // Arrange

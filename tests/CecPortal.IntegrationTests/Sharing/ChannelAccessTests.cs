@@ -41,7 +41,7 @@ public sealed class ChannelAccessTests(PortalFixture portal) : IClassFixture<Por
         var member = await portal.MemberAsync("ca.reader@member.eu", country: "DE", sector: "health");
 
         // Act
-        var slugs = await portal.ReadableSlugsAsync(member);
+        var slugs = await portal.ReadableProfileSlugsAsync(member);
 
         // Assert
         slugs.ShouldBe(["community", "country-de", "sector-health"]);
@@ -60,7 +60,7 @@ public sealed class ChannelAccessTests(PortalFixture portal) : IClassFixture<Por
             user.ChangeProfile(user.Details with { CountryCode = "IT", SectorCode = "banking" });
             return await db.SaveChangesAsync();
         });
-        var slugs = await portal.ReadableSlugsAsync(member);
+        var slugs = await portal.ReadableProfileSlugsAsync(member);
 
         // Assert
         slugs.ShouldBe(["community", "country-it", "sector-banking"]);

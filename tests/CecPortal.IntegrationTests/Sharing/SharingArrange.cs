@@ -61,4 +61,17 @@ internal static class SharingArrange
         var access = scope.ServiceProvider.GetRequiredService<ChannelAccess>();
         return await access.ReadableBy(userId).Select(c => c.Slug).OrderBy(s => s).ToListAsync();
     }
+
+    /// <summary>
+    /// The readable channels that follow the profile (community, sector, country), leaving out the open channels and
+    /// working groups other tests of the class may have made.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ReadableProfileSlugsAsync(this PortalFixture portal, string userId)
+    {
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var access = scope.ServiceProvider.GetRequiredService<ChannelAccess>();
+        return await access.ReadableBy(userId)
+            .Where(c => c.Kind == ChannelKind.Community || c.Kind == ChannelKind.Sector || c.Kind == ChannelKind.Country)
+            .Select(c => c.Slug).OrderBy(s => s).ToListAsync();
+    }
 }

@@ -369,15 +369,9 @@ public sealed class ChannelAdministrationTests(PortalFixture portal) : IClassFix
         return await action(scope.ServiceProvider.GetRequiredService<ChannelAdministration>(), actor);
     }
 
-    /// <summary>The sector's channel, made as the start-up step makes it.</summary>
-    private Task<Channel> ProfileChannelAsync(string sectorCode) => portal.WithDbAsync(async db =>
-    {
-        var name = await db.Sectors.Where(s => s.Code == sectorCode).Select(s => s.Name).SingleAsync(Token);
-        var channel = Channel.ForSector(sectorCode, name, DateTimeOffset.UtcNow);
-        db.Channels.Add(channel);
-        await db.SaveChangesAsync(Token);
-        return channel;
-    });
+    /// <summary>The sector's channel, as the start-up step made it.</summary>
+    private Task<Channel> ProfileChannelAsync(string sectorCode) => portal.WithDbAsync(db =>
+        db.Channels.AsNoTracking().SingleAsync(c => c.Kind == ChannelKind.Sector && c.SectorCode == sectorCode, Token));
 
     private Task<SubscriptionRole?> RoleAsync(Guid channelId, string userId) => portal.WithDbAsync(db =>
         db.ChannelSubscriptions.Where(s => s.ChannelId == channelId && s.UserId == userId).Select(s => (SubscriptionRole?)s.Role).SingleOrDefaultAsync(Token));

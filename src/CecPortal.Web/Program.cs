@@ -10,6 +10,7 @@ using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Profile;
 using CecPortal.Web.Features.Sharing;
+using CecPortal.Web.Features.Sharing.Live;
 using CecPortal.Web.Features.Webinars;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Jobs;
@@ -80,6 +81,7 @@ try
 
     app.MapStaticAssets().AllowAnonymous();
     app.MapRazorPages().WithStaticAssets();
+    app.MapSharingLive();
     app.MapPortalHealthChecks();
     app.MapPortalJobsDashboard();
     app.UsePortalRecurringJobs();

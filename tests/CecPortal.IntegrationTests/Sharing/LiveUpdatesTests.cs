@@ -68,8 +68,8 @@ public sealed partial class LiveUpdatesTests(LivePortalFixture portal) : IClassF
         await portal.ReplyAsync(author, sectorTopic.TopicId, "Second energy-only message.");
         var open = await portal.StartTopicAsync(author, community.Id, "Live: for everyone", "Community message.");
         var next = await live.NextAsync();
-        using var followChannel = await outsider.GetAsync($"/sharing/live?channel={sector.Id}", Token);
-        using var followTopic = await outsider.GetAsync($"/sharing/live?topic={sectorTopic.TopicId}", Token);
+        await using var followChannel = await LiveEvents.OpenAsync(outsider, $"?channel={sector.Id}");
+        await using var followTopic = await LiveEvents.OpenAsync(outsider, $"?topic={sectorTopic.TopicId}");
 
         // Assert: the energy messages were announced before the community one, and none reached the outsider.
         next.Message.ShouldBe(open.MessageId);
@@ -112,7 +112,7 @@ public sealed partial class LiveUpdatesTests(LivePortalFixture portal) : IClassF
         using var outsider = await portal.SignedInClientAsync("lu.wg2.outsider@member.eu");
 
         // Act
-        using var response = await outsider.GetAsync($"/sharing/live?channel={group}", Token);
+        await using var response = await LiveEvents.OpenAsync(outsider, $"?channel={group}");
 
         // Assert
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -285,6 +285,20 @@ public sealed partial class LiveUpdatesTests(LivePortalFixture portal) : IClassF
 
         // Assert
         received.Message.ShouldBe(reply.MessageId);
+    }
+
+    [Fact]
+    public async Task Open_WithoutAskingForAnEventStream_NotAcceptable()
+    {
+        // Arrange
+        await portal.MemberAsync("lu.plain@member.eu");
+        using var client = await portal.SignedInClientAsync("lu.plain@member.eu");
+
+        // Act
+        using var response = await client.GetAsync("/sharing/live", Token);
+
+        // Assert
+        response.StatusCode.ShouldBe(HttpStatusCode.NotAcceptable);
     }
 
     [GeneratedRegex("""^\{"c":"[0-9a-f-]{36}","s":[0-9]+\}$""")]

@@ -17,6 +17,8 @@ public static class LiveEndpoint
 {
     public const string Path = "/sharing/live";
 
+    private const string EventStream = "text/event-stream";
+
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
 
     /// <summary>Maps the stream for members and staff (the <c>Community</c> policy); who gets which event is checked per event, in SQL.</summary>
@@ -25,6 +27,13 @@ public static class LiveEndpoint
 
     private static async Task StreamAsync(HttpContext context, Guid? topic, Guid? channel, long? after, ChannelAccess access, LiveStreams streams, LiveDispatcher dispatcher)
     {
+        // Only an event stream reader (EventSource always asks for one) holds a connection open; a stray GET does not.
+        if (!context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase)))
+        {
+            context.Response.StatusCode = StatusCodes.Status406NotAcceptable;
+            return;
+        }
+
         var userId = Actor.Of(context.User).Id;
         var cancellationToken = context.RequestAborted;
         Guid? channelId = channel;
@@ -54,7 +63,7 @@ public static class LiveEndpoint
         try
         {
             context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-            context.Response.ContentType = "text/event-stream";
+            context.Response.ContentType = EventStream;
             context.Response.Headers.CacheControl = "no-cache, no-store";
             context.Response.Headers["X-Accel-Buffering"] = "no";
             await WriteAsync(context, "retry: 5000\n\n", cancellationToken);

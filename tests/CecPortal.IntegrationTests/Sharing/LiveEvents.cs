@@ -34,6 +34,8 @@ internal sealed class LiveEvents : IAsyncDisposable
 
     public HttpStatusCode StatusCode => _response.StatusCode;
 
+    public System.Net.Http.Headers.HttpResponseHeaders Headers => _response.Headers;
+
     /// <summary>Opens the stream (query such as <c>?topic=…</c>), optionally resuming after <paramref name="lastEventId"/>.</summary>
     public static async Task<LiveEvents> OpenAsync(HttpClient client, string query = "", long? lastEventId = null)
     {

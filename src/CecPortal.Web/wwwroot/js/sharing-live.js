@@ -41,7 +41,8 @@
     }
 
     function fetchPage() {
-        return fetch(window.location.href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+        // Marked as the page's own request: it must not keep an unattended session alive.
+        return fetch(window.location.href, { credentials: "same-origin", headers: { "Accept": "text/html", "X-Background-Request": "live" } })
             .then(function (response) {
                 return response.ok ? response.text() : Promise.reject(new Error(String(response.status)));
             })

@@ -1,5 +1,6 @@
 using System.Text;
 using CecPortal.Web.Features.Sharing.Channels;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CecPortal.Web.Features.Sharing.Live;
@@ -23,9 +24,9 @@ public static class LiveEndpoint
 
     /// <summary>Maps the stream for members and staff (the <c>Community</c> policy); who gets which event is checked per event, in SQL.</summary>
     public static IEndpointConventionBuilder MapSharingLive(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path, StreamAsync).RequireAuthorization(Policies.Community);
+        endpoints.MapGet(Path, StreamAsync).RequireAuthorization(Policies.Community).WithMetadata(BackgroundRequests.Metadata);
 
-    private static async Task StreamAsync(HttpContext context, Guid? topic, Guid? channel, long? after, ChannelAccess access, LiveStreams streams, LiveDispatcher dispatcher)
+    private static async Task StreamAsync(HttpContext context, Guid? topic, Guid? channel, long? after, ChannelAccess access, LiveStreams streams, LiveDispatcher dispatcher, TimeProvider clock)
     {
         // Only an event stream reader (EventSource always asks for one) holds a connection open; a stray GET does not.
         if (!context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase)))
@@ -79,9 +80,17 @@ public static class LiveEndpoint
                 }
             }
 
-            await PumpAsync(context, stream, replayed, cancellationToken);
+            // The stream ends with the session as it stood when it opened (the stream does not extend it): the browser
+            // reconnects, and the reconnection is authenticated afresh, or refused once the session is over.
+            using var session = SessionEnd(context, clock);
+            using var open = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, session.Token);
+            await PumpAsync(context, stream, replayed, open.Token);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // The session ended.
+        }
+        catch (OperationCanceledException)
         {
             // The browser went away.
         }
@@ -125,6 +134,14 @@ public static class LiveEndpoint
 
             await WriteAsync(context, text.ToString(), cancellationToken);
         }
+    }
+
+    private static CancellationTokenSource SessionEnd(HttpContext context, TimeProvider clock)
+    {
+        var expires = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc;
+        return expires is { } end
+            ? new CancellationTokenSource(TimeSpan.FromTicks(Math.Max(end.Subtract(clock.GetUtcNow()).Ticks, TimeSpan.TicksPerMillisecond)), clock)
+            : new CancellationTokenSource();
     }
 
     private static string Format(LiveEvent e) =>

@@ -14,6 +14,9 @@ public sealed partial class LiveListener(
     IOptions<SharingOptions> options,
     ILogger<LiveListener> logger) : BackgroundService
 {
+    /// <summary>The connection's name in <c>pg_stat_activity</c>.</summary>
+    public const string ApplicationName = "cecportal-sharing-live";
+
     /// <summary>How long the connection may sit silent before it is checked with a query.</summary>
     private static readonly TimeSpan IdleCheck = TimeSpan.FromSeconds(20);
 
@@ -85,9 +88,6 @@ public sealed partial class LiveListener(
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
-
-    /// <summary>The connection's name in <c>pg_stat_activity</c>.</summary>
-    public const string ApplicationName = "cecportal-sharing-live";
 
     /// <summary>On the first connection, starts from now; on a reconnection, queues every change since the last one seen.</summary>
     private async Task CatchUpAsync(CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using CecPortal.Web.Features.Account.TwoFactor;
 using CecPortal.Web.Features.Privacy;
+using CecPortal.Web.Features.Sharing.Live;
 using CecPortal.Web.Infrastructure.Jobs;
 
 namespace CecPortal.Web;
@@ -38,6 +39,7 @@ public static class PortalPipeline
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
+        app.MapSharingLive();
         app.MapPortalHealthChecks();
         app.MapPortalJobsDashboard();
     }

@@ -15,7 +15,8 @@ namespace CecPortal.Web.Features;
 /// </list>
 /// Endpoints that are not pages keep their rule beside their mapping: <c>/health/live</c> and <c>/health/ready</c> are
 /// anonymous (<c>PortalWebSetup.MapPortalHealthChecks</c>), <c>/admin/jobs</c> is <c>Admin</c>
-/// (<c>HangfireSetup.MapPortalJobsDashboard</c>), static assets are anonymous (<c>Program.cs</c>). Besides
+/// (<c>HangfireSetup.MapPortalJobsDashboard</c>), the sharing space's live stream <c>/sharing/live</c> is <c>Community</c>
+/// and checks each event in SQL (<c>LiveEndpoint.MapSharingLive</c>), static assets are anonymous (<c>Program.cs</c>). Besides
 /// authorization, <c>/Admin</c> requires staff two-factor and <c>/Dev</c> answers only in Development
 /// (<see cref="PortalPages"/>).
 /// </summary>

@@ -127,6 +127,9 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/profile/erased"] = Public,
         ["/sharing"] = SignedIn,
         ["/sharing/c/{slug}"] = SignedIn,
+
+        // The live stream: with no topic or channel named it follows what the person may read (none for staff roles).
+        ["/sharing/live"] = SignedIn,
         ["/sharing/m/{messageId:guid}"] = SignedIn,
         ["/sharing/m/{messageId:guid}/edit"] = SignedIn,
         ["/sharing/t/{topicId:guid}"] = SignedIn,

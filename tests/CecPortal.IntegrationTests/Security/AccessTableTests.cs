@@ -108,6 +108,7 @@ public sealed class AccessTableTests(PortalFixture portal) : IClassFixture<Porta
         ["/profile/erased"] = Anonymous,
         ["/sharing"] = Community,
         ["/sharing/c/{slug}"] = Community,
+        ["/sharing/live"] = Community,
         ["/sharing/m/{messageId:guid}"] = Community,
         ["/sharing/m/{messageId:guid}/edit"] = Community,
         ["/sharing/t/{topicId:guid}"] = Community,

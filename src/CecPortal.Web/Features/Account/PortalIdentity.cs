@@ -87,6 +87,7 @@ public static class PortalIdentity
             options.SlidingExpiration = true;
             options.Events.OnSigningIn = SessionLifetime.OnSigningIn;
             options.Events.OnValidatePrincipal = SessionLifetime.ValidatePrincipal(options.Events.OnValidatePrincipal);
+            options.Events.OnCheckSlidingExpiration = BackgroundRequests.OnCheckSlidingExpiration;
             options.Events.OnRedirectToAccessDenied = context =>
             {
                 // A signed-in user without the role gets a real 403 (rendered by the status code page), not a redirect.

@@ -1,4 +1,5 @@
 using CecPortal.Web.Features.Sharing.Channels;
+using CecPortal.Web.Features.Sharing.Live;
 using CecPortal.Web.Features.Sharing.Topics;
 using CecPortal.Web.Infrastructure.Operations;
 
@@ -19,6 +20,7 @@ public static class SharingModule
         services.AddScoped<MessageWriter>();
         services.AddScoped<SharingErasure>();
         services.AddScoped<IDatabaseStartupStep, SharingChannelsOnStartup>();
+        services.AddLiveUpdates();
         return services;
     }
 }

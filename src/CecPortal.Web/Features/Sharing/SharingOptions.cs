@@ -16,11 +16,19 @@ public sealed class SharingOptions : IValidatableObject
     [Range(5, 500)]
     public int TopicsPerPage { get; set; } = 30;
 
+    /// <summary>How often open live streams are checked, closing those of members who may no longer read (suspended, erased, removed).</summary>
+    public TimeSpan LiveSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (EditWindow < TimeSpan.Zero || EditWindow > TimeSpan.FromDays(1))
         {
             yield return new ValidationResult("Sharing:EditWindow must be between 0 and 1 day (e.g. 00:15:00).", [nameof(EditWindow)]);
+        }
+
+        if (LiveSweepInterval < TimeSpan.FromSeconds(1) || LiveSweepInterval > TimeSpan.FromMinutes(1))
+        {
+            yield return new ValidationResult("Sharing:LiveSweepInterval must be between 1 second and 1 minute (e.g. 00:00:30).", [nameof(LiveSweepInterval)]);
         }
     }
 }

@@ -1,3 +1,4 @@
+using CecPortal.Web.Features.Sharing.Live;
 using CecPortal.Web.Features.Sharing.Topics;
 
 namespace CecPortal.Web.Features.Sharing;
@@ -6,7 +7,7 @@ namespace CecPortal.Web.Features.Sharing;
 /// One topic: its messages oldest first, a reply box, and edit and delete for the author. Opening it marks it read up
 /// to the newest message shown. A topic the member may not read is a 404, whether it exists or not.
 /// </summary>
-public sealed class TopicModel(TopicReader reader, ReadState reads, MessageWriter writer) : PageModel
+public sealed class TopicModel(TopicReader reader, ReadState reads, MessageWriter writer, LiveDispatcher live) : PageModel
 {
     [BindProperty]
     public MessageInput Input { get; set; } = new();
@@ -15,8 +16,12 @@ public sealed class TopicModel(TopicReader reader, ReadState reads, MessageWrite
 
     public IReadOnlyList<MessageView> Messages { get; private set; } = [];
 
+    /// <summary>The last change before the messages were read: the live stream replays what comes after it.</summary>
+    public long? LiveAfter { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid topicId, CancellationToken cancellationToken)
     {
+        LiveAfter = await live.CurrentAsync(cancellationToken);
         if (!await LoadAsync(topicId, cancellationToken))
         {
             return NotFound();

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using CecPortal.Web.Features.Sharing.Channels;
+using CecPortal.Web.Features.Sharing.Topics;
+
+namespace CecPortal.Web.Features.Sharing.Live;
+
+/// <summary>
+/// Turns a change into events for this instance's streams: per change ONE query reads the message and, through
+/// <see cref="ChannelAccess.ReadersOf"/>, which of the connected members may read its channel now; the message is
+/// rendered once and queued only on those members' streams. Checking on every change is what stops a member removed
+/// from a working group, or suspended, from receiving anything more at once; the sweep then closes their streams.
+/// </summary>
+public sealed class LiveDispatcher(
+    AppDbContext db,
+    ChannelAccess access,
+    LiveMessageRenderer renderer,
+    LiveStreams streams,
+    IServiceProvider services)
+{
+    /// <summary>Changes replayed to one reconnecting stream at most; past that its page reloads instead.</summary>
+    public const int MaxReplay = 500;
+
+    public async Task DispatchAsync(LiveChange change, CancellationToken cancellationToken)
+    {
+        var open = streams.All();
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        string[] connected = [.. open.Select(s => s.UserId).Distinct(StringComparer.Ordinal)];
+        var row = await Messages(db.Messages.Where(m => m.ChangeSeq == change.ChangeSeq && m.ChannelId == change.ChannelId))
+            .Select(r => new
+            {
+                Message = r,
+                Readers = access.ReadersOf(change.ChannelId).Where(u => connected.Contains(u.Id)).Select(u => u.Id).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        // Edited again before this notification was read: the later notification carries it.
+        if (row is null || row.Readers.Count == 0)
+        {
+            return;
+        }
+
+        var html = await renderer.RenderAsync(services, Neutral(row.Message));
+        var readers = row.Readers.ToHashSet(StringComparer.Ordinal);
+        var forOthers = Event(row.Message, html, mine: false);
+        var forAuthor = Event(row.Message, html, mine: true);
+        foreach (var stream in open.Where(s => readers.Contains(s.UserId) && s.Follows(row.Message.ChannelId, row.Message.TopicId)))
+        {
+            stream.Push(stream.UserId == row.Message.AuthorId ? forAuthor : forOthers);
+        }
+    }
+
+    /// <summary>
+    /// The changes after <paramref name="after"/> that the stream's member may read, oldest first; a reload event
+    /// instead when there are more than <see cref="MaxReplay"/> (the page is quicker to load than to patch).
+    /// </summary>
+    public async Task<IReadOnlyList<LiveEvent>> ReplayAsync(LiveStream stream, long after, CancellationToken cancellationToken)
+    {
+        var changed = access.ReadableMessages(stream.UserId).Where(m => m.ChangeSeq > after);
+        if (stream.TopicId is { } topicId)
+        {
+            changed = changed.Where(m => m.TopicId == topicId);
+        }
+        else if (stream.ChannelId is { } channelId)
+        {
+            changed = changed.Where(m => m.ChannelId == channelId);
+        }
+
+        var rows = await Messages(changed.OrderBy(m => m.ChangeSeq).Take(MaxReplay + 1)).ToListAsync(cancellationToken);
+        if (rows.Count > MaxReplay)
+        {
+            return [new LiveEvent(rows[^1].ChangeSeq, LiveEvent.ReloadType, "{}")];
+        }
+
+        var events = new List<LiveEvent>(rows.Count);
+        foreach (var row in rows)
+        {
+            events.Add(Event(row, await renderer.RenderAsync(services, Neutral(row)), row.AuthorId == stream.UserId));
+        }
+
+        return events;
+    }
+
+    /// <summary>The highest change number so far: where a page that has just loaded starts following.</summary>
+    public async Task<long> CurrentAsync(CancellationToken cancellationToken) =>
+        await db.Messages.MaxAsync(m => (long?)m.ChangeSeq, cancellationToken) ?? 0;
+
+    /// <summary>The changes after <paramref name="after"/>, for an instance catching up after its listening connection dropped.</summary>
+    public async Task<IReadOnlyList<LiveChange>> ChangesAfterAsync(long after, CancellationToken cancellationToken) =>
+        await db.Messages.Where(m => m.ChangeSeq > after).OrderBy(m => m.ChangeSeq)
+            .Select(m => new LiveChange(m.ChannelId, m.ChangeSeq))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Closes the streams whose member may no longer read what they follow: suspended, erased, or out of the channel.
+    /// A stream that follows every channel is checked against the community channel, which every reader may read.
+    /// </summary>
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var open = streams.All();
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        var community = await db.Channels.Where(c => c.Kind == ChannelKind.Community).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        foreach (var group in open.GroupBy(s => s.ChannelId ?? community))
+        {
+            string[] users = [.. group.Select(s => s.UserId).Distinct(StringComparer.Ordinal)];
+            var readers = group.Key is { } channelId
+                ? (await access.ReadersOf(channelId).Where(u => users.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal)
+                : [];
+            foreach (var stream in group.Where(s => !readers.Contains(s.UserId)))
+            {
+                streams.Remove(stream);
+            }
+        }
+    }
+
+    private IQueryable<LiveMessage> Messages(IQueryable<Message> messages) =>
+        messages.AsNoTracking().Select(m => new LiveMessage(
+            m.Id,
+            m.Seq,
+            m.ChangeSeq,
+            m.TopicId,
+            m.ChannelId,
+            m.AuthorId,
+            db.Users.Where(u => u.Id == m.AuthorId && u.ErasedAt == null).Select(u => u.FullName).FirstOrDefault(),
+            m.Tlp,
+            m.CreatedAt,
+            m.EditedAt,
+            m.DeletedAt != null,
+            m.HiddenAt != null,
+            m.BodyHtml));
+
+    /// <summary>As any reader sees it: no edit or delete buttons, no text when deleted or hidden.</summary>
+    private static MessageView Neutral(LiveMessage m) =>
+        new(m.Id, m.Seq, m.AuthorId, m.AuthorName, m.Tlp, m.CreatedAt, m.EditedAt, m.Deleted, m.Hidden, m.Deleted || m.Hidden ? string.Empty : m.BodyHtml, MayEdit: false, MayDelete: false);
+
+    private static LiveEvent Event(LiveMessage m, string html, bool mine) =>
+        new(m.ChangeSeq, LiveEvent.MessageType, JsonSerializer.Serialize(new LiveEventData(m.ChannelId, m.TopicId, m.Id, mine, html), JsonSerializerOptions.Web));
+
+    private sealed record LiveMessage(
+        Guid Id,
+        long Seq,
+        long ChangeSeq,
+        Guid TopicId,
+        Guid ChannelId,
+        string? AuthorId,
+        string? AuthorName,
+        TlpLabel Tlp,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset? EditedAt,
+        bool Deleted,
+        bool Hidden,
+        string BodyHtml);
+
+    /// <summary>What the page's script receives: where the message belongs, whether it is the reader's own, and its markup.</summary>
+    private sealed record LiveEventData(Guid Channel, Guid Topic, Guid Message, bool Mine, string Html);
+}

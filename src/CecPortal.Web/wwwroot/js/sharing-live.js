@@ -1,0 +1,123 @@
+// Live updates of the sharing pages, from the server-sent events of /sharing/live (no inline script: CSP).
+// A topic page ([data-live-topic]) adds new messages and replaces changed ones by id; a channel page
+// ([data-live-channel]) and the sharing home ([data-live-all]) reload their [data-live-refresh] parts, which carry the
+// member's own unread counts. Without JavaScript, or without EventSource, the pages work as before: post, redirect, reload.
+(function () {
+    "use strict";
+    if (!window.EventSource || !window.fetch) {
+        return;
+    }
+
+    var topicList = document.querySelector("[data-live-topic]");
+    var channelPart = document.querySelector("[data-live-channel]");
+    var allPart = document.querySelector("[data-live-all]");
+    var query = new URLSearchParams();
+    if (topicList) {
+        query.set("topic", topicList.getAttribute("data-live-topic"));
+        if (topicList.getAttribute("data-live-after")) {
+            query.set("after", topicList.getAttribute("data-live-after"));
+        }
+    } else if (channelPart) {
+        query.set("channel", channelPart.getAttribute("data-live-channel"));
+    } else if (!allPart) {
+        return;
+    }
+
+    // Polite: a screen reader finishes what it is reading before it says that something new arrived.
+    var status = document.createElement("div");
+    status.className = "visually-hidden";
+    status.setAttribute("aria-live", "polite");
+    status.setAttribute("data-testid", "live-status");
+    document.body.appendChild(status);
+
+    function announce(text) {
+        status.textContent = text;
+    }
+
+    function parseOne(html) {
+        var template = document.createElement("template");
+        template.innerHTML = html;
+        return template.content.firstElementChild;
+    }
+
+    function fetchPage() {
+        // Marked as the page's own request: it must not keep an unattended session alive.
+        return fetch(window.location.href, { credentials: "same-origin", headers: { "Accept": "text/html", "X-Background-Request": "live" } })
+            .then(function (response) {
+                return response.ok ? response.text() : Promise.reject(new Error(String(response.status)));
+            })
+            .then(function (html) {
+                return new DOMParser().parseFromString(html, "text/html");
+            });
+    }
+
+    function findMessage(root, id) {
+        return root.querySelector("[data-message=\"" + id + "\"]");
+    }
+
+    function place(element, id, isNew) {
+        var existing = findMessage(topicList, id);
+        if (existing) {
+            existing.replaceWith(element);
+        } else {
+            topicList.appendChild(element);
+            if (isNew) {
+                var author = element.querySelector("[data-testid=author]");
+                announce("New message" + (author ? " from " + author.textContent : "") + ".");
+            }
+        }
+    }
+
+    // The member's own message comes from the page itself, with the edit and delete buttons only they get.
+    function placeOwn(id) {
+        fetchPage().then(function (page) {
+            var own = findMessage(page, id);
+            if (own) {
+                place(document.importNode(own, true), id, false);
+            }
+        }).catch(function () { });
+    }
+
+    var refreshTimer = null;
+    function refreshParts() {
+        if (refreshTimer) {
+            return;
+        }
+
+        refreshTimer = window.setTimeout(function () {
+            refreshTimer = null;
+            fetchPage().then(function (page) {
+                document.querySelectorAll("[data-live-refresh]").forEach(function (part) {
+                    var fresh = page.querySelector("[data-live-refresh=\"" + part.getAttribute("data-live-refresh") + "\"]");
+                    if (fresh) {
+                        part.replaceChildren.apply(part, Array.prototype.map.call(fresh.childNodes, function (node) {
+                            return document.importNode(node, true);
+                        }));
+                    }
+                });
+                announce("New activity: unread counts updated.");
+            }).catch(function () { });
+        }, 750);
+    }
+
+    var source = new EventSource("/sharing/live" + (query.toString() ? "?" + query.toString() : ""));
+    source.addEventListener("message", function (event) {
+        var data = JSON.parse(event.data);
+        if (!topicList) {
+            refreshParts();
+        } else if (data.topic === topicList.getAttribute("data-live-topic")) {
+            if (data.mine) {
+                placeOwn(data.message);
+            } else {
+                place(parseOne(data.html), data.message, !findMessage(topicList, data.message));
+            }
+        }
+    });
+    source.addEventListener("reload", function () {
+        source.close();
+        window.location.reload();
+    });
+    window.addEventListener("pagehide", function () {
+        source.close();
+    });
+})();

@@ -1,0 +1,306 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CecPortal.Testing;
+using CecPortal.Web.Features.Sharing.Channels;
+using CecPortal.Web.Features.Sharing.Live;
+using CecPortal.Web.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Shouldly;
+
+namespace CecPortal.IntegrationTests.Sharing;
+
+/// <summary>
+/// The live stream <c>/sharing/live</c> on one instance: a reply arrives rendered, only readers get it (checked per
+/// event), a reconnecting browser replays what it missed, a suspended member's stream closes, and the database
+/// notification carries ids only.
+/// </summary>
+public sealed partial class LiveUpdatesTests(LivePortalFixture portal) : IClassFixture<LivePortalFixture>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Reply_PostedByAnotherMember_ReachesTheFollowerRendered()
+    {
+        // Arrange
+        var author = await portal.MemberAsync("lu.author@member.eu");
+        await portal.MemberAsync("lu.reader@member.eu");
+        var community = await portal.ChannelAsync("community");
+        var topic = await portal.StartTopicAsync(author, community.Id, "Live: exploited VPN appliance", "Anyone patched yet?");
+        using var authorClient = await portal.SignedInClientAsync("lu.author@member.eu");
+        using var readerClient = await portal.SignedInClientAsync("lu.reader@member.eu");
+        await using var live = await LiveEvents.OpenAsync(readerClient, $"?topic={topic.TopicId}");
+
+        // Act
+        using var posted = await authorClient.SubmitFormAsync($"/sharing/t/{topic.TopicId}", new Dictionary<string, string>
+        {
+            ["Input.Body"] = "Patched at **06:00**, indicators in the advisory.",
+        }, "[data-testid=reply-form]");
+        var received = await live.NextAsync();
+
+        // Assert
+        live.StatusCode.ShouldBe(HttpStatusCode.OK);
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        received.Type.ShouldBe("message");
+        received.Json.GetProperty("topic").GetGuid().ShouldBe(topic.TopicId);
+        received.Json.GetProperty("mine").GetBoolean().ShouldBeFalse();
+        received.Html.ShouldContain($"data-message=\"{received.Message}\"");
+        received.Html.ShouldContain("Patched at <strong>06:00</strong>");
+        received.Html.ShouldContain("Lu Author");
+        received.Html.ShouldContain($"href=\"/sharing/m/{received.Message}\"");
+        received.Html.ShouldNotContain("delete-form");
+        received.Id.ShouldBe(await portal.WithDbAsync(db => db.Messages.Where(m => m.Id == received.Message).Select(m => m.ChangeSeq).SingleAsync(Token)));
+    }
+
+    [Fact]
+    public async Task Post_InAnotherSectorsChannel_ReachesNobodyOutsideIt()
+    {
+        // Arrange
+        var author = await portal.MemberAsync("lu.energy@member.eu", country: "FR", sector: "energy");
+        await portal.MemberAsync("lu.health@member.eu", country: "DE", sector: "health");
+        var sector = await portal.ChannelAsync("sector-energy");
+        var community = await portal.ChannelAsync("community");
+        var sectorTopic = await portal.StartTopicAsync(author, sector.Id, "Live: grid operator outage", "Only for energy.");
+        using var outsider = await portal.SignedInClientAsync("lu.health@member.eu");
+        await using var live = await LiveEvents.OpenAsync(outsider);
+
+        // Act
+        await portal.ReplyAsync(author, sectorTopic.TopicId, "Second energy-only message.");
+        var open = await portal.StartTopicAsync(author, community.Id, "Live: for everyone", "Community message.");
+        var next = await live.NextAsync();
+        await using var followChannel = await LiveEvents.OpenAsync(outsider, $"?channel={sector.Id}");
+        await using var followTopic = await LiveEvents.OpenAsync(outsider, $"?topic={sectorTopic.TopicId}");
+
+        // Assert: the energy messages were announced before the community one, and none reached the outsider.
+        next.Message.ShouldBe(open.MessageId);
+        followChannel.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        followTopic.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Post_InAWorkingGroup_StopsReachingAMemberTheMomentTheyAreRemoved()
+    {
+        // Arrange
+        var author = await portal.MemberAsync("lu.wg.author@member.eu");
+        var leaver = await portal.MemberAsync("lu.wg.leaver@member.eu");
+        var group = await portal.GroupAsync("lu-group", ChannelKind.WorkingGroup, TlpLabel.Amber, author, leaver);
+        var community = await portal.ChannelAsync("community");
+        var topic = await portal.StartTopicAsync(author, group, "Live: hospital incident", "First, for the group.");
+        using var client = await portal.SignedInClientAsync("lu.wg.leaver@member.eu");
+        await using var live = await LiveEvents.OpenAsync(client);
+        await portal.ReplyAsync(author, topic.TopicId, "While still a member.");
+        var before = await live.NextAsync();
+
+        // Act
+        await portal.WithDbAsync(db => db.ChannelSubscriptions.Where(s => s.ChannelId == group && s.UserId == leaver).ExecuteDeleteAsync(Token));
+        await portal.ReplyAsync(author, topic.TopicId, "After the removal.");
+        var open = await portal.StartTopicAsync(author, community.Id, "Live: after the removal", "Community message.");
+        var next = await live.NextAsync();
+
+        // Assert
+        before.Html.ShouldContain("While still a member.");
+        next.Message.ShouldBe(open.MessageId);
+    }
+
+    [Fact]
+    public async Task Follow_AWorkingGroupOfOthers_NotFound()
+    {
+        // Arrange
+        var author = await portal.MemberAsync("lu.wg2.author@member.eu");
+        await portal.MemberAsync("lu.wg2.outsider@member.eu");
+        var group = await portal.GroupAsync("lu-group-closed", ChannelKind.WorkingGroup, TlpLabel.Amber, author);
+        using var outsider = await portal.SignedInClientAsync("lu.wg2.outsider@member.eu");
+
+        // Act
+        await using var response = await LiveEvents.OpenAsync(outsider, $"?channel={group}");
+
+        // Assert
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Reconnect_WithLastEventId_ReplaysWhatWasMissedInOrderOnce()
+    {
+        // Arrange
+        var author = await portal.MemberAsync("lu.replay.author@member.eu");
+        await portal.MemberAsync("lu.replay.reader@member.eu");
+        var community = await portal.ChannelAsync("community");
+        var topic = await portal.StartTopicAsync(author, community.Id, "Live: replay", "Opening.");
+        using var client = await portal.SignedInClientAsync("lu.replay.reader@member.eu");
+        long lastId;
+        await using (var first = await LiveEvents.OpenAsync(client, $"?topic={topic.TopicId}"))
+        {
+            await portal.ReplyAsync(author, topic.TopicId, "Seen live.");
+            lastId = (await first.NextAsync()).Id!.Value;
+        }
+
+        var missedOne = await portal.ReplyAsync(author, topic.TopicId, "Missed one.");
+        var missedTwo = await portal.ReplyAsync(author, topic.TopicId, "Missed two.");
+
+        // Act
+        await using var again = await LiveEvents.OpenAsync(client, $"?topic={topic.TopicId}", lastEventId: lastId);
+        var replayedOne = await again.NextAsync();
+        var replayedTwo = await again.NextAsync();
+        var live = await portal.ReplyAsync(author, topic.TopicId, "Live again.");
+        var next = await again.NextAsync();
+
+        // Assert
+        replayedOne.Message.ShouldBe(missedOne.MessageId);
+        replayedTwo.Message.ShouldBe(missedTwo.MessageId);
+        replayedTwo.Id!.Value.ShouldBeGreaterThan(replayedOne.Id!.Value);
+        replayedOne.Id!.Value.ShouldBeGreaterThan(lastId);
+        next.Message.ShouldBe(live.MessageId);
+    }
+
+    [Fact]
+    public async Task Edit_AndDelete_ArriveAsChangesOfTheSameMessage()
+    {
+        // Arrange
+        var author = await portal.MemberAsync("lu.edit.author@member.eu");
+        await portal.MemberAsync("lu.edit.reader@member.eu");
+        var community = await portal.ChannelAsync("community");
+        var topic = await portal.StartTopicAsync(author, community.Id, "Live: edits", "Frist version.");
+        using var client = await portal.SignedInClientAsync("lu.edit.reader@member.eu");
+        await using var live = await LiveEvents.OpenAsync(client, $"?topic={topic.TopicId}");
+
+        // Act
+        await portal.WithServiceAsync<CecPortal.Web.Features.Sharing.Topics.MessageWriter>(w => w.EditAsync(author, topic.MessageId, "First version.", TlpLabel.Amber, Token));
+        var edited = await live.NextAsync();
+        await portal.WithServiceAsync<CecPortal.Web.Features.Sharing.Topics.MessageWriter>(w => w.DeleteAsync(author, topic.MessageId, Token));
+        var deleted = await live.NextAsync();
+
+        // Assert
+        edited.Message.ShouldBe(topic.MessageId);
+        edited.Html.ShouldContain("First version.");
+        edited.Html.ShouldContain("(edited)");
+        deleted.Message.ShouldBe(topic.MessageId);
+        deleted.Html.ShouldContain("Message deleted.");
+        deleted.Html.ShouldNotContain("First version.");
+        deleted.Id!.Value.ShouldBeGreaterThan(edited.Id!.Value);
+    }
+
+    [Fact]
+    public async Task Suspend_AConnectedMember_ClosesTheirStreamWithinTheSweep()
+    {
+        // Arrange
+        var member = await portal.MemberAsync("lu.suspended@member.eu");
+        using var client = await portal.SignedInClientAsync("lu.suspended@member.eu");
+        await using var live = await LiveEvents.OpenAsync(client);
+
+        // Act
+        await portal.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == member, Token)).Suspend("Test.", DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync(Token);
+        });
+
+        // Assert: the sweep runs every second in this fixture.
+        (await live.ClosesWithinAsync(5)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Post_Notification_CarriesIdsOnly()
+    {
+        // Arrange
+        var author = await portal.MemberAsync("lu.notify@member.eu");
+        var community = await portal.ChannelAsync("community");
+        await using var connection = new NpgsqlConnection(portal.ConnectionString);
+        await connection.OpenAsync(Token);
+        var payloads = new List<string>();
+        connection.Notification += (_, e) => payloads.Add(e.Payload);
+        await using (var listen = new NpgsqlCommand("LISTEN sharing", connection))
+        {
+            await listen.ExecuteNonQueryAsync(Token);
+        }
+
+        // Act
+        var posted = await portal.StartTopicAsync(author, community.Id, "Live: secret subject", "Secret body text, TLP:AMBER.");
+        while (payloads.Count == 0)
+        {
+            (await connection.WaitAsync(TimeSpan.FromSeconds(10), Token)).ShouldBeTrue("no notification within 10 s");
+        }
+
+        // Assert
+        var changeSeq = await portal.WithDbAsync(db => db.Messages.Where(m => m.Id == posted.MessageId).Select(m => m.ChangeSeq).SingleAsync(Token));
+        payloads.ShouldBe([$$"""{"c":"{{community.Id}}","s":{{changeSeq}}}"""]);
+        IdsOnly().IsMatch(payloads[0]).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Change_RolledBack_IsNeverAnnounced()
+    {
+        // Arrange
+        var author = await portal.MemberAsync("lu.rollback@member.eu");
+        var community = await portal.ChannelAsync("community");
+        var posted = await portal.StartTopicAsync(author, community.Id, "Live: rolled back", "Stays.");
+        await using var connection = new NpgsqlConnection(portal.ConnectionString);
+        await connection.OpenAsync(Token);
+        var payloads = new List<string>();
+        connection.Notification += (_, e) => payloads.Add(e.Payload);
+        await using (var listen = new NpgsqlCommand("LISTEN sharing", connection))
+        {
+            await listen.ExecuteNonQueryAsync(Token);
+        }
+
+        // Act: a deletion saved inside a transaction that is then rolled back.
+        await portal.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(Token);
+            (await db.Messages.SingleAsync(m => m.Id == posted.MessageId, Token)).Delete(author, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync(Token);
+            await transaction.RollbackAsync(Token);
+            return 0;
+        });
+        var heard = await connection.WaitAsync(TimeSpan.FromSeconds(2), Token);
+
+        // Assert
+        heard.ShouldBeFalse();
+        payloads.ShouldBeEmpty();
+        (await portal.WithDbAsync(db => db.Messages.Where(m => m.Id == posted.MessageId).Select(m => m.DeletedAt).SingleAsync(Token))).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task ListeningConnection_Dropped_ReconnectsAndDeliversWhatCameMeanwhile()
+    {
+        // Arrange
+        var author = await portal.MemberAsync("lu.drop.author@member.eu");
+        await portal.MemberAsync("lu.drop.reader@member.eu");
+        var community = await portal.ChannelAsync("community");
+        var topic = await portal.StartTopicAsync(author, community.Id, "Live: database restart", "Before.");
+        using var client = await portal.SignedInClientAsync("lu.drop.reader@member.eu");
+        await using var live = await LiveEvents.OpenAsync(client, $"?topic={topic.TopicId}");
+
+        // Act: end the listener's connection as a database restart would, and post before it is back.
+        await using (var admin = new NpgsqlConnection(portal.ConnectionString))
+        {
+            await admin.OpenAsync(Token);
+            await using var terminate = new NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND application_name = @name", admin);
+            terminate.Parameters.AddWithValue("name", LiveListener.ApplicationName);
+            ((long)(await terminate.ExecuteScalarAsync(Token))!).ShouldBe(1);
+        }
+
+        var reply = await portal.ReplyAsync(author, topic.TopicId, "Posted while the listener was away.");
+        var received = await live.NextAsync(seconds: 15);
+
+        // Assert
+        received.Message.ShouldBe(reply.MessageId);
+    }
+
+    [Fact]
+    public async Task Open_WithoutAskingForAnEventStream_NotAcceptable()
+    {
+        // Arrange
+        await portal.MemberAsync("lu.plain@member.eu");
+        using var client = await portal.SignedInClientAsync("lu.plain@member.eu");
+
+        // Act
+        using var response = await client.GetAsync("/sharing/live", Token);
+
+        // Assert
+        response.StatusCode.ShouldBe(HttpStatusCode.NotAcceptable);
+    }
+
+    [GeneratedRegex("""^\{"c":"[0-9a-f-]{36}","s":[0-9]+\}$""")]
+    private static partial Regex IdsOnly();
+}

@@ -102,20 +102,48 @@ public sealed class BriefingDeliveryFixture : PortalFixture, IAsyncDisposable
             Token));
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    /// <summary>Polls until <paramref name="condition"/> holds; on time-out, <paramref name="describe"/> says where things stood.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null, Func<Task<string>>? describe = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Timed out waiting for {what}.");
+                var state = describe is null ? string.Empty : " " + await describe();
+                throw new TimeoutException($"Timed out waiting for {what}.{state}");
             }
 
             await Task.Delay(100, Token);
         }
     }
+
+    /// <summary>
+    /// What the fan-out of <paramref name="briefingId"/> looks like now: each ledger row's status, attempts, lease and
+    /// back-off, and the count of Hangfire jobs by state. A timed-out wait reports it, so a slow run says where it stood.
+    /// </summary>
+    public async Task<string> DescribeFanOutAsync(Guid briefingId)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var rows = (await LedgerAsync(briefingId)).OrderBy(d => d.Id).Select(d =>
+            $"row {d.Id}: {d.Status}, {d.Attempts} attempt(s), lease {Relative(d.ClaimedUntil, now)}, next {Relative(d.NextAttemptAt, now)}");
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(Token);
+        await using var command = new NpgsqlCommand("SELECT coalesce(statename, '(none)') || ': ' || count(*) FROM hangfire.job GROUP BY statename ORDER BY 1", connection);
+        var jobs = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(Token))
+        {
+            while (await reader.ReadAsync(Token))
+            {
+                jobs.Add(reader.GetString(0));
+            }
+        }
+
+        return $"{string.Join("; ", rows)}. Jobs by state: {string.Join(", ", jobs)}.";
+    }
+
+    private static string Relative(DateTimeOffset? at, DateTimeOffset now) =>
+        at is { } value ? $"{(value - now).TotalSeconds:+0.0;-0.0}s" : "none";
 
     /// <summary>Raw SQL on the test database, for what the portal offers no service for (Hangfire's tables).</summary>
     public async Task<long> ScalarAsync(string sql, params NpgsqlParameter[] parameters)

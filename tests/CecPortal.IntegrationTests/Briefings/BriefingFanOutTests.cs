@@ -204,7 +204,11 @@ public sealed class BriefingFanOutTests(BriefingDeliveryFixture portal) : IClass
 
         // Act
         await portal.WithServiceAsync<MorningBriefingJob>(job => job.RunAsync(Token));
-        await WaitUntilAsync(async () => (await portal.BriefingAsync(briefing.Id)).Status == BriefingStatus.Sent, "every delivery to be settled (follow-up jobs after the back-off)", TimeSpan.FromSeconds(90));
+        await WaitUntilAsync(
+            async () => (await portal.BriefingAsync(briefing.Id)).Status == BriefingStatus.Sent,
+            "every delivery to be settled (follow-up jobs after the back-off)",
+            TimeSpan.FromSeconds(90),
+            () => portal.DescribeFanOutAsync(briefing.Id));
 
         // Assert
         var accepted = portal.MessagesOf(briefing.Id).GroupBy(m => m.Recipients.Single()).ToDictionary(g => g.Key, g => g.Count());

@@ -7,7 +7,7 @@ namespace CecPortal.Web.Features.Admin.Sharing;
 /// version the form was loaded with; and archiving. The fields are bound by the names the channel's rules use, so a
 /// refusal appears under its field with what was typed kept.
 /// </summary>
-public sealed class EditModel(AppDbContext db, ChannelAdministration administration) : PageModel, IReloadAfterRefusal
+public sealed class EditModel(AppDbContext db, ChannelAdministration administration) : PageModel, IReloadAfterRefusal, IChannelFields
 {
     [BindProperty]
     [StringLength(Channel.MaxNameLength, ErrorMessage = "The name may have at most {1} characters.")]
@@ -31,6 +31,14 @@ public sealed class EditModel(AppDbContext db, ChannelAdministration administrat
     public uint? Version { get; set; }
 
     public ChannelState Current { get; private set; } = null!;
+
+    public IEnumerable<TlpLabel> TlpChoices => Enum.GetValues<TlpLabel>().Where(l => RedAllowed || l != TlpLabel.Red || l == TlpSelected);
+
+    public TlpLabel TlpSelected => DefaultTlp ?? Current.DefaultTlp;
+
+    public string TlpRedRule => RedAllowed ? "TLP:RED is allowed here: a working group's readers are named one by one." : "TLP:RED is only for working groups.";
+
+    private bool RedAllowed => Current.Kind == ChannelKind.WorkingGroup;
 
     public sealed record ChannelState(Guid Id, string Slug, string Name, string? Description, ChannelKind Kind, TlpLabel DefaultTlp, DateTimeOffset? ArchivedAt, uint Version)
     {

@@ -6,7 +6,7 @@ namespace CecPortal.Web.Features.Admin.Sharing;
 /// Creates an open channel or a working group. The fields are bound by the names the channel's rules use, so a refusal
 /// (an address taken, TLP:RED outside a working group) appears under the field it is about, with everything kept as typed.
 /// </summary>
-public sealed class NewModel(ChannelAdministration administration) : PageModel
+public sealed class NewModel(ChannelAdministration administration) : PageModel, IChannelFields
 {
     [BindProperty]
     [Required(ErrorMessage = "Choose what kind of channel to create.")]
@@ -36,6 +36,12 @@ public sealed class NewModel(ChannelAdministration administration) : PageModel
     [Required(ErrorMessage = "Choose a TLP label.")]
     [Display(Name = "Default TLP label")]
     public TlpLabel? DefaultTlp { get; set; } = TlpRules.Default;
+
+    public IEnumerable<TlpLabel> TlpChoices => Enum.GetValues<TlpLabel>();
+
+    public TlpLabel TlpSelected => DefaultTlp ?? TlpRules.Default;
+
+    public string TlpRedRule => "TLP:RED is only for working groups, whose readers are named one by one, and is never emailed.";
 
     public void OnGet()
     {

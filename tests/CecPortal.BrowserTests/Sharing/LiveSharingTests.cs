@@ -1,7 +1,9 @@
 using CecPortal.BrowserTests.Pages;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Sharing.Channels;
 using CecPortal.Web.Features.Sharing.Topics;
+using CecPortal.Web.Infrastructure.Web;
 using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,6 +83,53 @@ public sealed class LiveSharingTests(BrowserPortal portal)
         }
     }
 
+    [Fact]
+    public async Task WorkingGroup_SeenByAMemberOutsideIt_NotFoundAndNothingPushed()
+    {
+        // Arrange: an outsider whose sharing home follows every channel they may read, by push.
+        var insider = await CreateMemberAsync("live.insider@browser.example");
+        await CreateMemberAsync("live.outsider@browser.example");
+        var group = await WorkingGroupAsync("live-incident-cell", insider);
+        await using var context = await portal.Browser.NewContextAsync(portal.ContextOptions(await portal.StorageStateAsync("live.outsider@browser.example")));
+        await context.AddInitScriptAsync("""
+            (() => {
+                const Native = window.EventSource;
+                window.liveMessages = [];
+                window.EventSource = function (url, options) {
+                    const source = new Native(url, options);
+                    source.addEventListener("message", e => window.liveMessages.push(JSON.parse(e.data).message));
+                    return source;
+                };
+                window.EventSource.prototype = Native.prototype;
+            })();
+            """);
+        var page = await context.NewPageAsync();
+        try
+        {
+            var groupPage = await page.GotoAsync(new Uri(portal.BaseAddress, "/sharing/c/live-incident-cell").ToString());
+            await page.GotoAsync(new Uri(portal.BaseAddress, "/sharing").ToString());
+            await page.WaitForFunctionAsync("() => window.liveMessages !== undefined");
+
+            // Act: a post in the group, then one in the community channel, which the outsider does read.
+            var secret = await PostAsync(insider, group, "Containment plan", "Only for the cell.");
+            var open = await PostAsync(insider, await ChannelIdAsync("community"), "For everyone", "Patch now.");
+            var topicPage = await page.Context.NewPageAsync();
+            var secretTopic = await topicPage.GotoAsync(new Uri(portal.BaseAddress, $"/sharing/t/{secret.TopicId}").ToString());
+
+            // Assert
+            groupPage!.Status.ShouldBe(404);
+            secretTopic!.Status.ShouldBe(404);
+            await page.WaitForFunctionAsync($"() => window.liveMessages.includes('{open.MessageId}')");
+            (await page.EvaluateAsync<string[]>("() => window.liveMessages")).ShouldNotContain(secret.MessageId.ToString());
+            await Expect(page.GetByText("live-incident-cell")).ToHaveCountAsync(0);
+        }
+        catch
+        {
+            await Screenshots.TrySaveAsync(page, nameof(WorkingGroup_SeenByAMemberOutsideIt_NotFoundAndNothingPushed));
+            throw;
+        }
+    }
+
     private async Task<string> CreateMemberAsync(string email)
     {
         var name = string.Join(' ', email.Split('@')[0].Split('.').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
@@ -99,5 +148,31 @@ public sealed class LiveSharingTests(BrowserPortal portal)
         var community = await db.Channels.Where(c => c.Slug == "community").Select(c => c.Id).SingleAsync();
         var posted = await scope.ServiceProvider.GetRequiredService<MessageWriter>().StartTopicAsync(authorId, community, subject, body, TlpLabel.Amber, CancellationToken.None);
         return posted.TopicId;
+    }
+
+    private async Task<Guid> ChannelIdAsync(string slug)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Channels.Where(c => c.Slug == slug).Select(c => c.Id).SingleAsync();
+    }
+
+    /// <summary>A working group made as staff would, with <paramref name="members"/> in it.</summary>
+    private async Task<Guid> WorkingGroupAsync(string slug, params string[] members)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var staff = new Actor(await db.Users.Where(u => u.Email == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync(), PortalFactory.AdminEmail);
+        var channel = Channel.Create(ChannelKind.WorkingGroup, slug, "Group " + slug, "A test group.", TlpLabel.Amber, staff, now);
+        db.Channels.Add(channel);
+        db.ChannelSubscriptions.AddRange(members.Select(m => ChannelSubscription.Add(channel.Id, m, SubscriptionRole.Member, staff, now)));
+        await db.SaveChangesAsync();
+        return channel.Id;
+    }
+
+    private async Task<PostedMessage> PostAsync(string authorId, Guid channelId, string subject, string body)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MessageWriter>().StartTopicAsync(authorId, channelId, subject, body, TlpLabel.Amber, CancellationToken.None);
     }
 }

@@ -252,6 +252,38 @@ public sealed class BriefingFanOutTests(BriefingDeliveryFixture portal) : IClass
     }
 
     [Fact]
+    public async Task FollowUp_RunBeforeTheBackoffEnds_SchedulesItselfAgainNoEarlierThanTheBackoff()
+    {
+        // Arrange: a fan-out whose rows all wait for a back-off, and no Hangfire chunk alongside. Hangfire keeps a
+        // scheduled time in whole seconds, so a follow-up can start before the back-off it was scheduled for.
+        var briefing = await portal.ScheduleTodaysBriefingAsync("Early follow-up", publishEarly: true);
+        await portal.WithServiceAsync<DeliveryLedger>(ledger => ledger.FillAsync(briefing.Id, Token));
+        await portal.WithDbAsync(async db =>
+        {
+            var tracked = await db.Briefings.SingleAsync(b => b.Id == briefing.Id, Token);
+            tracked.StartSending(DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync(Token);
+        });
+        var next = DateTimeOffset.UtcNow.AddMinutes(30).AddMilliseconds(500);
+        await portal.WithDbAsync(db => db.BriefingDeliveries.Where(d => d.BriefingId == briefing.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.Attempts, 1).SetProperty(d => d.NextAttemptAt, next), Token));
+
+        // Act
+        await portal.WithServiceAsync<SendBriefingChunkJob>(job => job.RunAsync(briefing.Id, SendBriefingChunkJob.FollowUp, Token));
+
+        // Assert: the rows were left alone, and a new follow-up waits for them, due no earlier than their back-off.
+        portal.MessagesOf(briefing.Id).ShouldBeEmpty();
+        var scheduled = await portal.ScalarAsync(
+            """
+            SELECT count(*) FROM hangfire.set s JOIN hangfire.job j ON j.id::text = s.value
+            WHERE s.key = 'schedule' AND j.arguments::text LIKE '%' || @id || '%' AND s.score >= @next
+            """,
+            new NpgsqlParameter("id", briefing.Id.ToString()),
+            new NpgsqlParameter("next", next.ToUnixTimeMilliseconds() / 1000.0));
+        scheduled.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Send_CancelledMidWayThenResumedAfterTheLease_SkipsNobodyAndRepeatsAtMostTheMessagesInFlight()
     {
         // Arrange: a fan-out started by hand, so that no Hangfire chunk runs alongside.

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Briefings.Delivery;
 
 namespace CecPortal.UnitTests.Briefings.Delivery;
 
@@ -86,4 +87,19 @@ public sealed class BackoffTests
         Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
         return results;
     }
+
+    [Theory]
+    [InlineData("2026-12-06T07:00:05.3000000+00:00", "2026-12-06T07:00:00+00:00", "2026-12-06T07:00:06+00:00")]
+    [InlineData("2026-12-06T07:00:05.0000000+00:00", "2026-12-06T07:00:00+00:00", "2026-12-06T07:00:05+00:00")]
+    [InlineData("2026-12-06T07:00:05.3000000+00:00", "2026-12-06T07:00:09.0000001+00:00", "2026-12-06T07:00:10+00:00")]
+    public void FollowUpTime_ABackoffEnd_NeverBeforeItAndOnAWholeSecond(string next, string now, string expected)
+    {
+        // Act
+        var at = BriefingDeliveryQueue.FollowUpTime(Parse(next), Parse(now));
+
+        // Assert
+        at.ShouldBe(Parse(expected));
+    }
+
+    private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -43,13 +43,27 @@ public sealed class BriefingDeliveryQueue(
             await EnqueueChunksAsync(briefingId, cancellationToken);
         }
 
-        if (result.Deferred > 0 && await ledger.NextAttemptAtAsync(briefingId, cancellationToken) is { } next)
+        // A chunk that deferred rows, or a follow-up that came too early for them (another server's clock ahead of
+        // this one's), leaves a chunk job at the earliest back-off end for the rows waiting for it.
+        var waiting = result.Deferred > 0 || (chunk == SendBriefingChunkJob.FollowUp && result.Attempted == 0);
+        if (waiting && await ledger.NextAttemptAtAsync(briefingId, cancellationToken) is { } next)
         {
-            // A chunk job at the earliest back-off end, for the rows waiting for it.
-            var at = next > clock.GetUtcNow() ? next : clock.GetUtcNow();
+            var at = FollowUpTime(next, clock.GetUtcNow());
             jobs.Schedule<SendBriefingChunkJob>(job => job.RunAsync(briefingId, SendBriefingChunkJob.FollowUp, CancellationToken.None), at);
             logger.LogInformation("Briefing {BriefingId}: {Deferred} deliveries wait for a retry; follow-up at {At:O}.", briefingId, result.Deferred, at);
         }
+    }
+
+    /// <summary>
+    /// When a follow-up for rows waiting until <paramref name="next"/> is due: not before then, rounded UP to the
+    /// second, because Hangfire keeps a scheduled job's time in whole seconds (truncated) and would otherwise start it
+    /// up to a second early, find nothing ready, and leave the rows to the sweep minutes later.
+    /// </summary>
+    public static DateTimeOffset FollowUpTime(DateTimeOffset next, DateTimeOffset now)
+    {
+        var at = next > now ? next : now;
+        var partial = at.Ticks % TimeSpan.TicksPerSecond;
+        return partial == 0 ? at : at.AddTicks(TimeSpan.TicksPerSecond - partial);
     }
 
     /// <summary>Marks the briefing Sent once no row is pending; the <c>xmin</c> token makes a second caller lose quietly.</summary>

@@ -191,6 +191,7 @@ public sealed class AccountErasureTests(PortalFixture portal) : IClassFixture<Po
         ["message_mentions.UserId"] = ColumnClass.UserId,
         ["message_sightings.UserId"] = ColumnClass.UserId,
         ["topic_reads.UserId"] = ColumnClass.UserId,
+        ["sharing_activity.UserId"] = ColumnClass.UserId,
     };
 
     /// <summary>References that stay after erasure, pointing at the anonymised account row: what staff made keeps an author.</summary>

@@ -199,6 +199,9 @@ internal static class PersonalDataSeed
         db.MessageSightings.Add(new MessageSighting { MessageId = reply.Id, UserId = userId, CreatedAt = now });
         db.TopicReads.Add(TopicRead.Of(topic.Id, userId, reply.Seq));
         await db.SaveChangesAsync();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO sharing_activity ("UserId", "LastActiveAt", "NotifiedUpToSeq", "LastEmailedAt") VALUES ({userId}, {now}, {reply.Seq}, {now})
+            """);
 
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO briefing_deliveries ("BriefingId", "MemberId", "Status", "Attempts", "LastError", "CreatedAt")

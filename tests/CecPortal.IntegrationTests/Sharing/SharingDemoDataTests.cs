@@ -3,6 +3,7 @@ using CecPortal.Testing;
 using CecPortal.Web.Features.Demo;
 using CecPortal.Web.Features.Sharing;
 using CecPortal.Web.Features.Sharing.Channels;
+using CecPortal.Web.Features.Sharing.Notifications;
 using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
@@ -92,6 +93,27 @@ public sealed class SharingDemoDataTests(DemoSharingPortalFixture portal) : ICla
         messages.ShouldAllBe(m => m.Tlp >= channels[m.ChannelId].DefaultTlp);
         messages.Where(m => m.TopicId == topics.Single(t => t.Subject == SharingDemoData.ReportingSubject).Id)
             .ShouldAllBe(m => channels[m.ChannelId].Kind == ChannelKind.Country && channels[m.ChannelId].CountryCode == "FR");
+    }
+
+    [Fact]
+    public async Task Start_WithSeedSharingOn_SendsNoNotificationNowAndLeavesTwoMentionsOfGarciaPending()
+    {
+        // Arrange
+        var garcia = await portal.UserIdAsync("p.garcia@demo.cec.example");
+
+        // Act
+        IReadOnlyList<string> due = [];
+        await portal.WithServiceAsync<SharingDigests>(async digests => due = await digests.DueRecipientsAsync(Token));
+        var rows = await portal.WithDbAsync(db => db.SharingActivity.AsNoTracking().ToDictionaryAsync(a => a.UserId, Token));
+        var last = await portal.WithDbAsync(db => db.Messages.MaxAsync(m => m.Seq, Token));
+        var pending = await portal.WithDbAsync(db => db.Messages.AsNoTracking().Where(m => m.Seq > rows[garcia].NotifiedUpToSeq).ToListAsync(Token));
+        var mentioned = await portal.WithDbAsync(db => db.MessageMentions.AsNoTracking().Where(x => x.UserId == garcia).Select(x => x.MessageId).ToListAsync(Token));
+
+        // Assert
+        due.ShouldBeEmpty("the history counts as notified and the new mentions are younger than the inactivity window");
+        rows.Where(r => r.Key != garcia).ShouldAllBe(r => r.Value.NotifiedUpToSeq == last);
+        pending.Select(m => m.Tlp).ShouldBe([TlpLabel.Green, TlpLabel.AmberStrict], ignoreOrder: true);
+        pending.ShouldAllBe(m => mentioned.Contains(m.Id));
     }
 
     [Fact]

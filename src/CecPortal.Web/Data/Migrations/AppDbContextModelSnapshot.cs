@@ -2932,6 +2932,26 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("channel_subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("CecPortal.Web.Features.Sharing.Notifications.SharingActivity", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("LastActiveAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastEmailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("NotifiedUpToSeq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("sharing_activity", (string)null);
+                });
+
             modelBuilder.Entity("CecPortal.Web.Features.Sharing.Topics.Message", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3936,6 +3956,15 @@ namespace CecPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("CecPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Sharing.Notifications.SharingActivity", b =>
+                {
                     b.HasOne("CecPortal.Web.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -44,7 +44,11 @@ public sealed record PersonalDataDocument(
         IReadOnlyList<SharingMessageRecord> Messages,
         IReadOnlyList<SharingMentionRecord> MentionsOfYou,
         IReadOnlyList<SharingSightingRecord> SeenItToo,
-        IReadOnlyList<SharingTopicReadRecord> TopicsRead);
+        IReadOnlyList<SharingTopicReadRecord> TopicsRead)
+    {
+        /// <summary>When the person was last active in the portal and how far notification emails have taken them; null when never recorded.</summary>
+        public SharingNotificationsRecord? Notifications { get; init; }
+    }
 
     /// <summary>A channel the person joined, was added to, or changed settings for.</summary>
     public sealed record SharingChannelRecord(string Channel, string Role, DateTimeOffset JoinedAt, string Notify, bool Muted, bool UrgentAlertsByEmail, long ReadUpToSeq, DateTimeOffset? SilencedUntil);
@@ -62,6 +66,8 @@ public sealed record PersonalDataDocument(
     public sealed record SharingSightingRecord(Guid MessageId, DateTimeOffset At);
 
     public sealed record SharingTopicReadRecord(Guid TopicId, long ReadUpToSeq);
+
+    public sealed record SharingNotificationsRecord(DateTimeOffset? LastActiveAt, long NotifiedUpToSeq, DateTimeOffset? LastEmailedAt);
 
     /// <summary>A sharing-space channel the person made as staff.</summary>
     public sealed record ChannelCreatedRecord(string Channel, DateTimeOffset CreatedAt);

@@ -248,7 +248,11 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
                 [.. revisions[m.Id].Select(r => new SharingRevisionRecord(r.BodyMarkdown, r.Tlp, r.ReplacedAt))]))],
             mentions,
             sightings,
-            reads);
+            reads)
+        {
+            Notifications = await db.SharingActivity.AsNoTracking().Where(a => a.UserId == userId)
+                .Select(a => new SharingNotificationsRecord(a.LastActiveAt, a.NotifiedUpToSeq, a.LastEmailedAt)).SingleOrDefaultAsync(cancellationToken),
+        };
     }
 
     private static ApplicationRecord ToRecord(MembershipApplication a) => new(

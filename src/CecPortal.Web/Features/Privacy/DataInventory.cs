@@ -45,10 +45,10 @@ public static class DataInventory
                 "For as long as you are a member."),
             new(
                 "Sharing space",
-                "The messages and topics you write (with their TLP label and earlier versions of edited messages), the channels you joined and their settings, how far you have read, mentions of you, and your \"seen it too\".",
+                "The messages and topics you write (with their TLP label and earlier versions of edited messages), the channels you joined and their settings, how far you have read, mentions of you, your \"seen it too\", and when you were last active in the portal (one time, to the minute, overwritten) and which messages notification emails have covered.",
                 "Letting members share experience and operational information with each other.",
                 "Membership agreement (Art. 6(1)(b)).",
-                $"Messages: {Period(retention.Messages)} after posting; TLP:RED messages: {Period(retention.RedMessages)}. Settings and read marks: for as long as you are a member. On erasure your messages stay as \"message deleted\" by a former member, without their text."),
+                $"Messages: {Period(retention.Messages)} after posting; TLP:RED messages: {Period(retention.RedMessages)}. Settings, read marks and the last-active time: for as long as you are a member (they are overwritten, not accumulated). On erasure your messages stay as \"message deleted\" by a former member, without their text."),
             new(
                 "Emails we sent you",
                 "Recipient address, subject and time of each email. The message text is deleted as soon as it is sent.",

@@ -1,4 +1,5 @@
 using CecPortal.Web.Features.Sharing.Channels;
+using CecPortal.Web.Features.Sharing.Notifications;
 using CecPortal.Web.Features.Sharing.Topics;
 
 namespace CecPortal.Web.Features.Sharing;
@@ -20,6 +21,11 @@ public sealed class ChannelModel(ChannelDirectory directory, ChannelMembership m
     public ChannelSummary Channel { get; private set; } = null!;
 
     public PageOf<TopicSummary> Topics { get; private set; } = null!;
+
+    /// <summary>The settings form: as posted when it was refused, otherwise as saved.</summary>
+    public ChannelSettingsInput Settings => _postedSettings ?? ChannelSettingsInput.From(Channel);
+
+    private ChannelSettingsInput? _postedSettings;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
         await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
@@ -58,8 +64,34 @@ public sealed class ChannelModel(ChannelDirectory directory, ChannelMembership m
     public Task<IActionResult> OnPostLeaveAsync(string slug, CancellationToken cancellationToken) =>
         ChangeAsync(slug, id => membership.LeaveAsync(Actor.Of(User).Id, id, cancellationToken), "You left the channel.", cancellationToken);
 
-    public Task<IActionResult> OnPostSettingsAsync(string slug, bool muted, NotifyLevel notify, CancellationToken cancellationToken) =>
-        ChangeAsync(slug, id => membership.ChangeSettingsAsync(Actor.Of(User).Id, id, muted, notify, cancellationToken), "Your settings for this channel are saved.", cancellationToken);
+    /// <summary>Notification level, mute and urgent alerts by email; a value no form offers re-shows the form with a message.</summary>
+    public async Task<IActionResult> OnPostSettingsAsync(string slug, string? notify, string? muted, string? urgentAlertsByEmail, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (!await LoadAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        _postedSettings = new ChannelSettingsInput { Notify = notify, Muted = muted, UrgentAlertsByEmail = urgentAlertsByEmail };
+        if (_postedSettings.Read(ModelState) is not { } level)
+        {
+            return Page();
+        }
+
+        try
+        {
+            await membership.ChangeSettingsAsync(Actor.Of(User).Id, Channel.Id, _postedSettings.IsMuted, level, _postedSettings.WantsUrgentAlertsByEmail, cancellationToken);
+        }
+        catch (SharingRuleException ex)
+        {
+            ModelState.AddModelError(ChannelSettingsInput.NotifyField, ex.Message);
+            return Page();
+        }
+
+        TempData.SetStatusMessage("Your settings for this channel are saved.");
+        return RedirectToPage(pageName: null, pageHandler: null, routeValues: new { slug }, fragment: DigestEmail.SettingsAnchor);
+    }
 
     public Task<IActionResult> OnPostMarkReadAsync(string slug, CancellationToken cancellationToken) =>
         ChangeAsync(slug, id => reads.MarkChannelReadAsync(Actor.Of(User).Id, id, cancellationToken), "Everything in this channel is marked as read.", cancellationToken);

@@ -1,5 +1,6 @@
 using CecPortal.Web.Features.Demo;
 using CecPortal.Web.Features.Sharing.Channels;
+using CecPortal.Web.Features.Sharing.Notifications;
 using CecPortal.Web.Features.Sharing.Topics;
 using CecPortal.Web.Infrastructure.Markdown;
 
@@ -12,7 +13,9 @@ namespace CecPortal.Web.Features.Sharing;
 /// vulnerability exploited in the wild (replies from several sectors, "seen it too" from four health members and two
 /// others, mentions, one edited message with its revision, one deleted message), a NIS2 reporting question in the French
 /// channel, and an incident at a hospital in the working group with one TLP:RED message. The vendor, product and CVE
-/// number are fictitious. Runs once: a database whose channels have any topic is left alone.
+/// number are fictitious. Two messages posted as it runs mention p.garcia, whose notification email arrives in the
+/// captured mail once she has been away long enough; everyone else's history counts as notified, so starting the demo
+/// sends no mail. Runs once: a database whose channels have any topic is left alone.
 /// </summary>
 public sealed class SharingDemoData(AppDbContext db, MarkdownRenderer markdown, TimeProvider clock)
 {
@@ -79,6 +82,9 @@ public sealed class SharingDemoData(AppDbContext db, MarkdownRenderer markdown, 
             conversation.Incident(hospitals, now.AddHours(-5)),
         };
         await db.SaveChangesAsync(cancellationToken);
+        var history = conversation.Posted.Max(m => m.Seq);
+        conversation.PendingForGarcia(threatIntel, topics[0], hospitals, topics[2], now);
+        await db.SaveChangesAsync(cancellationToken);
 
         // Sequence numbers exist once the messages are stored; the topics count them as the message writer would.
         foreach (var message in conversation.Posted)
@@ -87,6 +93,7 @@ public sealed class SharingDemoData(AppDbContext db, MarkdownRenderer markdown, 
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await DemoNotifications.QuietenAsync(db, history, conversation.Posted.Max(m => m.Seq), people[Health].Id, cancellationToken);
     }
 
     /// <summary>The channels the start-up step makes, by the same factories, when it has not run yet (each one only if missing).</summary>
@@ -197,6 +204,19 @@ public sealed class SharingDemoData(AppDbContext db, MarkdownRenderer markdown, 
             Post(hospitals, topic, HealthItaly, at.AddMinutes(52), TlpLabel.AmberStrict,
                 "Same check done here, clean. If you need a second incident handler on the phone tonight, call me.");
             return topic;
+        }
+
+        /// <summary>Two messages for p.garcia, posted as the demo starts: her notification email comes once she has been away long enough.</summary>
+        public void PendingForGarcia(Channel threatIntel, Topic vulnerability, Channel hospitals, Topic incident, DateTimeOffset at)
+        {
+            var update = Post(threatIntel, vulnerability, DigitalInfrastructure, at, TlpLabel.Green, $"""
+                {Mention(Health)} the vendor has just published 9.4.3, which also closes the `vpn-admins` escalation you saw.
+                """);
+            Mentions(update, Health);
+            var offer = Post(hospitals, incident, HealthFrance, at, TlpLabel.AmberStrict, $"""
+                {Mention(Health)} our PACS vendor can send an engineer to your site tomorrow morning; call me for the contact.
+                """);
+            Mentions(offer, Health);
         }
 
         private Topic Start(Channel channel, string subject, string author, DateTimeOffset at)

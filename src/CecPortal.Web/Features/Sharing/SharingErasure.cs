@@ -3,7 +3,7 @@ namespace CecPortal.Web.Features.Sharing;
 /// <summary>
 /// The sharing space's part of erasing an account (GDPR Art. 17), run inside the erasure's transaction: the person's
 /// messages keep their place in the threads as tombstones by a "former member" (author removed, text and earlier
-/// versions deleted), their settings, reads, mentions and "seen it too" go, and their name is replaced in other members'
+/// versions deleted), their settings, reads, activity record, mentions and "seen it too" go, and their name is replaced in other members'
 /// messages. Topic subjects they started stay: they name threads other members wrote in.
 /// </summary>
 public sealed class SharingErasure(AppDbContext db)
@@ -22,6 +22,7 @@ public sealed class SharingErasure(AppDbContext db)
         await db.Messages.Where(m => m.HiddenById == userId).ExecuteUpdateAsync(s => s.SetProperty(m => m.HiddenById, (string?)null), cancellationToken);
         await db.MessageSightings.Where(x => x.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.TopicReads.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.SharingActivity.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.ChannelSubscriptions.Where(x => x.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.ChannelSubscriptions.Where(x => x.AddedById == userId).ExecuteUpdateAsync(s => s.SetProperty(x => x.AddedById, (string?)null), cancellationToken);
         await db.Topics.Where(t => t.StartedById == userId).ExecuteUpdateAsync(s => s.SetProperty(t => t.StartedById, (string?)null), cancellationToken);

@@ -19,6 +19,12 @@ public sealed class SharingOptions : IValidatableObject
     /// <summary>How often open live streams are checked, closing those of members who may no longer read (suspended, erased, removed).</summary>
     public TimeSpan LiveSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a member must have been away from the portal before mentions and replies reach them by email.</summary>
+    public TimeSpan NotifyAfterInactivity { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The shortest time between two notification emails to one member; what arrives meanwhile waits for the next.</summary>
+    public TimeSpan NotifyBatchInterval { get; set; } = TimeSpan.FromMinutes(15);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (EditWindow < TimeSpan.Zero || EditWindow > TimeSpan.FromDays(1))
@@ -29,6 +35,16 @@ public sealed class SharingOptions : IValidatableObject
         if (LiveSweepInterval < TimeSpan.FromSeconds(1) || LiveSweepInterval > TimeSpan.FromMinutes(1))
         {
             yield return new ValidationResult("Sharing:LiveSweepInterval must be between 1 second and 1 minute (e.g. 00:00:30).", [nameof(LiveSweepInterval)]);
+        }
+
+        if (NotifyAfterInactivity < TimeSpan.FromMinutes(1) || NotifyAfterInactivity > TimeSpan.FromDays(1))
+        {
+            yield return new ValidationResult("Sharing:NotifyAfterInactivity must be between 1 minute and 1 day (e.g. 00:15:00).", [nameof(NotifyAfterInactivity)]);
+        }
+
+        if (NotifyBatchInterval < TimeSpan.FromMinutes(1) || NotifyBatchInterval > TimeSpan.FromDays(1))
+        {
+            yield return new ValidationResult("Sharing:NotifyBatchInterval must be between 1 minute and 1 day (e.g. 00:15:00).", [nameof(NotifyBatchInterval)]);
         }
     }
 }

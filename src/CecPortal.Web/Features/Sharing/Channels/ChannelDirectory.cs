@@ -58,6 +58,7 @@ public sealed class ChannelDirectory(AppDbContext db, ChannelAccess access, Read
                    unread.Count(m => m.ChannelId == c.Id),
                    subscription != null && subscription.Muted,
                    subscription == null ? NotifyLevel.All : subscription.Notify,
-                   subscription != null);
+                   subscription != null,
+                   subscription == null || subscription.UrgentAlertsByEmail);
     }
 }

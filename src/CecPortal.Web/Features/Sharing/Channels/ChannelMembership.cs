@@ -36,8 +36,8 @@ public sealed class ChannelMembership(AppDbContext db, ChannelAccess access, Tim
         await db.ChannelSubscriptions.Where(s => s.ChannelId == channelId && s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>Mute and notification level; for the channels the profile decides, the first change makes the settings row.</summary>
-    public async Task ChangeSettingsAsync(string userId, Guid channelId, bool muted, NotifyLevel notify, CancellationToken cancellationToken)
+    /// <summary>Mute, notification level and urgent alerts by email; for the channels the profile decides, the first change makes the settings row.</summary>
+    public async Task ChangeSettingsAsync(string userId, Guid channelId, bool muted, NotifyLevel notify, bool urgentAlertsByEmail, CancellationToken cancellationToken)
     {
         var channel = await ReadableAsync(userId, channelId, cancellationToken);
         var subscription = await FindAsync(userId, channelId, cancellationToken);
@@ -53,6 +53,7 @@ public sealed class ChannelMembership(AppDbContext db, ChannelAccess access, Tim
         }
 
         subscription.ChangeNotify(notify);
+        subscription.ChangeUrgentAlertsByEmail(urgentAlertsByEmail);
         if (muted)
         {
             subscription.Mute();

@@ -11,7 +11,8 @@ public sealed record ChannelSummary(
     int Unread,
     bool Muted,
     NotifyLevel Notify,
-    bool Subscribed)
+    bool Subscribed,
+    bool UrgentAlertsByEmail)
 {
     /// <summary>Only open channels and working groups can be left; the others follow the profile.</summary>
     public bool MayBeLeft => Kind is ChannelKind.Open or ChannelKind.WorkingGroup;

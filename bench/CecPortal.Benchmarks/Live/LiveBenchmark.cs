@@ -228,7 +228,10 @@ internal static class LiveBenchmark
             Console.WriteLine($"Server {s + 1} resident memory (MB): start {memory.Start:F0}, middle {memory.Middle:F0}, end of posting {memory.End:F0}, after the drain {memory.AfterDrain:F0}, peak {memory.Peak:F0}; trend {memory.SlopePerMinute:+0.0;-0.0} MB/min ({memory.TrendShare:P1} of the resident set over the window: {(memory.Flat ? "flat" : "NOT flat")}); CPU {resources.ServerCores[s]:F2} cores");
         }
 
-        Console.WriteLine($"Client (this process) CPU {resources.ClientCores:F2} cores; whole machine {resources.MachineBusy:P0} busy over the window (PostgreSQL included).");
+        // CPU time per message does not depend on how much of the machine the portal got: on a shared machine it is the steadier figure.
+        var cpuPerMessage = resources.ServerCores.Sum() * resources.Seconds * 1000 / Math.Max(1, accepted);
+        Console.WriteLine($"Server CPU per saved message (POST, dispatch and pushes, every instance): {cpuPerMessage:F1} ms, so {20 * options.Rate} messages/s need {cpuPerMessage * 20 * options.Rate / 1000:F2} cores of portal CPU.");
+        Console.WriteLine($"Client (this process) CPU {resources.ClientCores:F2} cores; whole machine {resources.MachineBusy:P0} busy over the window (PostgreSQL and anything else running included).");
         return result;
     }
 

@@ -7,7 +7,7 @@ namespace CecPortal.Benchmarks.Live;
 internal sealed record ResourceSample(double Seconds, long[] ServerRss);
 
 /// <summary>What the monitor saw over a window: the samples, and the CPU each party used (in cores: 1.0 = one core busy all the time).</summary>
-internal sealed record ResourceFigures(IReadOnlyList<ResourceSample> Samples, double[] ServerCores, double ClientCores, double MachineBusy);
+internal sealed record ResourceFigures(IReadOnlyList<ResourceSample> Samples, double Seconds, double[] ServerCores, double ClientCores, double MachineBusy);
 
 /// <summary>
 /// Samples the portal processes' resident memory twice a second, and measures the CPU they, this benchmark process (the
@@ -49,7 +49,7 @@ internal sealed class ResourceMonitor : IAsyncDisposable
         var clientCores = (Process.GetCurrentProcess().TotalProcessorTime - _clientCpuStart).TotalSeconds / seconds;
         var machine = MachineTicks();
         var busy = machine.Total == _machineStart.Total ? double.NaN : (machine.Busy - _machineStart.Busy) / (double)(machine.Total - _machineStart.Total);
-        return new ResourceFigures(_samples, serverCores, clientCores, busy);
+        return new ResourceFigures(_samples, seconds, serverCores, clientCores, busy);
     }
 
     public async ValueTask DisposeAsync()

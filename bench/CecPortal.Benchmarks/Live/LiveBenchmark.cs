@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using CecPortal.Benchmarks.Http;
+using Microsoft.EntityFrameworkCore;
 
 namespace CecPortal.Benchmarks.Live;
 
@@ -57,17 +58,24 @@ internal static class LiveBenchmark
         var results = new List<PhaseResult>();
         if (instances is "1" or "both")
         {
-            results.Add(await RunPhaseAsync("1 instance", [stack.Portal], community, options));
+            results.Add(await RunPhaseAsync("1 instance", [stack.Portal], community, options, await CurrentChangeAsync(stack)));
         }
 
         if (instances is "2" or "both")
         {
             var second = await stack.StartInstanceAsync();
-            results.Add(await RunPhaseAsync("2 instances", [stack.Portal, second], community, options));
+            results.Add(await RunPhaseAsync("2 instances", [stack.Portal, second], community, options, await CurrentChangeAsync(stack)));
         }
 
         Summarise(results);
         Console.WriteLine($"Load average at the end: {HttpBenchmark.LoadAverage()}; portal logs in {stack.LogDirectory}.");
+    }
+
+    /// <summary>The newest change number: what a topic page rendered now would pass as <c>?after=</c>.</summary>
+    private static async Task<long> CurrentChangeAsync(PortalStack stack)
+    {
+        await using var db = stack.NewDbContext();
+        return await db.Messages.MaxAsync(m => (long?)m.ChangeSeq) ?? 0;
     }
 
     private static void Describe(LiveCommunity community, LiveOptions options)
@@ -86,7 +94,11 @@ internal static class LiveBenchmark
         Console.WriteLine($"Connections follow: every channel (sharing home) {all:N0}, their sector's channel {channels:N0}, a topic of their sector {community.Follows.Length - all - channels:N0}. Offered: {20 * options.Rate} messages/s, {perSecond:N0} deliveries/s.");
     }
 
-    private static async Task<PhaseResult> RunPhaseAsync(string name, WebProcess[] servers, LiveCommunity community, LiveOptions options)
+    /// <summary>
+    /// One phase on <paramref name="servers"/>. <paramref name="after"/> is the change the pages were rendered at: a topic
+    /// page's stream passes it as <c>?after=</c>, so that a reconnection replays from there even before its first event.
+    /// </summary>
+    private static async Task<PhaseResult> RunPhaseAsync(string name, WebProcess[] servers, LiveCommunity community, LiveOptions options, long after)
     {
         Console.WriteLine();
         Console.WriteLine($"== {name} ==");
@@ -105,7 +117,7 @@ internal static class LiveBenchmark
             i,
             community.Cookies[i].Header,
             servers[i % servers.Length].BaseAddress,
-            community.Follows[i].Query,
+            community.Follows[i].TopicId is null ? community.Follows[i].Query : $"{community.Follows[i].Query}&after={after}",
             [.. community.Posters.Select(p => p.Channel.Readers.Contains(i) && community.Follows[i].Covers(p))],
             perPoster)).ToArray();
         foreach (var reader in readers)

@@ -10,7 +10,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace CecPortal.Benchmarks;
 
@@ -48,7 +47,7 @@ internal static class FanOutBenchmark
         {
             var connectionString = await cluster.MigratedDatabaseAsync($"fanout_{members}");
             var seeding = Stopwatch.StartNew();
-            await SeedMembersAsync(connectionString, members);
+            await MemberSeed.CopyAsync(connectionString, members);
             var briefingId = await InsertPublishedBriefingAsync(connectionString, edition, title, markdown, html);
             Console.WriteLine($"N = {members:N0}: seeded {members:N0} members with COPY and one published briefing in {seeding.Elapsed.TotalSeconds:F1} s");
 
@@ -60,7 +59,7 @@ internal static class FanOutBenchmark
             rows.Add(new Row(members, "reference (plain MailKit)", reference));
 
             // The portal starts before the clock runs: the figure is the fan-out, not the host's start-up.
-            await using var host = StartPortal(connectionString, sink.Port, connections);
+            await using var host = InProcessPortal.Start(connectionString, sink.Port, connections);
             var portal = await MeasureAsync(sink, members, () => RunPortalFanOutAsync(host, briefingId));
             rows.Add(new Row(members, "portal (ledger fan-out)", portal));
             if (portal is not null)
@@ -70,25 +69,6 @@ internal static class FanOutBenchmark
         }
 
         PrintTable(rows);
-    }
-
-    /// <summary>
-    /// The real portal (Program, without a Hangfire server) sending to the SMTP server on 127.0.0.1:<paramref name="smtpPort"/>
-    /// (no TLS, no auth) with at most <paramref name="connections"/> concurrent SMTP connections.
-    /// </summary>
-    internal static PortalFactory StartPortal(string connectionString, int smtpPort, int connections)
-    {
-        // WebApplicationFactory finds the portal's content root through this variable outside a test project.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CECPORTAL_WEB", PortalContentRoot());
-        var portal = new PortalFactory(connectionString, smtpPort, new Dictionary<string, string?>
-        {
-            ["Demo:SeedOnStartup"] = "false",
-            ["Jobs:ServerEnabled"] = "false",
-            ["Briefings:SmtpConcurrency"] = connections.ToString(CultureInfo.InvariantCulture),
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        _ = portal.Services;
-        return portal;
     }
 
     /// <summary>
@@ -109,19 +89,6 @@ internal static class FanOutBenchmark
         var result = await fanOut.SendPendingAsync(briefingId, CancellationToken.None);
         Console.WriteLine($"  portal pass: {result.Sent:N0} sent, {result.Failed:N0} failed, {result.Deferred:N0} deferred over {result.Connections} connection(s)");
         return true;
-    }
-
-    private static string PortalContentRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CecPortal.sln")))
-            {
-                return Path.Combine(directory.FullName, "src", "CecPortal.Web");
-            }
-        }
-
-        throw new InvalidOperationException("Run the benchmark from a clone of the repository: CecPortal.sln was not found.");
     }
 
     private static async Task<Phase?> MeasureAsync(LeanSmtpSink sink, int members, Func<Task<bool>> send)
@@ -215,64 +182,6 @@ internal static class FanOutBenchmark
         using var stream = new MemoryStream();
         message.WriteTo(options, stream);
         return stream.ToArray();
-    }
-
-    /// <summary>N confirmed, active members who have not opted out, with the Member role, loaded with COPY.</summary>
-    internal static async Task SeedMembersAsync(string connectionString, int count)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var role = new NpgsqlCommand("""SELECT "Id" FROM "AspNetRoles" WHERE "NormalizedName" = @name""", connection);
-        role.Parameters.AddWithValue("name", Roles.Member.ToUpperInvariant());
-        var memberRoleId = (string)(await role.ExecuteScalarAsync())!;
-        string[] countries = ["FR", "DE", "IT", "ES", "NL", "BE", "AT", "PL", "SE", "FI"];
-        var created = DateTimeOffset.UtcNow.AddYears(-1);
-        var ids = new string[count];
-        await using (var users = await connection.BeginBinaryImportAsync(
-            """COPY "AspNetUsers" ("Id","FullName","Organisation","CountryCode","CreatedAt","UserName","NormalizedUserName","Email","NormalizedEmail","EmailConfirmed","SecurityStamp","ConcurrencyStamp","PhoneNumberConfirmed","TwoFactorEnabled","LockoutEnabled","AccessFailedCount") FROM STDIN (FORMAT BINARY)"""))
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var id = Guid.CreateVersion7().ToString();
-                ids[i] = id;
-                var email = $"member{i}@bench.cec.example";
-                var normalized = email.ToUpperInvariant();
-                await users.StartRowAsync();
-                await users.WriteAsync(id, NpgsqlDbType.Text);
-                await users.WriteAsync($"Member {i}", NpgsqlDbType.Varchar);
-                await users.WriteAsync($"Organisation {i % 5_000}", NpgsqlDbType.Varchar);
-                await users.WriteAsync(countries[i % countries.Length], NpgsqlDbType.Char);
-                await users.WriteAsync(created, NpgsqlDbType.TimestampTz);
-                await users.WriteAsync(email, NpgsqlDbType.Varchar);
-                await users.WriteAsync(normalized, NpgsqlDbType.Varchar);
-                await users.WriteAsync(email, NpgsqlDbType.Varchar);
-                await users.WriteAsync(normalized, NpgsqlDbType.Varchar);
-                await users.WriteAsync(true, NpgsqlDbType.Boolean);
-                await users.WriteAsync(Guid.NewGuid().ToString("N"), NpgsqlDbType.Text);
-                await users.WriteAsync(Guid.NewGuid().ToString(), NpgsqlDbType.Text);
-                await users.WriteAsync(false, NpgsqlDbType.Boolean);
-                await users.WriteAsync(false, NpgsqlDbType.Boolean);
-                await users.WriteAsync(true, NpgsqlDbType.Boolean);
-                await users.WriteAsync(0, NpgsqlDbType.Integer);
-            }
-
-            await users.CompleteAsync();
-        }
-
-        await using (var userRoles = await connection.BeginBinaryImportAsync("""COPY "AspNetUserRoles" ("UserId","RoleId") FROM STDIN (FORMAT BINARY)"""))
-        {
-            foreach (var id in ids)
-            {
-                await userRoles.StartRowAsync();
-                await userRoles.WriteAsync(id, NpgsqlDbType.Text);
-                await userRoles.WriteAsync(memberRoleId, NpgsqlDbType.Text);
-            }
-
-            await userRoles.CompleteAsync();
-        }
-
-        await using var analyze = new NpgsqlCommand("ANALYZE", connection);
-        await analyze.ExecuteNonQueryAsync();
     }
 
     private static async Task<Guid> InsertPublishedBriefingAsync(string connectionString, DateOnly edition, string title, string markdown, string html)

@@ -28,8 +28,8 @@ internal static class WebinarRushBenchmark
         await using var sink = new LeanSmtpSink(SmtpSinkMode.Discard);
         await using var cluster = await BenchCluster.StartAsync();
         var connectionString = await cluster.MigratedDatabaseAsync("webinars");
-        await FanOutBenchmark.SeedMembersAsync(connectionString, members);
-        await using var portal = FanOutBenchmark.StartPortal(connectionString, sink.Port, 1);
+        await MemberSeed.CopyAsync(connectionString, members);
+        await using var portal = InProcessPortal.Start(connectionString, sink.Port, 1);
         var sessionId = await PlanSessionAsync(portal, capacity);
         var memberIds = await WithDbAsync(portal, db => db.Users.AsNoTracking().OrderBy(u => u.Id).Select(u => u.Id).Take(members).ToListAsync());
         Console.WriteLine($"{members:N0} members register for one session of capacity {capacity:N0}, {concurrency} at a time; {Environment.ProcessorCount} cores.");

@@ -36,11 +36,15 @@ internal sealed class SessionCookies
 
     public void Remember(HttpResponseMessage response)
     {
-        if (!response.Headers.TryGetValues("Set-Cookie", out var values))
+        if (response.Headers.TryGetValues("Set-Cookie", out var values))
         {
-            return;
+            Remember(values);
         }
+    }
 
+    /// <summary>Keeps the cookies of Set-Cookie header values (from a response, or from a sign-in made in-process).</summary>
+    public void Remember(IEnumerable<string> values)
+    {
         lock (_gate)
         {
             foreach (var value in values)

@@ -12,7 +12,8 @@ namespace CecPortal.Benchmarks.Http;
 /// <summary>
 /// The portal as operators run it: its own process, Production environment, Release build, on a throwaway PostgreSQL
 /// cluster with the demo data (seeded by the portal at start-up) and optionally a bulk load of applications, mail going
-/// to a loopback SMTP sink. Shared by <c>http</c> and <c>resilience</c>.
+/// to a loopback SMTP sink. Shared by <c>http</c>, <c>resilience</c>, <c>signin</c> and <c>live</c>, which starts a second
+/// instance on the same database.
 /// </summary>
 internal sealed class PortalStack : IAsyncDisposable
 {
@@ -24,15 +25,22 @@ internal sealed class PortalStack : IAsyncDisposable
 
     private readonly BenchCluster _cluster;
     private readonly LeanSmtpSink _sink;
+    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly List<WebProcess> _moreInstances = [];
 
-    private PortalStack(BenchCluster cluster, LeanSmtpSink sink, WebProcess portal, string connectionString, string logDirectory)
+    private PortalStack(BenchCluster cluster, LeanSmtpSink sink, WebProcess portal, string connectionString, string logDirectory, IReadOnlyDictionary<string, string> environment, KeyRingCertificate keyRing)
     {
         _cluster = cluster;
         _sink = sink;
+        _environment = environment;
         Portal = portal;
         ConnectionString = connectionString;
         LogDirectory = logDirectory;
+        KeyRing = keyRing;
     }
+
+    /// <summary>The certificate protecting the key ring every instance shares (in the database), for a portal hosted in the benchmark's process.</summary>
+    public KeyRingCertificate KeyRing { get; }
 
     public BenchCluster Cluster => _cluster;
 
@@ -65,7 +73,8 @@ internal sealed class PortalStack : IAsyncDisposable
             ["Portal__BaseUrl"] = "http://127.0.0.1",
         };
         // Production encrypts the key ring with a certificate; a throwaway one, as for the tests.
-        foreach (var (name, value) in KeyRingCertificate.Create().EnvironmentVariables.Concat(settings ?? new Dictionary<string, string>()))
+        var keyRing = KeyRingCertificate.Create();
+        foreach (var (name, value) in keyRing.EnvironmentVariables.Concat(settings ?? new Dictionary<string, string>()))
         {
             environment[name] = value;
         }
@@ -80,7 +89,17 @@ internal sealed class PortalStack : IAsyncDisposable
             Console.WriteLine($"Bulk seed: {bulkApplications:N0} applications (+ a third flagged) with binary COPY in {watch.Elapsed.TotalSeconds:F1} s");
         }
 
-        return new PortalStack(cluster, sink, portal, connectionString, logDirectory);
+        return new PortalStack(cluster, sink, portal, connectionString, logDirectory, environment, keyRing);
+    }
+
+    /// <summary>Another instance of the portal on the same database, with the same settings (as a second web node behind a load balancer).</summary>
+    public async Task<WebProcess> StartInstanceAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        var instance = await WebProcess.StartPortalAsync(_environment, LogDirectory);
+        _moreInstances.Add(instance);
+        Console.WriteLine($"Second portal instance (own process {instance.ProcessId}) answering on {instance.BaseAddress} after {watch.Elapsed.TotalSeconds:F1} s");
+        return instance;
     }
 
     public AppDbContext NewDbContext() => new(DesignTimeDbContextFactory.StandaloneOptions(ConnectionString));
@@ -153,6 +172,11 @@ internal sealed class PortalStack : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var instance in _moreInstances)
+        {
+            await instance.DisposeAsync();
+        }
+
         await Portal.DisposeAsync();
         await _sink.DisposeAsync();
         await _cluster.DisposeAsync();

@@ -67,7 +67,7 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
             .ToListAsync(cancellationToken);
 
         var deliveries = await (from d in db.BriefingDeliveries.AsNoTracking()
-                                join b in db.Briefings on d.BriefingId equals b.Id
+                                join b in db.Briefings on d.BriefingId equals (Guid?)b.Id
                                 where d.MemberId == userId
                                 orderby d.CreatedAt
                                 select new BriefingDeliveryRecord(b.Id, b.EditionDate, b.Title, d.Status, d.Attempts, d.CreatedAt, d.LastAttemptAt, d.SentAt, d.LastError))

@@ -1,3 +1,4 @@
+using CecPortal.Web.Features.Sharing.Alerts;
 using CecPortal.Web.Features.Sharing.Channels;
 using CecPortal.Web.Features.Sharing.Live;
 using CecPortal.Web.Features.Sharing.Topics;
@@ -21,6 +22,7 @@ public static class SharingModule
         services.AddScoped<SharingErasure>();
         services.AddScoped<IDatabaseStartupStep, SharingChannelsOnStartup>();
         services.AddLiveUpdates();
+        services.AddUrgentAlerts();
         return services;
     }
 }

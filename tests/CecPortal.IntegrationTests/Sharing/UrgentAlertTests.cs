@@ -184,6 +184,25 @@ public sealed class UrgentAlertTests(BriefingDeliveryFixture portal) : IClassFix
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Retention_OldAlertDeliveryRows_DeletedWithoutBriefingCounts()
+    {
+        // Arrange
+        var author = await portal.MemberAsync("ua.retention@member.eu");
+        var groupId = await portal.GroupAsync("ua-retention-group", ChannelKind.WorkingGroup, TlpLabel.Amber, author);
+        var posted = await portal.StartTopicAsync(author, groupId, "Old alert", "Long ago.");
+        var alertId = await RaiseAsGroupModeratorAsync(groupId, posted.MessageId, "An alert from long ago");
+        await BriefingDeliveryFixture.WaitUntilAsync(async () => AlertMail(alertId).Count >= 2, "the alert's emails");
+        await portal.WithDbAsync(db => db.BriefingDeliveries.Where(d => d.UrgentAlertId == alertId)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.CreatedAt, DateTimeOffset.UtcNow.AddYears(-3)), Token));
+
+        // Act
+        await portal.WithServiceAsync<Web.Features.Privacy.RetentionJobs>(jobs => jobs.DeleteDeliveryDetailsAsync(Token));
+
+        // Assert
+        (await portal.WithDbAsync(db => db.BriefingDeliveries.CountAsync(d => d.UrgentAlertId == alertId, Token))).ShouldBe(0);
+    }
+
     private static List<string> Titles(AngleSharp.Html.Dom.IHtmlDocument page) =>
         [.. page.QuerySelectorAll("[data-testid=pinned-alert-title]").Select(a => a.TextContent.Trim())];
 

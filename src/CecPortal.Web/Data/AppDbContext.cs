@@ -7,6 +7,7 @@ using CecPortal.Web.Features.Membership.Reference;
 using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Features.Privacy;
+using CecPortal.Web.Features.Sharing.Alerts;
 using CecPortal.Web.Features.Sharing.Channels;
 using CecPortal.Web.Features.Sharing.Notifications;
 using CecPortal.Web.Features.Sharing.Topics;
@@ -96,6 +97,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<TopicRead> TopicReads => Set<TopicRead>();
 
     public DbSet<SharingActivity> SharingActivity => Set<SharingActivity>();
+    public DbSet<UrgentAlert> UrgentAlerts => Set<UrgentAlert>();
 
     /// <summary>Users holding <paramref name="role"/>, as a query to refine further.</summary>
     public IQueryable<PortalUser> UsersInRole(string role) =>

@@ -8,6 +8,7 @@ using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Checks;
 using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Features.Privacy;
+using CecPortal.Web.Features.Sharing.Alerts;
 using CecPortal.Web.Features.Sharing.Channels;
 using CecPortal.Web.Features.Sharing.Topics;
 using CecPortal.Web.Features.Webinars.Mail;
@@ -201,6 +202,15 @@ internal static class PersonalDataSeed
         await db.SaveChangesAsync();
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO sharing_activity ("UserId", "LastActiveAt", "NotifiedUpToSeq", "LastEmailedAt") VALUES ({userId}, {now}, {reply.Seq}, {now})
+            """);
+
+        // An urgent alert they raised as staff on their own message, whose email to them bounced.
+        var alert = UrgentAlert.Raise(own, "Seeded urgent alert", userId, now, TimeSpan.FromHours(72));
+        db.UrgentAlerts.Add(alert);
+        await db.SaveChangesAsync();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO briefing_deliveries ("UrgentAlertId", "MemberId", "Status", "Attempts", "LastError", "CreatedAt")
+            VALUES ({alert.Id}, {userId}, 2, 1, {$"550 5.1.1 <{email}>: no such user"}, {now})
             """);
 
         await db.Database.ExecuteSqlAsync($"""

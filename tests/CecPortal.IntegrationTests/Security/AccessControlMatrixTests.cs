@@ -85,6 +85,7 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/admin/reference-data"] = AdminOnly,
         ["/admin/sharing"] = Moderation,
         ["/admin/sharing/new"] = Moderation,
+        ["/admin/sharing/alerts"] = Moderation,
         ["/admin/sharing/{id:guid}"] = Moderation,
         ["/admin/sharing/{id:guid}/members"] = Moderation,
         ["/admin/staff"] = AdminOnly,
@@ -131,6 +132,7 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         // The live stream: with no topic or channel named it follows what the person may read (none for staff roles).
         ["/sharing/live"] = SignedIn,
         ["/sharing/m/{messageId:guid}"] = SignedIn,
+        ["/sharing/m/{messageId:guid}/alert"] = SignedIn,
         ["/sharing/m/{messageId:guid}/edit"] = SignedIn,
         ["/sharing/t/{topicId:guid}"] = SignedIn,
 

@@ -163,4 +163,23 @@ public sealed class SharingDemoDataTests(DemoSharingPortalFixture portal) : ICla
             await db.MessageSightings.CountAsync(Token),
             await db.MessageMentions.CountAsync(Token),
             await db.MessageRevisions.CountAsync(Token)));
+
+    [Fact]
+    public async Task Start_WithSeedSharingOn_PinsTheVulnerabilityAlertOnHomeWithoutSendingMail()
+    {
+        // Arrange
+        using var member = await portal.SignedInClientAsync(PortalFactory.MemberEmail);
+
+        // Act
+        var home = await member.GetDocumentAsync("/");
+        var channel = await member.GetDocumentAsync("/sharing/c/" + SharingDemoData.OpenChannelSlug);
+        var alert = await portal.WithDbAsync(db => db.UrgentAlerts.AsNoTracking().SingleAsync(Token));
+        var deliveries = await portal.WithDbAsync(db => db.BriefingDeliveries.CountAsync(d => d.UrgentAlertId != null, Token));
+
+        // Assert
+        home.QuerySelector("[data-testid=pinned-alert-title]")!.TextContent.Trim().ShouldBe(SharingDemoData.AlertTitle);
+        channel.QuerySelector("[data-testid=pinned-alert-title]")!.TextContent.Trim().ShouldBe(SharingDemoData.AlertTitle);
+        alert.Status.ShouldBe(Web.Features.Sharing.Alerts.UrgentAlertStatus.Active);
+        deliveries.ShouldBe(0, "the demo alert is seeded with no ledger rows, so start-up sends no mail");
+    }
 }

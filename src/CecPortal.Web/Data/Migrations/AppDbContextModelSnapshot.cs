@@ -357,7 +357,7 @@ namespace CecPortal.Web.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("BriefingId")
+                    b.Property<Guid?>("BriefingId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("ClaimedUntil")
@@ -387,6 +387,9 @@ namespace CecPortal.Web.Data.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("UrgentAlertId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MemberId");
@@ -398,7 +401,17 @@ namespace CecPortal.Web.Data.Migrations
                     b.HasIndex("BriefingId", "MemberId")
                         .IsUnique();
 
-                    b.ToTable("briefing_deliveries", (string)null);
+                    b.HasIndex("UrgentAlertId", "Id")
+                        .HasDatabaseName("IX_briefing_deliveries_pending_alerts")
+                        .HasFilter("\"Status\" = 0");
+
+                    b.HasIndex("UrgentAlertId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("briefing_deliveries", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_briefing_deliveries_one_subject", "num_nonnulls(\"BriefingId\", \"UrgentAlertId\") = 1");
+                        });
                 });
 
             modelBuilder.Entity("CecPortal.Web.Features.Briefings.Delivery.ArchivedDeliveryCounts", b =>
@@ -450,82 +463,6 @@ namespace CecPortal.Web.Data.Migrations
                     b.HasIndex("ApplicationId", "At");
 
                     b.ToTable("application_events", (string)null);
-                });
-
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.Checks.ApplicationFlag", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Explanation")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId");
-
-                    b.HasIndex("Kind", "ApplicationId");
-
-                    b.ToTable("application_flags", (string)null);
-                });
-
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.ApplicationReview", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("CoversCountry")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("CoversSector")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("ReviewerId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("ReviewerName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Round")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Verdict")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId", "Round", "ReviewerId")
-                        .IsUnique();
-
-                    b.ToTable("application_reviews", (string)null);
                 });
 
             modelBuilder.Entity("CecPortal.Web.Features.Membership.Applications.MembershipApplication", b =>
@@ -674,6 +611,34 @@ namespace CecPortal.Web.Data.Migrations
                     b.HasIndex("SectorCode", "Status", "VerifiedAt");
 
                     b.ToTable("membership_applications", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Checks.ApplicationFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("Kind", "ApplicationId");
+
+                    b.ToTable("application_flags", (string)null);
                 });
 
             modelBuilder.Entity("CecPortal.Web.Features.Membership.Reference.Country", b =>
@@ -2682,6 +2647,54 @@ namespace CecPortal.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.ApplicationReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("CoversCountry")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CoversSector")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Verdict")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Round", "ReviewerId")
+                        .IsUnique();
+
+                    b.ToTable("application_reviews", (string)null);
+                });
+
             modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.VetterCountry", b =>
                 {
                     b.Property<string>("UserId")
@@ -2806,6 +2819,74 @@ namespace CecPortal.Web.Data.Migrations
                             Markdown = "## Who we are\n\nThe CISOs European Community (\"CEC\", \"we\") runs this portal for its members: Chief Information Security\nOfficers across Europe. We are the controller of the personal data described here. Write to the secretariat\nat privacy@cec-portal.example with any question or request.\n\n## What we use your data for\n\n- **Membership vetting**: when you apply, our vetters use your application to decide whether you are eligible.\n  The legal basis is the steps you asked us to take before a membership agreement (GDPR Art. 6(1)(b)).\n- **Running the community**: your profile, the member directory, the daily briefing, peer webinars and your\n  email preferences, under the membership agreement (Art. 6(1)(b)).\n- **Security and accountability**: sign-in history and an audit log of staff actions, to protect the\n  community and investigate incidents, under our legitimate interest (Art. 6(1)(f)).\n\nWe never sell your data or use it for advertising. The data inventory below lists every kind of data we keep,\nwhy, and for how long.\n\n## Your rights\n\nYou may ask for a copy of your data, have it corrected or erased, object to processing or restrict it, and\ncomplain to your data protection authority. If a personal data breach is likely to put your rights at high\nrisk, we will tell you without undue delay (Art. 34).",
                             PublishedAt = new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
                         });
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Sharing.Alerts.UrgentAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProposedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("EndedById");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_urgent_alerts_open_per_message")
+                        .HasFilter("\"Status\" IN (0, 1)");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("ChannelId", "Status", "ExpiresAt");
+
+                    b.ToTable("urgent_alerts", (string)null);
                 });
 
             modelBuilder.Entity("CecPortal.Web.Features.Sharing.Channels.Channel", b =>
@@ -3815,14 +3896,18 @@ namespace CecPortal.Web.Data.Migrations
                     b.HasOne("CecPortal.Web.Features.Briefings.Briefing", null)
                         .WithMany()
                         .HasForeignKey("BriefingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("CecPortal.Web.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("CecPortal.Web.Features.Sharing.Alerts.UrgentAlert", null)
+                        .WithMany()
+                        .HasForeignKey("UrgentAlertId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("CecPortal.Web.Features.Briefings.Delivery.ArchivedDeliveryCounts", b =>
@@ -3838,24 +3923,6 @@ namespace CecPortal.Web.Data.Migrations
                 {
                     b.HasOne("CecPortal.Web.Features.Membership.Applications.MembershipApplication", null)
                         .WithMany("Events")
-                        .HasForeignKey("ApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.Checks.ApplicationFlag", b =>
-                {
-                    b.HasOne("CecPortal.Web.Features.Membership.Applications.MembershipApplication", null)
-                        .WithMany("Flags")
-                        .HasForeignKey("ApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.ApplicationReview", b =>
-                {
-                    b.HasOne("CecPortal.Web.Features.Membership.Applications.MembershipApplication", null)
-                        .WithMany("Reviews")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -3878,6 +3945,24 @@ namespace CecPortal.Web.Data.Migrations
                     b.Navigation("Country");
 
                     b.Navigation("Sector");
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Checks.ApplicationFlag", b =>
+                {
+                    b.HasOne("CecPortal.Web.Features.Membership.Applications.MembershipApplication", null)
+                        .WithMany("Flags")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.ApplicationReview", b =>
+                {
+                    b.HasOne("CecPortal.Web.Features.Membership.Applications.MembershipApplication", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.VetterCountry", b =>
@@ -3923,6 +4008,36 @@ namespace CecPortal.Web.Data.Migrations
                         .HasForeignKey("Version")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Sharing.Alerts.UrgentAlert", b =>
+                {
+                    b.HasOne("CecPortal.Web.Features.Sharing.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CecPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CecPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("EndedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CecPortal.Web.Features.Sharing.Topics.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CecPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CecPortal.Web.Features.Sharing.Channels.Channel", b =>

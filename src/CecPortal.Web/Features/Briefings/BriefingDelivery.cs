@@ -1,8 +1,10 @@
 namespace CecPortal.Web.Features.Briefings;
 
 /// <summary>
-/// The delivery ledger: one row per (briefing, member), inserted with <c>ON CONFLICT DO NOTHING</c> so that a
-/// repeated fan-out never adds a second row. A chunk job leases pending rows (<see cref="ClaimedUntil"/>, taken
+/// The delivery ledger: one row per (subject, member), inserted with <c>ON CONFLICT DO NOTHING</c> so that a
+/// repeated fan-out never adds a second row. The subject is a briefing or an urgent alert of the sharing space
+/// (<see cref="Delivery.DeliveryKind"/>): exactly one of <see cref="BriefingId"/> and <see cref="UrgentAlertId"/> is set,
+/// each a foreign key of its own, so both kinds share one ledger and one fan-out and each row still cascades with its subject. A chunk job leases pending rows (<see cref="ClaimedUntil"/>, taken
 /// with <c>FOR UPDATE SKIP LOCKED</c>) and marks each one sent right after the server's 250 reply.
 /// </summary>
 public sealed class BriefingDelivery
@@ -11,7 +13,11 @@ public sealed class BriefingDelivery
 
     public long Id { get; private set; }
 
-    public Guid BriefingId { get; private set; }
+    /// <summary>The briefing sent, for a <see cref="Delivery.DeliveryKind.Briefing"/> row.</summary>
+    public Guid? BriefingId { get; private set; }
+
+    /// <summary>The urgent alert sent, for a <see cref="Delivery.DeliveryKind.UrgentAlert"/> row.</summary>
+    public Guid? UrgentAlertId { get; private set; }
 
     public string MemberId { get; private set; } = string.Empty;
 

@@ -44,11 +44,21 @@ public sealed record PersonalDataDocument(
         IReadOnlyList<SharingMessageRecord> Messages,
         IReadOnlyList<SharingMentionRecord> MentionsOfYou,
         IReadOnlyList<SharingSightingRecord> SeenItToo,
-        IReadOnlyList<SharingTopicReadRecord> TopicsRead)
+        IReadOnlyList<SharingTopicReadRecord> TopicsRead,
+        IReadOnlyList<SharingUrgentAlertRecord> UrgentAlerts,
+        IReadOnlyList<SharingUrgentAlertEmailRecord> UrgentAlertEmails)
     {
         /// <summary>When the person was last active in the portal and how far notification emails have taken them; null when never recorded.</summary>
         public SharingNotificationsRecord? Notifications { get; init; }
     }
+
+    /// <summary>An urgent alert the person proposed, or raised, decided or ended as staff; their part is <see cref="YourPart"/>.</summary>
+    public sealed record SharingUrgentAlertRecord(
+        Guid AlertId, Guid MessageId, string Channel, string Title, string Status, string YourPart, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt, DateTimeOffset? EndedAt);
+
+    /// <summary>An urgent alert emailed (or due) to the person: the delivery ledger's row.</summary>
+    public sealed record SharingUrgentAlertEmailRecord(
+        Guid AlertId, string Title, DeliveryStatus Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? LastError);
 
     /// <summary>A channel the person joined, was added to, or changed settings for.</summary>
     public sealed record SharingChannelRecord(string Channel, string Role, DateTimeOffset JoinedAt, string Notify, bool Muted, bool UrgentAlertsByEmail, long ReadUpToSeq, DateTimeOffset? SilencedUntil);

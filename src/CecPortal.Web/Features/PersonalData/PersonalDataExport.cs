@@ -67,7 +67,7 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
             .ToListAsync(cancellationToken);
 
         var deliveries = await (from d in db.BriefingDeliveries.AsNoTracking()
-                                join b in db.Briefings on d.BriefingId equals b.Id
+                                join b in db.Briefings on d.BriefingId equals (Guid?)b.Id
                                 where d.MemberId == userId
                                 orderby d.CreatedAt
                                 select new BriefingDeliveryRecord(b.Id, b.EditionDate, b.Title, d.Status, d.Attempts, d.CreatedAt, d.LastAttemptAt, d.SentAt, d.LastError))
@@ -248,12 +248,36 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
                 [.. revisions[m.Id].Select(r => new SharingRevisionRecord(r.BodyMarkdown, r.Tlp, r.ReplacedAt))]))],
             mentions,
             sightings,
-            reads)
+            reads,
+            await UrgentAlertsAsync(userId, cancellationToken),
+            await UrgentAlertEmailsAsync(userId, cancellationToken))
         {
             Notifications = await db.SharingActivity.AsNoTracking().Where(a => a.UserId == userId)
                 .Select(a => new SharingNotificationsRecord(a.LastActiveAt, a.NotifiedUpToSeq, a.LastEmailedAt)).SingleOrDefaultAsync(cancellationToken),
         };
     }
+
+    private async Task<List<SharingUrgentAlertRecord>> UrgentAlertsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var alerts = await (from a in db.UrgentAlerts.AsNoTracking()
+                            join c in db.Channels on a.ChannelId equals c.Id
+                            where a.ProposedById == userId || a.DecidedById == userId || a.EndedById == userId
+                            orderby a.CreatedAt
+                            select new { a.Id, a.MessageId, c.Slug, a.Title, a.Status, a.ProposedById, a.DecidedById, a.EndedById, a.CreatedAt, a.DecidedAt, a.EndedAt })
+                           .ToListAsync(cancellationToken);
+        return [.. alerts.Select(a => new SharingUrgentAlertRecord(
+            a.Id, a.MessageId, a.Slug, a.Title, a.Status.ToString(),
+            string.Join(", ", new[] { a.ProposedById == userId ? "proposed" : null, a.DecidedById == userId ? "decided" : null, a.EndedById == userId ? "ended" : null }.OfType<string>()),
+            a.CreatedAt, a.DecidedAt, a.EndedAt))];
+    }
+
+    private Task<List<SharingUrgentAlertEmailRecord>> UrgentAlertEmailsAsync(string userId, CancellationToken cancellationToken) =>
+        (from d in db.BriefingDeliveries.AsNoTracking()
+         join a in db.UrgentAlerts on d.UrgentAlertId equals (Guid?)a.Id
+         where d.MemberId == userId
+         orderby d.CreatedAt
+         select new SharingUrgentAlertEmailRecord(a.Id, a.Title, d.Status, d.Attempts, d.CreatedAt, d.SentAt, d.LastError))
+        .ToListAsync(cancellationToken);
 
     private static ApplicationRecord ToRecord(MembershipApplication a) => new(
         a.Id, a.Status, a.CreatedAt, a.VerifiedAt, a.DecidedAt, a.DeclineReason?.Describe(),

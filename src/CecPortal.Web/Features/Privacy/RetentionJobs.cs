@@ -65,7 +65,7 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
                 ), counted AS (
                     INSERT INTO briefing_delivery_archives ("BriefingId", "Sent", "Failed", "ArchivedAt")
                     SELECT "BriefingId", count(*) FILTER (WHERE "Status" = 1), count(*) FILTER (WHERE "Status" <> 1), {now}
-                    FROM gone GROUP BY "BriefingId"
+                    FROM gone WHERE "BriefingId" IS NOT NULL GROUP BY "BriefingId"
                     ON CONFLICT ("BriefingId") DO UPDATE SET
                         "Sent" = briefing_delivery_archives."Sent" + excluded."Sent",
                         "Failed" = briefing_delivery_archives."Failed" + excluded."Failed",

@@ -1,4 +1,5 @@
 using CecPortal.Web.Features.Demo;
+using CecPortal.Web.Features.Sharing.Alerts;
 using CecPortal.Web.Features.Sharing.Channels;
 using CecPortal.Web.Features.Sharing.Notifications;
 using CecPortal.Web.Features.Sharing.Topics;
@@ -13,9 +14,10 @@ namespace CecPortal.Web.Features.Sharing;
 /// vulnerability exploited in the wild (replies from several sectors, "seen it too" from four health members and two
 /// others, mentions, one edited message with its revision, one deleted message), a NIS2 reporting question in the French
 /// channel, and an incident at a hospital in the working group with one TLP:RED message. The vendor, product and CVE
-/// number are fictitious. Two messages posted as it runs mention p.garcia, whose notification email arrives in the
-/// captured mail once she has been away long enough; everyone else's history counts as notified, so starting the demo
-/// sends no mail. Runs once: a database whose channels have any topic is left alone.
+/// number are fictitious; the vulnerability's first report is an active urgent alert (pinned, never mailed). Two
+/// messages posted as it runs mention p.garcia, whose notification email arrives in the captured mail once she has been
+/// away long enough; everyone else's history counts as notified, so starting the demo sends no mail. Runs once: a
+/// database whose channels have any topic is left alone.
 /// </summary>
 public sealed class SharingDemoData(AppDbContext db, MarkdownRenderer markdown, TimeProvider clock)
 {
@@ -23,6 +25,7 @@ public sealed class SharingDemoData(AppDbContext db, MarkdownRenderer markdown, 
     public const string WorkingGroupSlug = "hospital-incident-response";
     public const string VulnerabilitySubject = "Ivoria Gateway VPN: CVE-2026-31337 exploited in the wild";
     public const string ReportingSubject = "NIS2 early warning within 24 hours: ANSSI or the sector CSIRT?";
+    public const string AlertTitle = "Ivoria Gateway VPN CVE-2026-31337 exploited in the wild: patch to 9.4.2 now";
     public const string IncidentSubject = "Ransomware at a regional hospital: imaging and lab systems down";
 
     private const string Domain = "@" + DemoSeeder.Domain;
@@ -92,6 +95,10 @@ public sealed class SharingDemoData(AppDbContext db, MarkdownRenderer markdown, 
             topics.Single(t => t.Id == message.TopicId).RecordMessage(message.Seq, message.CreatedAt);
         }
 
+        // The vulnerability's first report, raised to an urgent alert by the moderator two hours ago: pinned on every
+        // member's home and in "Threat intel". Seeded with no ledger rows, so starting the demo sends no mail.
+        var report = conversation.Posted.First(m => m.TopicId == topics[0].Id);
+        db.UrgentAlerts.Add(UrgentAlert.Raise(report, AlertTitle, people[Moderator].Id, now.AddHours(-2), new UrgentAlertOptions().AlertPinnedFor));
         await db.SaveChangesAsync(cancellationToken);
         await DemoNotifications.QuietenAsync(db, history, conversation.Posted.Max(m => m.Seq), people[Health].Id, cancellationToken);
     }

@@ -1,3 +1,5 @@
+using CecPortal.Web.Features.Sharing.Alerts;
+
 namespace CecPortal.Web.Features.Sharing;
 
 /// <summary>
@@ -28,6 +30,13 @@ public sealed class SharingErasure(AppDbContext db)
         await db.Topics.Where(t => t.StartedById == userId).ExecuteUpdateAsync(s => s.SetProperty(t => t.StartedById, (string?)null), cancellationToken);
         await db.Channels.Where(c => c.CreatedById == userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedById, (string?)null), cancellationToken);
 
+        // Urgent alerts: the person's undecided proposals go; on alerts they proposed, decided or ended, only the reference
+        // goes (the alert was the community's). An alert on one of their messages stops showing with the tombstone.
+        await db.UrgentAlerts.Where(a => a.ProposedById == userId && a.Status == UrgentAlertStatus.Proposed).ExecuteDeleteAsync(cancellationToken);
+        await db.UrgentAlerts.Where(a => a.ProposedById == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ProposedById, (string?)null), cancellationToken);
+        await db.UrgentAlerts.Where(a => a.DecidedById == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.DecidedById, (string?)null), cancellationToken);
+        await db.UrgentAlerts.Where(a => a.EndedById == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.EndedById, (string?)null), cancellationToken);
+
         // Other members' messages that name the person (a mention, a greeting) lose the name; the rendering is redone by
         // replacement too, as the name appears there HTML-encoded exactly as typed in all but rare cases.
         foreach (var name in names)
@@ -36,6 +45,8 @@ public sealed class SharingErasure(AppDbContext db)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.BodyMarkdown, m => m.BodyMarkdown.Replace(name, replacement)).SetProperty(m => m.BodyHtml, m => m.BodyHtml.Replace(name, replacement)), cancellationToken);
             await db.MessageRevisions.Where(r => r.BodyMarkdown.Contains(name))
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.BodyMarkdown, r => r.BodyMarkdown.Replace(name, replacement)), cancellationToken);
+            await db.UrgentAlerts.Where(a => a.Title.Contains(name))
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Title, a => a.Title.Replace(name, replacement)), cancellationToken);
         }
     }
 }

@@ -1,3 +1,4 @@
+using CecPortal.Web.Features.Sharing.Alerts;
 using CecPortal.Web.Features.Sharing.Channels;
 using CecPortal.Web.Features.Sharing.Live;
 using CecPortal.Web.Features.Sharing.Notifications;
@@ -23,6 +24,7 @@ public static class SharingModule
         services.AddScoped<IDatabaseStartupStep, SharingChannelsOnStartup>();
         services.AddLiveUpdates();
         services.AddSharingNotifications();
+        services.AddUrgentAlerts();
         return services;
     }
 }

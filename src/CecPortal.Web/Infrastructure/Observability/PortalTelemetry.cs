@@ -41,6 +41,9 @@ public static class PortalTelemetry
 
         /// <summary>The morning briefing fan-out.</summary>
         public const string Briefing = "briefing";
+
+        /// <summary>An urgent alert of the sharing space, sent through the briefing's ledger.</summary>
+        public const string UrgentAlert = "urgent-alert";
     }
 
     public static void RecordEmailSent(string kind) => EmailsSent.Add(1, new KeyValuePair<string, object?>("kind", kind));

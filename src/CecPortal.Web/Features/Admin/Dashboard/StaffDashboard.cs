@@ -194,7 +194,7 @@ public sealed class StaffDashboard(AppDbContext db, TimeProvider clock, IOptions
             .ToListAsync(cancellationToken);
         var ids = briefings.Select(b => b.Id).ToList();
         var ledger = await db.BriefingDeliveries.AsNoTracking()
-            .Where(d => ids.Contains(d.BriefingId))
+            .Where(d => d.BriefingId != null && ids.Contains(d.BriefingId.Value))
             .GroupBy(d => new { d.BriefingId, d.Status })
             .Select(g => new { g.Key.BriefingId, g.Key.Status, Count = g.Count() })
             .ToListAsync(cancellationToken);

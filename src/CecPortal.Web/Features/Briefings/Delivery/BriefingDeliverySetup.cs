@@ -12,6 +12,7 @@ public static class BriefingDeliverySetup
         services.AddUnsubscribe();
         services.AddSingleton<SmtpConnectionSlots>();
         services.AddScoped<BriefingEmail>();
+        services.AddScoped<IDeliverySource, BriefingDeliverySource>();
         services.AddScoped<DeliveryLedger>();
         services.AddScoped<BriefingFanOut>();
         services.AddScoped<BriefingDeliveryQueue>();
@@ -19,6 +20,7 @@ public static class BriefingDeliverySetup
         services.AddScoped<BriefingDeliveryReport>();
         services.AddScoped<MorningBriefingJob>();
         services.AddScoped<SendBriefingChunkJob>();
+        services.AddScoped<SendDeliveryChunkJob>();
         services.AddScoped<BriefingDeliverySweepJob>();
         return services;
     }

@@ -1,9 +1,9 @@
 namespace CecPortal.Web.Features.Briefings.Delivery;
 
 /// <summary>
-/// Crash recovery: every few minutes, finds briefings whose fan-out started and that still have pending rows
-/// ready to go (their lease ran out, their back-off ended) and enqueues chunks for them; and marks a briefing
-/// Sent whose last chunk ended without doing so.
+/// Crash recovery: every few minutes, finds ledger subjects (briefings whose fan-out started, urgent alerts) that
+/// still have pending rows ready to go (their lease ran out, their back-off ended) and enqueues chunks for them; and
+/// marks a briefing Sent whose last chunk ended without doing so.
 /// </summary>
 public sealed class BriefingDeliverySweepJob(DeliveryLedger ledger, BriefingDeliveryQueue queue)
 {
@@ -13,9 +13,9 @@ public sealed class BriefingDeliverySweepJob(DeliveryLedger ledger, BriefingDeli
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        foreach (var briefingId in await ledger.BriefingsWithReadyRowsAsync(cancellationToken))
+        foreach (var subject in await ledger.SubjectsWithReadyRowsAsync(cancellationToken))
         {
-            await queue.EnqueueChunksAsync(briefingId, cancellationToken);
+            await queue.EnqueueChunksAsync(subject, cancellationToken);
         }
 
         foreach (var briefingId in await ledger.BriefingsWithNothingPendingAsync(cancellationToken))

@@ -10,7 +10,7 @@ namespace CecPortal.Web.Features.Briefings.Delivery;
 /// both bodies are quoted-printable encoded once, each ending in a soft line break, so a message only encodes its
 /// recipient's few bytes and concatenates: the decoded text is exactly the filled-in template.
 /// </summary>
-public sealed class BriefingEmailTemplate
+public sealed class BriefingEmailTemplate : IDeliveryTemplate
 {
     private readonly Guid _briefingId;
     private readonly string[] _html;
@@ -49,14 +49,14 @@ public sealed class BriefingEmailTemplate
     /// A new message for one recipient (a <see cref="MimeMessage"/> is never shared between concurrent sends),
     /// with its stable Message-ID, one-click unsubscribe headers (RFC 8058) and, when configured, a DKIM signature.
     /// </summary>
-    public MimeMessage ToMime(BriefingRecipient recipient, MailboxAddress to)
+    public MimeMessage ToMime(BriefingRecipient recipient, MailboxAddress address)
     {
         var unsubscribeUrl = UnsubscribeUrl(recipient.MemberId);
         var message = new MimeMessage();
         // A fresh sender address each time: an address added to a message's list is watched by that list, so a
         // shared instance would keep every message ever sent alive.
         message.From.Add(new MailboxAddress(_from.Name, _from.Address));
-        message.To.Add(to);
+        message.To.Add(address);
         message.Subject = Subject;
         message.MessageId = BriefingEmail.MessageId(_briefingId, recipient.MemberId, _from.Address);
         message.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribeUrl}>");

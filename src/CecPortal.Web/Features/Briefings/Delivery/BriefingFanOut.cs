@@ -5,15 +5,15 @@ using MimeKit;
 namespace CecPortal.Web.Features.Briefings.Delivery;
 
 /// <summary>
-/// The morning email's sender loop, usable without Hangfire (the benchmark calls <see cref="SendPendingAsync"/>):
+/// The ledger's sender loop, for every <see cref="DeliveryKind"/> (the morning briefing, urgent alerts), usable without
+/// Hangfire (the benchmark calls <see cref="SendPendingAsync"/>): what to send comes from the kind's <see cref="IDeliverySource"/>;
 /// runs up to <c>Briefings:SmtpConcurrency</c> senders, each with its own SMTP connection and its own connection to
 /// the <see cref="DeliveryLedger"/>, leasing batches of rows and settling each row right after the server's reply.
 /// Memory does not grow with the member count: rows come in batches.
 /// </summary>
 public sealed class BriefingFanOut(
-    AppDbContext db,
     DeliveryLedger ledger,
-    BriefingEmail email,
+    IEnumerable<IDeliverySource> sources,
     SmtpConnectionSlots slots,
     IOptions<EmailOptions> emailOptions,
     IOptions<BriefingOptions> briefingOptions,
@@ -30,32 +30,40 @@ public sealed class BriefingFanOut(
 
     /// <summary>Sends to every ready pending row of the briefing; the benchmark's entry point.</summary>
     public Task<FanOutResult> SendPendingAsync(Guid briefingId, CancellationToken cancellationToken) =>
-        SendAsync(briefingId, int.MaxValue, cancellationToken);
+        SendAsync(DeliverySubject.Briefing(briefingId), int.MaxValue, cancellationToken);
 
-    /// <summary>Sends at most <c>Briefings:ChunkSize</c> messages: one chunk job's share.</summary>
+    /// <summary>Sends at most <c>Briefings:ChunkSize</c> messages of the briefing: one chunk job's share.</summary>
     public Task<FanOutResult> SendChunkAsync(Guid briefingId, CancellationToken cancellationToken) =>
-        SendAsync(briefingId, _options.ChunkSize, cancellationToken);
+        SendChunkAsync(DeliverySubject.Briefing(briefingId), cancellationToken);
 
-    private async Task<FanOutResult> SendAsync(Guid briefingId, int maxMessages, CancellationToken cancellationToken)
+    /// <summary>Sends at most <c>Briefings:ChunkSize</c> messages of the subject: one chunk job's share.</summary>
+    public Task<FanOutResult> SendChunkAsync(DeliverySubject subject, CancellationToken cancellationToken) =>
+        SendAsync(subject, _options.ChunkSize, cancellationToken);
+
+    private async Task<FanOutResult> SendAsync(DeliverySubject subject, int maxMessages, CancellationToken cancellationToken)
     {
-        var briefing = await db.Briefings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == briefingId, cancellationToken);
-        if (briefing is null || !briefing.IsReadable || briefing.SendStartedAt is null || !briefing.Tlp.MayBeEmailed())
+        var source = sources.Single(s => s.Kind == subject.Kind);
+        if (await ledger.CountReadyAsync(subject, cancellationToken) == 0)
         {
             return FanOutResult.None;
         }
 
-        var ready = await ledger.CountReadyAsync(briefingId, cancellationToken);
+        // Rendered once for this pass; each message only gets its recipient's part.
+        if (await source.PrepareAsync(subject.Id, cancellationToken) is not { } template)
+        {
+            return FanOutResult.None;
+        }
+
+        // Counted again: preparing may have settled rows of members who may no longer receive the subject.
+        var ready = await ledger.CountReadyAsync(subject, cancellationToken);
         if (ready == 0)
         {
             return FanOutResult.None;
         }
 
-        using var activity = PortalTelemetry.EmailSource.StartActivity("briefing fan-out");
-        activity?.SetTag("email.kind", PortalTelemetry.EmailKind.Briefing);
-        activity?.SetTag("briefing.id", briefingId);
-
-        // Rendered once for this pass; each message only gets its recipient's name and unsubscribe link.
-        var template = email.Render(briefing);
+        using var activity = PortalTelemetry.EmailSource.StartActivity($"{source.TelemetryKind} fan-out");
+        activity?.SetTag("email.kind", source.TelemetryKind);
+        activity?.SetTag("delivery.subject", subject.Id);
         var work = Math.Min(ready, maxMessages);
         var wanted = Math.Clamp((work + MessagesPerExtraConnection - 1) / MessagesPerExtraConnection, 1, _options.SmtpConcurrency);
         var held = await slots.AcquireAsync(wanted, cancellationToken);
@@ -64,15 +72,15 @@ public sealed class BriefingFanOut(
             var quota = new Quota(maxMessages);
             var claimSize = Math.Clamp((work + held - 1) / held, 1, MaxClaimBatch);
             var senders = Enumerable.Range(0, held)
-                .Select(_ => Task.Run(() => RunSenderAsync(briefingId, template, quota, claimSize, cancellationToken), CancellationToken.None))
+                .Select(_ => Task.Run(() => RunSenderAsync(subject, source.TelemetryKind, template, quota, claimSize, cancellationToken), CancellationToken.None))
                 .ToList();
             var results = await Task.WhenAll(senders);
             var total = new FanOutResult(results.Sum(r => r.Sent), results.Sum(r => r.Failed), results.Sum(r => r.Deferred), held);
             activity?.SetTag("email.sent", total.Sent);
             activity?.SetTag("email.failed", total.Failed + total.Deferred);
             logger.LogInformation(
-                "Briefing {BriefingId}: {Sent} sent, {Failed} failed, {Deferred} deferred over {Connections} connection(s).",
-                briefingId, total.Sent, total.Failed, total.Deferred, total.Connections);
+                "{Kind} {SubjectId}: {Sent} sent, {Failed} failed, {Deferred} deferred over {Connections} connection(s).",
+                subject.Kind, subject.Id, total.Sent, total.Failed, total.Deferred, total.Connections);
             return total;
         }
         finally
@@ -81,7 +89,7 @@ public sealed class BriefingFanOut(
         }
     }
 
-    private async Task<FanOutResult> RunSenderAsync(Guid briefingId, BriefingEmailTemplate template, Quota quota, int claimSize, CancellationToken cancellationToken)
+    private async Task<FanOutResult> RunSenderAsync(DeliverySubject subject, string telemetryKind, IDeliveryTemplate template, Quota quota, int claimSize, CancellationToken cancellationToken)
     {
         int sent = 0, failed = 0, deferred = 0;
         await using var rows = await ledger.OpenSenderAsync(cancellationToken);
@@ -90,7 +98,7 @@ public sealed class BriefingFanOut(
         {
             var claimedAt = clock.GetUtcNow();
             var leaseUntil = claimedAt + _options.LeaseDuration;
-            var batch = await rows.ClaimAsync(briefingId, take, claimedAt, leaseUntil, cancellationToken);
+            var batch = await rows.ClaimAsync(subject, take, claimedAt, leaseUntil, cancellationToken);
             quota.Return(take - batch.Count);
             if (batch.Count == 0)
             {
@@ -110,7 +118,7 @@ public sealed class BriefingFanOut(
                     break;
                 }
 
-                var outcome = await DeliverAsync(row, template, transport, rows, batch.Skip(i).Select(r => r.Id), cancellationToken);
+                var outcome = await DeliverAsync(row, template, telemetryKind, transport, rows, batch.Skip(i).Select(r => r.Id), cancellationToken);
                 switch (outcome)
                 {
                     case DeliveryStatus.Sent:
@@ -129,7 +137,7 @@ public sealed class BriefingFanOut(
         return new FanOutResult(sent, failed, deferred, 1);
     }
 
-    private async Task<DeliveryStatus> DeliverAsync(ClaimedDelivery row, BriefingEmailTemplate template, EmailTransport transport, DeliveryLedger.SenderLedger rows, IEnumerable<long> unsent, CancellationToken cancellationToken)
+    private async Task<DeliveryStatus> DeliverAsync(ClaimedDelivery row, IDeliveryTemplate template, string telemetryKind, EmailTransport transport, DeliveryLedger.SenderLedger rows, IEnumerable<long> unsent, CancellationToken cancellationToken)
     {
         if (row.IneligibleReason is { } reason)
         {
@@ -166,7 +174,7 @@ public sealed class BriefingFanOut(
         }
         catch (Exception ex)
         {
-            PortalTelemetry.RecordEmailFailed(PortalTelemetry.EmailKind.Briefing);
+            PortalTelemetry.RecordEmailFailed(telemetryKind);
             var failure = DeliveryFailure.Classify(ex);
             if (failure.ConnectionLost)
             {
@@ -177,7 +185,7 @@ public sealed class BriefingFanOut(
         }
 
         await rows.MarkSentAsync(row.Id, clock.GetUtcNow());
-        PortalTelemetry.RecordEmailSent(PortalTelemetry.EmailKind.Briefing);
+        PortalTelemetry.RecordEmailSent(telemetryKind);
         return DeliveryStatus.Sent;
     }
 

@@ -4,35 +4,16 @@ using NpgsqlTypes;
 namespace CecPortal.Web.Features.Briefings.Delivery;
 
 /// <summary>
-/// Every statement on the delivery ledger (<c>briefing_deliveries</c>): filling it, the counts the jobs schedule by,
-/// the sweep's look-ups, the staff retry, and (through <see cref="OpenSenderAsync"/>) a sender's lease and settle
-/// statements on its own connection. "Ready to send" is written once, in <see cref="ReadySql"/>.
+/// Every statement on the delivery ledger (<c>briefing_deliveries</c>), for every <see cref="DeliveryKind"/>: filling it,
+/// the counts the jobs schedule by, the sweep's look-ups, the staff retry, and (through <see cref="OpenSenderAsync"/>) a
+/// sender's lease and settle statements on its own connection. "Ready to send" is written once, in <see cref="ReadySql"/>;
+/// a subject is named by its kind's column (<see cref="DeliverySubject.Column"/>), so each kind uses its own indexes.
 /// </summary>
 public sealed class DeliveryLedger
 {
     /// <summary>A pending row that no sender holds (never leased, or its lease ran out) and no back-off holds back.</summary>
     private const string ReadySql = """
         "Status" = 0 AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < @now) AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= @now)
-        """;
-
-    private const string CountReadySql = $"""
-        SELECT count(*)::int AS "Value" FROM briefing_deliveries WHERE "BriefingId" = @briefing AND {ReadySql}
-        """;
-
-    private const string ClaimSql = $"""
-        WITH claimed AS (
-            UPDATE briefing_deliveries SET "ClaimedUntil" = @until
-            WHERE "Id" IN (
-                SELECT "Id" FROM briefing_deliveries
-                WHERE "BriefingId" = @briefing AND {ReadySql}
-                ORDER BY "Id"
-                LIMIT @limit
-                FOR UPDATE SKIP LOCKED)
-            RETURNING "Id", "MemberId", "Attempts")
-        SELECT c."Id", c."MemberId", c."Attempts", u."Email", u."FullName", u."EmailConfirmed",
-               u."SuspendedAt" IS NOT NULL, u."BriefingOptOutAt" IS NOT NULL
-        FROM claimed AS c JOIN "AspNetUsers" AS u ON u."Id" = c."MemberId"
-        ORDER BY c."Id"
         """;
 
     private const string SentSql = """
@@ -59,6 +40,35 @@ public sealed class DeliveryLedger
         SELECT b."Id" AS "Value" FROM briefings AS b
         WHERE b."SendStartedAt" IS NOT NULL AND b."Status" IN ({(int)BriefingStatus.Published}, {(int)BriefingStatus.Sent})
           AND EXISTS (SELECT 1 FROM briefing_deliveries WHERE "BriefingId" = b."Id" AND {ReadySql})
+        """;
+
+    /// <summary>Alerts with a row ready to send: an alert's rows exist only once it was confirmed, so the rows say it all.</summary>
+    private const string AlertsWithReadyRowsSql = $"""
+        SELECT DISTINCT "UrgentAlertId" AS "Value" FROM briefing_deliveries WHERE "UrgentAlertId" IS NOT NULL AND {ReadySql}
+        """;
+
+    private static string CountReadySql(DeliverySubject subject) => $"""
+        SELECT count(*)::int AS "Value" FROM briefing_deliveries WHERE "{subject.Column}" = @subject AND {ReadySql}
+        """;
+
+    /// <summary>
+    /// Leases a batch and reads each member's address as it is now. The briefing's own opt-out is read here; an alert's
+    /// readers and opt-outs are settled by its source before a pass (they need the channel's read rule).
+    /// </summary>
+    private static string ClaimSql(DeliverySubject subject) => $"""
+        WITH claimed AS (
+            UPDATE briefing_deliveries SET "ClaimedUntil" = @until
+            WHERE "Id" IN (
+                SELECT "Id" FROM briefing_deliveries
+                WHERE "{subject.Column}" = @subject AND {ReadySql}
+                ORDER BY "Id"
+                LIMIT @limit
+                FOR UPDATE SKIP LOCKED)
+            RETURNING "Id", "MemberId", "Attempts")
+        SELECT c."Id", c."MemberId", c."Attempts", u."Email", u."FullName", u."EmailConfirmed",
+               u."SuspendedAt" IS NOT NULL, {(subject.Kind == DeliveryKind.Briefing ? "u.\"BriefingOptOutAt\" IS NOT NULL" : "FALSE")}
+        FROM claimed AS c JOIN "AspNetUsers" AS u ON u."Id" = c."MemberId"
+        ORDER BY c."Id"
         """;
 
     private readonly AppDbContext _db;
@@ -99,28 +109,63 @@ public sealed class DeliveryLedger
             cancellationToken);
     }
 
-    /// <summary>Rows of the briefing that a sender could take now.</summary>
-    public async Task<int> CountReadyAsync(Guid briefingId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a Pending row for each of <paramref name="memberIds"/> that has none yet for the urgent alert, in one
+    /// statement; the caller chose them by the channel's read rule. Returns the number of rows added.
+    /// </summary>
+    public Task<int> FillAlertAsync(Guid alertId, IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var ids = memberIds.ToArray();
+        return _db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO briefing_deliveries ("UrgentAlertId", "MemberId", "Status", "Attempts", "CreatedAt")
+            SELECT {alertId}, m, 0, 0, {now} FROM unnest({ids}) AS m ORDER BY m
+            ON CONFLICT ("UrgentAlertId", "MemberId") DO NOTHING
+            """,
+            cancellationToken);
+    }
+
+    /// <summary>Rows of the subject that a sender could take now.</summary>
+    public async Task<int> CountReadyAsync(DeliverySubject subject, CancellationToken cancellationToken)
     {
         var counts = await _db.Database
-            .SqlQueryRaw<int>(CountReadySql, new NpgsqlParameter<Guid>("briefing", briefingId), new NpgsqlParameter<DateTimeOffset>("now", _clock.GetUtcNow()))
+            .SqlQueryRaw<int>(CountReadySql(subject), new NpgsqlParameter<Guid>("subject", subject.Id), new NpgsqlParameter<DateTimeOffset>("now", _clock.GetUtcNow()))
             .ToListAsync(cancellationToken);
         return counts[0];
     }
 
-    public Task<bool> AnyPendingAsync(Guid briefingId, CancellationToken cancellationToken) =>
-        _db.BriefingDeliveries.AnyAsync(d => d.BriefingId == briefingId && d.Status == DeliveryStatus.Pending, cancellationToken);
+    public Task<bool> AnyPendingAsync(DeliverySubject subject, CancellationToken cancellationToken) =>
+        Rows(subject).AnyAsync(d => d.Status == DeliveryStatus.Pending, cancellationToken);
 
     /// <summary>The earliest back-off end among pending rows, for scheduling a follow-up.</summary>
-    public Task<DateTimeOffset?> NextAttemptAtAsync(Guid briefingId, CancellationToken cancellationToken) =>
-        _db.BriefingDeliveries.Where(d => d.BriefingId == briefingId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt != null)
+    public Task<DateTimeOffset?> NextAttemptAtAsync(DeliverySubject subject, CancellationToken cancellationToken) =>
+        Rows(subject).Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt != null)
             .MinAsync(d => d.NextAttemptAt, cancellationToken);
 
-    /// <summary>Published or sent briefings whose fan-out started and that have a row ready now (a lease or back-off ended).</summary>
-    public Task<List<Guid>> BriefingsWithReadyRowsAsync(CancellationToken cancellationToken) =>
-        _db.Database
-            .SqlQueryRaw<Guid>(BriefingsWithReadyRowsSql, new NpgsqlParameter<DateTimeOffset>("now", _clock.GetUtcNow()))
+    /// <summary>
+    /// Every subject with a row ready now (a lease or back-off ended): published or sent briefings whose fan-out
+    /// started, and urgent alerts.
+    /// </summary>
+    public async Task<List<DeliverySubject>> SubjectsWithReadyRowsAsync(CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var briefings = await _db.Database
+            .SqlQueryRaw<Guid>(BriefingsWithReadyRowsSql, new NpgsqlParameter<DateTimeOffset>("now", now))
             .ToListAsync(cancellationToken);
+        var alerts = await _db.Database
+            .SqlQueryRaw<Guid>(AlertsWithReadyRowsSql, new NpgsqlParameter<DateTimeOffset>("now", now))
+            .ToListAsync(cancellationToken);
+        return [.. briefings.Select(DeliverySubject.Briefing), .. alerts.Select(DeliverySubject.UrgentAlert)];
+    }
+
+    /// <summary>The subject's rows, through its kind's column.</summary>
+    public IQueryable<BriefingDelivery> Rows(DeliverySubject subject) => subject.Kind switch
+    {
+        DeliveryKind.Briefing => _db.BriefingDeliveries.Where(d => d.BriefingId == subject.Id),
+        DeliveryKind.UrgentAlert => _db.BriefingDeliveries.Where(d => d.UrgentAlertId == subject.Id),
+        _ => throw new ArgumentOutOfRangeException(nameof(subject), subject.Kind, "Not a delivery kind."),
+    };
 
     /// <summary>Published briefings whose fan-out started and that have no pending row left: ready to be marked Sent.</summary>
     public Task<List<Guid>> BriefingsWithNothingPendingAsync(CancellationToken cancellationToken) =>
@@ -132,8 +177,8 @@ public sealed class DeliveryLedger
 
     /// <summary>Puts every Failed row of the briefing back to Pending (attempts kept, back-off and lease cleared); returns how many.</summary>
     public Task<int> RequeueFailedAsync(Guid briefingId, CancellationToken cancellationToken) =>
-        _db.BriefingDeliveries
-            .Where(d => d.BriefingId == briefingId && d.Status == DeliveryStatus.Failed)
+        Rows(DeliverySubject.Briefing(briefingId))
+            .Where(d => d.Status == DeliveryStatus.Failed)
             .ExecuteUpdateAsync(
                 set => set.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.NextAttemptAt, (DateTimeOffset?)null).SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null),
                 cancellationToken);
@@ -171,10 +216,10 @@ public sealed class DeliveryLedger
     {
         private NpgsqlCommand? _sent;
 
-        public async Task<List<ClaimedDelivery>> ClaimAsync(Guid briefingId, int limit, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+        public async Task<List<ClaimedDelivery>> ClaimAsync(DeliverySubject subject, int limit, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
         {
-            await using var command = new NpgsqlCommand(ClaimSql, connection);
-            command.Parameters.Add(new NpgsqlParameter<Guid>("briefing", briefingId));
+            await using var command = new NpgsqlCommand(ClaimSql(subject), connection);
+            command.Parameters.Add(new NpgsqlParameter<Guid>("subject", subject.Id));
             command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("until", until));

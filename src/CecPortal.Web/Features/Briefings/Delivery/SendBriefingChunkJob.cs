@@ -6,7 +6,7 @@ namespace CecPortal.Web.Features.Briefings.Delivery;
 /// Sends one chunk (at most <c>Briefings:ChunkSize</c> messages) of a briefing's fan-out, so that no job runs
 /// anywhere near Hangfire's invisibility timeout and several servers share the work. Arguments are ids only.
 /// </summary>
-public sealed class SendBriefingChunkJob(BriefingFanOut fanOut, BriefingDeliveryQueue queue)
+public sealed class SendBriefingChunkJob(SendDeliveryChunkJob chunks)
 {
     /// <summary>The chunk number of follow-ups (after a back-off, a sweep or a staff retry): any ready rows.</summary>
     public const int FollowUp = 0;
@@ -16,9 +16,6 @@ public sealed class SendBriefingChunkJob(BriefingFanOut fanOut, BriefingDelivery
     /// retries try the chunk again (the sweep would too).
     /// </summary>
     [AutomaticRetry(Attempts = 5)]
-    public async Task RunAsync(Guid briefingId, int chunk, CancellationToken cancellationToken)
-    {
-        var result = await fanOut.SendChunkAsync(briefingId, cancellationToken);
-        await queue.ContinueAfterChunkAsync(briefingId, chunk, result, cancellationToken);
-    }
+    public Task RunAsync(Guid briefingId, int chunk, CancellationToken cancellationToken) =>
+        chunks.RunAsync(DeliveryKind.Briefing, briefingId, chunk, cancellationToken);
 }

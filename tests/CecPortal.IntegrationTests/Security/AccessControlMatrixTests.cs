@@ -132,6 +132,9 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/sharing/live"] = SignedIn,
         ["/sharing/m/{messageId:guid}"] = SignedIn,
         ["/sharing/m/{messageId:guid}/edit"] = SignedIn,
+
+        // Searches only what the person may read: nothing for staff roles, who read no channel.
+        ["/sharing/search"] = SignedIn,
         ["/sharing/t/{topicId:guid}"] = SignedIn,
 
         // Past authorization for every signed-in person; the page itself answers 404 to anyone who does not manage the group.

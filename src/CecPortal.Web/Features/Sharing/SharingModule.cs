@@ -1,5 +1,6 @@
 using CecPortal.Web.Features.Sharing.Channels;
 using CecPortal.Web.Features.Sharing.Live;
+using CecPortal.Web.Features.Sharing.Search;
 using CecPortal.Web.Features.Sharing.Topics;
 using CecPortal.Web.Infrastructure.Operations;
 
@@ -19,6 +20,7 @@ public static class SharingModule
         services.AddScoped<TopicReader>();
         services.AddScoped<MessageWriter>();
         services.AddScoped<SharingErasure>();
+        services.AddScoped<MessageSearcher>();
         services.AddScoped<IDatabaseStartupStep, SharingChannelsOnStartup>();
         services.AddLiveUpdates();
         return services;

@@ -111,6 +111,7 @@ public sealed class AccessTableTests(PortalFixture portal) : IClassFixture<Porta
         ["/sharing/live"] = Community,
         ["/sharing/m/{messageId:guid}"] = Community,
         ["/sharing/m/{messageId:guid}/edit"] = Community,
+        ["/sharing/m/{messageId:guid}/seen"] = Community,
         ["/sharing/search"] = Community,
         ["/sharing/t/{topicId:guid}"] = Community,
         ["/sharing/members/{slug}"] = Community,

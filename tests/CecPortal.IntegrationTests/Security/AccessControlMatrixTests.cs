@@ -134,6 +134,12 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/sharing/m/{messageId:guid}"] = SignedIn,
         ["/sharing/m/{messageId:guid}/alert"] = SignedIn,
         ["/sharing/m/{messageId:guid}/edit"] = SignedIn,
+
+        // "Seen it too": past authorization for every signed-in person; a message they may not read is a 404.
+        ["/sharing/m/{messageId:guid}/seen"] = SignedIn,
+
+        // Searches only what the person may read: nothing for staff roles, who read no channel.
+        ["/sharing/search"] = SignedIn,
         ["/sharing/t/{topicId:guid}"] = SignedIn,
 
         // Past authorization for every signed-in person; the page itself answers 404 to anyone who does not manage the group.

@@ -113,6 +113,8 @@ public sealed class AccessTableTests(PortalFixture portal) : IClassFixture<Porta
         ["/sharing/m/{messageId:guid}"] = Community,
         ["/sharing/m/{messageId:guid}/alert"] = Community,
         ["/sharing/m/{messageId:guid}/edit"] = Community,
+        ["/sharing/m/{messageId:guid}/seen"] = Community,
+        ["/sharing/search"] = Community,
         ["/sharing/t/{topicId:guid}"] = Community,
         ["/sharing/members/{slug}"] = Community,
         ["/unsubscribe/{token}"] = Anonymous,

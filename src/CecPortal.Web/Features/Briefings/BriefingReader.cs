@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using CecPortal.Web.Infrastructure.Search;
 
 namespace CecPortal.Web.Features.Briefings;
 
@@ -11,16 +12,6 @@ public sealed class BriefingReader(AppDbContext db, IOptions<BriefingOptions> op
     public const int ArchivePageSize = 10;
     public const int SearchPageSize = 10;
     public const int FeedSize = 30;
-
-    /// <summary>The longest search text accepted; longer queries are refused with a message.</summary>
-    public const int MaxQueryLength = 200;
-
-    /// <summary>
-    /// ts_headline options. The selection markers are control characters that never appear in a briefing, so that the
-    /// whole headline can be HTML-encoded first and only then turned into <c>&lt;mark&gt;</c> elements.
-    /// </summary>
-    internal static readonly string HeadlineOptions =
-        $"StartSel=\"{SnippetHighlighter.StartMarker}\", StopSel=\"{SnippetHighlighter.StopMarker}\", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
 
     /// <summary>Published or sent: what a member may read.</summary>
     private static readonly Expression<Func<Briefing, bool>> IsReadable =
@@ -132,7 +123,7 @@ public sealed class BriefingReader(AppDbContext db, IOptions<BriefingOptions> op
                     b.EditionDate,
                     b.Title,
                     b.Tlp,
-                    EF.Functions.WebSearchToTsQuery("english", text).GetResultHeadline("english", b.BodyMarkdown, HeadlineOptions)))
+                    EF.Functions.WebSearchToTsQuery("english", text).GetResultHeadline("english", b.BodyMarkdown, SnippetHighlighter.HeadlineOptions)))
                 .ToPageAsync(pageNumber, SearchPageSize, cancellationToken);
         }
 

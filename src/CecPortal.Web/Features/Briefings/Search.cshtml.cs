@@ -1,3 +1,5 @@
+using CecPortal.Web.Infrastructure.Search;
+
 namespace CecPortal.Web.Features.Briefings;
 
 /// <summary>
@@ -33,36 +35,22 @@ public sealed class SearchModel(BriefingReader reader) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var errors = new List<string>();
-        var invalid = new HashSet<string>(StringComparer.Ordinal);
-        var search = Validate(errors, invalid, out var selectedTlp, out var unknownTlp);
-        Form = new SearchFormValues(Q, From, To, selectedTlp, unknownTlp, invalid);
-        Errors = errors;
+        var check = new SearchFormCheck();
+        var search = Validate(check, out var selectedTlp, out var unknownTlp);
+        Form = new SearchFormValues(Q, From, To, selectedTlp, unknownTlp, check.InvalidFields);
+        Errors = check.Errors;
         if (search is not null)
         {
             Results = await reader.SearchAsync(search, PageNumber, cancellationToken);
         }
     }
 
-    private BriefingSearch? Validate(List<string> errors, HashSet<string> invalid, out TlpLabel? selectedTlp, out string? unknownTlp)
+    private BriefingSearch? Validate(SearchFormCheck check, out TlpLabel? selectedTlp, out string? unknownTlp)
     {
         selectedTlp = null;
         unknownTlp = null;
-        if (Q is { Length: > BriefingReader.MaxQueryLength })
-        {
-            errors.Add($"Search for at most {BriefingReader.MaxQueryLength} characters.");
-            invalid.Add("q");
-        }
-
-        var from = ParseDate(From, "From", errors, invalid);
-        var to = ParseDate(To, "To", errors, invalid);
-        if (from is not null && to is not null && from > to)
-        {
-            errors.Add("The \"From\" date is after the \"To\" date.");
-            invalid.Add("from");
-            invalid.Add("to");
-        }
-
+        check.CheckText(Q);
+        var (from, to) = check.CheckDates(From, To);
         if (!string.IsNullOrWhiteSpace(Tlp))
         {
             if (TlpRules.TryParse(Tlp, out var label))
@@ -72,28 +60,10 @@ public sealed class SearchModel(BriefingReader reader) : PageModel
             else
             {
                 unknownTlp = Tlp;
-                invalid.Add("tlp");
-                errors.Add("Choose a TLP label from the list (CLEAR, GREEN, AMBER, AMBER+STRICT or RED).");
+                check.Add("tlp", "Choose a TLP label from the list (CLEAR, GREEN, AMBER, AMBER+STRICT or RED).");
             }
         }
 
-        return errors.Count == 0 ? new BriefingSearch(Q, from, to, selectedTlp) : null;
-    }
-
-    private static DateOnly? ParseDate(string? text, string name, List<string> errors, HashSet<string> invalid)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (BriefingDates.TryParse(text, out var date))
-        {
-            return date;
-        }
-
-        errors.Add($"The \"{name}\" date is not a valid date: use the form 2026-11-25.");
-        invalid.Add(name.ToLowerInvariant());
-        return null;
+        return check.IsValid ? new BriefingSearch(Q, from, to, selectedTlp) : null;
     }
 }

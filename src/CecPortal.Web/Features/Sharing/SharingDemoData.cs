@@ -146,6 +146,9 @@ public sealed class SharingDemoData(AppDbContext db, MarkdownRenderer markdown, 
                 """);
             Mentions(reply, DigitalInfrastructure);
 
+            // With the first message's count (a total only: two members of other sectors), the two shapes of "seen it too".
+            Sightings(reply, at.AddMinutes(26), HealthFrance, HealthBelgium, HealthItaly, Energy, Banking, Transport);
+
             var answer = Post(channel, topic, DigitalInfrastructure, at.AddMinutes(18), TlpLabel.Green, "Yes, the same group.");
             var revision = answer.Edit(
                 people[DigitalInfrastructure].Id,

@@ -2,6 +2,8 @@ using CecPortal.Web.Features.Sharing.Alerts;
 using CecPortal.Web.Features.Sharing.Channels;
 using CecPortal.Web.Features.Sharing.Live;
 using CecPortal.Web.Features.Sharing.Notifications;
+using CecPortal.Web.Features.Sharing.Search;
+using CecPortal.Web.Features.Sharing.Sightings;
 using CecPortal.Web.Features.Sharing.Topics;
 using CecPortal.Web.Infrastructure.Operations;
 
@@ -21,6 +23,8 @@ public static class SharingModule
         services.AddScoped<TopicReader>();
         services.AddScoped<MessageWriter>();
         services.AddScoped<SharingErasure>();
+        services.AddScoped<MessageSearcher>();
+        services.AddScoped<MessageSightings>();
         services.AddScoped<IDatabaseStartupStep, SharingChannelsOnStartup>();
         services.AddLiveUpdates();
         services.AddSharingNotifications();

@@ -55,8 +55,29 @@
         return root.querySelector("[data-message=\"" + id + "\"]");
     }
 
+    // A pushed message is rendered for no one in particular: its "seen it too" button has neither this reader's mark
+    // nor their antiforgery token. The page keeps the button it has, or gives a new one the token of its own forms.
+    function ownSeenForm(element, existing) {
+        var pushed = element.querySelector("[data-seen-form]");
+        if (!pushed) {
+            return;
+        }
+
+        var kept = existing && existing.querySelector("[data-seen-form]");
+        if (kept) {
+            pushed.replaceWith(kept);
+            return;
+        }
+
+        var token = document.querySelector("input[name=__RequestVerificationToken]");
+        if (token && !pushed.querySelector("input[name=__RequestVerificationToken]")) {
+            pushed.appendChild(token.cloneNode(false));
+        }
+    }
+
     function place(element, id, isNew) {
         var existing = findMessage(topicList, id);
+        ownSeenForm(element, existing);
         if (existing) {
             existing.replaceWith(element);
         } else {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CecPortal.Web.Features.Sharing.Channels;
+using CecPortal.Web.Features.Sharing.Sightings;
 using CecPortal.Web.Features.Sharing.Topics;
 
 namespace CecPortal.Web.Features.Sharing.Live;
@@ -15,6 +16,7 @@ public sealed class LiveDispatcher(
     ChannelAccess access,
     LiveMessageRenderer renderer,
     LiveStreams streams,
+    MessageSightings sightings,
     IServiceProvider services)
 {
     /// <summary>Changes replayed to one reconnecting stream at most; past that its page reloads instead.</summary>
@@ -43,7 +45,8 @@ public sealed class LiveDispatcher(
             return;
         }
 
-        var html = await renderer.RenderAsync(services, Neutral(row.Message));
+        var seen = await sightings.CountsAsync(readerId: null, [row.Message.Id], cancellationToken);
+        var html = await renderer.RenderAsync(services, Neutral(row.Message, seen));
         var readers = row.Readers.ToHashSet(StringComparer.Ordinal);
         var forOthers = Event(row.Message, html, mine: false);
         var forAuthor = Event(row.Message, html, mine: true);
@@ -76,9 +79,10 @@ public sealed class LiveDispatcher(
         }
 
         var events = new List<LiveEvent>(rows.Count);
+        var seen = await sightings.CountsAsync(readerId: null, [.. rows.Select(r => r.Id)], cancellationToken);
         foreach (var row in rows)
         {
-            events.Add(Event(row, await renderer.RenderAsync(services, Neutral(row)), row.AuthorId == stream.UserId));
+            events.Add(Event(row, await renderer.RenderAsync(services, Neutral(row, seen)), row.AuthorId == stream.UserId));
         }
 
         return events;
@@ -136,9 +140,15 @@ public sealed class LiveDispatcher(
             m.HiddenAt != null,
             m.BodyHtml));
 
-    /// <summary>As any reader sees it: no edit or delete buttons, no text when deleted or hidden.</summary>
-    private static MessageView Neutral(LiveMessage m) =>
-        new(m.Id, m.Seq, m.AuthorId, m.AuthorName, m.Tlp, m.CreatedAt, m.EditedAt, m.Deleted, m.Hidden, m.Deleted || m.Hidden ? string.Empty : m.BodyHtml, MayEdit: false, MayDelete: false);
+    /// <summary>
+    /// As any reader sees it: no edit or delete buttons, no text when deleted or hidden, the "seen it too" count without
+    /// the reader's own mark (each page keeps its own button).
+    /// </summary>
+    private static MessageView Neutral(LiveMessage m, IReadOnlyDictionary<Guid, SeenItToo> seen) =>
+        new(m.Id, m.Seq, m.AuthorId, m.AuthorName, m.Tlp, m.CreatedAt, m.EditedAt, m.Deleted, m.Hidden, m.Deleted || m.Hidden ? string.Empty : m.BodyHtml, MayEdit: false, MayDelete: false)
+        {
+            SeenItToo = seen[m.Id],
+        };
 
     private static LiveEvent Event(LiveMessage m, string html, bool mine) =>
         new(m.ChangeSeq, LiveEvent.MessageType, JsonSerializer.Serialize(new LiveEventData(m.ChannelId, m.TopicId, m.Id, mine, html), JsonSerializerOptions.Web));

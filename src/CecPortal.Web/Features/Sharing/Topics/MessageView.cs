@@ -1,3 +1,5 @@
+using CecPortal.Web.Features.Sharing.Sightings;
+
 namespace CecPortal.Web.Features.Sharing.Topics;
 
 /// <summary>
@@ -16,4 +18,8 @@ public sealed record MessageView(
     bool Hidden,
     string BodyHtml,
     bool MayEdit,
-    bool MayDelete);
+    bool MayDelete)
+{
+    /// <summary>"Seen it too": the count and whether the reader marked it; null where it is not shown.</summary>
+    public SeenItToo? SeenItToo { get; init; }
+}

@@ -1,9 +1,10 @@
 using CecPortal.Web.Features.Sharing.Channels;
+using CecPortal.Web.Features.Sharing.Sightings;
 
 namespace CecPortal.Web.Features.Sharing.Topics;
 
 /// <summary>Reading a topic and finding a message, each through <see cref="ChannelAccess"/>: what the member may not read is null.</summary>
-public sealed class TopicReader(AppDbContext db, ChannelAccess access, IOptions<SharingOptions> options, TimeProvider clock)
+public sealed class TopicReader(AppDbContext db, ChannelAccess access, IOptions<SharingOptions> options, TimeProvider clock, MessageSightings sightings)
 {
     public Task<TopicView?> FindAsync(string userId, Guid topicId, CancellationToken cancellationToken) =>
         (from t in access.ReadableTopics(userId)
@@ -12,7 +13,10 @@ public sealed class TopicReader(AppDbContext db, ChannelAccess access, IOptions<
          select new TopicView(t.Id, t.Subject, c.Id, c.Slug, c.Name, c.Kind, c.DefaultTlp))
         .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>The topic's messages, oldest first. Deleted and hidden messages keep their place without their text.</summary>
+    /// <summary>
+    /// The topic's messages, oldest first, with their "seen it too" counts (one more query for the whole page). Deleted and
+    /// hidden messages keep their place without their text.
+    /// </summary>
     public async Task<IReadOnlyList<MessageView>> MessagesAsync(string userId, Guid topicId, CancellationToken cancellationToken)
     {
         var rows = await (from m in access.ReadableMessages(userId)
@@ -35,6 +39,7 @@ public sealed class TopicReader(AppDbContext db, ChannelAccess access, IOptions<
                          .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var window = options.Value.EditWindow;
+        var seen = await sightings.CountsAsync(userId, [.. rows.Select(r => r.Id)], cancellationToken);
         return [.. rows.Select(r =>
         {
             var gone = r.DeletedAt is not null || r.HiddenAt is not null;
@@ -51,7 +56,10 @@ public sealed class TopicReader(AppDbContext db, ChannelAccess access, IOptions<
                 r.HiddenAt is not null,
                 gone ? string.Empty : r.BodyHtml,
                 mine && !gone && now - r.CreatedAt <= window,
-                mine && r.DeletedAt is null);
+                mine && r.DeletedAt is null)
+            {
+                SeenItToo = seen[r.Id],
+            };
         })];
     }
 

@@ -1,7 +1,7 @@
 using AngleSharp.Html.Parser;
-using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Infrastructure.Search;
 
-namespace CecPortal.UnitTests.Briefings;
+namespace CecPortal.UnitTests.Infrastructure.Search;
 
 public sealed class SnippetHighlighterTests
 {
@@ -83,7 +83,7 @@ public sealed class SnippetHighlighterTests
     public void HeadlineOptions_UseTheMarkersAsSelections()
     {
         // Assert: the database marks matches with exactly the characters the highlighter turns into <mark>.
-        BriefingReader.HeadlineOptions.ShouldContain("StartSel=\"\u0002\"");
-        BriefingReader.HeadlineOptions.ShouldContain("StopSel=\"\u0003\"");
+        SnippetHighlighter.HeadlineOptions.ShouldContain("StartSel=\"\u0002\"");
+        SnippetHighlighter.HeadlineOptions.ShouldContain("StopSel=\"\u0003\"");
     }
 }

@@ -3,20 +3,27 @@ using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
 
-namespace CecPortal.Web.Features.Briefings;
+namespace CecPortal.Web.Infrastructure.Search;
 
 /// <summary>
-/// Turns a <c>ts_headline</c> result into safe HTML. The headline is cut from the briefing's Markdown, which may hold
-/// anything (<c>&lt;script&gt;</c> included), so every character is HTML-encoded and only the selection markers become
-/// <c>&lt;mark&gt;</c> elements, always balanced.
+/// Turns a <c>ts_headline</c> result into safe HTML. The headline is cut from Markdown (a briefing, a member's message),
+/// which may hold anything (<c>&lt;script&gt;</c> included), so every character is HTML-encoded and only the selection
+/// markers become <c>&lt;mark&gt;</c> elements, always balanced.
 /// </summary>
 public static partial class SnippetHighlighter
 {
-    /// <summary>U+0002 (start of text): marks the start of a match; never part of a briefing's text.</summary>
+    /// <summary>U+0002 (start of text): marks the start of a match; never part of a searched text.</summary>
     public const char StartMarker = '\u0002';
 
     /// <summary>U+0003 (end of text): marks the end of a match.</summary>
     public const char StopMarker = '\u0003';
+
+    /// <summary>
+    /// <c>ts_headline</c> options. The selection markers are control characters that never appear in a searched text, so
+    /// that the whole headline can be HTML-encoded first and only then turned into <c>&lt;mark&gt;</c> elements.
+    /// </summary>
+    public static readonly string HeadlineOptions =
+        $"StartSel=\"{StartMarker}\", StopSel=\"{StopMarker}\", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
 
     /// <summary>Encodes markup and control characters; letters of every script stay readable in the page source.</summary>
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);

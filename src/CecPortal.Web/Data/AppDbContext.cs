@@ -8,6 +8,7 @@ using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Sharing.Channels;
+using CecPortal.Web.Features.Sharing.Moderation;
 using CecPortal.Web.Features.Sharing.Topics;
 using CecPortal.Web.Features.Webinars.Mail;
 using CecPortal.Web.Features.Webinars.Proposals;
@@ -93,6 +94,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<MessageSighting> MessageSightings => Set<MessageSighting>();
 
     public DbSet<TopicRead> TopicReads => Set<TopicRead>();
+
+    public DbSet<MessageReport> MessageReports => Set<MessageReport>();
 
     /// <summary>Users holding <paramref name="role"/>, as a query to refine further.</summary>
     public IQueryable<PortalUser> UsersInRole(string role) =>

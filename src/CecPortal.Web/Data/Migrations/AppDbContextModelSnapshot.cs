@@ -452,82 +452,6 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("application_events", (string)null);
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.Checks.ApplicationFlag", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Explanation")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId");
-
-                    b.HasIndex("Kind", "ApplicationId");
-
-                    b.ToTable("application_flags", (string)null);
-                });
-
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.ApplicationReview", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("CoversCountry")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("CoversSector")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("ReviewerId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("ReviewerName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Round")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Verdict")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId", "Round", "ReviewerId")
-                        .IsUnique();
-
-                    b.ToTable("application_reviews", (string)null);
-                });
-
             modelBuilder.Entity("CecPortal.Web.Features.Membership.Applications.MembershipApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -674,6 +598,34 @@ namespace CecPortal.Web.Data.Migrations
                     b.HasIndex("SectorCode", "Status", "VerifiedAt");
 
                     b.ToTable("membership_applications", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Checks.ApplicationFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("Kind", "ApplicationId");
+
+                    b.ToTable("application_flags", (string)null);
                 });
 
             modelBuilder.Entity("CecPortal.Web.Features.Membership.Reference.Country", b =>
@@ -2682,6 +2634,54 @@ namespace CecPortal.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.ApplicationReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("CoversCountry")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CoversSector")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Verdict")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Round", "ReviewerId")
+                        .IsUnique();
+
+                    b.ToTable("application_reviews", (string)null);
+                });
+
             modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.VetterCountry", b =>
                 {
                     b.Property<string>("UserId")
@@ -2930,6 +2930,62 @@ namespace CecPortal.Web.Data.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("channel_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Sharing.Moderation.MessageReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportedBody")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<int>("ReportedTlp")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReporterId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("Resolution")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReporterId");
+
+                    b.HasIndex("ResolvedById");
+
+                    b.HasIndex("MessageId", "ReporterId")
+                        .IsUnique()
+                        .HasFilter("\"ResolvedAt\" IS NULL");
+
+                    b.HasIndex("ResolvedAt", "CreatedAt");
+
+                    b.ToTable("message_reports", (string)null);
                 });
 
             modelBuilder.Entity("CecPortal.Web.Features.Sharing.Topics.Message", b =>
@@ -3823,24 +3879,6 @@ namespace CecPortal.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.Checks.ApplicationFlag", b =>
-                {
-                    b.HasOne("CecPortal.Web.Features.Membership.Applications.MembershipApplication", null)
-                        .WithMany("Flags")
-                        .HasForeignKey("ApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.ApplicationReview", b =>
-                {
-                    b.HasOne("CecPortal.Web.Features.Membership.Applications.MembershipApplication", null)
-                        .WithMany("Reviews")
-                        .HasForeignKey("ApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("CecPortal.Web.Features.Membership.Applications.MembershipApplication", b =>
                 {
                     b.HasOne("CecPortal.Web.Features.Membership.Reference.Country", "Country")
@@ -3858,6 +3896,24 @@ namespace CecPortal.Web.Data.Migrations
                     b.Navigation("Country");
 
                     b.Navigation("Sector");
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Checks.ApplicationFlag", b =>
+                {
+                    b.HasOne("CecPortal.Web.Features.Membership.Applications.MembershipApplication", null)
+                        .WithMany("Flags")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.ApplicationReview", b =>
+                {
+                    b.HasOne("CecPortal.Web.Features.Membership.Applications.MembershipApplication", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CecPortal.Web.Features.Membership.Vetting.VetterCountry", b =>
@@ -3941,6 +3997,25 @@ namespace CecPortal.Web.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Sharing.Moderation.MessageReport", b =>
+                {
+                    b.HasOne("CecPortal.Web.Features.Sharing.Topics.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CecPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CecPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResolvedById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CecPortal.Web.Features.Sharing.Topics.Message", b =>

@@ -1,5 +1,6 @@
 using CecPortal.Web.Features.Sharing.Channels;
 using CecPortal.Web.Features.Sharing.Live;
+using CecPortal.Web.Features.Sharing.Moderation;
 using CecPortal.Web.Features.Sharing.Topics;
 using CecPortal.Web.Infrastructure.Operations;
 
@@ -21,6 +22,7 @@ public static class SharingModule
         services.AddScoped<SharingErasure>();
         services.AddScoped<IDatabaseStartupStep, SharingChannelsOnStartup>();
         services.AddLiveUpdates();
+        services.AddSharingModeration();
         return services;
     }
 }

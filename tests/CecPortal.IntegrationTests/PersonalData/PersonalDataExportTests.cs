@@ -56,6 +56,7 @@ public sealed class PersonalDataExportTests(PortalFixture portal) : IClassFixtur
         ["message_mentions"] = TableClass.Exported("sharingSpace.mentionsOfYou"),
         ["message_sightings"] = TableClass.Exported("sharingSpace.seenItToo"),
         ["topic_reads"] = TableClass.Exported("sharingSpace.topicsRead"),
+        ["message_reports"] = TableClass.Exported("sharingSpace.reportsMade", "staffWork.reportsDecided"),
         ["briefing_delivery_archives"] = TableClass.NotPersonal("per-briefing counts left when delivery rows expire; no row per person"),
         ["AspNetRoles"] = TableClass.NotPersonal("the role names; a person's roles are in AspNetUserRoles"),
         ["AspNetRoleClaims"] = TableClass.NotPersonal("claims of roles, not of people"),

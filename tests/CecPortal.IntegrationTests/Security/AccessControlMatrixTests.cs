@@ -87,6 +87,8 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/admin/sharing/new"] = Moderation,
         ["/admin/sharing/{id:guid}"] = Moderation,
         ["/admin/sharing/{id:guid}/members"] = Moderation,
+        ["/admin/sharing/reports"] = Moderation,
+        ["/admin/sharing/reports/{messageId:guid}"] = Moderation,
         ["/admin/staff"] = AdminOnly,
         ["/admin/staff/new"] = AdminOnly,
         ["/admin/staff/{userId}"] = AdminOnly,
@@ -132,6 +134,7 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/sharing/live"] = SignedIn,
         ["/sharing/m/{messageId:guid}"] = SignedIn,
         ["/sharing/m/{messageId:guid}/edit"] = SignedIn,
+        ["/sharing/m/{messageId:guid}/report"] = SignedIn,
         ["/sharing/t/{topicId:guid}"] = SignedIn,
 
         // Past authorization for every signed-in person; the page itself answers 404 to anyone who does not manage the group.

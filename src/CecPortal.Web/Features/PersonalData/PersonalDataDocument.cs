@@ -1,6 +1,7 @@
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Vetting;
+using CecPortal.Web.Features.Sharing.Moderation;
 using CecPortal.Web.Features.Webinars.Proposals;
 using CecPortal.Web.Features.Webinars.Registration;
 using static CecPortal.Web.Features.PersonalData.PersonalDataDocument;
@@ -44,7 +45,8 @@ public sealed record PersonalDataDocument(
         IReadOnlyList<SharingMessageRecord> Messages,
         IReadOnlyList<SharingMentionRecord> MentionsOfYou,
         IReadOnlyList<SharingSightingRecord> SeenItToo,
-        IReadOnlyList<SharingTopicReadRecord> TopicsRead);
+        IReadOnlyList<SharingTopicReadRecord> TopicsRead,
+        IReadOnlyList<SharingReportRecord> ReportsMade);
 
     /// <summary>A channel the person joined, was added to, or changed settings for.</summary>
     public sealed record SharingChannelRecord(string Channel, string Role, DateTimeOffset JoinedAt, string Notify, bool Muted, bool UrgentAlertsByEmail, long ReadUpToSeq, DateTimeOffset? SilencedUntil);
@@ -62,6 +64,12 @@ public sealed record PersonalDataDocument(
     public sealed record SharingSightingRecord(Guid MessageId, DateTimeOffset At);
 
     public sealed record SharingTopicReadRecord(Guid TopicId, long ReadUpToSeq);
+
+    /// <summary>A message the person reported: their reason and note, and the moderators' decision (not the other member's text).</summary>
+    public sealed record SharingReportRecord(Guid MessageId, ReportReason Reason, string? Note, DateTimeOffset ReportedAt, DateTimeOffset? DecidedAt, ReportResolution? Decision);
+
+    /// <summary>A report the person decided as a moderator: which message, when and how.</summary>
+    public sealed record ReportDecidedRecord(Guid MessageId, DateTimeOffset DecidedAt, ReportResolution? Decision);
 
     /// <summary>A sharing-space channel the person made as staff.</summary>
     public sealed record ChannelCreatedRecord(string Channel, DateTimeOffset CreatedAt);
@@ -129,7 +137,8 @@ public sealed record PersonalDataDocument(
         IReadOnlyList<BreachNoticeWrittenRecord> BreachNoticesWritten,
         IReadOnlyList<PrivacyNoticePublishedRecord> PrivacyNoticeVersionsPublished,
         IReadOnlyList<ChannelCreatedRecord> ChannelsCreated,
-        IReadOnlyList<MessageHiddenRecord> MessagesHidden);
+        IReadOnlyList<MessageHiddenRecord> MessagesHidden,
+        IReadOnlyList<ReportDecidedRecord> ReportsDecided);
 
     public sealed record BreachNoticeWrittenRecord(Guid NoticeId, string Subject, DateTimeOffset CreatedAt, int RecipientCount);
 

@@ -11,6 +11,12 @@ public sealed class SharingErasure(AppDbContext db)
     public async Task EraseAsync(string userId, IReadOnlyList<string> names, string replacement, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var own = db.Messages.Where(m => m.AuthorId == userId).Select(m => m.Id);
+
+        // Reports: the copies of the person's messages go as their text does; their own reports stay for the moderators,
+        // without who made them or the note in their words; decisions they took as a moderator lose their name.
+        await db.MessageReports.Where(r => own.Contains(r.MessageId)).ExecuteUpdateAsync(s => s.SetProperty(r => r.ReportedBody, string.Empty), cancellationToken);
+        await db.MessageReports.Where(r => r.ReporterId == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ReporterId, (string?)null).SetProperty(r => r.Note, (string?)null), cancellationToken);
+        await db.MessageReports.Where(r => r.ResolvedById == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ResolvedById, (string?)null), cancellationToken);
         await db.MessageRevisions.Where(r => own.Contains(r.MessageId)).ExecuteDeleteAsync(cancellationToken);
         await db.MessageMentions.Where(x => own.Contains(x.MessageId) || x.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Messages.Where(m => m.AuthorId == userId).ExecuteUpdateAsync(
@@ -35,6 +41,10 @@ public sealed class SharingErasure(AppDbContext db)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.BodyMarkdown, m => m.BodyMarkdown.Replace(name, replacement)).SetProperty(m => m.BodyHtml, m => m.BodyHtml.Replace(name, replacement)), cancellationToken);
             await db.MessageRevisions.Where(r => r.BodyMarkdown.Contains(name))
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.BodyMarkdown, r => r.BodyMarkdown.Replace(name, replacement)), cancellationToken);
+            await db.MessageReports.Where(r => r.ReportedBody.Contains(name))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReportedBody, r => r.ReportedBody.Replace(name, replacement)), cancellationToken);
+            await db.MessageReports.Where(r => r.Note != null && r.Note.Contains(name))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Note, r => r.Note!.Replace(name, replacement)), cancellationToken);
         }
     }
 }

@@ -4,7 +4,8 @@ namespace CecPortal.Web.Features.Sharing;
 /// The sharing space's part of erasing an account (GDPR Art. 17), run inside the erasure's transaction: the person's
 /// messages keep their place in the threads as tombstones by a "former member" (author removed, text and earlier
 /// versions deleted), their settings, reads, mentions and "seen it too" go, and their name is replaced in other members'
-/// messages. Topic subjects they started stay: they name threads other members wrote in.
+/// messages. Topic subjects they started stay: they name threads other members wrote in. Their reports stay for the
+/// moderators without their id or note; the reports' copies of their messages lose the text as the messages do.
 /// </summary>
 public sealed class SharingErasure(AppDbContext db)
 {

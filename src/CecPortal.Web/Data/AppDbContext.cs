@@ -10,6 +10,7 @@ using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Sharing.Alerts;
 using CecPortal.Web.Features.Sharing.Channels;
 using CecPortal.Web.Features.Sharing.Notifications;
+using CecPortal.Web.Features.Sharing.Moderation;
 using CecPortal.Web.Features.Sharing.Topics;
 using CecPortal.Web.Features.Webinars.Mail;
 using CecPortal.Web.Features.Webinars.Proposals;
@@ -98,6 +99,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<SharingActivity> SharingActivity => Set<SharingActivity>();
     public DbSet<UrgentAlert> UrgentAlerts => Set<UrgentAlert>();
+    public DbSet<MessageReport> MessageReports => Set<MessageReport>();
 
     /// <summary>Users holding <paramref name="role"/>, as a query to refine further.</summary>
     public IQueryable<PortalUser> UsersInRole(string role) =>

@@ -16,7 +16,7 @@ public sealed class AdminHomeTests(PortalFixture portal) : IClassFixture<PortalF
 
         // Assert
         page.QuerySelectorAll("[data-testid=admin-links] a").Select(a => a.GetAttribute("href"))
-            .ShouldBe(["/admin/vetting", "/admin/briefings", "/admin/webinars", "/admin/sharing", "/admin/members", "/admin/staff", "/admin/vetters", "/admin/countries", "/admin/reference-data", "/admin/privacy", "/admin/breach", "/admin/audit", "/admin/jobs"]);
+            .ShouldBe(["/admin/vetting", "/admin/briefings", "/admin/webinars", "/admin/sharing", "/admin/sharing/reports", "/admin/members", "/admin/staff", "/admin/vetters", "/admin/countries", "/admin/reference-data", "/admin/privacy", "/admin/breach", "/admin/audit", "/admin/jobs"]);
     }
 
     [Fact]
@@ -55,6 +55,6 @@ public sealed class AdminHomeTests(PortalFixture portal) : IClassFixture<PortalF
         var page = await client.GetDocumentAsync("/admin");
 
         // Assert
-        page.QuerySelectorAll("[data-testid=admin-links] a").Select(a => a.GetAttribute("href")).ShouldBe(["/admin/sharing"]);
+        page.QuerySelectorAll("[data-testid=admin-links] a").Select(a => a.GetAttribute("href")).ShouldBe(["/admin/sharing", "/admin/sharing/reports"]);
     }
 }

@@ -196,6 +196,10 @@ public sealed class AccountErasureTests(PortalFixture portal) : IClassFixture<Po
         ["message_sightings.UserId"] = ColumnClass.UserId,
         ["topic_reads.UserId"] = ColumnClass.UserId,
         ["sharing_activity.UserId"] = ColumnClass.UserId,
+        ["message_reports.ReporterId"] = ColumnClass.UserId,
+        ["message_reports.ResolvedById"] = ColumnClass.UserId,
+        ["message_reports.Note"] = ColumnClass.Personal,
+        ["message_reports.ReportedBody"] = ColumnClass.Personal,
     };
 
     /// <summary>References that stay after erasure, pointing at the anonymised account row: what staff made keeps an author.</summary>

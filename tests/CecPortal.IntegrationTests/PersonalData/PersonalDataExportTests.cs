@@ -58,6 +58,7 @@ public sealed class PersonalDataExportTests(PortalFixture portal) : IClassFixtur
         ["topic_reads"] = TableClass.Exported("sharingSpace.topicsRead"),
         ["sharing_activity"] = TableClass.Exported("sharingSpace.notifications"),
         ["urgent_alerts"] = TableClass.Exported("sharingSpace.urgentAlerts"),
+        ["message_reports"] = TableClass.Exported("sharingSpace.reportsMade", "staffWork.reportsDecided"),
         ["briefing_delivery_archives"] = TableClass.NotPersonal("per-briefing counts left when delivery rows expire; no row per person"),
         ["AspNetRoles"] = TableClass.NotPersonal("the role names; a person's roles are in AspNetUserRoles"),
         ["AspNetRoleClaims"] = TableClass.NotPersonal("claims of roles, not of people"),

@@ -10,6 +10,7 @@ using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Sharing.Alerts;
 using CecPortal.Web.Features.Sharing.Channels;
+using CecPortal.Web.Features.Sharing.Moderation;
 using CecPortal.Web.Features.Sharing.Topics;
 using CecPortal.Web.Features.Webinars.Mail;
 using CecPortal.Web.Features.Webinars.Proposals;
@@ -182,7 +183,8 @@ internal static class PersonalDataSeed
 
         // The sharing space: a working group they made as staff and moderate, adding a colleague; a topic they started
         // with a message they edited (its earlier version kept), read up to; a colleague's reply naming and mentioning
-        // them, which they saw too and, as moderator, hid.
+        // them, which they saw too, reported and, as moderator, hid; the colleague's report of their message, which they
+        // dismissed.
         var staff = new Actor(userId, email);
         var group = Channel.Create(ChannelKind.WorkingGroup, $"seed-group-{seed}", "Seeded group", null, TlpLabel.Amber, staff, now);
         db.Channels.Add(group);
@@ -194,6 +196,9 @@ internal static class PersonalDataSeed
         var reply = Message.Post(topic, colleagueId, new MessageBody($"Thanks @**{fullName}**", $"<p>Thanks <strong class=\"mention\">@{fullName}</strong></p>"), TlpLabel.Amber, now);
         db.Messages.AddRange(own, reply);
         await db.SaveChangesAsync();
+        var reported = MessageReport.File(own, colleagueId, ReportReason.Misleading, null, now);
+        reported.Resolve(staff, ReportResolution.Dismissed, now);
+        db.MessageReports.AddRange(reported, MessageReport.File(reply, userId, ReportReason.Other, $"Report note {m}", now));
         db.MessageRevisions.Add(own.Edit(userId, new MessageBody($"Edited words {m}", $"<p>Edited words {m}</p>"), TlpLabel.AmberStrict, TimeSpan.FromMinutes(15), now));
         reply.Hide(staff, "Off topic for this group.", now);
         db.MessageMentions.Add(new MessageMention { MessageId = reply.Id, UserId = userId });

@@ -16,6 +16,7 @@ public sealed class CustomRetentionPortalFixture : PortalFixture
         ["Retention:AuditClientDetails"] = "183.00:00:00",
         ["Retention:Messages"] = "365.00:00:00",
         ["Retention:RedMessages"] = "7.00:00:00",
+        ["Retention:MessageReports"] = "90.00:00:00",
     };
 }
 
@@ -42,7 +43,8 @@ public sealed class PrivacyPageTests(CustomRetentionPortalFixture portal) : ICla
         RetainedFor("Emails we sent you").ShouldBe("30 days after sending.");
         RetainedFor("Sign-in history and audit log").ShouldContain("IP address and browser: 6 months.");
         RetainedFor("Sharing space").ShouldStartWith("Messages: 1 year after posting; TLP:RED messages: 7 days.");
-        page.QuerySelectorAll("[data-testid=data-inventory] tbody tr").Length.ShouldBe(9);
+        RetainedFor("Reports of sharing-space messages").ShouldContain("then 90 days after the decision");
+        page.QuerySelectorAll("[data-testid=data-inventory] tbody tr").Length.ShouldBe(10);
     }
 
     [Fact]

@@ -8,8 +8,10 @@ using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Sharing.Channels;
+using CecPortal.Web.Features.Sharing.Moderation;
 using CecPortal.Web.Infrastructure.Audit;
 using CecPortal.Web.Infrastructure.Email;
+using CecPortal.Web.Infrastructure.Web;
 using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -204,6 +206,45 @@ public sealed class RetentionJobsTests(PortalFixture portal) : IClassFixture<Por
         remaining.ShouldBe([redYoung.MessageId, amberMonthOld.MessageId], ignoreOrder: true);
         var topics = await portal.WithDbAsync(db => db.Topics.Where(t => t.ChannelId == group).Select(t => new { t.Id, t.MessageCount }).ToListAsync(Token));
         topics.Select(t => (t.Id, t.MessageCount)).ShouldBe([(redOld.TopicId, 2)]);
+    }
+
+    [Fact]
+    public async Task DeleteClosedMessageReports_ClosedPastPeriod_DeletedOpenAndRecentlyClosedKept()
+    {
+        // Arrange
+        var now = DateTimeOffset.UtcNow;
+        var author = await portal.MemberAsync("retention.reported@member.eu");
+        var community = await portal.ChannelAsync("community");
+        var moderator = new Actor(await portal.UserIdAsync(PortalFactory.ModeratorEmail), PortalFactory.ModeratorEmail);
+        var reports = new List<Guid>();
+        foreach (var (name, closedAt) in new (string, DateTimeOffset?)[] { ("old", now - Defaults.MessageReports - Margin), ("young", now - Defaults.MessageReports + Margin), ("open", null) })
+        {
+            var reporter = await portal.MemberAsync($"retention.reporter.{name}@member.eu");
+            var posted = await portal.StartTopicAsync(author, community.Id, $"Retention: reported {name}", "Reported text.");
+            reports.Add(await portal.WithDbAsync(async db =>
+            {
+                var message = await db.Messages.SingleAsync(m => m.Id == posted.MessageId, Token);
+                var report = MessageReport.File(message, reporter, ReportReason.Spam, null, now - Defaults.MessageReports - Margin - Margin);
+                if (closedAt is { } at)
+                {
+                    report.Resolve(moderator, ReportResolution.Dismissed, at);
+                }
+
+                db.MessageReports.Add(report);
+                await db.SaveChangesAsync(Token);
+                return report.Id;
+            }));
+        }
+
+        // Act
+        var first = await RunAsync(jobs => jobs.DeleteClosedMessageReportsAsync(Token));
+        var second = await RunAsync(jobs => jobs.DeleteClosedMessageReportsAsync(Token));
+
+        // Assert
+        first.ShouldBe(1);
+        second.ShouldBe(0);
+        var left = await portal.WithDbAsync(db => db.MessageReports.Where(r => reports.Contains(r.Id)).Select(r => r.Id).ToListAsync(Token));
+        left.ShouldBe([reports[1], reports[2]], ignoreOrder: true);
     }
 
     private Task<int> AgeAsync(Guid messageId, DateTimeOffset createdAt) =>

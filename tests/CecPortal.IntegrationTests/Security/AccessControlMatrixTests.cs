@@ -88,6 +88,8 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/admin/sharing/alerts"] = Moderation,
         ["/admin/sharing/{id:guid}"] = Moderation,
         ["/admin/sharing/{id:guid}/members"] = Moderation,
+        ["/admin/sharing/reports"] = Moderation,
+        ["/admin/sharing/reports/{messageId:guid}"] = Moderation,
         ["/admin/staff"] = AdminOnly,
         ["/admin/staff/new"] = AdminOnly,
         ["/admin/staff/{userId}"] = AdminOnly,
@@ -140,6 +142,7 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
 
         // Searches only what the person may read: nothing for staff roles, who read no channel.
         ["/sharing/search"] = SignedIn,
+        ["/sharing/m/{messageId:guid}/report"] = SignedIn,
         ["/sharing/t/{topicId:guid}"] = SignedIn,
 
         // Past authorization for every signed-in person; the page itself answers 404 to anyone who does not manage the group.

@@ -153,6 +153,21 @@ public sealed class SharingDemoDataTests(DemoSharingPortalFixture portal) : ICla
         group.ArchivedAt.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task Start_WithSeedSharingOn_LeavesAnOpenReportInTheModeratorsQueue()
+    {
+        // Arrange
+        using var moderator = await portal.SignedInClientAsync(PortalFactory.ModeratorEmail);
+
+        // Act
+        var queue = await moderator.GetDocumentAsync("/admin/sharing/reports");
+
+        // Assert
+        var row = queue.QuerySelector("[data-testid=reported-message]").ShouldNotBeNull();
+        row.QuerySelector("[data-testid=open-reports]")!.TextContent.ShouldBe("1");
+        row.TextContent.ShouldContain(SharingDemoData.VulnerabilitySubject);
+    }
+
     private Task<(int Users, int Channels, int Subscriptions, int Topics, int Messages, int Sightings, int Mentions, int Revisions)> CountsAsync() =>
         portal.WithDbAsync(async db => (
             await db.Users.CountAsync(Token),

@@ -1,6 +1,7 @@
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Vetting;
+using CecPortal.Web.Features.Sharing.Moderation;
 using CecPortal.Web.Features.Webinars.Proposals;
 using CecPortal.Web.Features.Webinars.Registration;
 using static CecPortal.Web.Features.PersonalData.PersonalDataDocument;
@@ -46,7 +47,8 @@ public sealed record PersonalDataDocument(
         IReadOnlyList<SharingSightingRecord> SeenItToo,
         IReadOnlyList<SharingTopicReadRecord> TopicsRead,
         IReadOnlyList<SharingUrgentAlertRecord> UrgentAlerts,
-        IReadOnlyList<SharingUrgentAlertEmailRecord> UrgentAlertEmails)
+        IReadOnlyList<SharingUrgentAlertEmailRecord> UrgentAlertEmails,
+        IReadOnlyList<SharingReportRecord> ReportsMade)
     {
         /// <summary>When the person was last active in the portal and how far notification emails have taken them; null when never recorded.</summary>
         public SharingNotificationsRecord? Notifications { get; init; }
@@ -78,6 +80,12 @@ public sealed record PersonalDataDocument(
     public sealed record SharingTopicReadRecord(Guid TopicId, long ReadUpToSeq);
 
     public sealed record SharingNotificationsRecord(DateTimeOffset? LastActiveAt, long NotifiedUpToSeq, DateTimeOffset? LastEmailedAt);
+
+    /// <summary>A message the person reported: their reason and note, and the moderators' decision (not the other member's text).</summary>
+    public sealed record SharingReportRecord(Guid MessageId, ReportReason Reason, string? Note, DateTimeOffset ReportedAt, DateTimeOffset? DecidedAt, ReportResolution? Decision);
+
+    /// <summary>A report the person decided as a moderator: which message, when and how.</summary>
+    public sealed record ReportDecidedRecord(Guid MessageId, DateTimeOffset DecidedAt, ReportResolution? Decision);
 
     /// <summary>A sharing-space channel the person made as staff.</summary>
     public sealed record ChannelCreatedRecord(string Channel, DateTimeOffset CreatedAt);
@@ -145,7 +153,8 @@ public sealed record PersonalDataDocument(
         IReadOnlyList<BreachNoticeWrittenRecord> BreachNoticesWritten,
         IReadOnlyList<PrivacyNoticePublishedRecord> PrivacyNoticeVersionsPublished,
         IReadOnlyList<ChannelCreatedRecord> ChannelsCreated,
-        IReadOnlyList<MessageHiddenRecord> MessagesHidden);
+        IReadOnlyList<MessageHiddenRecord> MessagesHidden,
+        IReadOnlyList<ReportDecidedRecord> ReportsDecided);
 
     public sealed record BreachNoticeWrittenRecord(Guid NoticeId, string Subject, DateTimeOffset CreatedAt, int RecipientCount);
 

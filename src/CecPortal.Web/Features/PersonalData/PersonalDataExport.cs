@@ -163,6 +163,11 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
             .OrderBy(m => m.HiddenAt)
             .Select(m => new MessageHiddenRecord(m.Id, m.HiddenAt!.Value, m.HiddenReason))
             .ToListAsync(cancellationToken);
+        var reportsDecided = await db.MessageReports.AsNoTracking()
+            .Where(r => r.ResolvedById == userId)
+            .OrderBy(r => r.ResolvedAt)
+            .Select(r => new ReportDecidedRecord(r.MessageId, r.ResolvedAt!.Value, r.Resolution))
+            .ToListAsync(cancellationToken);
 
         var logins = await db.UserLogins.AsNoTracking().Where(l => l.UserId == userId)
             .Select(l => new ExternalLoginRecord(l.LoginProvider, l.ProviderDisplayName)).ToListAsync(cancellationToken);
@@ -197,7 +202,7 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
             [.. proposals.Select(p => new TalkProposalRecord(p.Id, p.Title, p.AbstractMarkdown, p.PreferredMonths, p.Status, p.DecisionNote, p.DecidedAt, p.SessionId, p.CreatedAt))],
             [.. audits.Select(e => ToRecord(e, userId, subject))],
             emails,
-            new StaffRecord(vetterCountries, vetterSectors, reviewsGiven, briefingsWritten, proposalsDecided, breachNoticesWritten, privacyNoticesPublished, channelsCreated, messagesHidden),
+            new StaffRecord(vetterCountries, vetterSectors, reviewsGiven, briefingsWritten, proposalsDecided, breachNoticesWritten, privacyNoticesPublished, channelsCreated, messagesHidden, reportsDecided),
             new IdentityRecord(logins, claims, tokens, passkeys),
             acceptances,
             breachNotices,
@@ -240,6 +245,8 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
             .Select(s => new SharingSightingRecord(s.MessageId, s.CreatedAt)).ToListAsync(cancellationToken);
         var reads = await db.TopicReads.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.TopicId)
             .Select(r => new SharingTopicReadRecord(r.TopicId, r.ReadUpToSeq)).ToListAsync(cancellationToken);
+        var reports = await db.MessageReports.AsNoTracking().Where(r => r.ReporterId == userId).OrderBy(r => r.CreatedAt)
+            .Select(r => new SharingReportRecord(r.MessageId, r.Reason, r.Note, r.CreatedAt, r.ResolvedAt, r.Resolution)).ToListAsync(cancellationToken);
         return new SharingRecord(
             channels,
             topics,
@@ -250,7 +257,8 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
             sightings,
             reads,
             await UrgentAlertsAsync(userId, cancellationToken),
-            await UrgentAlertEmailsAsync(userId, cancellationToken))
+            await UrgentAlertEmailsAsync(userId, cancellationToken),
+            reports)
         {
             Notifications = await db.SharingActivity.AsNoTracking().Where(a => a.UserId == userId)
                 .Select(a => new SharingNotificationsRecord(a.LastActiveAt, a.NotifiedUpToSeq, a.LastEmailedAt)).SingleOrDefaultAsync(cancellationToken),

@@ -50,6 +50,12 @@ public static class DataInventory
                 "Membership agreement (Art. 6(1)(b)).",
                 $"Messages: {Period(retention.Messages)} after posting; TLP:RED messages: {Period(retention.RedMessages)}. Settings, read marks and the last-active time: for as long as you are a member (they are overwritten, not accumulated). On erasure your messages stay as \"message deleted\" by a former member, without their text."),
             new(
+                "Reports of sharing-space messages",
+                "The messages you reported to the moderators, your reason and note; the report keeps a copy of the message's text and label as they were, so the moderators judge what was reported.",
+                "Keeping the sharing space within its rules (moderation).",
+                "Legitimate interest (Art. 6(1)(f)).",
+                $"Open reports until a moderator decides; then {Period(retention.MessageReports)} after the decision. On erasure your reports stay without your name or note, and reports of your messages lose their copy of your text."),
+            new(
                 "Emails we sent you",
                 "Recipient address, subject and time of each email. The message text is deleted as soon as it is sent.",
                 "Proving and troubleshooting delivery.",

@@ -19,6 +19,7 @@ public static class PrivacyModule
             recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.SentEmailsJobId, job => job.DeleteSentEmailsAsync(CancellationToken.None), RetentionJobs.SentEmailsCron);
             recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.AuditClientDetailsJobId, job => job.ClearAuditClientDetailsAsync(CancellationToken.None), RetentionJobs.AuditClientDetailsCron);
             recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.MessagesJobId, job => job.DeleteExpiredMessagesAsync(CancellationToken.None), RetentionJobs.MessagesCron);
+            recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.MessageReportsJobId, job => job.DeleteClosedMessageReportsAsync(CancellationToken.None), RetentionJobs.MessageReportsCron);
         });
         return services;
     }

@@ -17,6 +17,7 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
     public const string SentEmailsJobId = "retention-sent-emails";
     public const string AuditClientDetailsJobId = "retention-audit-client-details";
     public const string MessagesJobId = "retention-sharing-messages";
+    public const string MessageReportsJobId = "retention-sharing-message-reports";
 
     /// <summary>Every night, spread out so that they do not all start together.</summary>
     public const string ClosedApplicationsCron = "23 2 * * *";
@@ -24,6 +25,7 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
     public const string SentEmailsCron = "43 2 * * *";
     public const string AuditClientDetailsCron = "53 2 * * *";
     public const string MessagesCron = "3 3 * * *";
+    public const string MessageReportsCron = "13 3 * * *";
 
     private RetentionOptions Retention => options.Value;
 
@@ -122,6 +124,17 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
 
         return red + other;
     }
+
+    /// <summary>
+    /// Closed reports of sharing-space messages, counted from the moderator's decision (which the audit log keeps). Open
+    /// reports wait for a moderator; they go with their message when it expires (cascade).
+    /// </summary>
+    public Task<int> DeleteClosedMessageReportsAsync(CancellationToken cancellationToken) =>
+        RunAsync(
+            Retention.MessageReports,
+            "closed sharing message reports deleted",
+            (_, cutoff, batch) => NextBatch(db.MessageReports, r => r.Id, r => r.ResolvedAt != null && r.ResolvedAt < cutoff, r => r.ResolvedAt, batch)
+                .ExecuteDeleteAsync(cancellationToken));
 
     /// <summary>
     /// One retention pass: what is older than <paramref name="period"/> goes in batches until one comes back short;

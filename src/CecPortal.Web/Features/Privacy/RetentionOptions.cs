@@ -34,6 +34,9 @@ public sealed class RetentionOptions : IValidatableObject
     /// <summary>TLP:RED messages in the sharing space: shared for the moment, not kept.</summary>
     public TimeSpan RedMessages { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>Closed reports of sharing-space messages (with the reporter's note and the copy of the text), counted from the decision.</summary>
+    public TimeSpan MessageReports { get; set; } = TimeSpan.FromDays(730);
+
     /// <summary>Rows deleted per statement, so that a large backlog never holds long locks.</summary>
     [Range(10, 100_000)]
     public int BatchSize { get; set; } = 1000;
@@ -70,6 +73,7 @@ public sealed class RetentionOptions : IValidatableObject
         (nameof(AuditClientDetails), AuditClientDetails),
         (nameof(Messages), Messages),
         (nameof(RedMessages), RedMessages),
+        (nameof(MessageReports), MessageReports),
     ];
 
     /// <summary>A period as a person says it: "7 days", "13 months", "2 years", "36 hours".</summary>

@@ -2,6 +2,7 @@ using CecPortal.Web.Features.Demo;
 using CecPortal.Web.Features.Sharing.Alerts;
 using CecPortal.Web.Features.Sharing.Channels;
 using CecPortal.Web.Features.Sharing.Notifications;
+using CecPortal.Web.Features.Sharing.Moderation;
 using CecPortal.Web.Features.Sharing.Topics;
 using CecPortal.Web.Infrastructure.Markdown;
 
@@ -161,10 +162,13 @@ public sealed class SharingDemoData(AppDbContext db, MarkdownRenderer markdown, 
                 at.AddMinutes(24));
             db.MessageRevisions.Add(revision);
 
-            Post(channel, topic, Banking, at.AddMinutes(31), TlpLabel.Amber, """
+            var workaround = Post(channel, topic, Banking, at.AddMinutes(31), TlpLabel.Amber, """
                 We are on 8.7, so no fix for us yet. The vendor's workaround (turn off the web portal, keep IPsec only) stopped
                 the traffic within minutes here. Check your appliance logs for the same URI pattern before you apply it.
                 """);
+
+            // An open report for the moderators' queue: a reader doubts the workaround others may now rely on.
+            db.MessageReports.Add(MessageReport.File(workaround, people[Transport].Id, ReportReason.Misleading, "The workaround did not stop the traffic on our 8.7 appliances; others may rely on it.", at.AddMinutes(45)));
 
             var deleted = Post(channel, topic, Transport, at.AddMinutes(40), TlpLabel.Green, "Wrong topic, sorry: this was about our Citrix farm.");
             deleted.Delete(people[Transport].Id, at.AddMinutes(41));

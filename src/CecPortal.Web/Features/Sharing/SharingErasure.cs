@@ -6,13 +6,20 @@ namespace CecPortal.Web.Features.Sharing;
 /// The sharing space's part of erasing an account (GDPR Art. 17), run inside the erasure's transaction: the person's
 /// messages keep their place in the threads as tombstones by a "former member" (author removed, text and earlier
 /// versions deleted), their settings, reads, activity record, mentions and "seen it too" go, and their name is replaced in other members'
-/// messages. Topic subjects they started stay: they name threads other members wrote in.
+/// messages. Topic subjects they started stay: they name threads other members wrote in. Their reports stay for the
+/// moderators without their id or note; the reports' copies of their messages lose the text as the messages do.
 /// </summary>
 public sealed class SharingErasure(AppDbContext db)
 {
     public async Task EraseAsync(string userId, IReadOnlyList<string> names, string replacement, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var own = db.Messages.Where(m => m.AuthorId == userId).Select(m => m.Id);
+
+        // Reports: the copies of the person's messages go as their text does; their own reports stay for the moderators,
+        // without who made them or the note in their words; decisions they took as a moderator lose their name.
+        await db.MessageReports.Where(r => own.Contains(r.MessageId)).ExecuteUpdateAsync(s => s.SetProperty(r => r.ReportedBody, string.Empty), cancellationToken);
+        await db.MessageReports.Where(r => r.ReporterId == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ReporterId, (string?)null).SetProperty(r => r.Note, (string?)null), cancellationToken);
+        await db.MessageReports.Where(r => r.ResolvedById == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ResolvedById, (string?)null), cancellationToken);
         await db.MessageRevisions.Where(r => own.Contains(r.MessageId)).ExecuteDeleteAsync(cancellationToken);
         await db.MessageMentions.Where(x => own.Contains(x.MessageId) || x.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Messages.Where(m => m.AuthorId == userId).ExecuteUpdateAsync(
@@ -47,6 +54,10 @@ public sealed class SharingErasure(AppDbContext db)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.BodyMarkdown, r => r.BodyMarkdown.Replace(name, replacement)), cancellationToken);
             await db.UrgentAlerts.Where(a => a.Title.Contains(name))
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Title, a => a.Title.Replace(name, replacement)), cancellationToken);
+            await db.MessageReports.Where(r => r.ReportedBody.Contains(name))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReportedBody, r => r.ReportedBody.Replace(name, replacement)), cancellationToken);
+            await db.MessageReports.Where(r => r.Note != null && r.Note.Contains(name))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Note, r => r.Note!.Replace(name, replacement)), cancellationToken);
         }
     }
 }

@@ -4,6 +4,7 @@ using CecPortal.Web.Features.Sharing.Live;
 using CecPortal.Web.Features.Sharing.Notifications;
 using CecPortal.Web.Features.Sharing.Search;
 using CecPortal.Web.Features.Sharing.Sightings;
+using CecPortal.Web.Features.Sharing.Moderation;
 using CecPortal.Web.Features.Sharing.Topics;
 using CecPortal.Web.Infrastructure.Operations;
 
@@ -29,6 +30,7 @@ public static class SharingModule
         services.AddLiveUpdates();
         services.AddSharingNotifications();
         services.AddUrgentAlerts();
+        services.AddSharingModeration();
         return services;
     }
 }

@@ -144,8 +144,14 @@ public sealed class Message
         HiddenReason = trimmed;
     }
 
+    /// <summary>A moderator shows a hidden message again (the hiding stays in the audit log).</summary>
     public void Unhide()
     {
+        if (!IsHidden)
+        {
+            throw new SharingRuleException("This message is not hidden.");
+        }
+
         HiddenAt = null;
         HiddenById = null;
         HiddenReason = null;

@@ -1,8 +1,8 @@
 using CecPortal.Web.Features.Demo;
 using CecPortal.Web.Features.Sharing.Alerts;
 using CecPortal.Web.Features.Sharing.Channels;
-using CecPortal.Web.Features.Sharing.Notifications;
 using CecPortal.Web.Features.Sharing.Moderation;
+using CecPortal.Web.Features.Sharing.Notifications;
 using CecPortal.Web.Features.Sharing.Topics;
 using CecPortal.Web.Infrastructure.Markdown;
 

@@ -1,10 +1,10 @@
 using CecPortal.Web.Features.Sharing.Alerts;
 using CecPortal.Web.Features.Sharing.Channels;
 using CecPortal.Web.Features.Sharing.Live;
+using CecPortal.Web.Features.Sharing.Moderation;
 using CecPortal.Web.Features.Sharing.Notifications;
 using CecPortal.Web.Features.Sharing.Search;
 using CecPortal.Web.Features.Sharing.Sightings;
-using CecPortal.Web.Features.Sharing.Moderation;
 using CecPortal.Web.Features.Sharing.Topics;
 using CecPortal.Web.Infrastructure.Operations;
 

@@ -32,11 +32,13 @@ public sealed class InFlightShutdownTests
         (await client.SignInAsync(PortalFactory.MemberEmail, PortalFactory.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var memberId = await WithDbAsync(factory, db => db.Users.Where(u => u.Email == PortalFactory.MemberEmail).Select(u => u.Id).SingleAsync(Token));
 
-        // Another session holds the member's row, so that the save below waits in the database.
+        // Another session holds the member's row as an update does, so that the save below waits in the database.
+        // (Not FOR UPDATE: that would also hold up rows that merely refer to the member, such as the activity record
+        // a page view writes, and the wait would come before the save.)
         await using var holder = new NpgsqlConnection(connectionString);
         await holder.OpenAsync(Token);
         await using var transaction = await holder.BeginTransactionAsync(Token);
-        await using (var hold = new NpgsqlCommand("""SELECT 1 FROM "AspNetUsers" WHERE "Id" = @id FOR UPDATE""", holder, transaction))
+        await using (var hold = new NpgsqlCommand("""SELECT 1 FROM "AspNetUsers" WHERE "Id" = @id FOR NO KEY UPDATE""", holder, transaction))
         {
             hold.Parameters.AddWithValue("id", memberId);
             await hold.ExecuteScalarAsync(Token);

@@ -20,6 +20,9 @@ public sealed class LiveDispatcher(
     /// <summary>Changes replayed to one reconnecting stream at most; past that its page reloads instead.</summary>
     public const int MaxReplay = 500;
 
+    /// <summary>The tag of the query that reads changes for pushing, to find it in the database's logs and statistics.</summary>
+    public const string DispatchTag = "sharing live dispatch";
+
     public async Task DispatchAsync(LiveChange change, CancellationToken cancellationToken)
     {
         var open = streams.All();
@@ -29,7 +32,7 @@ public sealed class LiveDispatcher(
         }
 
         string[] connected = [.. open.Select(s => s.UserId).Distinct(StringComparer.Ordinal)];
-        var row = await Messages(db.Messages.Where(m => m.ChangeSeq == change.ChangeSeq && m.ChannelId == change.ChannelId))
+        var row = await Messages(db.Messages.TagWith(DispatchTag).Where(m => m.ChangeSeq == change.ChangeSeq && m.ChannelId == change.ChannelId))
             .Select(r => new
             {
                 Message = r,

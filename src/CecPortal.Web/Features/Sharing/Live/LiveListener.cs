@@ -11,6 +11,7 @@ namespace CecPortal.Web.Features.Sharing.Live;
 /// </summary>
 public sealed partial class LiveListener(
     IServiceScopeFactory scopes,
+    LiveStreams streams,
     IOptions<SharingOptions> options,
     ILogger<LiveListener> logger) : BackgroundService
 {
@@ -134,9 +135,11 @@ public sealed partial class LiveListener(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // One change that cannot be pushed (the database went away) must not stop the next ones; the
-                    // streams concerned replay it when their browsers reconnect.
+                    // One change that cannot be pushed (the database went away) must not stop the next ones. The
+                    // streams that might have received it are closed: their browsers reconnect with the last id they
+                    // received and replay it from the database.
                     LogDispatchFailed(logger, ex, change.ChannelId, change.ChangeSeq);
+                    streams.CloseFollowing([change.ChannelId]);
                 }
 
                 InterlockedMax(ref _lastSeen, change.ChangeSeq);

@@ -8,35 +8,59 @@ using Shouldly;
 namespace CecPortal.IntegrationTests.Sharing;
 
 /// <summary>
-/// Fails the next query that reads changes for pushing, as PostgreSQL does when it has no connection left to give
-/// ("too many clients"), once armed.
+/// Watches the queries that read changes for pushing: counts them, fails the next one once armed (as PostgreSQL does
+/// when it has no connection left to give, "too many clients"), or holds the next one until released.
 /// </summary>
-public sealed class FailingDispatch : DbCommandInterceptor
+public sealed class DispatchProbe : DbCommandInterceptor
 {
-    private int _armed;
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _failNext;
+    private int _holdNext;
+    private int _failed;
+    private int _queries;
 
     public int Failed => Volatile.Read(ref _failed);
 
-    private int _failed;
+    public int Queries => Volatile.Read(ref _queries);
 
-    public void FailNext() => Interlocked.Exchange(ref _armed, 1);
+    /// <summary>Completes once a held query is waiting.</summary>
+    public Task Holding => _holding.Task;
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    public void FailNext() => Interlocked.Exchange(ref _failNext, 1);
+
+    public void HoldNext() => Interlocked.Exchange(ref _holdNext, 1);
+
+    public void Release() => _released.TrySetResult();
+
+    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        if (command.CommandText.Contains(LiveDispatcher.DispatchTag, StringComparison.Ordinal) && Interlocked.Exchange(ref _armed, 0) == 1)
+        if (!command.CommandText.Contains(LiveDispatcher.DispatchTag, StringComparison.Ordinal))
+        {
+            return result;
+        }
+
+        Interlocked.Increment(ref _queries);
+        if (Interlocked.Exchange(ref _failNext, 0) == 1)
         {
             Interlocked.Increment(ref _failed);
             throw new PostgresException("sorry, too many clients already", "FATAL", "FATAL", "53300");
         }
 
-        return ValueTask.FromResult(result);
+        if (Interlocked.Exchange(ref _holdNext, 0) == 1)
+        {
+            _holding.TrySetResult();
+            await _released.Task.WaitAsync(cancellationToken);
+        }
+
+        return result;
     }
 }
 
 /// <summary>A portal whose pushes can be made to fail on demand.</summary>
-public sealed class FailingDispatchPortalFixture : PortalFixture
+public sealed class DispatchProbePortalFixture : PortalFixture
 {
-    public FailingDispatch Dispatch { get; } = new();
+    public DispatchProbe Dispatch { get; } = new();
 
     protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<IInterceptor>(Dispatch);
 }
@@ -45,7 +69,7 @@ public sealed class FailingDispatchPortalFixture : PortalFixture
 /// A push that fails is not lost: the streams that could have received it close, and their browsers, reconnecting with
 /// the last id they received (a stream gives one as soon as it opens), replay it from the database.
 /// </summary>
-public sealed class LiveFailureTests(FailingDispatchPortalFixture portal) : IClassFixture<FailingDispatchPortalFixture>
+public sealed class LiveFailureTests(DispatchProbePortalFixture portal) : IClassFixture<DispatchProbePortalFixture>
 {
     [Fact]
     public async Task Push_ThatFails_ClosesTheStreamAndReconnectingReplaysTheChange()
@@ -72,5 +96,48 @@ public sealed class LiveFailureTests(FailingDispatchPortalFixture portal) : ICla
         closed.ShouldBeTrue("the stream stayed open after its push failed");
         replayed.Message.ShouldBe(reply.MessageId);
         replayed.Html.ShouldContain("Posted while the database refused connections.");
+    }
+}
+
+/// <summary>
+/// Changes that queue up while a push is under way are read together, in one query, and reach the streams in change
+/// order: pushes do not take one pooled connection per change from the page requests.
+/// </summary>
+public sealed class LiveBatchTests(DispatchProbePortalFixture portal) : IClassFixture<DispatchProbePortalFixture>
+{
+    [Fact]
+    public async Task Replies_QueuedWhileAPushIsUnderWay_ArePushedInOneQueryInOrder()
+    {
+        // Arrange: a reader follows a topic; the push of the first reply is held in its query.
+        var author = await portal.MemberAsync("lb.author@member.eu");
+        await portal.MemberAsync("lb.reader@member.eu");
+        var community = await portal.ChannelAsync("community");
+        var topic = await portal.StartTopicAsync(author, community.Id, "Live: batches", "Opening.");
+        using var client = await portal.SignedInClientAsync("lb.reader@member.eu");
+        await using var live = await LiveEvents.OpenAsync(client, $"?topic={topic.TopicId}");
+        await live.LastEventIdAsync();
+        portal.Dispatch.HoldNext();
+        var first = await portal.ReplyAsync(author, topic.TopicId, "First.");
+        await portal.Dispatch.Holding.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        var before = portal.Dispatch.Queries;
+
+        // Act: three more replies while it is held, then let it go.
+        var queued = new List<Guid>();
+        foreach (var body in new[] { "Second.", "Third.", "Fourth." })
+        {
+            queued.Add((await portal.ReplyAsync(author, topic.TopicId, body)).MessageId);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        portal.Dispatch.Release();
+        var received = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            received.Add((await live.NextAsync()).Message);
+        }
+
+        // Assert
+        received.ShouldBe([first.MessageId, .. queued]);
+        (portal.Dispatch.Queries - before).ShouldBe(1, "the three queued replies were not read in one query");
     }
 }

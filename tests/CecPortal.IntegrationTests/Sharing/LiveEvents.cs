@@ -36,6 +36,14 @@ internal sealed class LiveEvents : IAsyncDisposable
 
     public System.Net.Http.Headers.HttpResponseHeaders Headers => _response.Headers;
 
+    /// <summary>
+    /// The id EventSource would send as <c>Last-Event-ID</c> on reconnecting: the last id field of a completed event,
+    /// including one with an id and no data (which fires no event).
+    /// </summary>
+    public long? LastEventId => Interlocked.Read(ref _lastEventId) is var id and >= 0 ? id : null;
+
+    private long _lastEventId = -1;
+
     /// <summary>Opens the stream (query such as <c>?topic=…</c>), optionally resuming after <paramref name="lastEventId"/>.</summary>
     public static async Task<LiveEvents> OpenAsync(HttpClient client, string query = "", long? lastEventId = null)
     {
@@ -66,6 +74,22 @@ internal sealed class LiveEvents : IAsyncDisposable
         {
             throw new InvalidOperationException("The server closed the live stream.");
         }
+    }
+
+    /// <summary>The stream's last event id once it has one, or a failure after <paramref name="seconds"/>.</summary>
+    public async Task<long> LastEventIdAsync(int seconds = 10)
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(seconds); waited += TimeSpan.FromMilliseconds(50))
+        {
+            if (LastEventId is { } id)
+            {
+                return id;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException($"No event id within {seconds} s.");
     }
 
     /// <summary>Whether the server ends the stream within <paramref name="seconds"/> (after any events still unread).</summary>
@@ -112,6 +136,11 @@ internal sealed class LiveEvents : IAsyncDisposable
             {
                 if (line.Length == 0)
                 {
+                    if (id is { } seen)
+                    {
+                        Interlocked.Exchange(ref _lastEventId, seen);
+                    }
+
                     if (data.Length > 0)
                     {
                         _events.Writer.TryWrite(new LiveEventRead(id, type, data.ToString()));

@@ -33,7 +33,8 @@ public sealed class TopicModel(TopicReader reader, ReadState reads, MessageWrite
 
     public async Task<IActionResult> OnPostAsync(Guid topicId, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(topicId, cancellationToken))
+        // The messages are read only when the form is shown again: a reply that saves goes straight to the redirect.
+        if (!await FindTopicAsync(topicId, cancellationToken))
         {
             return NotFound();
         }
@@ -41,6 +42,7 @@ public sealed class TopicModel(TopicReader reader, ReadState reads, MessageWrite
         var tlp = Input.ParseTlp(ModelState, nameof(Input), Topic.ChannelTlp);
         if (!ModelState.IsValid || tlp is not { } label)
         {
+            await LoadAsync(topicId, cancellationToken);
             return Page();
         }
 
@@ -82,14 +84,23 @@ public sealed class TopicModel(TopicReader reader, ReadState reads, MessageWrite
 
     private async Task<bool> LoadAsync(Guid topicId, CancellationToken cancellationToken)
     {
-        var userId = Actor.Of(User).Id;
-        if (await reader.FindAsync(userId, topicId, cancellationToken) is not { } topic)
+        if (!await FindTopicAsync(topicId, cancellationToken))
+        {
+            return false;
+        }
+
+        Messages = await reader.MessagesAsync(Actor.Of(User).Id, topicId, cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> FindTopicAsync(Guid topicId, CancellationToken cancellationToken)
+    {
+        if (await reader.FindAsync(Actor.Of(User).Id, topicId, cancellationToken) is not { } topic)
         {
             return false;
         }
 
         Topic = topic;
-        Messages = await reader.MessagesAsync(userId, topicId, cancellationToken);
         return true;
     }
 }

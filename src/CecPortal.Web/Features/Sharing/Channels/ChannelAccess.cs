@@ -22,6 +22,12 @@ public sealed class ChannelAccess(AppDbContext db)
     /// </summary>
     public IQueryable<PortalUser> ReadersOf(Guid channelId) => Pairs().Where(p => p.Channel.Id == channelId).Select(p => p.Reader);
 
+    /// <summary>
+    /// The same rule as (channel, reader) pairs, for reading the readers of many channels in one query: a live push
+    /// fixes the channel of each message and the connected members.
+    /// </summary>
+    public IQueryable<ChannelReading> Readings() => Pairs().Select(p => new ChannelReading { ChannelId = p.Channel.Id, UserId = p.Reader.Id });
+
     /// <summary>The topics of the channels <paramref name="userId"/> may read.</summary>
     public IQueryable<Topic> ReadableTopics(string userId)
     {
@@ -55,6 +61,14 @@ public sealed class ChannelAccess(AppDbContext db)
                 || (c.Kind == ChannelKind.Country && c.CountryCode == u.CountryCode)
                 || (c.Kind == ChannelKind.WorkingGroup && db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == u.Id)))
         select new ChannelReader { Channel = c, Reader = u };
+
+    /// <summary>One reader of one channel, as <see cref="Readings"/> lists them.</summary>
+    public sealed class ChannelReading
+    {
+        public required Guid ChannelId { get; init; }
+
+        public required string UserId { get; init; }
+    }
 
     private sealed class ChannelReader
     {

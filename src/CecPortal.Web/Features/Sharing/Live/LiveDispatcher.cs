@@ -6,9 +6,10 @@ using CecPortal.Web.Features.Sharing.Topics;
 namespace CecPortal.Web.Features.Sharing.Live;
 
 /// <summary>
-/// Turns a change into events for this instance's streams: per change ONE query reads the message and, through
-/// <see cref="ChannelAccess.ReadersOf"/>, which of the connected members may read its channel now; the message is
-/// rendered once and queued only on those members' streams. Checking on every change is what stops a member removed
+/// Turns changes into events for this instance's streams: per batch of changes ONE query reads the messages and,
+/// through <see cref="ChannelAccess.Readings"/> (the same rule as <see cref="ChannelAccess.ReadersOf"/>), which of the
+/// connected members may read each one's channel now; each message is rendered once and queued, in change order, only
+/// on those members' streams. Checking on every change is what stops a member removed
 /// from a working group, or suspended, from receiving anything more at once; the sweep then closes their streams.
 /// </summary>
 public sealed class LiveDispatcher(
@@ -22,37 +23,41 @@ public sealed class LiveDispatcher(
     /// <summary>Changes replayed to one reconnecting stream at most; past that its page reloads instead.</summary>
     public const int MaxReplay = 500;
 
-    public async Task DispatchAsync(LiveChange change, CancellationToken cancellationToken)
+    /// <summary>The tag of the query that reads changes for pushing, to find it in the database's logs and statistics.</summary>
+    public const string DispatchTag = "sharing live dispatch";
+
+    public async Task DispatchAsync(IReadOnlyCollection<LiveChange> changes, CancellationToken cancellationToken)
     {
         var open = streams.All();
-        if (open.Count == 0)
+        if (open.Count == 0 || changes.Count == 0)
         {
             return;
         }
 
         string[] connected = [.. open.Select(s => s.UserId).Distinct(StringComparer.Ordinal)];
-        var row = await Messages(db.Messages.Where(m => m.ChangeSeq == change.ChangeSeq && m.ChannelId == change.ChannelId))
+        long[] changeSeqs = [.. changes.Select(c => c.ChangeSeq).Distinct()];
+        var readings = access.Readings();
+        var rows = await Messages(db.Messages.TagWith(DispatchTag).Where(m => changeSeqs.Contains(m.ChangeSeq)))
             .Select(r => new
             {
                 Message = r,
-                Readers = access.ReadersOf(change.ChannelId).Where(u => connected.Contains(u.Id)).Select(u => u.Id).ToList(),
+                Readers = readings.Where(p => p.ChannelId == r.ChannelId && connected.Contains(p.UserId)).Select(p => p.UserId).ToList(),
             })
-            .FirstOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
 
-        // Edited again before this notification was read: the later notification carries it.
-        if (row is null || row.Readers.Count == 0)
+        // A change edited again before this batch was read is missing: the later notification carries it.
+        var pushed = rows.Where(r => r.Readers.Count > 0).OrderBy(r => r.Message.ChangeSeq).ToList();
+        var seen = await sightings.CountsAsync(readerId: null, [.. pushed.Select(r => r.Message.Id).Distinct()], cancellationToken);
+        foreach (var row in pushed)
         {
-            return;
-        }
-
-        var seen = await sightings.CountsAsync(readerId: null, [row.Message.Id], cancellationToken);
-        var html = await renderer.RenderAsync(services, Neutral(row.Message, seen));
-        var readers = row.Readers.ToHashSet(StringComparer.Ordinal);
-        var forOthers = Event(row.Message, html, mine: false);
-        var forAuthor = Event(row.Message, html, mine: true);
-        foreach (var stream in open.Where(s => readers.Contains(s.UserId) && s.Follows(row.Message.ChannelId, row.Message.TopicId)))
-        {
-            stream.Push(stream.UserId == row.Message.AuthorId ? forAuthor : forOthers);
+            var html = await renderer.RenderAsync(services, Neutral(row.Message, seen));
+            var readers = row.Readers.ToHashSet(StringComparer.Ordinal);
+            var forOthers = Event(row.Message, html, mine: false);
+            var forAuthor = Event(row.Message, html, mine: true);
+            foreach (var stream in open.Where(s => readers.Contains(s.UserId) && s.Follows(row.Message.ChannelId, row.Message.TopicId)))
+            {
+                stream.Push(stream.UserId == row.Message.AuthorId ? forAuthor : forOthers);
+            }
         }
     }
 
@@ -125,20 +130,22 @@ public sealed class LiveDispatcher(
     }
 
     private IQueryable<LiveMessage> Messages(IQueryable<Message> messages) =>
-        messages.AsNoTracking().Select(m => new LiveMessage(
-            m.Id,
-            m.Seq,
-            m.ChangeSeq,
-            m.TopicId,
-            m.ChannelId,
-            m.AuthorId,
-            db.Users.Where(u => u.Id == m.AuthorId && u.ErasedAt == null).Select(u => u.FullName).FirstOrDefault(),
-            m.Tlp,
-            m.CreatedAt,
-            m.EditedAt,
-            m.DeletedAt != null,
-            m.HiddenAt != null,
-            m.BodyHtml));
+        messages.AsNoTracking().Select(m => new LiveMessage
+        {
+            Id = m.Id,
+            Seq = m.Seq,
+            ChangeSeq = m.ChangeSeq,
+            TopicId = m.TopicId,
+            ChannelId = m.ChannelId,
+            AuthorId = m.AuthorId,
+            AuthorName = db.Users.Where(u => u.Id == m.AuthorId && u.ErasedAt == null).Select(u => u.FullName).FirstOrDefault(),
+            Tlp = m.Tlp,
+            CreatedAt = m.CreatedAt,
+            EditedAt = m.EditedAt,
+            Deleted = m.DeletedAt != null,
+            Hidden = m.HiddenAt != null,
+            BodyHtml = m.BodyHtml,
+        });
 
     /// <summary>
     /// As any reader sees it: no edit or delete buttons, no text when deleted or hidden, the "seen it too" count without
@@ -153,20 +160,35 @@ public sealed class LiveDispatcher(
     private static LiveEvent Event(LiveMessage m, string html, bool mine) =>
         new(m.ChangeSeq, LiveEvent.MessageType, JsonSerializer.Serialize(new LiveEventData(m.ChannelId, m.TopicId, m.Id, mine, html), JsonSerializerOptions.Web));
 
-    private sealed record LiveMessage(
-        Guid Id,
-        long Seq,
-        long ChangeSeq,
-        Guid TopicId,
-        Guid ChannelId,
-        string? AuthorId,
-        string? AuthorName,
-        TlpLabel Tlp,
-        DateTimeOffset CreatedAt,
-        DateTimeOffset? EditedAt,
-        bool Deleted,
-        bool Hidden,
-        string BodyHtml);
+    /// <summary>A message as pushed; set by member initialization, so queries can go on filtering on its members.</summary>
+    private sealed class LiveMessage
+    {
+        public required Guid Id { get; init; }
+
+        public required long Seq { get; init; }
+
+        public required long ChangeSeq { get; init; }
+
+        public required Guid TopicId { get; init; }
+
+        public required Guid ChannelId { get; init; }
+
+        public required string? AuthorId { get; init; }
+
+        public required string? AuthorName { get; init; }
+
+        public required TlpLabel Tlp { get; init; }
+
+        public required DateTimeOffset CreatedAt { get; init; }
+
+        public required DateTimeOffset? EditedAt { get; init; }
+
+        public required bool Deleted { get; init; }
+
+        public required bool Hidden { get; init; }
+
+        public required string BodyHtml { get; init; }
+    }
 
     /// <summary>What the page's script receives: where the message belongs, whether it is the reader's own, and its markup.</summary>
     private sealed record LiveEventData(Guid Channel, Guid Topic, Guid Message, bool Mine, string Html);

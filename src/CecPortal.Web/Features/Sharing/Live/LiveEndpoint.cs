@@ -69,6 +69,8 @@ public static class LiveEndpoint
             context.Response.Headers["X-Accel-Buffering"] = "no";
             await WriteAsync(context, "retry: 5000\n\n", cancellationToken);
 
+            // Read after the stream is registered: every later change is either pushed to it or replayed below.
+            var resumeFrom = await dispatcher.CurrentAsync(cancellationToken);
             var replayed = new HashSet<long>();
             var since = LastEventId(context) ?? after;
             if (since is { } from)
@@ -76,9 +78,14 @@ public static class LiveEndpoint
                 foreach (var missed in await dispatcher.ReplayAsync(stream, from, cancellationToken))
                 {
                     replayed.Add(missed.ChangeSeq);
+                    resumeFrom = Math.Max(resumeFrom, missed.ChangeSeq);
                     await WriteAsync(context, Format(missed), cancellationToken);
                 }
             }
+
+            // An id without data sets the browser's last event id and fires no event: a stream closed before its first
+            // event (a push that failed) still reconnects with an id, and replays from it rather than from nothing.
+            await WriteAsync(context, $"id: {resumeFrom.ToString(CultureInfo.InvariantCulture)}\n\n", cancellationToken);
 
             // The stream ends with the session as it stood when it opened (the stream does not extend it): the browser
             // reconnects, and the reconnection is authenticated afresh, or refused once the session is over.

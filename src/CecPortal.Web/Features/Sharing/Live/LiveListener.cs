@@ -11,11 +11,15 @@ namespace CecPortal.Web.Features.Sharing.Live;
 /// </summary>
 public sealed partial class LiveListener(
     IServiceScopeFactory scopes,
+    LiveStreams streams,
     IOptions<SharingOptions> options,
     ILogger<LiveListener> logger) : BackgroundService
 {
     /// <summary>The connection's name in <c>pg_stat_activity</c>.</summary>
     public const string ApplicationName = "cecportal-sharing-live";
+
+    /// <summary>Changes read in one query at most; a longer queue is taken in several batches.</summary>
+    private const int MaxBatch = 500;
 
     /// <summary>How long the connection may sit silent before it is checked with a query.</summary>
     private static readonly TimeSpan IdleCheck = TimeSpan.FromSeconds(20);
@@ -107,6 +111,10 @@ public sealed partial class LiveListener(
         }
     }
 
+    /// <summary>
+    /// Pushes the changes queued so far as one batch (one query, one pooled connection, however many came at once), in
+    /// change order; a burst of posts then costs a few queries rather than one each.
+    /// </summary>
     private async Task DispatchAsync(CancellationToken stoppingToken)
     {
         // A change replayed after a reconnection may also arrive as a notification: each is pushed once.
@@ -114,32 +122,44 @@ public sealed partial class LiveListener(
         var order = new Queue<long>();
         try
         {
-            await foreach (var change in _changes.Reader.ReadAllAsync(stoppingToken))
+            while (await _changes.Reader.WaitToReadAsync(stoppingToken))
             {
-                if (!recent.Add(change.ChangeSeq))
+                var batch = new List<LiveChange>();
+                while (batch.Count < MaxBatch && _changes.Reader.TryRead(out var change))
                 {
-                    continue;
+                    if (!recent.Add(change.ChangeSeq))
+                    {
+                        continue;
+                    }
+
+                    batch.Add(change);
+                    order.Enqueue(change.ChangeSeq);
+                    if (order.Count > 10_000)
+                    {
+                        recent.Remove(order.Dequeue());
+                    }
                 }
 
-                order.Enqueue(change.ChangeSeq);
-                if (order.Count > 10_000)
+                if (batch.Count == 0)
                 {
-                    recent.Remove(order.Dequeue());
+                    continue;
                 }
 
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<LiveDispatcher>().DispatchAsync(change, stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<LiveDispatcher>().DispatchAsync(batch, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // One change that cannot be pushed (the database went away) must not stop the next ones; the
-                    // streams concerned replay it when their browsers reconnect.
-                    LogDispatchFailed(logger, ex, change.ChannelId, change.ChangeSeq);
+                    // Changes that cannot be pushed (the database went away) must not stop the next ones. The streams
+                    // that might have received them are closed: their browsers reconnect with the last id they
+                    // received and replay the changes from the database.
+                    LogDispatchFailed(logger, ex, batch.Count, batch.Min(c => c.ChangeSeq), batch.Max(c => c.ChangeSeq));
+                    streams.CloseFollowing([.. batch.Select(c => c.ChannelId).Distinct()]);
                 }
 
-                InterlockedMax(ref _lastSeen, change.ChangeSeq);
+                InterlockedMax(ref _lastSeen, batch.Max(c => c.ChangeSeq));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -191,8 +211,8 @@ public sealed partial class LiveListener(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sharing live updates: the listening connection failed; trying again in {Seconds} s.")]
     private static partial void LogConnectionLost(ILogger logger, Exception exception, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sharing live updates: change {ChangeSeq} in channel {ChannelId} could not be pushed.")]
-    private static partial void LogDispatchFailed(ILogger logger, Exception exception, Guid channelId, long changeSeq);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sharing live updates: {Count} changes ({FirstChangeSeq} to {LastChangeSeq}) could not be pushed; the streams concerned are closed and replay them.")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception, int count, long firstChangeSeq, long lastChangeSeq);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sharing live updates: the sweep of open streams failed; it runs again at the next interval.")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);

@@ -32,4 +32,16 @@ public sealed class LiveStreams
     }
 
     public IReadOnlyList<LiveStream> All() => [.. _open.Values];
+
+    /// <summary>
+    /// Closes the streams that follow any of <paramref name="channelIds"/>, or every channel: after a push that failed,
+    /// their browsers reconnect with the last id they received and replay the change from the database.
+    /// </summary>
+    public void CloseFollowing(IReadOnlyCollection<Guid> channelIds)
+    {
+        foreach (var stream in _open.Values.Where(s => s.ChannelId is not { } followed || channelIds.Contains(followed)))
+        {
+            Remove(stream);
+        }
+    }
 }

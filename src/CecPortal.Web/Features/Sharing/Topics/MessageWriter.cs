@@ -54,7 +54,7 @@ public sealed partial class MessageWriter(
             throw TopicExists(cleanSubject);
         }
 
-        await RecordAsync(topic, message, userId, mentioned, cancellationToken);
+        await RecordAsync(topic, message, userId, mentioned, read: null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new PostedMessage(topic.Id, message.Id);
     }
@@ -73,10 +73,11 @@ public sealed partial class MessageWriter(
 
         // The row lock serialises replies to one topic, so its count and last sequence number add up.
         var topic = await db.Topics.FromSql($"SELECT * FROM topics WHERE \"Id\" = {topicId} FOR UPDATE").SingleAsync(cancellationToken);
+        var read = await db.TopicReads.FirstOrDefaultAsync(r => r.TopicId == topic.Id && r.UserId == userId, cancellationToken);
         var message = Message.Post(topic, userId, body, tlp, now);
         db.Messages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
-        await RecordAsync(topic, message, userId, mentioned, cancellationToken);
+        await RecordAsync(topic, message, userId, mentioned, read, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new PostedMessage(topic.Id, message.Id);
     }
@@ -165,12 +166,16 @@ public sealed partial class MessageWriter(
     private Task<bool> IsSilencedAsync(Guid channelId, string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.ChannelSubscriptions.AnyAsync(s => s.ChannelId == channelId && s.UserId == userId && s.SilencedUntil > now, cancellationToken);
 
-    /// <summary>Counts the message in its topic, records its mentions, and marks the topic read by its author up to it.</summary>
-    private async Task RecordAsync(Topic topic, Message message, string userId, IReadOnlyList<string> mentioned, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts the message in its topic, records its mentions, and marks the topic read by its author up to it, in one
+    /// save: the message's change number was taken under a lock held to commit (so that numbers become visible in
+    /// order), and every round trip between the message and the commit holds up every other writer. The author's read
+    /// mark (<paramref name="read"/>) is therefore read before the message is saved.
+    /// </summary>
+    private async Task RecordAsync(Topic topic, Message message, string userId, IReadOnlyList<string> mentioned, TopicRead? read, CancellationToken cancellationToken)
     {
         topic.RecordMessage(message.Seq, message.CreatedAt);
         db.MessageMentions.AddRange(mentioned.Where(id => id != userId).Select(id => new MessageMention { MessageId = message.Id, UserId = id }));
-        var read = await db.TopicReads.FirstOrDefaultAsync(r => r.TopicId == topic.Id && r.UserId == userId, cancellationToken);
         if (read is null)
         {
             db.TopicReads.Add(TopicRead.Of(topic.Id, userId, message.Seq));

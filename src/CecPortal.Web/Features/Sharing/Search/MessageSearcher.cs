@@ -52,7 +52,7 @@ public sealed class MessageSearcher(AppDbContext db, ChannelAccess access)
                     join t in db.Topics on m.TopicId equals t.Id
                     select new Found { Message = m, Channel = c, Topic = t };
 
-        PageOf<RawHit> page;
+        PageOf<MessageSearchHit> page;
         if (string.IsNullOrWhiteSpace(search.Text))
         {
             page = await Project(found.OrderByDescending(f => f.Message.Seq), withHeadline: null)
@@ -69,17 +69,18 @@ public sealed class MessageSearcher(AppDbContext db, ChannelAccess access)
                 .ToPageAsync(pageNumber, PageSize, cancellationToken);
         }
 
-        return new PageOf<MessageSearchHit>([.. page.Items.Select(ToHit)], page.Number, page.Size, page.TotalCount);
+        return page with { Items = [.. page.Items.Select(Encoded)] };
     }
 
     private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     /// <summary>
-    /// What the page may show of each message. The CASEs keep a TLP:RED message's text, topic and author in the
-    /// database: <c>ts_headline</c> is not even run on it.
+    /// What the page may show of each message, with the raw headline where the snippet goes (<see cref="Encoded"/>
+    /// makes it safe HTML). The CASEs keep a TLP:RED message's text, topic and author in the database:
+    /// <c>ts_headline</c> is not even run on it.
     /// </summary>
-    private IQueryable<RawHit> Project(IQueryable<Found> found, string? withHeadline) =>
-        found.Select(f => new RawHit(
+    private IQueryable<MessageSearchHit> Project(IQueryable<Found> found, string? withHeadline) =>
+        found.Select(f => new MessageSearchHit(
             f.Message.Id,
             f.Message.Tlp,
             f.Channel.Slug,
@@ -93,19 +94,9 @@ public sealed class MessageSearcher(AppDbContext db, ChannelAccess access)
                 ? null
                 : EF.Functions.WebSearchToTsQuery("english", withHeadline).GetResultHeadline("english", f.Message.BodyMarkdown, SnippetHighlighter.HeadlineOptions)));
 
-    private static MessageSearchHit ToHit(RawHit h)
-    {
-        var red = h.Tlp == TlpLabel.Red;
-        return new MessageSearchHit(
-            h.MessageId,
-            h.Tlp,
-            h.ChannelSlug,
-            h.ChannelName,
-            red ? null : h.TopicSubject,
-            red ? null : h.AuthorName,
-            h.CreatedAt,
-            red || h.Headline is null ? null : SnippetHighlighter.ToHtml(h.Headline));
-    }
+    /// <summary>The headline as encoded text with <c>&lt;mark&gt;</c> around the matches.</summary>
+    private static MessageSearchHit Encoded(MessageSearchHit hit) =>
+        hit.SnippetHtml is null ? hit : hit with { SnippetHtml = SnippetHighlighter.ToHtml(hit.SnippetHtml) };
 
     private sealed class Found
     {
@@ -115,14 +106,4 @@ public sealed class MessageSearcher(AppDbContext db, ChannelAccess access)
 
         public required Topic Topic { get; init; }
     }
-
-    private sealed record RawHit(
-        Guid MessageId,
-        TlpLabel Tlp,
-        string ChannelSlug,
-        string ChannelName,
-        string? TopicSubject,
-        string? AuthorName,
-        DateTimeOffset CreatedAt,
-        string? Headline);
 }

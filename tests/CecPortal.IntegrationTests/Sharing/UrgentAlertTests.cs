@@ -168,6 +168,27 @@ public sealed class UrgentAlertTests(BriefingDeliveryFixture portal) : IClassFix
     }
 
     [Fact]
+    public async Task Propose_TitleOverTheLimit_ReshowsTheFormWithTheTitleKeptAndStoresNothing()
+    {
+        // Arrange
+        var member = await portal.MemberAsync("ua.longtitle@member.eu");
+        var groupId = await portal.GroupAsync("ua-longtitle-group", ChannelKind.WorkingGroup, TlpLabel.Amber, member);
+        var posted = await portal.StartTopicAsync(member, groupId, "Long title topic", "Exploited since 06:00.");
+        var title = new string('x', UrgentAlert.MaxTitleLength + 1);
+        using var client = await portal.SignedInClientAsync("ua.longtitle@member.eu");
+
+        // Act
+        using var refused = await client.SubmitFormAsync($"/sharing/m/{posted.MessageId}/alert", new Dictionary<string, string> { ["Title"] = title }, "[data-testid=alert-form]");
+        var page = await refused.ReadDocumentAsync();
+
+        // Assert
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.Body!.TextContent.ShouldContain("The alert title is at most");
+        page.QuerySelector("[data-testid=alert-title]")!.GetAttribute("value").ShouldBe(title);
+        (await portal.WithDbAsync(db => db.UrgentAlerts.CountAsync(a => a.MessageId == posted.MessageId, Token))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Propose_MessageTheMemberMayNotRead_NotFound()
     {
         // Arrange

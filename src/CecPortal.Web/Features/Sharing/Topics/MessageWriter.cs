@@ -38,6 +38,7 @@ public sealed partial class MessageWriter(
         }
 
         rateLimiter.Acquire(userId);
+        using var write = await rateLimiter.EnterWriteAsync(cancellationToken);
         var now = clock.GetUtcNow();
         await using var transaction = await BeginAsync(cancellationToken);
         await RequireMayPostAsync(channel, userId, now, cancellationToken);
@@ -67,6 +68,7 @@ public sealed partial class MessageWriter(
         channel.CheckMessageTlp(tlp, TlpField);
         var (body, mentioned) = await ComposeAsync(channel.Id, bodyMarkdown, cancellationToken);
         rateLimiter.Acquire(userId);
+        using var write = await rateLimiter.EnterWriteAsync(cancellationToken);
         var now = clock.GetUtcNow();
         await using var transaction = await BeginAsync(cancellationToken);
         await RequireMayPostAsync(channel, userId, now, cancellationToken);

@@ -22,6 +22,10 @@ public sealed class SharingOptions : IValidatableObject
     /// <summary>How long a post may wait for one of the <see cref="ConcurrentWrites"/> before it is refused.</summary>
     public TimeSpan WriteWait { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Messages shown per page of a topic, the newest first page; earlier ones are a link away.</summary>
+    [Range(5, 1000)]
+    public int MessagesPerPage { get; set; } = 100;
+
     /// <summary>Topics listed per page of a channel.</summary>
     [Range(5, 500)]
     public int TopicsPerPage { get; set; } = 30;

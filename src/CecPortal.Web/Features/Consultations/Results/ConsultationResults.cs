@@ -22,8 +22,8 @@ namespace CecPortal.Web.Features.Consultations.Results;
 // respondents it can single out is a union of cells: empty or at least k people. Nobody can isolate fewer than k
 // respondents by subtracting published figures, even someone who knows from the member directory which countries hold
 // which sectors (so knows which groups contain which). Conversely the rule cannot be weakened: the cells are exactly the
-// smallest sets that set operations on the published groups can produce, so a cell of 1 to k-1 would be isolated by
-// intersecting its country group with its sector group, which anyone knowing the member population can do.
+// smallest sets that set operations on the published groups produce, and a cell of 1 to k-1 is isolated whenever the
+// directory tells how two groups overlap (every energy member is German: Germany minus energy is the rest of Germany).
 // The one-dimensional rule in the design (a group below k goes into "Other"; an "Other" below k takes the next smallest
 // group, complementary suppression) is the special case of a single sector group.
 //
@@ -31,8 +31,9 @@ namespace CecPortal.Web.Features.Consultations.Results;
 // holds fewer than k, the smallest such cell is fixed by merging one shown country or sector into "Other" (the one with
 // the fewest respondents among those that dissolve the cell or, for a cell in the "Other" row or column, add people to
 // it). Every step shows one group fewer, so it ends; at worst everything is "Other", a single cell of all respondents
-// (at least k). The same is tried with only countries and only sectors; the choice that shows the most groups wins. The
-// choice only affects how much is shown; the rule in 3 holds whichever wins, and the tests check it on the output.
+// (at least k). The same is tried with only countries and only sectors; the choice that shows the most groups wins (then
+// the one whose shown groups hold the most respondents). The choice only affects how much is shown; the rule in 3 holds
+// whichever wins, and the tests check it on the output.
 //
 // The country x sector table is shown when both breakdowns are and it has more cells than either has groups; it
 // publishes exactly the grid, so it adds no finer sets. Which countries or sectors went into "Other" is not published.
@@ -251,7 +252,7 @@ public static class ConsultationResults
             Settle(people, k, new Grouping(Large(countryTotals), []), countryTotals, sectorTotals),
             Settle(people, k, new Grouping([], Large(sectorTotals)), countryTotals, sectorTotals),
         ];
-        return options.MaxBy(g => g.Countries.Count + g.Sectors.Count)!;
+        return options.MaxBy(g => (g.Countries.Count + g.Sectors.Count, g.Countries.Sum(c => countryTotals[c]) + g.Sectors.Sum(s => sectorTotals[s])))!;
     }
 
     /// <summary>Merges shown groups into "Other" until every non-empty cell of the grid holds at least k respondents.</summary>

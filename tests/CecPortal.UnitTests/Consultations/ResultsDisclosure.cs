@@ -65,19 +65,38 @@ internal static class ResultsDisclosure
 
         List<(string Name, UInt128 Members)> sets = [("Total", all), .. groups.Select(g => (g.Name, g.Members))];
 
-        // Every pair of published groups: a difference of sizes where one contains the other, and more strictly the
-        // respondents of one that are not in the other, is never 1 to k-1 people; per option the same difference is a
-        // count over those respondents, so it too describes none or at least k.
-        foreach (var (nameA, a) in sets)
+        // The published tallies of each set, per question (the total's are the overall ones).
+        AnswerTally TallyOf(int set, QuestionResult result) => set == 0
+            ? result.Overall
+            : result.Rows(groups[set - 1].Kind).Single(r => r.Group == groups[set - 1].Group).Tally;
+
+        // Every pair of published groups: the respondents of one that are not in the other are never 1 to k-1 people;
+        // where one contains the other, the difference of their sizes is not either, and the difference of each option
+        // count is the count over exactly those respondents, so it too describes none or at least k.
+        for (var i = 0; i < sets.Count; i++)
         {
-            foreach (var (nameB, b) in sets)
+            for (var j = 0; j < sets.Count; j++)
             {
+                var ((nameA, a), (nameB, b)) = (sets[i], sets[j]);
                 var difference = Size(a & ~b);
                 (difference is > 0 && difference < k).ShouldBeFalse($"{nameA} minus {nameB} leaves {difference} respondents");
-                if ((a & b) == b)
+                if ((a & b) != b || i == j)
                 {
-                    var gap = Size(a) - Size(b);
-                    (gap is > 0 && gap < k).ShouldBeFalse($"{nameA} ({Size(a)}) minus {nameB} ({Size(b)})");
+                    continue;
+                }
+
+                var gap = Size(a) - Size(b);
+                (gap is > 0 && gap < k).ShouldBeFalse($"{nameA} ({Size(a)}) minus {nameB} ({Size(b)})");
+                foreach (var result in report.Questions.Where(q => q.Question.Kind != QuestionKind.FreeText))
+                {
+                    var (tallyA, tallyB) = (TallyOf(i, result), TallyOf(j, result));
+                    var rest = Tally(result.Question, responses, a & ~b);
+                    (tallyA.Answered - tallyB.Answered).ShouldBe(rest.Answered);
+                    for (var option = 0; option < rest.Counts.Count; option++)
+                    {
+                        // The option count of A minus that of B is the count among A's respondents outside B: a set of at least k.
+                        (tallyA.Counts[option] - tallyB.Counts[option]).ShouldBe(rest.Counts[option], $"{result.Question.Prompt}, option {option}: {nameA} minus {nameB}");
+                    }
                 }
             }
         }

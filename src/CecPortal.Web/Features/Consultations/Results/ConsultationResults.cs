@@ -90,9 +90,10 @@ public static class ConsultationResults
         var countries = Groups(people, p => (grouping.CountryOf(p), null), g => g.Country is null);
         var sectors = Groups(people, p => (null, grouping.SectorOf(p)), g => g.Sector is null);
         var cells = Groups(people, p => (grouping.CountryOf(p), grouping.SectorOf(p)), g => false);
-        var countryOrder = countries.Select((g, i) => (g.Key.Country, i)).ToDictionary(x => x.Country ?? "\0other", x => x.i, StringComparer.Ordinal);
-        var sectorOrder = sectors.Select((g, i) => (g.Key.Sector, i)).ToDictionary(x => x.Sector ?? "\0other", x => x.i, StringComparer.Ordinal);
-        cells = [.. cells.OrderBy(c => countryOrder[c.Key.Country ?? "\0other"]).ThenBy(c => sectorOrder[c.Key.Sector ?? "\0other"])];
+        // Cells in the order of their country, then of their sector, as in the two tables.
+        var countryOrder = countries.Select(g => g.Key.Country).ToList();
+        var sectorOrder = sectors.Select(g => g.Key.Sector).ToList();
+        cells = [.. cells.OrderBy(c => countryOrder.IndexOf(c.Key.Country)).ThenBy(c => sectorOrder.IndexOf(c.Key.Sector))];
 
         var countryShown = grouping.Countries.Count > 0;
         var sectorShown = grouping.Sectors.Count > 0;

@@ -137,6 +137,29 @@ public sealed class SeenItTooTests(LivePortalFixture portal) : IClassFixture<Liv
     }
 
     [Fact]
+    public async Task TopicPage_AMarkingMemberSuspended_NoLongerCounted()
+    {
+        // Arrange: three members saw it; one of them is then suspended.
+        var author = await portal.MemberAsync("st.suspended.author@member.eu");
+        var seers = await MembersAsync("st.suspended.seer", "health", 3);
+        var posted = await portal.StartTopicAsync(author, (await portal.ChannelAsync("community")).Id, "Seen: a suspension", "Watch this count.");
+        await SeeAsync(posted.MessageId, seers);
+        await portal.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == seers[0], Token)).Suspend("Test.", DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync(Token);
+        });
+        using var client = await portal.SignedInClientAsync("st.suspended.author@member.eu");
+
+        // Act
+        var page = await client.GetDocumentAsync($"/sharing/t/{posted.TopicId}");
+
+        // Assert: the mark is kept, but not counted.
+        Count(page, posted.MessageId).ShouldBe("Seen by 2 members");
+        (await SightingsAsync(posted.MessageId)).Count.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Toggle_WhileAnotherReaderFollowsTheTopic_PushesTheNewCountLive()
     {
         // Arrange

@@ -12,7 +12,8 @@ public sealed class MessageSightings(AppDbContext db, ChannelAccess access, Time
     /// <summary>
     /// The counts of <paramref name="messageIds"/> in ONE query, grouped in SQL by message and sector, with whether
     /// <paramref name="readerId"/> marked each; members whose sector is "other" count among the other sectors (null: for no one in particular). Messages nobody marked get
-    /// <see cref="SeenItToo.None"/>.
+    /// <see cref="SeenItToo.None"/>. A suspended member's mark counts no more while they are suspended (kept, it counts
+    /// again if they come back), as nothing else they did shows while they are out.
     /// </summary>
     public async Task<IReadOnlyDictionary<Guid, SeenItToo>> CountsAsync(string? readerId, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken)
     {
@@ -24,7 +25,7 @@ public sealed class MessageSightings(AppDbContext db, ChannelAccess access, Time
         Guid[] ids = [.. messageIds.Distinct()];
         var rows = await (from s in db.MessageSightings
                           where ids.Contains(s.MessageId)
-                          join u in db.Users on s.UserId equals u.Id
+                          join u in db.Users.ActiveMembers() on s.UserId equals u.Id
                           join sector in db.Sectors on u.SectorCode equals sector.Code into sectors
                           from sector in sectors.DefaultIfEmpty()
                           group s by new { s.MessageId, Sector = sector == null || sector.Code == Sector.OtherCode ? null : sector.Name } into g

@@ -23,6 +23,9 @@ public sealed class LiveDispatcher(
     /// <summary>Changes replayed to one reconnecting stream at most; past that its page reloads instead.</summary>
     public const int MaxReplay = 500;
 
+    /// <summary>A message nobody marked "seen it too", as any reader sees it (no mark of their own).</summary>
+    private static readonly SeenItToo Unmarked = SeenItToo.None with { SeenByMe = null };
+
     /// <summary>The tag of the query that reads changes for pushing, to find it in the database's logs and statistics.</summary>
     public const string DispatchTag = "sharing live dispatch";
 
@@ -47,7 +50,8 @@ public sealed class LiveDispatcher(
 
         // A change edited again before this batch was read is missing: the later notification carries it.
         var pushed = rows.Where(r => r.Readers.Count > 0).OrderBy(r => r.Message.ChangeSeq).ToList();
-        var seen = await sightings.CountsAsync(readerId: null, [.. pushed.Select(r => r.Message.Id).Distinct()], cancellationToken);
+        // Most pushes are new messages, which nobody has marked yet: the counts are read only for those that have marks.
+        var seen = await sightings.CountsAsync(readerId: null, [.. pushed.Where(r => r.Message.Sighted).Select(r => r.Message.Id).Distinct()], cancellationToken);
         foreach (var row in pushed)
         {
             var html = await renderer.RenderAsync(services, Neutral(row.Message, seen));
@@ -84,7 +88,7 @@ public sealed class LiveDispatcher(
         }
 
         var events = new List<LiveEvent>(rows.Count);
-        var seen = await sightings.CountsAsync(readerId: null, [.. rows.Select(r => r.Id)], cancellationToken);
+        var seen = await sightings.CountsAsync(readerId: null, [.. rows.Where(r => r.Sighted).Select(r => r.Id)], cancellationToken);
         foreach (var row in rows)
         {
             events.Add(Event(row, await renderer.RenderAsync(services, Neutral(row, seen)), row.AuthorId == stream.UserId));
@@ -145,6 +149,7 @@ public sealed class LiveDispatcher(
             Deleted = m.DeletedAt != null,
             Hidden = m.HiddenAt != null,
             BodyHtml = m.BodyHtml,
+            Sighted = db.MessageSightings.Any(s => s.MessageId == m.Id),
         });
 
     /// <summary>
@@ -154,7 +159,7 @@ public sealed class LiveDispatcher(
     private static MessageView Neutral(LiveMessage m, IReadOnlyDictionary<Guid, SeenItToo> seen) =>
         new(m.Id, m.Seq, m.AuthorId, m.AuthorName, m.Tlp, m.CreatedAt, m.EditedAt, m.Deleted, m.Hidden, m.Deleted || m.Hidden ? string.Empty : m.BodyHtml, MayEdit: false, MayDelete: false)
         {
-            SeenItToo = seen[m.Id],
+            SeenItToo = seen.GetValueOrDefault(m.Id, Unmarked),
         };
 
     private static LiveEvent Event(LiveMessage m, string html, bool mine) =>
@@ -188,6 +193,9 @@ public sealed class LiveDispatcher(
         public required bool Hidden { get; init; }
 
         public required string BodyHtml { get; init; }
+
+        /// <summary>Whether anyone marked it "seen it too" (a new message: nobody yet).</summary>
+        public required bool Sighted { get; init; }
     }
 
     /// <summary>

@@ -190,6 +190,24 @@ public sealed class SharingPagesTests(PortalFixture portal) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task Reply_ToAWorkingGroupTopicByAMemberOutsideIt_IsNotFoundAndNothingSaved()
+    {
+        // Arrange: a topic in a group the poster is not in; the form's token comes from a page they may open.
+        var insider = await portal.MemberAsync("sp.group.insider@member.eu");
+        await portal.MemberAsync("sp.group.outsider@member.eu");
+        var group = await portal.GroupAsync("sp-closed-group", ChannelKind.WorkingGroup, TlpLabel.Amber, insider);
+        var posted = await portal.StartTopicAsync(insider, group, "Group only", "Members only.");
+        using var outsider = await portal.SignedInClientAsync("sp.group.outsider@member.eu");
+
+        // Act
+        using var response = await outsider.PostAsync($"/sharing/t/{posted.TopicId}", new Dictionary<string, string> { ["Input.Body"] = "Let me in." }, "/sharing");
+
+        // Assert
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await portal.WithDbAsync(db => db.Messages.CountAsync(m => m.TopicId == posted.TopicId, Token))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Reply_StricterLabel_ShownUnderItsOwnLabel()
     {
         // Arrange

@@ -16,7 +16,7 @@ public class MessageInput
     public string? Tlp { get; set; }
 
     /// <summary>The chosen label, or an error under the field when the form sent something that is not a label.</summary>
-    public TlpLabel? ParseTlp(ModelStateDictionary modelState, string prefix, TlpLabel fallback)
+    public TlpLabel? ParseTlp(ModelStateDictionary modelState, string prefix, TlpLabel? fallback)
     {
         if (string.IsNullOrWhiteSpace(Tlp))
         {

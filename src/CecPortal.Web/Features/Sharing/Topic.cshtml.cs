@@ -46,30 +46,23 @@ public sealed class TopicModel(TopicReader reader, ReadState reads, MessageWrite
 
     public async Task<IActionResult> OnPostAsync(Guid topicId, CancellationToken cancellationToken)
     {
-        // The messages are read only when the form is shown again: a reply that saves goes straight to the redirect.
-        if (!await FindTopicAsync(topicId, cancellationToken))
+        // The topic and its messages are read only when the form is shown again: a reply that saves goes straight to the
+        // redirect (the writer checks that the member may read the topic, and takes the channel's label when none is chosen).
+        var tlp = Input.ParseTlp(ModelState, nameof(Input), fallback: null);
+        if (ModelState.IsValid)
         {
-            return NotFound();
+            try
+            {
+                var posted = await writer.ReplyAsync(Actor.Of(User).Id, topicId, Input.Body!, tlp, cancellationToken);
+                return RedirectToPage(pageName: null, pageHandler: null, routeValues: new { topicId }, fragment: SharingPaths.Anchor(posted.MessageId));
+            }
+            catch (SharingRuleException ex)
+            {
+                ModelState.AddModelError(ex.Field is null ? string.Empty : $"{nameof(Input)}.{ex.Field}", ex.Message);
+            }
         }
 
-        var tlp = Input.ParseTlp(ModelState, nameof(Input), Topic.ChannelTlp);
-        if (!ModelState.IsValid || tlp is not { } label)
-        {
-            await LoadAsync(topicId, cancellationToken);
-            return Page();
-        }
-
-        try
-        {
-            var posted = await writer.ReplyAsync(Actor.Of(User).Id, topicId, Input.Body!, label, cancellationToken);
-            return RedirectToPage(pageName: null, pageHandler: null, routeValues: new { topicId }, fragment: SharingPaths.Anchor(posted.MessageId));
-        }
-        catch (SharingRuleException ex)
-        {
-            ModelState.AddModelError(ex.Field is null ? string.Empty : $"{nameof(Input)}.{ex.Field}", ex.Message);
-            await LoadAsync(topicId, cancellationToken);
-            return Page();
-        }
+        return await LoadAsync(topicId, cancellationToken) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid topicId, Guid messageId, CancellationToken cancellationToken)

@@ -61,11 +61,13 @@ public sealed partial class MessageWriter(
         return new PostedMessage(topic.Id, message.Id);
     }
 
-    public async Task<PostedMessage> ReplyAsync(string userId, Guid topicId, string bodyMarkdown, TlpLabel tlp, CancellationToken cancellationToken)
+    /// <summary>A reply under <paramref name="tlp"/>, or the channel's own label when the member chose none.</summary>
+    public async Task<PostedMessage> ReplyAsync(string userId, Guid topicId, string bodyMarkdown, TlpLabel? tlp, CancellationToken cancellationToken)
     {
         var channel = await access.ReadableBy(userId).AsTracking().FirstOrDefaultAsync(c => db.Topics.Any(t => t.Id == topicId && t.ChannelId == c.Id), cancellationToken)
             ?? throw NotAvailable();
-        channel.CheckMessageTlp(tlp, TlpField);
+        var label = tlp ?? channel.DefaultTlp;
+        channel.CheckMessageTlp(label, TlpField);
         var (body, mentioned) = await ComposeAsync(channel.Id, bodyMarkdown, cancellationToken);
         rateLimiter.Acquire(userId);
         using var write = await rateLimiter.EnterWriteAsync(cancellationToken);
@@ -76,7 +78,7 @@ public sealed partial class MessageWriter(
         // The row lock serialises replies to one topic, so its count and last sequence number add up.
         var topic = await db.Topics.FromSql($"SELECT * FROM topics WHERE \"Id\" = {topicId} FOR UPDATE").SingleAsync(cancellationToken);
         var read = await db.TopicReads.FirstOrDefaultAsync(r => r.TopicId == topic.Id && r.UserId == userId, cancellationToken);
-        var message = Message.Post(topic, userId, body, tlp, now);
+        var message = Message.Post(topic, userId, body, label, now);
         db.Messages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
         await RecordAsync(topic, message, userId, mentioned, read, cancellationToken);

@@ -46,6 +46,28 @@ public sealed class DashboardChartsTests
         texts.ShouldContain("7");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void HorizontalBars_StackOfFiveLongNamedSeries_DrawsEveryBarWithRoomForTheLegend(int groups)
+    {
+        // Arrange: a 1-5 scale broken down by group, the legend's five labels wrapping onto several rows.
+        string[] colours = ["#100001", "#100002", "#100003", "#100004", "#100005"];
+        var series = colours.Select((c, i) => new ChartSeries($"{i + 1}: a fairly long answer label", c, [.. Enumerable.Repeat(20.0, groups)])).ToList();
+
+        // Act
+        var svg = DashboardCharts.HorizontalBars("chart-stack", "Stack", [.. Enumerable.Range(1, groups).Select(g => $"Group {g}")], series);
+
+        // Assert: every segment of every bar has a height and a width on the drawing.
+        var document = new HtmlParser().ParseDocument($"<body>{svg}</body>");
+        foreach (var colour in colours)
+        {
+            var bars = document.QuerySelectorAll($"rect[fill='{colour}']")
+                .Where(r => r.GetAttribute("width") is { } w && double.Parse(w, System.Globalization.CultureInfo.InvariantCulture) > 20).ToList();
+            bars.Count(b => double.Parse(b.GetAttribute("height")!, System.Globalization.CultureInfo.InvariantCulture) > 5).ShouldBe(groups, colour);
+        }
+    }
+
     [Fact]
     public void HorizontalBars_TwoChartsOnOnePage_DoNotShareIds()
     {

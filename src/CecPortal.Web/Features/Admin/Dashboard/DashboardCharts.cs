@@ -82,8 +82,30 @@ public static class DashboardCharts
             plot.ShowLegend(Edge.Bottom);
         }
 
-        var height = 50 + (RowHeight * Math.Max(count, 1)) + (series.Count > 1 ? 40 : 0);
+        var height = 50 + (RowHeight * Math.Max(count, 1)) + (series.Count > 1 ? LegendHeight(series) : 0);
         return ChartSvg.Sanitize(plot.GetSvgXml(Width, height), id, title);
+    }
+
+    /// <summary>
+    /// The room a bottom legend takes: it wraps to the figure's width, a swatch, the name and a gap per series, and
+    /// whatever it takes comes out of the bars' room (too little, and the bars are not drawn at all).
+    /// </summary>
+    private static int LegendHeight(IReadOnlyList<ChartSeries> series)
+    {
+        var rows = 1;
+        var used = 0.0;
+        foreach (var item in series.Select(s => 34 + (8.0 * s.Name.Length)))
+        {
+            if (used > 0 && used + item > Width - 40)
+            {
+                rows++;
+                used = 0;
+            }
+
+            used += item;
+        }
+
+        return 20 + (26 * rows);
     }
 
     /// <summary>Long names (sectors, briefing titles) would squeeze the bars; the table beside the chart has them whole.</summary>

@@ -20,6 +20,7 @@ public sealed class PortalFactory(string? connectionString, int? smtpPort, IRead
     public const string MemberEmail = "member@demo.cec.example";
     public const string EditorEmail = "editor@demo.cec.example";
     public const string ModeratorEmail = "moderator@demo.cec.example";
+    public const string PolicyEmail = "policy@demo.cec.example";
     public const string CountryVetterEmail = "vetter.country@demo.cec.example";
     public const string SectorVetterEmail = "vetter.sector@demo.cec.example";
 

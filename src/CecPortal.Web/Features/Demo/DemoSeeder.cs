@@ -26,6 +26,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
     /// <summary>The demo member who turned webinar announcement emails off.</summary>
     public const string NoAnnouncementsEmail = "i.hansen@" + Domain;
 
+    /// <summary>The demo policy officer, who runs the consultations.</summary>
+    public const string PolicyEmail = "policy@" + Domain;
+
     /// <summary>The demo vetter responsible for every sector.</summary>
     public const string SectorVetterEmail = "vetter.sector@" + Domain;
 
@@ -36,6 +39,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
         new(SectorVetterEmail, "Viktor Vetter", "Membership vetter", "CEC Secretariat", "SE", null, Roles.Vetter),
         new("editor@" + Domain, "Elena Editor", "Briefing editor", "CEC Secretariat", "FR", null, Roles.Editor),
         new("moderator@" + Domain, "Mona Moderator", "Community moderator", "CEC Secretariat", "LU", null, Roles.Moderator),
+        new(PolicyEmail, "Paulo Policy", "Policy officer", "CEC Secretariat", "PT", null, Roles.Policy),
     ];
 
     internal static readonly IReadOnlyList<DemoAccount> Members =

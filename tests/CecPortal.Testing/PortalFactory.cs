@@ -43,6 +43,9 @@ public sealed class PortalFactory(string? connectionString, int? smtpPort, IRead
         // Tests start with no webinars; WebinarDemoDataTests turns the demo ones on.
         builder.UseSetting("Demo:SeedWebinars", "false");
 
+        // Tests start with no consultations; ConsultationDemoDataTests turns the demo ones on.
+        builder.UseSetting("Demo:SeedConsultations", "false");
+
         // Tests start with an empty sharing space; SharingDemoDataTests turns the demo one on.
         builder.UseSetting("Demo:SeedSharing", "false");
         builder.UseSetting("Jobs:WorkerCount", "2");

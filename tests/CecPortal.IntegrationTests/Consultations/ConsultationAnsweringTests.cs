@@ -146,6 +146,24 @@ public sealed class ConsultationAnsweringTests(PortalFixture portal) : IClassFix
     }
 
     [Fact]
+    public async Task Answer_FreeTextWithADirectionOverride_ReShowsTheFormWithAMessageOnTheField()
+    {
+        // Arrange
+        var member = await AddMemberAsync(portal, "Bea Bidi", "HR", "health");
+        var id = await OpenAsync(portal, Details(title: "Hostile free text", countries: ["HR"], sectors: ["health"]));
+        using var client = await portal.SignedInClientAsync(member.Email);
+
+        // Act
+        using var response = await PostFormAsync(client, $"/consultations/{id}", AnswerForm, [F("Input.Answers[0].Choice", "0"), F("Input.Answers[3].Text", "Evil\u202Eexe.pdf")]);
+        var page = await response.ReadDocumentAsync();
+
+        // Assert
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.QuerySelector("[data-valmsg-for='Input.Answers[3].Text']")!.TextContent.ShouldContain("characters");
+        (await portal.WithDbAsync(db => db.ConsultationResponses.CountAsync(r => r.ConsultationId == id, Token))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Responses_SecondAnswerSetForTheSameMember_IsRefusedByTheDatabase()
     {
         // Arrange

@@ -3,6 +3,7 @@ using CecPortal.Web.Features;
 using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Admin;
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Consultations;
 using CecPortal.Web.Features.Demo;
 using CecPortal.Web.Features.Dev;
 using CecPortal.Web.Features.Membership;
@@ -28,6 +29,7 @@ try
         .AddAccount()
         .AddAdministration()
         .AddBriefings()
+        .AddConsultations()
         .AddDemoData()
         .AddDevTools()
         .AddMembership()

@@ -20,6 +20,7 @@ public sealed class PortalFactory(string? connectionString, int? smtpPort, IRead
     public const string MemberEmail = "member@demo.cec.example";
     public const string EditorEmail = "editor@demo.cec.example";
     public const string ModeratorEmail = "moderator@demo.cec.example";
+    public const string PolicyEmail = "policy@demo.cec.example";
     public const string CountryVetterEmail = "vetter.country@demo.cec.example";
     public const string SectorVetterEmail = "vetter.sector@demo.cec.example";
 
@@ -41,6 +42,9 @@ public sealed class PortalFactory(string? connectionString, int? smtpPort, IRead
 
         // Tests start with no webinars; WebinarDemoDataTests turns the demo ones on.
         builder.UseSetting("Demo:SeedWebinars", "false");
+
+        // Tests start with no consultations; ConsultationDemoDataTests turns the demo ones on.
+        builder.UseSetting("Demo:SeedConsultations", "false");
 
         // Tests start with an empty sharing space; SharingDemoDataTests turns the demo one on.
         builder.UseSetting("Demo:SeedSharing", "false");

@@ -1,6 +1,7 @@
 using CecPortal.Web.Features.Admin.Breach;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
+using CecPortal.Web.Features.Consultations;
 using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Checks;
 using CecPortal.Web.Features.Membership.Reference;
@@ -100,6 +101,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<SharingActivity> SharingActivity => Set<SharingActivity>();
     public DbSet<UrgentAlert> UrgentAlerts => Set<UrgentAlert>();
     public DbSet<MessageReport> MessageReports => Set<MessageReport>();
+
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+
+    public DbSet<ConsultationQuestion> ConsultationQuestions => Set<ConsultationQuestion>();
+
+    public DbSet<ConsultationResponse> ConsultationResponses => Set<ConsultationResponse>();
+
+    public DbSet<ConsultationAnswer> ConsultationAnswers => Set<ConsultationAnswer>();
 
     /// <summary>Users holding <paramref name="role"/>, as a query to refine further.</summary>
     public IQueryable<PortalUser> UsersInRole(string role) =>

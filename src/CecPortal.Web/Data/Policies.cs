@@ -14,6 +14,9 @@ public static class Policies
     /// <summary>Moderators and Admins: the sharing space's channels and its moderation queue.</summary>
     public const string Moderation = nameof(Moderation);
 
+    /// <summary>Policy staff, Editors and Admins: the consultations with the EU institutions.</summary>
+    public const string Consultations = nameof(Consultations);
+
     /// <summary>Members and staff: everyone who may read community content.</summary>
     public const string Community = nameof(Community);
 }

@@ -67,6 +67,9 @@ public sealed class PortalUser : IdentityUser
     /// <summary>Set when the member turned webinar announcement emails off (profile or one-click unsubscribe).</summary>
     public DateTimeOffset? WebinarAnnouncementsOptOutAt { get; private set; }
 
+    /// <summary>Set when the member turned consultation emails (announcements and reminders) off.</summary>
+    public DateTimeOffset? ConsultationEmailsOptOutAt { get; private set; }
+
     /// <summary>The member chose not to be listed in the member directory (listed by default).</summary>
     public bool HiddenFromDirectory { get; private set; }
 
@@ -119,6 +122,11 @@ public sealed class PortalUser : IdentityUser
     public void OptOutOfWebinarAnnouncements(DateTimeOffset now) => WebinarAnnouncementsOptOutAt ??= now;
 
     public void OptInToWebinarAnnouncements() => WebinarAnnouncementsOptOutAt = null;
+
+    /// <summary>Stops the emails announcing consultations and reminding of their deadline; opting out again keeps the first instant.</summary>
+    public void OptOutOfConsultationEmails(DateTimeOffset now) => ConsultationEmailsOptOutAt ??= now;
+
+    public void OptInToConsultationEmails() => ConsultationEmailsOptOutAt = null;
 
     /// <summary>Stores the hash of a new Atom feed token, which replaces (and so invalidates) any earlier one.</summary>
     public void ReplaceFeedToken(string tokenHash, DateTimeOffset now)
@@ -194,6 +202,7 @@ public sealed class PortalUser : IdentityUser
 
         // Like the briefing: the tombstone is off every mailing list (it has no role either, so announcements skip it anyway).
         WebinarAnnouncementsOptOutAt = now;
+        ConsultationEmailsOptOutAt = now;
         HiddenFromDirectory = true;
         ErasedAt = now;
     }

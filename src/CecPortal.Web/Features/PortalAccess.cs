@@ -29,6 +29,7 @@ public static class PortalAccess
         ("/Admin/Audit", Policies.Admin),
         ("/Admin/Breach", Policies.Admin),
         ("/Admin/Briefings", Policies.Editorial),
+        ("/Admin/Consultations", Policies.Consultations),
         ("/Admin/Countries", Policies.Admin),
         ("/Admin/Members", Policies.Admin),
         ("/Admin/Privacy", Policies.Admin),
@@ -39,6 +40,7 @@ public static class PortalAccess
         ("/Admin/Vetting", Policies.Vetting),
         ("/Admin/Webinars", Policies.Editorial),
         ("/Briefings", Policies.Community),
+        ("/Consultations", Policies.Community),
         ("/MemberDirectory", Policies.Community),
         ("/Profile", Policies.Community),
         ("/Sharing", Policies.Community),
@@ -93,6 +95,7 @@ public static class PortalAccess
             .AddPolicy(Policies.Vetting, policy => policy.RequireRole(Roles.Vetter, Roles.Admin))
             .AddPolicy(Policies.Editorial, policy => policy.RequireRole(Roles.Editor, Roles.Admin))
             .AddPolicy(Policies.Moderation, policy => policy.RequireRole(Roles.Moderator, Roles.Admin))
+            .AddPolicy(Policies.Consultations, policy => policy.RequireRole(Roles.Policy, Roles.Editor, Roles.Admin))
             .AddPolicy(Policies.Community, policy => policy.RequireRole([.. Roles.Staff, Roles.Member]))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;

@@ -6,4 +6,7 @@ public enum MailingList
 {
     DailyBriefing,
     WebinarAnnouncements,
+
+    /// <summary>Consultation announcements and deadline reminders.</summary>
+    Consultations,
 }

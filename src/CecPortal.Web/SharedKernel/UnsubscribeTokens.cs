@@ -22,6 +22,8 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider dataProtection)
     /// </summary>
     private const string WebinarAnnouncementsPrefix = "webinar-announcements:";
 
+    private const string ConsultationsPrefix = "consultations:";
+
     private readonly IDataProtector _protector = dataProtection.CreateProtector(Purpose);
 
     /// <summary>A URL-safe token (base64url) carrying <paramref name="memberId"/> and <paramref name="list"/>.</summary>
@@ -29,6 +31,7 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider dataProtection)
     {
         MailingList.DailyBriefing => memberId,
         MailingList.WebinarAnnouncements => WebinarAnnouncementsPrefix + memberId,
+        MailingList.Consultations => ConsultationsPrefix + memberId,
         _ => throw new ArgumentOutOfRangeException(nameof(list), list, "Unknown mailing list."),
     });
 
@@ -52,6 +55,8 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider dataProtection)
 
         var request = payload.StartsWith(WebinarAnnouncementsPrefix, StringComparison.Ordinal)
             ? new UnsubscribeRequest(payload[WebinarAnnouncementsPrefix.Length..], MailingList.WebinarAnnouncements)
+            : payload.StartsWith(ConsultationsPrefix, StringComparison.Ordinal)
+            ? new UnsubscribeRequest(payload[ConsultationsPrefix.Length..], MailingList.Consultations)
             : new UnsubscribeRequest(payload, MailingList.DailyBriefing);
         return request.MemberId.Length == 0 || request.MemberId.Contains(':', StringComparison.Ordinal) ? null : request;
     }

@@ -200,10 +200,26 @@ public sealed class AccountErasureTests(PortalFixture portal) : IClassFixture<Po
         ["message_reports.ResolvedById"] = ColumnClass.UserId,
         ["message_reports.Note"] = ColumnClass.Personal,
         ["message_reports.ReportedBody"] = ColumnClass.Personal,
+        ["consultations.Title"] = ColumnClass.NotPersonal("a consultation's title, written by staff for its audience"),
+        ["consultations.Institution"] = ColumnClass.NotPersonal("the EU institution a consultation answers"),
+        ["consultations.Act"] = ColumnClass.NotPersonal("the act or call a consultation concerns"),
+        ["consultations.ContextMarkdown"] = ColumnClass.NotPersonal("the context staff wrote for the members"),
+        ["consultations.AudienceSectors"] = ColumnClass.NotPersonal("reference codes"),
+        ["consultations.AudienceCountries"] = ColumnClass.NotPersonal("reference codes"),
+        ["consultations.PositionPaperMarkdown"] = ColumnClass.NotPersonal("the community's position paper, written by staff from aggregates"),
+        ["consultations.InstitutionResponseMarkdown"] = ColumnClass.NotPersonal("the institution's published response"),
+        ["consultations.CreatedById"] = ColumnClass.UserId,
+        ["consultation_questions.Prompt"] = ColumnClass.NotPersonal("a question written by staff"),
+        ["consultation_questions.Options"] = ColumnClass.NotPersonal("a question's options, written by staff"),
+        ["consultation_responses.MemberId"] = ColumnClass.UserId,
+        ["consultation_responses.CountryCode"] = ColumnClass.NotPersonal("the respondent's country at submission, kept without any link to them after erasure so the results hold (shown only for groups at the threshold or above)"),
+        ["consultation_responses.SectorCode"] = ColumnClass.NotPersonal("the respondent's sector at submission, kept as the country is"),
+        ["consultation_answers.Choices"] = ColumnClass.NotPersonal("option numbers"),
+        ["consultation_answers.Text"] = ColumnClass.NotPersonal("a submitted answer, kept anonymous in the results after erasure as the privacy notice says; drafts are deleted"),
     };
 
     /// <summary>References that stay after erasure, pointing at the anonymised account row: what staff made keeps an author.</summary>
-    private static readonly HashSet<string> TombstoneReferences = ["AspNetUsers.Id", "breach_notices.CreatedById", "breach_notice_recipients.UserId", "briefings.CreatedById", "briefings.UpdatedById", "talk_proposals.DecidedById", "application_reviews.ReviewerId"];
+    private static readonly HashSet<string> TombstoneReferences = ["AspNetUsers.Id", "breach_notices.CreatedById", "breach_notice_recipients.UserId", "briefings.CreatedById", "briefings.UpdatedById", "talk_proposals.DecidedById", "application_reviews.ReviewerId", "consultations.CreatedById"];
 
     [Fact]
     public void Model_EveryTextColumn_IsClassifiedForErasure()

@@ -4,6 +4,7 @@ using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Admin.Breach;
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Consultations;
 using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Checks;
 using CecPortal.Web.Features.Membership.Vetting;
@@ -222,6 +223,24 @@ internal static class PersonalDataSeed
             INSERT INTO briefing_deliveries ("BriefingId", "MemberId", "Status", "Attempts", "LastError", "CreatedAt")
             VALUES ({briefing.Id}, {userId}, 2, 1, {$"550 5.1.1 <{email}>: no such user"}, {now})
             """);
+        // A consultation they created as staff, answered (submitted, named) and drafted in another. The answers' text
+        // carries no needle: erasure keeps submitted answers, anonymous, in the results.
+        var consultation = Consultation.Create(
+            new ConsultationDetails("Seeded consultation", "ENISA", "NIS2", "Context", now.AddDays(10), ConsultationMode.Attributed, [], []), staff, now);
+        var question = consultation.AddQuestion(QuestionKind.FreeText, "Seeded question?", [], required: false);
+        consultation.Open(now);
+        var second = Consultation.Create(
+            new ConsultationDetails("Seeded second consultation", "ENISA", "CRA", "Context", now.AddDays(10), ConsultationMode.Anonymous, [], []), staff, now);
+        var secondQuestion = second.AddQuestion(QuestionKind.SingleChoice, "Seeded choice?", ["Yes", "No"], required: false);
+        second.Open(now);
+        db.Consultations.AddRange(consultation, second);
+        var submitted = ConsultationResponse.Start(consultation.Id, userId, now);
+        submitted.Submit([ConsultationAnswer.To(question, [], "A seeded answer without names")!], named: true, "BE", "energy", now);
+        var drafted = ConsultationResponse.Start(second.Id, userId, now);
+        drafted.SaveDraft([ConsultationAnswer.To(secondQuestion, [1], null)!], named: false, now);
+        db.ConsultationResponses.AddRange(submitted, drafted);
+        await db.SaveChangesAsync();
+
         return new SeededPerson(userId, email, fullName, PortalFactory.DemoPassword, feedTokenHash, m, ip);
     }
 }

@@ -17,6 +17,7 @@ public sealed class CustomRetentionPortalFixture : PortalFixture
         ["Retention:Messages"] = "365.00:00:00",
         ["Retention:RedMessages"] = "7.00:00:00",
         ["Retention:MessageReports"] = "90.00:00:00",
+        ["Retention:ConsultationDrafts"] = "14.00:00:00",
     };
 }
 
@@ -44,7 +45,8 @@ public sealed class PrivacyPageTests(CustomRetentionPortalFixture portal) : ICla
         RetainedFor("Sign-in history and audit log").ShouldContain("IP address and browser: 6 months.");
         RetainedFor("Sharing space").ShouldStartWith("Messages: 1 year after posting; TLP:RED messages: 7 days.");
         RetainedFor("Reports of sharing-space messages").ShouldContain("then 90 days after the decision");
-        page.QuerySelectorAll("[data-testid=data-inventory] tbody tr").Length.ShouldBe(10);
+        RetainedFor("Consultation answers").ShouldContain("deleted 14 days after the consultation closes");
+        page.QuerySelectorAll("[data-testid=data-inventory] tbody tr").Length.ShouldBe(11);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ using static CecPortal.IntegrationTests.Security.AccessControlMatrixTests.Access
 namespace CecPortal.IntegrationTests.Security;
 
 /// <summary>
-/// Every page and endpoint the app maps, requested as anonymous, member, vetter, editor, moderator and admin, compared with
+/// Every page and endpoint the app maps, requested as anonymous, member, vetter, editor, moderator, admin and policy officer, compared with
 /// the expected table below. A new page without a row fails the test, and so does a row for a page that is gone.
 /// </summary>
 public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixture<PortalFixture>
@@ -29,26 +29,29 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         Denied,
     }
 
-    /// <summary>Expected access per route: anonymous, member, vetter, editor, moderator, admin.</summary>
-    private static readonly Access[] Public = [In, In, In, In, In, In];
+    /// <summary>Expected access per route: anonymous, member, vetter, editor, moderator, admin, policy.</summary>
+    private static readonly Access[] Public = [In, In, In, In, In, In, In];
 
     /// <summary>The access-denied page answers 403 itself, to everyone.</summary>
-    private static readonly Access[] ItselfForbidden = [Denied, Denied, Denied, Denied, Denied, Denied];
+    private static readonly Access[] ItselfForbidden = [Denied, Denied, Denied, Denied, Denied, Denied, Denied];
 
     /// <summary>Any signed-in person: members and every staff role.</summary>
-    private static readonly Access[] SignedIn = [SignIn, In, In, In, In, In];
+    private static readonly Access[] SignedIn = [SignIn, In, In, In, In, In, In];
 
-    private static readonly Access[] Staff = [SignIn, Denied, In, In, In, In];
+    private static readonly Access[] Staff = [SignIn, Denied, In, In, In, In, In];
 
-    private static readonly Access[] Vetting = [SignIn, Denied, In, Denied, Denied, In];
+    private static readonly Access[] Vetting = [SignIn, Denied, In, Denied, Denied, In, Denied];
 
-    private static readonly Access[] Editorial = [SignIn, Denied, Denied, In, Denied, In];
+    private static readonly Access[] Editorial = [SignIn, Denied, Denied, In, Denied, In, Denied];
 
-    private static readonly Access[] Moderation = [SignIn, Denied, Denied, Denied, In, In];
+    private static readonly Access[] Moderation = [SignIn, Denied, Denied, Denied, In, In, Denied];
 
-    private static readonly Access[] AdminOnly = [SignIn, Denied, Denied, Denied, Denied, In];
+    private static readonly Access[] AdminOnly = [SignIn, Denied, Denied, Denied, Denied, In, Denied];
 
-    /// <summary>Expected access per route: anonymous, member, vetter, editor, moderator, admin.</summary>
+    /// <summary>Policy officers, Editors and Admins: the consultations.</summary>
+    private static readonly Access[] ConsultationStaff = [SignIn, Denied, Denied, In, Denied, In, In];
+
+    /// <summary>Expected access per route: anonymous, member, vetter, editor, moderator, admin, policy.</summary>
     private static readonly Dictionary<string, Access[]> Expected = new(StringComparer.Ordinal)
     {
         ["/"] = Public,
@@ -75,6 +78,12 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/admin/briefings/new"] = Editorial,
         ["/admin/briefings/{id:guid}/deliveries"] = Editorial,
         ["/admin/briefings/{id:guid}/edit"] = Editorial,
+        ["/admin/consultations"] = ConsultationStaff,
+        ["/admin/consultations/new"] = ConsultationStaff,
+        ["/admin/consultations/{id:guid}"] = ConsultationStaff,
+        ["/admin/consultations/{id:guid}/edit"] = ConsultationStaff,
+        ["/admin/consultations/{id:guid}/named"] = ConsultationStaff,
+        ["/admin/consultations/{id:guid}/publish"] = ConsultationStaff,
         ["/admin/countries"] = AdminOnly,
         ["/admin/jobs/{**path}"] = AdminOnly,
         ["/admin/members"] = AdminOnly,
@@ -114,6 +123,10 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/briefings/feed/{token}"] = Public,
         ["/briefings/search"] = SignedIn,
         ["/briefings/{date:regex(^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}$)}"] = SignedIn,
+        ["/consultations"] = SignedIn,
+
+        // Past authorization for every signed-in person; a consultation the person may not see is a 404.
+        ["/consultations/{id:guid}"] = SignedIn,
         ["/dev/mailbox"] = Public,
         ["/dev/mailbox/{id}"] = Public,
         ["/error/{code:int?}"] = Public,
@@ -165,6 +178,7 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ("editor", PortalFactory.EditorEmail),
         ("moderator", PortalFactory.ModeratorEmail),
         ("admin", PortalFactory.AdminEmail),
+        ("policy", PortalFactory.PolicyEmail),
     ];
 
     [Fact]

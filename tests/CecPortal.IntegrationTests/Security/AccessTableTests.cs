@@ -26,6 +26,7 @@ public sealed class AccessTableTests(PortalFixture portal) : IClassFixture<Porta
     private const string Community = "Community";
     private const string Staff = "Staff";
     private const string StaffAndAdmin = "Admin+Staff";
+    private const string StaffAndConsultations = "Consultations+Staff";
     private const string StaffAndEditorial = "Editorial+Staff";
     private const string StaffAndModeration = "Moderation+Staff";
     private const string StaffAndVetting = "Staff+Vetting";
@@ -56,6 +57,12 @@ public sealed class AccessTableTests(PortalFixture portal) : IClassFixture<Porta
         ["/admin/briefings/new"] = StaffAndEditorial,
         ["/admin/briefings/{id:guid}/deliveries"] = StaffAndEditorial,
         ["/admin/briefings/{id:guid}/edit"] = StaffAndEditorial,
+        ["/admin/consultations"] = StaffAndConsultations,
+        ["/admin/consultations/new"] = StaffAndConsultations,
+        ["/admin/consultations/{id:guid}"] = StaffAndConsultations,
+        ["/admin/consultations/{id:guid}/edit"] = StaffAndConsultations,
+        ["/admin/consultations/{id:guid}/named"] = StaffAndConsultations,
+        ["/admin/consultations/{id:guid}/publish"] = StaffAndConsultations,
         ["/admin/countries"] = StaffAndAdmin,
         ["/admin/jobs/{**path}"] = "Admin",
         ["/admin/members"] = StaffAndAdmin,
@@ -95,6 +102,8 @@ public sealed class AccessTableTests(PortalFixture portal) : IClassFixture<Porta
         ["/briefings/feed/{token}"] = Anonymous,
         ["/briefings/search"] = Community,
         ["/briefings/{date:regex(^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}$)}"] = Community,
+        ["/consultations"] = Community,
+        ["/consultations/{id:guid}"] = Community,
         ["/dev/mailbox"] = Anonymous,
         ["/dev/mailbox/{id}"] = Anonymous,
         ["/error/{code:int?}"] = Anonymous,

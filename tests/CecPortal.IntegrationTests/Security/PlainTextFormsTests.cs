@@ -27,6 +27,8 @@ public sealed class PlainTextFormsTests(PortalFixture portal) : IClassFixture<Po
         { PortalFactory.EditorEmail, "/admin/briefings/new", "[data-testid=briefing-form]", "Input.Title=Plain title|Input.Body={bad}", "Input.Body" },
         { PortalFactory.MemberEmail, "/sharing/c/community", "[data-testid=topic-form]", "Input.Subject={bad}|Input.Body=Plain message.", "Input.Subject" },
         { PortalFactory.MemberEmail, "/sharing/c/community", "[data-testid=topic-form]", "Input.Subject=Plain subject|Input.Body={bad}", "Input.Body" },
+        { PortalFactory.PolicyEmail, "/admin/consultations/new", "[data-testid=consultation-form]", "Input.Title={bad}|Input.Institution=ENISA|Input.Act=NIS2|Input.ContextMarkdown=Plain.|Input.Deadline=2099-01-01T10:00|Input.Mode=Anonymous", "Input.Title" },
+        { PortalFactory.PolicyEmail, "/admin/consultations/new", "[data-testid=consultation-form]", "Input.Title=Plain|Input.Institution=ENISA|Input.Act=NIS2|Input.ContextMarkdown={bad}|Input.Deadline=2099-01-01T10:00|Input.Mode=Anonymous", "Input.ContextMarkdown" },
     };
 
     [Theory]

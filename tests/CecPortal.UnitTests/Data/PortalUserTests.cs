@@ -280,6 +280,7 @@ public sealed class PortalUserTests
         user.SuspensionReason.ShouldBeNull();
         user.BriefingOptOutAt.ShouldBe(erasedAt);
         user.WebinarAnnouncementsOptOutAt.ShouldBe(erasedAt);
+        user.ConsultationEmailsOptOutAt.ShouldBe(erasedAt);
         user.ErasedAt.ShouldBe(erasedAt);
         user.IsErased.ShouldBeTrue();
         user.CreatedAt.ShouldBe(Now);
@@ -296,7 +297,7 @@ public sealed class PortalUserTests
             nameof(PortalUser.SectorCode), nameof(PortalUser.CreatedAt), nameof(PortalUser.SuspendedAt), nameof(PortalUser.SuspensionReason),
             nameof(PortalUser.IsSuspended), nameof(PortalUser.BriefingOptOutAt), nameof(PortalUser.FeedTokenHash), nameof(PortalUser.FeedTokenCreatedAt),
             nameof(PortalUser.TimeZoneId), nameof(PortalUser.CalendarTokenHash), nameof(PortalUser.LastTotpTimeStep), nameof(PortalUser.ErasedAt),
-            nameof(PortalUser.IsErased), nameof(PortalUser.WebinarAnnouncementsOptOutAt), nameof(PortalUser.HiddenFromDirectory),
+            nameof(PortalUser.IsErased), nameof(PortalUser.WebinarAnnouncementsOptOutAt), nameof(PortalUser.ConsultationEmailsOptOutAt), nameof(PortalUser.HiddenFromDirectory),
             nameof(PortalUser.PendingEmail), nameof(PortalUser.PendingEmailRequestedAt), nameof(PortalUser.Details),
         ];
 

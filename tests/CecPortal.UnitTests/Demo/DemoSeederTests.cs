@@ -64,6 +64,7 @@ public sealed class DemoSeederTests
     [InlineData(Roles.Vetter)]
     [InlineData(Roles.Editor)]
     [InlineData(Roles.Moderator)]
+    [InlineData(Roles.Policy)]
     public void Staff_EachStaffRole_HasAtLeastOneAccount(string role)
     {
         // Arrange

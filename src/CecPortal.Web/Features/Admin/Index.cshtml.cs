@@ -15,6 +15,8 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
     public bool CanModerate { get; private set; }
 
+    public bool CanRunConsultations { get; private set; }
+
     public DashboardView Dashboard { get; private set; } = null!;
 
     public sealed record AdminFigures(int Members, int Staff, int EmailsWaiting, int EmailsFailing);
@@ -25,6 +27,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         CanVet = (await authorization.AuthorizeAsync(User, Policies.Vetting)).Succeeded;
         CanEditBriefings = (await authorization.AuthorizeAsync(User, Policies.Editorial)).Succeeded;
         CanModerate = (await authorization.AuthorizeAsync(User, Policies.Moderation)).Succeeded;
+        CanRunConsultations = (await authorization.AuthorizeAsync(User, Policies.Consultations)).Succeeded;
         var membersByRole = await (from ur in db.UserRoles
                                    join r in db.Roles on ur.RoleId equals r.Id
                                    group ur by r.Name into g

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Consultations;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Features.Privacy;
@@ -13,7 +14,7 @@ namespace CecPortal.Web.Features.Demo;
 /// countries and NIS2 sectors. All demo accounts share one password: <c>Demo:Password</c> when configured,
 /// otherwise a generated one that is printed once, on the run that creates the accounts.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, MembershipDemoData applications, BriefingDemoData briefings, WebinarDemoData webinars, SharingDemoData sharing, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, MembershipDemoData applications, BriefingDemoData briefings, WebinarDemoData webinars, SharingDemoData sharing, ConsultationDemoData consultations, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string Domain = "demo.cec.example";
 
@@ -26,6 +27,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
     /// <summary>The demo member who turned webinar announcement emails off.</summary>
     public const string NoAnnouncementsEmail = "i.hansen@" + Domain;
 
+    /// <summary>The demo policy officer, who runs the consultations.</summary>
+    public const string PolicyEmail = "policy@" + Domain;
+
     /// <summary>The demo vetter responsible for every sector.</summary>
     public const string SectorVetterEmail = "vetter.sector@" + Domain;
 
@@ -36,6 +40,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
         new(SectorVetterEmail, "Viktor Vetter", "Membership vetter", "CEC Secretariat", "SE", null, Roles.Vetter),
         new("editor@" + Domain, "Elena Editor", "Briefing editor", "CEC Secretariat", "FR", null, Roles.Editor),
         new("moderator@" + Domain, "Mona Moderator", "Community moderator", "CEC Secretariat", "LU", null, Roles.Moderator),
+        new(PolicyEmail, "Paulo Policy", "Policy officer", "CEC Secretariat", "PT", null, Roles.Policy),
     ];
 
     internal static readonly IReadOnlyList<DemoAccount> Members =
@@ -68,6 +73,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
             // A demo database from before the briefings or webinars existed gets them too (each seed skips itself once there are any).
             await SeedBriefingsAsync(cancellationToken);
             await SeedWebinarsAsync(cancellationToken);
+            await SeedConsultationsAsync(cancellationToken);
             await SeedSharingAsync(string.IsNullOrWhiteSpace(configuration["Demo:Password"]) ? null : configuration["Demo:Password"], cancellationToken);
             return false;
         }
@@ -89,6 +95,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
 
         await SeedBriefingsAsync(cancellationToken);
         await SeedWebinarsAsync(cancellationToken);
+        await SeedConsultationsAsync(cancellationToken);
         var sharingAccounts = await SeedSharingAsync(password, cancellationToken);
 
         logger.LogInformation("Demo data seeded: {Staff} staff accounts and {Members} members.", Staff.Count, Members.Count);
@@ -124,6 +131,14 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
         if (configuration.GetValue("Demo:SeedWebinars", defaultValue: true))
         {
             await webinars.SeedAsync(cancellationToken);
+        }
+    }
+
+    private async Task SeedConsultationsAsync(CancellationToken cancellationToken)
+    {
+        if (configuration.GetValue("Demo:SeedConsultations", defaultValue: true))
+        {
+            await consultations.SeedAsync(cancellationToken);
         }
     }
 

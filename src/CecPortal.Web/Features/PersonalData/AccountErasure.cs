@@ -121,6 +121,11 @@ public sealed class AccountErasure(
         await db.UserPasskeys.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.PrivacyAcceptances.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.WebinarAnnouncements.Where(a => a.MemberId == userId).ExecuteDeleteAsync(cancellationToken);
+
+        // Submitted consultation answers stay in the results, no longer linked to anyone (nor named); drafts, which count nowhere, go.
+        await db.ConsultationResponses.Where(r => r.MemberId == userId && r.SubmittedAt == null).ExecuteDeleteAsync(cancellationToken);
+        await db.ConsultationResponses.Where(r => r.MemberId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.MemberId, (string?)null).SetProperty(r => r.Named, false), cancellationToken);
         await sharing.EraseAsync(userId, fullName.Trim().Length >= 4 ? [fullName, email] : [email], ErasedName, now, cancellationToken);
 
         // Breach notice recipients stay, pointing at the anonymised account row: the notice's page counts queued and

@@ -35,6 +35,20 @@ public sealed record PersonalDataDocument(
     IReadOnlyList<WebinarAnnouncementRecord> WebinarAnnouncementsSentToYou,
     SharingRecord SharingSpace)
 {
+    /// <summary>The person's own answer sets to consultations, drafts included; only the person sees them joined to their name.</summary>
+    public IReadOnlyList<ConsultationAnswerSetRecord> ConsultationAnswerSets { get; init; } = [];
+
+    /// <summary>Whether consultation announcements and reminders are emailed to the person, and since when they are off.</summary>
+    public ConsultationEmailsRecord ConsultationEmails { get; init; } = new(true, null);
+
+    public sealed record ConsultationAnswerSetRecord(
+        Guid ConsultationId, string Title, string Mode, bool Submitted, DateTimeOffset UpdatedAt, bool NamedToStaff, string? CountryCode, string? SectorCode,
+        IReadOnlyList<ConsultationAnswerRecord> Answers);
+
+    public sealed record ConsultationAnswerRecord(int Position, string Question, string Answer);
+
+    public sealed record ConsultationEmailsRecord(bool ConsultationEmail, DateTimeOffset? TurnedOffAt);
+
     /// <summary>
     /// What the person wrote and chose in the sharing space. Other members' messages are not included; a mention of the
     /// person says where and when, not what the other member wrote.
@@ -154,7 +168,13 @@ public sealed record PersonalDataDocument(
         IReadOnlyList<PrivacyNoticePublishedRecord> PrivacyNoticeVersionsPublished,
         IReadOnlyList<ChannelCreatedRecord> ChannelsCreated,
         IReadOnlyList<MessageHiddenRecord> MessagesHidden,
-        IReadOnlyList<ReportDecidedRecord> ReportsDecided);
+        IReadOnlyList<ReportDecidedRecord> ReportsDecided)
+    {
+        /// <summary>Consultations the person created as staff (not who answered them: that is never anyone's to see).</summary>
+        public IReadOnlyList<ConsultationCreatedRecord> ConsultationsCreated { get; init; } = [];
+    }
+
+    public sealed record ConsultationCreatedRecord(Guid ConsultationId, string Title, DateTimeOffset CreatedAt);
 
     public sealed record BreachNoticeWrittenRecord(Guid NoticeId, string Subject, DateTimeOffset CreatedAt, int RecipientCount);
 

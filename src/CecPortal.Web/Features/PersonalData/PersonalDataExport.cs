@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CecPortal.Web.Features.Consultations;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Checks;
@@ -202,12 +203,46 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
             [.. proposals.Select(p => new TalkProposalRecord(p.Id, p.Title, p.AbstractMarkdown, p.PreferredMonths, p.Status, p.DecisionNote, p.DecidedAt, p.SessionId, p.CreatedAt))],
             [.. audits.Select(e => ToRecord(e, userId, subject))],
             emails,
-            new StaffRecord(vetterCountries, vetterSectors, reviewsGiven, briefingsWritten, proposalsDecided, breachNoticesWritten, privacyNoticesPublished, channelsCreated, messagesHidden, reportsDecided),
+            new StaffRecord(vetterCountries, vetterSectors, reviewsGiven, briefingsWritten, proposalsDecided, breachNoticesWritten, privacyNoticesPublished, channelsCreated, messagesHidden, reportsDecided)
+            {
+                ConsultationsCreated = await db.Consultations.AsNoTracking().Where(c => c.CreatedById == userId).OrderBy(c => c.CreatedAt)
+                    .Select(c => new ConsultationCreatedRecord(c.Id, c.Title, c.CreatedAt)).ToListAsync(cancellationToken),
+            },
             new IdentityRecord(logins, claims, tokens, passkeys),
             acceptances,
             breachNotices,
             announcements,
-            sharing);
+            sharing)
+        {
+            ConsultationAnswerSets = await ConsultationAnswerSetsAsync(userId, cancellationToken),
+            ConsultationEmails = new ConsultationEmailsRecord(user.ConsultationEmailsOptOutAt is null, user.ConsultationEmailsOptOutAt),
+        };
+    }
+
+    private async Task<List<ConsultationAnswerSetRecord>> ConsultationAnswerSetsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var responses = await db.ConsultationResponses.AsNoTracking().Include(r => r.Answers)
+            .Where(r => r.MemberId == userId)
+            .OrderBy(r => r.UpdatedAt)
+            .ToListAsync(cancellationToken);
+        var ids = responses.Select(r => r.ConsultationId).ToList();
+        var consultations = await db.Consultations.AsNoTracking().Include(c => c.Questions)
+            .Where(c => ids.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var sets = responses.Select(r => new { Response = r, Consultation = consultations[r.ConsultationId] });
+        return [.. sets.Select(x => new ConsultationAnswerSetRecord(
+            x.Consultation.Id,
+            x.Consultation.Title,
+            x.Consultation.Mode.ToString(),
+            x.Response.IsSubmitted,
+            x.Response.UpdatedAt,
+            x.Response.Named,
+            x.Response.CountryCode?.Trim(),
+            x.Response.SectorCode,
+            [.. x.Consultation.Questions.OrderBy(q => q.Position)
+                .Select(q => (Question: q, Answer: x.Response.Answers.SingleOrDefault(a => a.QuestionId == q.Id)))
+                .Where(p => p.Answer is not null)
+                .Select(p => new ConsultationAnswerRecord(p.Question.Position, p.Question.Prompt, ConsultationAdministration.Describe(p.Question, p.Answer!)))]))];
     }
 
     private async Task<SharingRecord> SharingAsync(string userId, CancellationToken cancellationToken)

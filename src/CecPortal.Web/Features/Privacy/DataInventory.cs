@@ -56,6 +56,12 @@ public static class DataInventory
                 "Legitimate interest (Art. 6(1)(f)).",
                 $"Open reports until a moderator decides; then {Period(retention.MessageReports)} after the decision. On erasure your reports stay without your name or note, and reports of your messages lose their copy of your text."),
             new(
+                "Consultation answers",
+                "Your answers to the community's consultations (drafts and submitted answers), the country and sector of your profile when you submitted, and, in an attributed consultation, whether you agreed that staff see your name with them. In an anonymous consultation staff never see who answered what, and results only show groups of several members.",
+                "Giving the community's position to the EU institutions.",
+                "Membership agreement (Art. 6(1)(b)).",
+                $"Submitted answers: kept with the consultation, whose results they are. Drafts never submitted: deleted {Period(retention.ConsultationDrafts)} after the consultation closes. On erasure your answers stay in the results without any link to you (anonymous), and your drafts are deleted."),
+            new(
                 "Emails we sent you",
                 "Recipient address, subject and time of each email. The message text is deleted as soon as it is sent.",
                 "Proving and troubleshooting delivery.",

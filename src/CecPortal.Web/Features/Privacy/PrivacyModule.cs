@@ -20,6 +20,7 @@ public static class PrivacyModule
             recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.AuditClientDetailsJobId, job => job.ClearAuditClientDetailsAsync(CancellationToken.None), RetentionJobs.AuditClientDetailsCron);
             recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.MessagesJobId, job => job.DeleteExpiredMessagesAsync(CancellationToken.None), RetentionJobs.MessagesCron);
             recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.MessageReportsJobId, job => job.DeleteClosedMessageReportsAsync(CancellationToken.None), RetentionJobs.MessageReportsCron);
+            recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.ConsultationDraftsJobId, job => job.DeleteConsultationDraftsAsync(CancellationToken.None), RetentionJobs.ConsultationDraftsCron);
         });
         return services;
     }

@@ -18,6 +18,7 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
     public const string AuditClientDetailsJobId = "retention-audit-client-details";
     public const string MessagesJobId = "retention-sharing-messages";
     public const string MessageReportsJobId = "retention-sharing-message-reports";
+    public const string ConsultationDraftsJobId = "retention-consultation-drafts";
 
     /// <summary>Every night, spread out so that they do not all start together.</summary>
     public const string ClosedApplicationsCron = "23 2 * * *";
@@ -26,6 +27,7 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
     public const string AuditClientDetailsCron = "53 2 * * *";
     public const string MessagesCron = "3 3 * * *";
     public const string MessageReportsCron = "13 3 * * *";
+    public const string ConsultationDraftsCron = "23 3 * * *";
 
     private RetentionOptions Retention => options.Value;
 
@@ -134,6 +136,22 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
             Retention.MessageReports,
             "closed sharing message reports deleted",
             (_, cutoff, batch) => NextBatch(db.MessageReports, r => r.Id, r => r.ResolvedAt != null && r.ResolvedAt < cutoff, r => r.ResolvedAt, batch)
+                .ExecuteDeleteAsync(cancellationToken));
+
+    /// <summary>
+    /// Drafts (answer sets never submitted) of consultations closed more than <see cref="RetentionOptions.ConsultationDrafts"/>
+    /// ago, with their answers (cascade). Submitted answer sets stay with their consultation: they are its results.
+    /// </summary>
+    public Task<int> DeleteConsultationDraftsAsync(CancellationToken cancellationToken) =>
+        RunAsync(
+            Retention.ConsultationDrafts,
+            "unsubmitted consultation drafts deleted",
+            (_, cutoff, batch) => NextBatch(
+                    db.ConsultationResponses,
+                    r => r.Id,
+                    r => r.SubmittedAt == null && db.Consultations.Any(c => c.Id == r.ConsultationId && c.ClosedAt != null && c.ClosedAt < cutoff),
+                    r => r.Id,
+                    batch)
                 .ExecuteDeleteAsync(cancellationToken));
 
     /// <summary>

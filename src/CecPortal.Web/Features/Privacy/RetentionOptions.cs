@@ -37,6 +37,9 @@ public sealed class RetentionOptions : IValidatableObject
     /// <summary>Closed reports of sharing-space messages (with the reporter's note and the copy of the text), counted from the decision.</summary>
     public TimeSpan MessageReports { get; set; } = TimeSpan.FromDays(730);
 
+    /// <summary>Consultation answers saved as a draft and never submitted, counted from the consultation's close.</summary>
+    public TimeSpan ConsultationDrafts { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Rows deleted per statement, so that a large backlog never holds long locks.</summary>
     [Range(10, 100_000)]
     public int BatchSize { get; set; } = 1000;
@@ -74,6 +77,7 @@ public sealed class RetentionOptions : IValidatableObject
         (nameof(Messages), Messages),
         (nameof(RedMessages), RedMessages),
         (nameof(MessageReports), MessageReports),
+        (nameof(ConsultationDrafts), ConsultationDrafts),
     ];
 
     /// <summary>A period as a person says it: "7 days", "13 months", "2 years", "36 hours".</summary>

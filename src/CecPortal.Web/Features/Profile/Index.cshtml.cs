@@ -59,7 +59,8 @@ public sealed class IndexModel(
         bool HiddenFromDirectory,
         string? PendingEmail,
         DateTimeOffset? PendingEmailRequestedAt,
-        DateTimeOffset? WebinarAnnouncementsOptOutAt);
+        DateTimeOffset? WebinarAnnouncementsOptOutAt,
+        DateTimeOffset? ConsultationEmailsOptOutAt);
 
     public sealed record Choice(string Code, string Name);
 
@@ -165,6 +166,19 @@ public sealed class IndexModel(
             ? "You will receive an email when a new webinar is announced."
             : "You will no longer receive webinar announcements by email. New sessions still appear under Webinars.");
         return RedirectToSection("webinars");
+    }
+
+    public async Task<IActionResult> OnPostConsultationEmailsAsync(bool receive, CancellationToken cancellationToken)
+    {
+        if (!await editor.SetConsultationEmailsAsync(users.GetUserId(User)!, receive, cancellationToken))
+        {
+            return Challenge();
+        }
+
+        TempData.SetStatusMessage(receive
+            ? "You will receive an email when a consultation opens for you, and a reminder before its deadline."
+            : "You will no longer receive consultation emails. Open consultations still appear on your home page and under Consultations.");
+        return RedirectToSection("consultations");
     }
 
     public async Task<IActionResult> OnPostCancelEmailChangeAsync(CancellationToken cancellationToken)
@@ -283,7 +297,8 @@ public sealed class IndexModel(
                 u.HiddenFromDirectory,
                 u.PendingEmail,
                 u.PendingEmailRequestedAt,
-                u.WebinarAnnouncementsOptOutAt))
+                u.WebinarAnnouncementsOptOutAt,
+                u.ConsultationEmailsOptOutAt))
             .SingleOrDefaultAsync(cancellationToken);
         var settings = userId is null ? null : await subscription.SettingsAsync(userId, cancellationToken);
         if (profile is null || settings is null)

@@ -8,6 +8,8 @@ public sealed class ProfileEditor(AppDbContext db, AuditLog audit, TimeProvider 
     public const string UpdateAction = "profile.update";
     public const string AnnouncementsOnAction = "webinar-announcements.subscribe";
     public const string AnnouncementsOffAction = "webinar-announcements.unsubscribe";
+    public const string ConsultationEmailsOnAction = "consultation-emails.subscribe";
+    public const string ConsultationEmailsOffAction = "consultation-emails.unsubscribe";
 
     /// <summary>Saves the details; false when the account is gone. Throws <see cref="ProfileRuleException"/> for an unknown country or sector.</summary>
     public async Task<bool> SaveAsync(string userId, ProfileDetails details, CancellationToken cancellationToken)
@@ -71,6 +73,34 @@ public sealed class ProfileEditor(AppDbContext db, AuditLog audit, TimeProvider 
         }
 
         audit.Record(user.Id, user.UserName ?? user.Id, receive ? AnnouncementsOnAction : AnnouncementsOffAction, SecurityEvents.UserSubject(user.Id));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Turns consultation announcements and reminders on (also after a one-click unsubscribe) or off; false when the account is gone.</summary>
+    public async Task<bool> SetConsultationEmailsAsync(string userId, bool receive, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return false;
+        }
+
+        if (receive == (user.ConsultationEmailsOptOutAt is null))
+        {
+            return true;
+        }
+
+        if (receive)
+        {
+            user.OptInToConsultationEmails();
+        }
+        else
+        {
+            user.OptOutOfConsultationEmails(clock.GetUtcNow());
+        }
+
+        audit.Record(user.Id, user.UserName ?? user.Id, receive ? ConsultationEmailsOnAction : ConsultationEmailsOffAction, SecurityEvents.UserSubject(user.Id));
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

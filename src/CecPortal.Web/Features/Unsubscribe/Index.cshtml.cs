@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace CecPortal.Web.Features.Unsubscribe;
 
 /// <summary>
-/// One-click unsubscribe (RFC 8058) from the daily briefing or webinar announcements, whichever list the token names.
+/// One-click unsubscribe (RFC 8058) from the daily briefing, webinar announcements or consultation emails, whichever list the token names.
 /// The POST, from a mail client's button or this page's, unsubscribes without sign-in or antiforgery token: the signed
 /// token is the proof. The GET only shows a button, because link scanners open every link in an email.
 /// </summary>
@@ -18,7 +18,12 @@ public sealed class IndexModel(OneClickUnsubscribe subscriptions) : PageModel
     public MailingList List { get; private set; }
 
     /// <summary>What the email is called in sentences: "the daily briefing", "webinar announcements".</summary>
-    public string ListName => List == MailingList.WebinarAnnouncements ? "webinar announcements" : "the daily briefing";
+    public string ListName => List switch
+    {
+        MailingList.WebinarAnnouncements => "webinar announcements",
+        MailingList.Consultations => "consultation emails",
+        _ => "the daily briefing",
+    };
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ public sealed class OneClickUnsubscribe(AppDbContext db, UnsubscribeTokens token
 {
     public const string UnsubscribeAction = "briefing.unsubscribe";
     public const string AnnouncementsUnsubscribeAction = "webinar-announcements.unsubscribe";
+    public const string ConsultationsUnsubscribeAction = "consultation-emails.unsubscribe";
 
     /// <summary>The member and list of a valid token for an existing account, or null.</summary>
     public async Task<UnsubscribeRequest?> FindAsync(string? token, CancellationToken cancellationToken) =>
@@ -32,13 +33,21 @@ public sealed class OneClickUnsubscribe(AppDbContext db, UnsubscribeTokens token
             MailingList.WebinarAnnouncements => await members
                 .Where(u => u.WebinarAnnouncementsOptOutAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(u => u.WebinarAnnouncementsOptOutAt, now), cancellationToken),
+            MailingList.Consultations => await members
+                .Where(u => u.ConsultationEmailsOptOutAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.ConsultationEmailsOptOutAt, now), cancellationToken),
             _ => await members
                 .Where(u => u.BriefingOptOutAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(u => u.BriefingOptOutAt, now), cancellationToken),
         };
         if (changed == 1)
         {
-            var action = request.List == MailingList.WebinarAnnouncements ? AnnouncementsUnsubscribeAction : UnsubscribeAction;
+            var action = request.List switch
+            {
+                MailingList.WebinarAnnouncements => AnnouncementsUnsubscribeAction,
+                MailingList.Consultations => ConsultationsUnsubscribeAction,
+                _ => UnsubscribeAction,
+            };
             audit.Record(request.MemberId, "Member (one-click unsubscribe)", action, $"user:{request.MemberId}");
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -24,6 +24,8 @@ public sealed class StaffMfaEnforcementTests(TwoFactorPortalFixture portal) : IC
         { Roles.Moderator, "/admin" },
         { Roles.Moderator, "/admin/sharing" },
         { Roles.Moderator, "/admin/sharing/new" },
+        { Roles.Policy, "/admin/consultations" },
+        { Roles.Policy, "/admin/consultations/new" },
     };
 
     [Theory]

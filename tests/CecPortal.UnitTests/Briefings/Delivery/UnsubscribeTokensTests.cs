@@ -100,6 +100,20 @@ public sealed class UnsubscribeTokensTests
     }
 
     [Fact]
+    public void Create_ConsultationsList_ReadsBackAsThatListAndNoOther()
+    {
+        // Arrange
+        var tokens = new UnsubscribeTokens(_keys);
+
+        // Act
+        var token = tokens.Create(MemberId, MailingList.Consultations);
+
+        // Assert
+        tokens.Read(token).ShouldBe(new UnsubscribeRequest(MemberId, MailingList.Consultations));
+        tokens.ReadMemberId(token).ShouldBeNull();
+    }
+
+    [Fact]
     public void Read_BriefingTokenFromBeforeOtherLists_StillAnUnsubscribeFromTheBriefing()
     {
         // Arrange: what briefings carried before announcements existed: the bare member id under the same purpose.

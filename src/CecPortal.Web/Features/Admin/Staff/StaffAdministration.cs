@@ -32,6 +32,7 @@ public sealed class StaffAdministration(
         Roles.Vetter => "review membership applications in their countries and sectors",
         Roles.Editor => "write the daily briefing and plan the peer webinars",
         Roles.Moderator => "run the members' sharing space: its channels, reported messages and muted members",
+        Roles.Policy => "run the community's consultations and write the position papers sent to the EU institutions",
         _ => role,
     };
 

@@ -6,6 +6,7 @@ using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CecPortal.Benchmarks.Http;
 
@@ -52,12 +53,20 @@ internal sealed class PortalStack : IAsyncDisposable
 
     public long MessagesSent => _sink.AcceptedMessages;
 
-    public static async Task<PortalStack> StartAsync(int bulkApplications, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="bulkApplications">Applications to load with COPY after the start.</param>
+    /// <param name="settings">Portal settings for the run (environment variables).</param>
+    /// <param name="maxPoolSize">
+    /// The portal's connection pool per instance (Npgsql's default is 100, as is PostgreSQL's <c>max_connections</c>): a run
+    /// with several instances gives each a share, as production must (docs/production.md).
+    /// </param>
+    public static async Task<PortalStack> StartAsync(int bulkApplications, IReadOnlyDictionary<string, string>? settings = null, int? maxPoolSize = null)
     {
         var logDirectory = Directory.CreateTempSubdirectory("cecportal-bench-logs-").FullName;
         var cluster = await BenchCluster.StartAsync();
         var sink = new LeanSmtpSink(SmtpSinkMode.Discard);
-        var connectionString = cluster.ConnectionStringFor("bench");
+        var connectionString = maxPoolSize is { } pool
+            ? new NpgsqlConnectionStringBuilder(cluster.ConnectionStringFor("bench")) { MaxPoolSize = pool }.ConnectionString
+            : cluster.ConnectionStringFor("bench");
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",

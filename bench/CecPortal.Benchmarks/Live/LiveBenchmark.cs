@@ -21,6 +21,12 @@ internal static class LiveBenchmark
     /// <summary>The portal's posting limit for the run (the default is 10 a minute per member; 5 a second is 300).</summary>
     private const int PostsPerMinute = 600;
 
+    /// <summary>
+    /// Each instance's connection pool: two instances, their listening connections and this benchmark's own stay under
+    /// PostgreSQL's default <c>max_connections</c> (100), as docs/production.md asks of a deployment.
+    /// </summary>
+    private const int MaxPoolSize = 40;
+
     /// <summary>Memory counts as flat when the trend over the window adds less than this share of the resident set.</summary>
     private const double FlatShare = 0.05;
 
@@ -50,8 +56,8 @@ internal static class LiveBenchmark
         }
 
         Console.WriteLine($"Live benchmark: {options.Connections:N0} connections, 20 posters x {options.Rate} msg/s for {options.Seconds} s (+{options.WarmUpSeconds} s warm-up, not in the latencies), instances: {instances}; {Environment.ProcessorCount} cores, load average {HttpBenchmark.LoadAverage()}.");
-        Console.WriteLine($"Portal settings for the run: {string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}"))} (the posting limit's default is 10 a minute per member).");
-        await using var stack = await PortalStack.StartAsync(0, settings);
+        Console.WriteLine($"Portal settings for the run: {string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}"))} (the posting limit's default is 10 a minute per member); Maximum Pool Size={MaxPoolSize} per instance.");
+        await using var stack = await PortalStack.StartAsync(0, settings, MaxPoolSize);
         var community = await LiveCommunity.ArrangeAsync(stack, options.Connections);
         Describe(community, options);
 

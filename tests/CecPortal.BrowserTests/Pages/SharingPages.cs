@@ -23,6 +23,15 @@ public sealed class SharingPages(IPage page)
         await WaitForLiveStreamAsync();
     }
 
+    /// <summary>The sharing home: the member's channels with their unread counts.</summary>
+    public async Task OpenHomeAsync()
+    {
+        await page.GotoAsync("/sharing");
+        await WaitForLiveStreamAsync();
+    }
+
+    public ILocator Channel(string slug) => page.Locator($"[data-testid=channel][data-channel='{slug}']");
+
     public async Task ReplyAsync(string text)
     {
         await page.GetByTestId("reply-form").GetByTestId("compose-body").FillAsync(text);

@@ -84,6 +84,52 @@ public sealed class LiveSharingTests(BrowserPortal portal)
     }
 
     [Fact]
+    public async Task Reply_InATopicTheOtherHasRead_CountedUnreadOnTheirChannelPageAndHomeWithoutFetchingEither()
+    {
+        // Arrange: a group of two (so no other test's messages count here); the watcher has read the topic, then keeps
+        // the group's channel page and the sharing home open.
+        var author = await CreateMemberAsync("live.counter.author@browser.example");
+        var watcherId = await CreateMemberAsync("live.counter.watcher@browser.example");
+        var group = await WorkingGroupAsync("live-counter", author, watcherId);
+        var posted = await PostAsync(author, group, "Ransom note wording", "Seen this wording before?");
+        await using var context = await portal.Browser.NewContextAsync(portal.ContextOptions(await portal.StorageStateAsync("live.counter.watcher@browser.example")));
+        var channelPage = await context.NewPageAsync();
+        var homePage = await context.NewPageAsync();
+        var channel = new SharingPages(channelPage);
+        var home = new SharingPages(homePage);
+        try
+        {
+            await channel.OpenTopicAsync(posted.TopicId);
+            await channel.OpenChannelAsync("live-counter");
+            await home.OpenHomeAsync();
+            var topic = channel.Topics.Filter(new() { HasText = "Ransom note wording" });
+            await Expect(topic.GetByTestId("topic-unread")).ToHaveCountAsync(0);
+            await Expect(home.Channel("live-counter").GetByTestId("channel-unread")).ToHaveCountAsync(0);
+            var pageFetches = 0;
+            channelPage.Request += (_, request) => pageFetches += request.Url.Contains("/sharing/c/", StringComparison.Ordinal) ? 1 : 0;
+            homePage.Request += (_, request) => pageFetches += new Uri(request.Url).AbsolutePath == "/sharing" ? 1 : 0;
+
+            // Act
+            await using (var scope = portal.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<MessageWriter>().ReplyAsync(author, posted.TopicId, "Yes, same wording here.", TlpLabel.Amber, CancellationToken.None);
+            }
+
+            // Assert: counted in place on both pages, the topic's activity line says two messages, and neither page was fetched again.
+            await Expect(topic.GetByTestId("topic-unread")).ToHaveTextAsync("1");
+            await Expect(topic.GetByTestId("topic-activity")).ToContainTextAsync("2 messages");
+            await Expect(home.Channel("live-counter").GetByTestId("channel-unread")).ToHaveTextAsync("1");
+            await Expect(channel.LiveStatus).ToHaveTextAsync("New message in Ransom note wording.");
+            pageFetches.ShouldBe(0);
+        }
+        catch
+        {
+            await Screenshots.TrySaveAsync(channelPage, nameof(Reply_InATopicTheOtherHasRead_CountedUnreadOnTheirChannelPageAndHomeWithoutFetchingEither));
+            throw;
+        }
+    }
+
+    [Fact]
     public async Task WorkingGroup_SeenByAMemberOutsideIt_NotFoundAndNothingPushed()
     {
         // Arrange: an outsider whose sharing home follows every channel they may read, by push.

@@ -43,7 +43,7 @@ public sealed class MessageReportTests(PortalFixture portal) : IClassFixture<Por
         // Assert
         topic.QuerySelector($"[data-message='{posted.MessageId}'] [data-testid=report]")!.GetAttribute("href").ShouldBe($"/sharing/m/{posted.MessageId}/report");
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.OriginalString.ShouldBe($"/sharing/t/{posted.TopicId}#{SharingPaths.Anchor(posted.MessageId)}");
+        response.Headers.Location!.OriginalString.ShouldBe($"/sharing/m/{posted.MessageId}");
         var report = await portal.WithDbAsync(db => db.MessageReports.AsNoTracking().SingleAsync(r => r.MessageId == posted.MessageId, Token));
         (report.ReporterId, report.Reason, report.Note).ShouldBe((reporter, ReportReason.TlpBreach, "These came under TLP:RED."));
         (report.ReportedBody, report.ReportedTlp).ShouldBe(("Indicators from the **RED** briefing: 198.51.100.7", TlpLabel.Amber));

@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using CecPortal.Testing;
-using CecPortal.Web.Features.Sharing;
 using CecPortal.Web.Features.Sharing.Channels;
 using CecPortal.Web.Features.Sharing.Topics;
 using CecPortal.Web.Infrastructure.Web;
@@ -40,7 +39,7 @@ public sealed class SeenItTooTests(LivePortalFixture portal) : IClassFixture<Liv
 
         // Assert
         marked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        marked.Headers.Location!.OriginalString.ShouldBe($"{topic}#{SharingPaths.Anchor(posted.MessageId)}");
+        marked.Headers.Location!.OriginalString.ShouldBe($"/sharing/m/{posted.MessageId}", "back to the message, through its permalink (which finds its page)");
         rowsAfterMark.ShouldBe([reader]);
         afterMark.QuerySelector("[data-testid=seen-count]")!.TextContent.ShouldBe("Seen by 1 member");
         afterMark.QuerySelector("[data-testid=seen-toggle]")!.GetAttribute("aria-pressed").ShouldBe("true");

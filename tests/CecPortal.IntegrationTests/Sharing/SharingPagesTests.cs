@@ -1,9 +1,11 @@
 using System.Net;
 using CecPortal.IntegrationTests.Membership;
 using CecPortal.Testing;
+using CecPortal.Web.Features.Sharing;
 using CecPortal.Web.Features.Sharing.Channels;
 using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace CecPortal.IntegrationTests.Sharing;
@@ -141,6 +143,50 @@ public sealed class SharingPagesTests(PortalFixture portal) : IClassFixture<Port
         page.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("Wait a moment");
         page.QuerySelector("[data-testid=compose-body]")!.TextContent.ShouldBe("The eleventh, which must not be lost.");
         (await portal.WithDbAsync(db => db.Messages.CountAsync(m => m.TopicId == posted.TopicId, Token))).ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task Reply_WhileTheInstanceWritesAsManyMessagesAsItMay_RefusedWithTheTextKeptAndNothingSaved()
+    {
+        // Arrange: every one of the instance's concurrent writes is taken (16 by default), as under a burst of posts.
+        var member = await portal.MemberAsync("sp.busy@member.eu");
+        var posted = await portal.StartTopicAsync(member, (await portal.ChannelAsync("community")).Id, "Busy moment", "One.");
+        using var client = await portal.SignedInClientAsync("sp.busy@member.eu");
+        var limiter = portal.Factory.Services.GetRequiredService<PostingRateLimiter>();
+        var taken = new List<IDisposable>();
+        for (var i = 0; i < 16; i++)
+        {
+            taken.Add(await limiter.EnterWriteAsync(Token));
+        }
+
+        // Act
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SubmitFormAsync($"/sharing/t/{posted.TopicId}", new Dictionary<string, string>
+            {
+                ["Input.Body"] = "Sent at the busiest moment, and not lost.",
+            }, "[data-testid=reply-form]");
+        }
+        finally
+        {
+            taken.ForEach(t => t.Dispose());
+        }
+
+        using var refused = response;
+        var page = await refused.ReadDocumentAsync();
+        using var again = await client.SubmitFormAsync($"/sharing/t/{posted.TopicId}", new Dictionary<string, string>
+        {
+            ["Input.Body"] = "Sent again a moment later.",
+        }, "[data-testid=reply-form]");
+
+        // Assert: refused while busy, with the text kept; accepted once writes are free again.
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("very busy");
+        page.QuerySelector("[data-testid=compose-body]")!.TextContent.ShouldBe("Sent at the busiest moment, and not lost.");
+        again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await portal.WithDbAsync(db => db.Messages.Where(m => m.TopicId == posted.TopicId).Select(m => m.BodyMarkdown).ToListAsync(Token)))
+            .ShouldBe(["One.", "Sent again a moment later."], ignoreOrder: true);
     }
 
     [Fact]

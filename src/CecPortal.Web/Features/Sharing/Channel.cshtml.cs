@@ -1,4 +1,5 @@
 using CecPortal.Web.Features.Sharing.Channels;
+using CecPortal.Web.Features.Sharing.Live;
 using CecPortal.Web.Features.Sharing.Notifications;
 using CecPortal.Web.Features.Sharing.Topics;
 
@@ -9,8 +10,11 @@ namespace CecPortal.Web.Features.Sharing;
 /// the member's own settings (join or leave an open channel, mute, notifications, mark all read). A channel the member
 /// may not read is a 404, whether it exists or not.
 /// </summary>
-public sealed class ChannelModel(ChannelDirectory directory, ChannelMembership membership, ReadState reads, MessageWriter writer) : PageModel
+public sealed class ChannelModel(ChannelDirectory directory, ChannelMembership membership, ReadState reads, MessageWriter writer, LiveDispatcher live) : PageModel
 {
+    /// <summary>The last change before the topics were read: the live stream replays what comes after it.</summary>
+    public long LiveAfter { get; private set; }
+
     [BindProperty]
     public TopicInput Input { get; set; } = new();
 
@@ -128,6 +132,7 @@ public sealed class ChannelModel(ChannelDirectory directory, ChannelMembership m
         }
 
         Channel = channel;
+        LiveAfter = await live.CurrentAsync(cancellationToken);
         Topics = await directory.TopicsAsync(userId, channel.Id, PageNumber, cancellationToken);
         return true;
     }

@@ -43,7 +43,7 @@ public sealed class EditModel(TopicReader reader, MessageWriter writer, AppDbCon
         {
             var saved = await writer.EditAsync(Actor.Of(User).Id, messageId, Input.Body!, label, cancellationToken);
             TempData.SetStatusMessage("Your message is updated.");
-            return RedirectToPage("/Sharing/Topic", pageHandler: null, routeValues: new { topicId = saved.TopicId }, fragment: SharingPaths.Anchor(messageId));
+            return RedirectToPage("/Sharing/Message", new { messageId });
         }
         catch (SharingRuleException ex)
         {

@@ -39,7 +39,7 @@ public sealed class ReportModel(MessageReporting reporting) : PageModel
         }
 
         TempData.SetStatusMessage("Thank you: your report has gone to the moderators. The message stays as it is until one of them decides.");
-        return RedirectToPage("/Sharing/Topic", pageHandler: null, routeValues: new { topicId = Message.TopicId }, fragment: SharingPaths.Anchor(messageId));
+        return RedirectToPage("/Sharing/Message", new { messageId });
     }
 
     private async Task<bool> LoadAsync(Guid messageId, CancellationToken cancellationToken)

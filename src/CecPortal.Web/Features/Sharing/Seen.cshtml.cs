@@ -26,6 +26,6 @@ public sealed class SeenModel(MessageSightings sightings) : PageModel
 
         return toggled is null
             ? NotFound()
-            : RedirectToPage("/Sharing/Topic", pageHandler: null, routeValues: new { topicId = toggled.TopicId }, fragment: SharingPaths.Anchor(messageId));
+            : RedirectToPage("/Sharing/Message", new { messageId });
     }
 }

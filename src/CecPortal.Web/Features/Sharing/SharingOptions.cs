@@ -12,6 +12,20 @@ public sealed class SharingOptions : IValidatableObject
     [Range(1, 600)]
     public int PostsPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// Messages being written at once on one instance (each holds a database connection); a post beyond it waits at
+    /// most <see cref="WriteWait"/> and is then refused with the text kept, rather than queue for a connection.
+    /// </summary>
+    [Range(1, 200)]
+    public int ConcurrentWrites { get; set; } = 16;
+
+    /// <summary>How long a post may wait for one of the <see cref="ConcurrentWrites"/> before it is refused.</summary>
+    public TimeSpan WriteWait { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Messages shown per page of a topic, the newest first page; earlier ones are a link away.</summary>
+    [Range(5, 1000)]
+    public int MessagesPerPage { get; set; } = 100;
+
     /// <summary>Topics listed per page of a channel.</summary>
     [Range(5, 500)]
     public int TopicsPerPage { get; set; } = 30;
@@ -30,6 +44,11 @@ public sealed class SharingOptions : IValidatableObject
         if (EditWindow < TimeSpan.Zero || EditWindow > TimeSpan.FromDays(1))
         {
             yield return new ValidationResult("Sharing:EditWindow must be between 0 and 1 day (e.g. 00:15:00).", [nameof(EditWindow)]);
+        }
+
+        if (WriteWait < TimeSpan.Zero || WriteWait > TimeSpan.FromSeconds(30))
+        {
+            yield return new ValidationResult("Sharing:WriteWait must be between 0 and 30 seconds (e.g. 00:00:02).", [nameof(WriteWait)]);
         }
 
         if (LiveSweepInterval < TimeSpan.FromSeconds(1) || LiveSweepInterval > TimeSpan.FromMinutes(1))

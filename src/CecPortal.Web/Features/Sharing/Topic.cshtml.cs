@@ -16,15 +16,28 @@ public sealed class TopicModel(TopicReader reader, ReadState reads, MessageWrite
 
     public IReadOnlyList<MessageView> Messages { get; private set; } = [];
 
+    /// <summary>An earlier page: the messages before this message number (null: the newest page, which alone is live).</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? Before { get; set; }
+
+    /// <summary>Whether messages come before the first one shown.</summary>
+    public bool HasEarlier { get; private set; }
+
     /// <summary>The last change before the messages were read: the live stream replays what comes after it.</summary>
     public long? LiveAfter { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid topicId, CancellationToken cancellationToken)
     {
-        LiveAfter = await live.CurrentAsync(cancellationToken);
+        LiveAfter = Before is null ? await live.CurrentAsync(cancellationToken) : null;
         if (!await LoadAsync(topicId, cancellationToken))
         {
             return NotFound();
+        }
+
+        // An earlier page marks nothing read: the newest messages have not been shown.
+        if (Before is not null)
+        {
+            return Page();
         }
 
         await reads.MarkTopicReadAsync(Actor.Of(User).Id, topicId, Messages.Count == 0 ? 0 : Messages[^1].Seq, cancellationToken);
@@ -63,7 +76,7 @@ public sealed class TopicModel(TopicReader reader, ReadState reads, MessageWrite
     {
         // The delete form posts no reply: only its own refusal belongs on the page.
         ModelState.Clear();
-        if (!await LoadAsync(topicId, cancellationToken) || Messages.All(m => m.Id != messageId))
+        if (!await FindTopicAsync(topicId, cancellationToken) || await reader.PlaceOfAsync(Actor.Of(User).Id, messageId, cancellationToken) is not { } place || place.TopicId != topicId)
         {
             return NotFound();
         }
@@ -75,11 +88,13 @@ public sealed class TopicModel(TopicReader reader, ReadState reads, MessageWrite
         catch (SharingRuleException ex)
         {
             ModelState.AddModelError(string.Empty, ex.Message);
+            Before = place.Before;
+            await LoadAsync(topicId, cancellationToken);
             return Page();
         }
 
         TempData.SetStatusMessage("Your message is deleted.");
-        return RedirectToPage(pageName: null, pageHandler: null, routeValues: new { topicId }, fragment: SharingPaths.Anchor(messageId));
+        return RedirectToPage("/Sharing/Message", new { messageId });
     }
 
     private async Task<bool> LoadAsync(Guid topicId, CancellationToken cancellationToken)
@@ -89,7 +104,9 @@ public sealed class TopicModel(TopicReader reader, ReadState reads, MessageWrite
             return false;
         }
 
-        Messages = await reader.MessagesAsync(Actor.Of(User).Id, topicId, cancellationToken);
+        var page = await reader.MessagesAsync(Actor.Of(User).Id, topicId, Before, cancellationToken);
+        Messages = page.Messages;
+        HasEarlier = page.HasEarlier;
         return true;
     }
 

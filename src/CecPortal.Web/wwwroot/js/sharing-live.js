@@ -1,7 +1,10 @@
 // Live updates of the sharing pages, from the server-sent events of /sharing/live (no inline script: CSP).
-// A topic page ([data-live-topic]) adds new messages and replaces changed ones by id; a channel page
-// ([data-live-channel]) and the sharing home ([data-live-all]) reload their [data-live-refresh] parts, which carry the
-// member's own unread counts. Without JavaScript, or without EventSource, the pages work as before: post, redirect, reload.
+// A topic page ([data-live-topic]) adds new messages and replaces changed ones by id. A channel page
+// ([data-live-channel]) and the sharing home ([data-live-all]) count a pushed message with a higher number than a row's
+// newest (data-last-seq) as one more unread on that row, in place; only a message for a row the page does not show (a
+// new topic) makes them reload their [data-live-refresh] parts. Each page passes the change it was read at
+// (data-live-after), so what changed in between is replayed. Without JavaScript, or without EventSource, the pages work
+// as before: post, redirect, reload.
 (function () {
     "use strict";
     if (!window.EventSource || !window.fetch) {
@@ -21,6 +24,11 @@
         query.set("channel", channelPart.getAttribute("data-live-channel"));
     } else if (!allPart) {
         return;
+    }
+
+    var listPart = channelPart || allPart;
+    if (listPart && listPart.getAttribute("data-live-after")) {
+        query.set("after", listPart.getAttribute("data-live-after"));
     }
 
     // Polite: a screen reader finishes what it is reading before it says that something new arrived.
@@ -121,11 +129,74 @@
         }, 750);
     }
 
+    var utcTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
+    function activityText(count, at) {
+        var parts = {};
+        utcTime.formatToParts(at).forEach(function (part) {
+            parts[part.type] = part.value;
+        });
+        return count + (count === 1 ? " message" : " messages") + " · last " + parts.day + " " + parts.month + " " + parts.year + ", " + parts.hour + ":" + parts.minute + " UTC";
+    }
+
+    // Counts a pushed message on the row it belongs to; false when the page shows no such row (a new topic).
+    function countOnRow(data) {
+        var row = channelPart
+            ? channelPart.querySelector("[data-topic=\"" + data.topic + "\"]")
+            : allPart.querySelector("[data-channel-id=\"" + data.channel + "\"]");
+        if (!row) {
+            return Boolean(allPart);
+        }
+
+        if (data.seq <= Number(row.getAttribute("data-last-seq") || "0")) {
+            return true;
+        }
+
+        row.setAttribute("data-last-seq", String(data.seq));
+        var activity = row.querySelector("[data-testid=topic-activity]");
+        if (activity) {
+            var count = Number(activity.getAttribute("data-count") || "0") + 1;
+            activity.setAttribute("data-count", String(count));
+            activity.textContent = activityText(count, new Date());
+        }
+
+        if (channelPart && row.parentNode.firstElementChild !== row) {
+            row.parentNode.prepend(row);
+        }
+
+        if (data.mine || row.getAttribute("data-muted") === "true") {
+            return true;
+        }
+
+        var link = row.querySelector("a");
+        var testId = channelPart ? "topic-unread" : "channel-unread";
+        var badge = row.querySelector("[data-testid=" + testId + "]");
+        if (!badge) {
+            badge = document.createElement("span");
+            badge.className = "badge text-bg-primary";
+            badge.setAttribute("data-testid", testId);
+            badge.textContent = "0";
+            if (channelPart) {
+                link.insertAdjacentElement("afterend", badge);
+            } else {
+                row.appendChild(badge);
+            }
+        }
+
+        var unread = Number(badge.textContent) + 1;
+        badge.textContent = String(unread);
+        badge.setAttribute("aria-label", unread + " unread");
+        link.classList.add("fw-semibold");
+        announce("New message in " + link.textContent + ".");
+        return true;
+    }
+
     var source = new EventSource("/sharing/live" + (query.toString() ? "?" + query.toString() : ""));
     source.addEventListener("message", function (event) {
         var data = JSON.parse(event.data);
         if (!topicList) {
-            refreshParts();
+            if (!countOnRow(data)) {
+                refreshParts();
+            }
         } else if (data.topic === topicList.getAttribute("data-live-topic")) {
             if (data.mine) {
                 placeOwn(data.message);

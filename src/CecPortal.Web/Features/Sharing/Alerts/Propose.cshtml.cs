@@ -54,17 +54,17 @@ public sealed class ProposeModel(TopicReader reader, UrgentAlerts alerts, IAutho
             return Page();
         }
 
-        return RedirectToPage("/Sharing/Topic", pageHandler: null, routeValues: new { topicId = TopicId }, fragment: SharingPaths.Anchor(messageId));
+        return RedirectToPage("/Sharing/Message", new { messageId });
     }
 
     private async Task<bool> LoadAsync(Guid messageId, CancellationToken cancellationToken)
     {
-        if (await reader.TopicOfAsync(Actor.Of(User).Id, messageId, cancellationToken) is not { } topicId)
+        if (await reader.PlaceOfAsync(Actor.Of(User).Id, messageId, cancellationToken) is not { } place)
         {
             return false;
         }
 
-        TopicId = topicId;
+        TopicId = place.TopicId;
         RaisesAtOnce = (await authorization.AuthorizeAsync(User, Policies.Moderation)).Succeeded;
         return true;
     }

@@ -38,7 +38,7 @@ public sealed class ChannelDirectory(AppDbContext db, ChannelAccess access, Read
         return access.ReadableTopics(userId)
             .Where(t => t.ChannelId == channelId)
             .OrderByDescending(t => t.LastMessageSeq)
-            .Select(t => new TopicSummary(t.Id, t.Subject, t.LastMessageAt, t.MessageCount, unread.Count(m => m.TopicId == t.Id)))
+            .Select(t => new TopicSummary(t.Id, t.Subject, t.LastMessageAt, t.MessageCount, unread.Count(m => m.TopicId == t.Id), t.LastMessageSeq))
             .ToPageAsync(page, options.Value.TopicsPerPage, cancellationToken);
     }
 
@@ -59,6 +59,7 @@ public sealed class ChannelDirectory(AppDbContext db, ChannelAccess access, Read
                    subscription != null && subscription.Muted,
                    subscription == null ? NotifyLevel.All : subscription.Notify,
                    subscription != null,
-                   subscription == null || subscription.UrgentAlertsByEmail);
+                   subscription == null || subscription.UrgentAlertsByEmail,
+                   db.Topics.Where(t => t.ChannelId == c.Id).Max(t => (long?)t.LastMessageSeq) ?? 0);
     }
 }

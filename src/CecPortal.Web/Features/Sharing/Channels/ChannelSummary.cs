@@ -1,6 +1,9 @@
 namespace CecPortal.Web.Features.Sharing.Channels;
 
-/// <summary>A channel as the lists show it, with the reader's unread count and settings.</summary>
+/// <summary>
+/// A channel as the lists show it, with the reader's unread count and settings; <see cref="LastMessageSeq"/> is its newest
+/// message's number, from which the page's script counts messages pushed live as unread.
+/// </summary>
 public sealed record ChannelSummary(
     Guid Id,
     string Slug,
@@ -12,7 +15,8 @@ public sealed record ChannelSummary(
     bool Muted,
     NotifyLevel Notify,
     bool Subscribed,
-    bool UrgentAlertsByEmail)
+    bool UrgentAlertsByEmail,
+    long LastMessageSeq)
 {
     /// <summary>Only open channels and working groups can be left; the others follow the profile.</summary>
     public bool MayBeLeft => Kind is ChannelKind.Open or ChannelKind.WorkingGroup;

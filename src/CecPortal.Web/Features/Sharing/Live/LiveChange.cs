@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace CecPortal.Web.Features.Sharing.Live;
 
 /// <summary>
-/// What the database announces on the <c>sharing</c> channel when a message changes: ids only, never text, so a payload
+/// What the database announces on the <c>sharing</c> channel when a message change commits (the trigger of migration
+/// <c>SharingChangeAtCommit</c>, as <c>{"c":"&lt;channel id&gt;","s":&lt;change number&gt;}</c>): ids only, never text, so a payload
 /// that leaks (a log, a monitoring tool listening in) says nothing. Each instance reads the message itself, under each
 /// reader's own authorization.
 /// </summary>
@@ -11,8 +12,6 @@ public readonly record struct LiveChange(Guid ChannelId, long ChangeSeq)
 {
     /// <summary>The PostgreSQL notification channel every instance listens on.</summary>
     public const string NotifyChannel = "sharing";
-
-    public string ToPayload() => $$"""{"c":"{{ChannelId:D}}","s":{{ChangeSeq.ToString(CultureInfo.InvariantCulture)}}}""";
 
     /// <summary>The change a payload announces, or null for one this version does not understand.</summary>
     public static LiveChange? Parse(string payload)

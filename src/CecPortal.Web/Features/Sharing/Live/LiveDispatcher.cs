@@ -158,7 +158,7 @@ public sealed class LiveDispatcher(
         };
 
     private static LiveEvent Event(LiveMessage m, string html, bool mine) =>
-        new(m.ChangeSeq, LiveEvent.MessageType, JsonSerializer.Serialize(new LiveEventData(m.ChannelId, m.TopicId, m.Id, mine, html), JsonSerializerOptions.Web));
+        new(m.ChangeSeq, LiveEvent.MessageType, JsonSerializer.Serialize(new LiveEventData(m.ChannelId, m.TopicId, m.Id, m.Seq, mine, html), JsonSerializerOptions.Web));
 
     /// <summary>A message as pushed; set by member initialization, so queries can go on filtering on its members.</summary>
     private sealed class LiveMessage
@@ -190,6 +190,9 @@ public sealed class LiveDispatcher(
         public required string BodyHtml { get; init; }
     }
 
-    /// <summary>What the page's script receives: where the message belongs, whether it is the reader's own, and its markup.</summary>
-    private sealed record LiveEventData(Guid Channel, Guid Topic, Guid Message, bool Mine, string Html);
+    /// <summary>
+    /// What the page's script receives: where the message belongs, its number (higher than a list's newest: a new
+    /// message, one more unread), whether it is the reader's own, and its markup.
+    /// </summary>
+    private sealed record LiveEventData(Guid Channel, Guid Topic, Guid Message, long Seq, bool Mine, string Html);
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using CecPortal.Web.Features.Sharing.Channels;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
@@ -79,7 +79,7 @@ public static class LiveEndpoint
                 {
                     replayed.Add(missed.ChangeSeq);
                     resumeFrom = Math.Max(resumeFrom, missed.ChangeSeq);
-                    await WriteAsync(context, Format(missed), cancellationToken);
+                    await WriteAsync(context, missed.Wire, cancellationToken);
                 }
             }
 
@@ -110,36 +110,52 @@ public static class LiveEndpoint
     /// <summary>Writes queued events as they come, a comment when nothing came for a while, until the stream is closed.</summary>
     private static async Task PumpAsync(HttpContext context, LiveStream stream, HashSet<long> replayed, CancellationToken cancellationToken)
     {
-        while (true)
+        // One timer per stream, pushed back on every wake: not a new one for every batch of events.
+        var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
         {
-            using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            quiet.CancelAfter(Heartbeat);
-            bool more;
-            try
+            while (true)
             {
-                more = await stream.Events.WaitToReadAsync(quiet.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                await WriteAsync(context, ": heartbeat\n\n", cancellationToken);
-                continue;
-            }
-
-            if (!more)
-            {
-                return;
-            }
-
-            var text = new StringBuilder();
-            while (stream.Events.TryRead(out var next))
-            {
-                if (!replayed.Contains(next.ChangeSeq))
+                quiet.CancelAfter(Heartbeat);
+                bool more;
+                try
                 {
-                    text.Append(Format(next));
+                    more = await stream.Events.WaitToReadAsync(quiet.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    quiet.Dispose();
+                    quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    await WriteAsync(context, ": heartbeat\n\n", cancellationToken);
+                    continue;
+                }
+
+                if (!more)
+                {
+                    return;
+                }
+
+                // Every event queued so far goes out in one flush: under load a stream catches up in one write, not one each.
+                var body = context.Response.BodyWriter;
+                var written = false;
+                while (stream.Events.TryRead(out var next))
+                {
+                    if (!replayed.Contains(next.ChangeSeq))
+                    {
+                        body.Write(next.Wire.Span);
+                        written = true;
+                    }
+                }
+
+                if (written)
+                {
+                    await body.FlushAsync(cancellationToken);
                 }
             }
-
-            await WriteAsync(context, text.ToString(), cancellationToken);
+        }
+        finally
+        {
+            quiet.Dispose();
         }
     }
 
@@ -151,8 +167,10 @@ public static class LiveEndpoint
             : new CancellationTokenSource();
     }
 
-    private static string Format(LiveEvent e) =>
-        $"id: {e.ChangeSeq.ToString(CultureInfo.InvariantCulture)}\nevent: {e.Type}\ndata: {e.Data}\n\n";
+    private static async Task WriteAsync(HttpContext context, ReadOnlyMemory<byte> wire, CancellationToken cancellationToken)
+    {
+        await context.Response.BodyWriter.WriteAsync(wire, cancellationToken);
+    }
 
     private static async Task WriteAsync(HttpContext context, string text, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using CecPortal.Web.Features.Membership.Reference;
 using CecPortal.Web.Features.Sharing.Channels;
-using CecPortal.Web.Features.Sharing.Live;
 
 namespace CecPortal.Web.Features.Sharing.Sightings;
 
@@ -76,21 +75,10 @@ public sealed class MessageSightings(AppDbContext db, ChannelAccess access, Time
                 cancellationToken);
         }
 
-        // An update that changes nothing still fires the trigger that gives the message a new change number; the
-        // notification, like LiveNotifyInterceptor's, commits with the change or not at all.
-        var changed = await db.Database.SqlQuery<ChangedMessage>(
-                $"""UPDATE messages SET "TopicId" = "TopicId" WHERE "Id" = {messageId} RETURNING "ChannelId", "ChangeSeq" """)
-            .ToListAsync(cancellationToken);
-        var payloads = changed.Select(c => new LiveChange(c.ChannelId, c.ChangeSeq).ToPayload()).ToArray();
-        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({LiveChange.NotifyChannel}, p) FROM unnest({payloads}) AS p", cancellationToken);
+        // An update that changes nothing still gives the message a new change number as it commits, and the database
+        // announces it, so the new counts are pushed live.
+        await db.Messages.Where(m => m.Id == messageId).ExecuteUpdateAsync(m => m.SetProperty(x => x.TopicId, x => x.TopicId), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SightingToggle(message.TopicId, seen);
-    }
-
-    private sealed class ChangedMessage
-    {
-        public Guid ChannelId { get; init; }
-
-        public long ChangeSeq { get; init; }
     }
 }

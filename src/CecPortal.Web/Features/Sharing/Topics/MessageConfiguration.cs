@@ -14,7 +14,7 @@ public sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.Seq).UseIdentityAlwaysColumn();
         builder.Property(m => m.ChangeSeq)
             .HasDefaultValueSql($"nextval('{ChangeSequence}')")
-            .ValueGeneratedOnAddOrUpdate();  // and a trigger on every insert and update (migrations SharingSpace, SharingLiveOrder)
+            .ValueGeneratedOnAddOrUpdate();  // renumbered as every insert and update commits (migration SharingChangeAtCommit)
         builder.HasIndex(m => m.ChangeSeq).IsUnique();
         builder.Property(m => m.AuthorId).HasMaxLength(450);
         builder.Property(m => m.BodyMarkdown).HasMaxLength(Message.MaxBodyLength);

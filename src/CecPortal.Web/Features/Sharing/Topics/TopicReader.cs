@@ -14,14 +14,17 @@ public sealed class TopicReader(AppDbContext db, ChannelAccess access, IOptions<
         .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
-    /// The topic's messages, oldest first, with their "seen it too" counts (one more query for the whole page). Deleted and
-    /// hidden messages keep their place without their text.
+    /// One page of the topic's messages, oldest first: the newest <see cref="SharingOptions.MessagesPerPage"/> of those
+    /// before <paramref name="before"/> (a message number; null for the newest page), with their "seen it too" counts
+    /// (one more query for the whole page). Deleted and hidden messages keep their place without their text. A long
+    /// topic therefore costs a page of messages to show, not the whole thread.
     /// </summary>
-    public async Task<IReadOnlyList<MessageView>> MessagesAsync(string userId, Guid topicId, CancellationToken cancellationToken)
+    public async Task<TopicPage> MessagesAsync(string userId, Guid topicId, long? before, CancellationToken cancellationToken)
     {
+        var pageSize = options.Value.MessagesPerPage;
         var rows = await (from m in access.ReadableMessages(userId)
-                          where m.TopicId == topicId
-                          orderby m.Seq
+                          where m.TopicId == topicId && (before == null || m.Seq < before)
+                          orderby m.Seq descending
                           select new
                           {
                               m.Id,
@@ -35,12 +38,15 @@ public sealed class TopicReader(AppDbContext db, ChannelAccess access, IOptions<
                               m.HiddenAt,
                               m.BodyHtml,
                           })
+                         .Take(pageSize + 1)
                          .AsNoTracking()
                          .ToListAsync(cancellationToken);
+        var hasEarlier = rows.Count > pageSize;
+        rows = [.. rows.Take(pageSize).Reverse()];
         var now = clock.GetUtcNow();
         var window = options.Value.EditWindow;
         var seen = await sightings.CountsAsync(userId, [.. rows.Select(r => r.Id)], cancellationToken);
-        return [.. rows.Select(r =>
+        return new TopicPage([.. rows.Select(r =>
         {
             var gone = r.DeletedAt is not null || r.HiddenAt is not null;
             var mine = r.AuthorId is not null && r.AuthorId == userId;
@@ -60,12 +66,21 @@ public sealed class TopicReader(AppDbContext db, ChannelAccess access, IOptions<
             {
                 SeenItToo = seen[r.Id],
             };
-        })];
+        })], hasEarlier);
     }
 
-    /// <summary>The topic a message belongs to, when the member may read it: the permalink's target.</summary>
-    public Task<Guid?> TopicOfAsync(string userId, Guid messageId, CancellationToken cancellationToken) =>
-        access.ReadableMessages(userId).Where(m => m.Id == messageId).Select(m => (Guid?)m.TopicId).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>
+    /// Where a message is shown, when the member may read it: its topic, and the page (<c>before</c>) when it is older than
+    /// the newest page; the permalink's target.
+    /// </summary>
+    public async Task<(Guid TopicId, long? Before)?> PlaceOfAsync(string userId, Guid messageId, CancellationToken cancellationToken)
+    {
+        var pageSize = options.Value.MessagesPerPage;
+        var place = await access.ReadableMessages(userId).Where(m => m.Id == messageId)
+            .Select(m => new { m.TopicId, m.Seq, Newer = db.Messages.Count(n => n.TopicId == m.TopicId && n.Seq > m.Seq) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return place is null ? null : (place.TopicId, place.Newer < pageSize ? null : place.Seq + 1);
+    }
 
     /// <summary>A message its author is editing: its current text and label, or null when it is not theirs to edit any more.</summary>
     public async Task<Message?> EditableAsync(string userId, Guid messageId, CancellationToken cancellationToken)

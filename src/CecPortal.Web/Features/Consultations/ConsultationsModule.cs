@@ -17,6 +17,7 @@ public static class ConsultationsModule
         services.AddScoped<ConsultationAnswering>();
         services.AddScoped<ConsultationDeadlines>();
         services.AddScoped<ConsultationResultsInput>();
+        services.AddScoped<ConsultationResultsReader>();
         services.AddUnsubscribe();
         services.AddRecurringJobs((recurring, _) =>
             recurring.AddOrUpdate<ConsultationDeadlinesJob>(ConsultationDeadlinesJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), ConsultationDeadlinesJob.Cron));

@@ -1,0 +1,31 @@
+using Microsoft.Playwright;
+
+namespace CecPortal.BrowserTests.Pages;
+
+/// <summary>A consultation as a member sees it at <c>/consultations/{id}</c>: the answer form, then the published result.</summary>
+public sealed class ConsultationPage(IPage page)
+{
+    public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    public ILocator ModeStatement => page.GetByTestId("mode-statement");
+
+    public ILocator MyStatus => page.GetByTestId("my-status");
+
+    public ILocator SubmitButton => page.GetByTestId("submit");
+
+    public ILocator PositionPaper => page.GetByTestId("position-paper");
+
+    public ILocator Results => page.GetByTestId("published-results");
+
+    public ILocator Respondents => Results.GetByTestId("results-respondents");
+
+    public ILocator InstitutionResponse => page.GetByTestId("institution-response");
+
+    /// <summary>The option labelled <paramref name="label"/> of the question whose legend starts with <paramref name="question"/>.</summary>
+    public ILocator Option(string question, string label) =>
+        page.GetByTestId("question").Filter(new() { HasText = question }).GetByLabel(label, new() { Exact = true });
+
+    /// <summary>The chart of the question <paramref name="prompt"/> over all respondents (an SVG with <c>role="img"</c>).</summary>
+    public ILocator OverallChart(string prompt) =>
+        Results.GetByTestId("question-result").Filter(new() { HasText = prompt }).GetByRole(AriaRole.Img).First;
+}

@@ -5,11 +5,15 @@ using CecPortal.Web.Data;
 using CecPortal.Web.Features.Consultations;
 using CecPortal.Web.Infrastructure.Web;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace CecPortal.BrowserTests.Consultations;
 
-/// <summary>A consultation end to end in the browser: the announcement email, answering, and the published result.</summary>
+/// <summary>
+/// A consultation end to end in the browser: the announcement email, answering, the published result, and the
+/// position paper as it prints.
+/// </summary>
 public sealed partial class ConsultationJourneyTests(BrowserPortal portal)
 {
     private const string Question = "Is the 24-hour early warning workable?";
@@ -90,6 +94,25 @@ public sealed partial class ConsultationJourneyTests(BrowserPortal portal)
             },
             signedInAs: firstEmail,
             testName: $"{nameof(Consultation_FromAnnouncementEmailToPublishedResult_MemberAnswersAndReadsTheResults)}-published");
+
+        // The policy officer's printable paper: on screen with its print button, in print without the portal around it.
+        await portal.RunAsync(
+            async page =>
+            {
+                var paper = new PositionPaperPage(page);
+                await paper.GotoAsync(consultationId);
+                await Expect(paper.PrintButton).ToBeVisibleAsync();
+                await Expect(paper.Navigation).ToBeVisibleAsync();
+                await page.EmulateMediaAsync(new() { Media = Media.Print });
+                await Expect(paper.Navigation).ToBeHiddenAsync();
+                await Expect(paper.Footer).ToBeHiddenAsync();
+                await Expect(paper.Toolbar).ToBeHiddenAsync();
+                await Expect(paper.Paper).ToContainTextAsync("The community backs the 24-hour early warning.");
+                await Expect(paper.Results).ToContainTextAsync("5 members answered");
+                await Screenshots.SaveAsync(page, "consultation-paper-print");
+            },
+            signedInAs: PortalFactory.PolicyEmail,
+            testName: $"{nameof(Consultation_FromAnnouncementEmailToPublishedResult_MemberAnswersAndReadsTheResults)}-paper");
     }
 
     /// <summary>The path of the email's consultation link: the browser is signed in on the portal's loopback address, not the configured host name.</summary>

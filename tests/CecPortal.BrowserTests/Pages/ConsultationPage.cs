@@ -29,3 +29,21 @@ public sealed class ConsultationPage(IPage page)
     public ILocator OverallChart(string prompt) =>
         Results.GetByTestId("question-result").Filter(new() { HasText = prompt }).GetByRole(AriaRole.Img).First;
 }
+
+/// <summary>The printable position paper at <c>/admin/consultations/{id}/paper</c>.</summary>
+public sealed class PositionPaperPage(IPage page)
+{
+    public ILocator Navigation => page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
+
+    public ILocator Footer => page.Locator("body > footer");
+
+    public ILocator Toolbar => page.GetByTestId("paper-toolbar");
+
+    public ILocator PrintButton => page.GetByRole(AriaRole.Button, new() { Name = "Print or save as PDF" });
+
+    public ILocator Paper => page.GetByTestId("position-paper");
+
+    public ILocator Results => Paper.GetByTestId("consultation-results");
+
+    public Task GotoAsync(Guid consultationId) => page.GotoAsync($"/admin/consultations/{consultationId}/paper");
+}

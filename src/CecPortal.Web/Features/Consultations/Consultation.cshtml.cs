@@ -1,3 +1,4 @@
+using CecPortal.Web.Features.Consultations.Results;
 using CecPortal.Web.Infrastructure.Markdown;
 
 namespace CecPortal.Web.Features.Consultations;
@@ -6,7 +7,7 @@ namespace CecPortal.Web.Features.Consultations;
 /// One consultation for a member: the context and the mode, the answer form (save a draft, submit, change until the
 /// deadline), how many peers answered so far, and after publication the position paper and the institution's response.
 /// </summary>
-public sealed class ConsultationModel(ConsultationAnswering answering, MarkdownRenderer renderer, TimeProvider clock) : PageModel, IReloadAfterRefusal
+public sealed class ConsultationModel(ConsultationAnswering answering, ConsultationResultsReader results, MarkdownRenderer renderer, TimeProvider clock) : PageModel, IReloadAfterRefusal
 {
     [BindProperty]
     public AnswerForm Input { get; set; } = new();
@@ -22,6 +23,9 @@ public sealed class ConsultationModel(ConsultationAnswering answering, MarkdownR
     public string? ResponseHtml { get; private set; }
 
     public bool DeadlinePassed { get; private set; }
+
+    /// <summary>The aggregated results, once published (the same anonymity rule as every results view); null before.</summary>
+    public ResultsReport? Results { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -73,6 +77,7 @@ public sealed class ConsultationModel(ConsultationAnswering answering, MarkdownR
         PaperHtml = view.Consultation.PositionPaperMarkdown is { } paper ? renderer.Render(paper) : null;
         ResponseHtml = view.Consultation.InstitutionResponseMarkdown is { } response ? renderer.Render(response) : null;
         DeadlinePassed = clock.GetUtcNow() >= view.Consultation.Deadline;
+        Results = view.Consultation.Status == ConsultationStatus.Published ? await results.ReadAsync(id, cancellationToken) : null;
         return true;
     }
 }

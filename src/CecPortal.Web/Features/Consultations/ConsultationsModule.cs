@@ -18,6 +18,7 @@ public static class ConsultationsModule
         services.AddScoped<ConsultationDeadlines>();
         services.AddScoped<ConsultationResultsInput>();
         services.AddScoped<ConsultationDemoData>();
+        services.AddScoped<ConsultationResultsReader>();
         services.AddUnsubscribe();
         services.AddRecurringJobs((recurring, _) =>
             recurring.AddOrUpdate<ConsultationDeadlinesJob>(ConsultationDeadlinesJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), ConsultationDeadlinesJob.Cron));

@@ -134,6 +134,8 @@ public sealed class ConsultationAnonymityTests(PortalFixture portal) : IClassFix
         var html = await response.Content.ReadAsStringAsync(Token);
         var detailsPage = await policy.GetAsync(new Uri($"/admin/consultations/{id}", UriKind.Relative), Token);
         var detailsHtml = await detailsPage.Content.ReadAsStringAsync(Token);
+        ConsultationResultsInput.Input? results = null;
+        await portal.WithServiceAsync<ConsultationResultsInput>(async loader => results = await loader.LoadAsync(id, Token));
 
         // Assert
         tooEarly.StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -145,6 +147,8 @@ public sealed class ConsultationAnonymityTests(PortalFixture portal) : IClassFix
         detailsHtml.ShouldNotContain("Nora Named");
         detailsHtml.ShouldNotContain("Uwe Unnamed");
         (await AuditActionsAsync(portal, id)).ShouldContain(ConsultationAdministration.NamedViewAction);
+        results!.Responses.ShouldHaveSingleItem("the named answer set is read by name, not counted again where it could be subtracted")
+            .Answers.Values.Select(a => a.Text).ShouldContain("Uwe's private view");
     }
 
     private static string Marker(TestMember member) => "marker-" + member.Id[..8];

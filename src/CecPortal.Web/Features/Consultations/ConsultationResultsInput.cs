@@ -5,6 +5,10 @@ namespace CecPortal.Web.Features.Consultations;
 /// answer set only the country and sector copied at submission and the answers. No member id, name, time or response id
 /// leaves the query, so no results page, CSV or paper built from it can join a member to an answer. Results exist only
 /// once the consultation is closed: two snapshots taken while answers arrive could be subtracted from each other.
+/// In an attributed consultation the answer sets whose members chose to be named are left out: staff read them by name
+/// on the named page, and subtracting them from figures that included them would single out the few who answered
+/// without a name (a group of five with four named is one person's answers). The results are those of the members who
+/// answered without their name, under the same k-anonymity.
 /// </summary>
 public sealed class ConsultationResultsInput(AppDbContext db, IOptions<ConsultationOptions> options)
 {
@@ -31,7 +35,7 @@ public sealed class ConsultationResultsInput(AppDbContext db, IOptions<Consultat
 
         // Ordered by country and sector, then by the answers' random ids: nothing in the order follows submission.
         var rows = await db.ConsultationResponses.AsNoTracking()
-            .Where(r => r.ConsultationId == consultationId && r.SubmittedAt != null)
+            .Where(r => r.ConsultationId == consultationId && r.SubmittedAt != null && !r.Named)
             .OrderBy(r => r.CountryCode).ThenBy(r => r.SectorCode).ThenBy(r => r.Id)
             .Select(r => new
             {

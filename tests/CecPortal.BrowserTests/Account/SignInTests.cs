@@ -22,7 +22,7 @@ public sealed partial class SignInTests(BrowserPortal portal)
         // Assert
         await Expect(page).ToHaveURLAsync(portal.BaseAddress.ToString());
         await Expect(page.GetByTestId("welcome-back")).ToBeVisibleAsync();
-        await Expect(nav.Links.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Home", "Briefings", "Sharing", "Webinars", "Members", "Profile"]);
+        await Expect(nav.Links.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Home", "Briefings", "Sharing", "Webinars", "Consultations", "Members", "Profile"]);
         await Expect(nav.Link("Admin")).ToHaveCountAsync(0);
         await Expect(nav.SignedInAs).ToHaveTextAsync(PortalFactory.MemberEmail);
         await Screenshots.SaveAsync(page, "member-home");

@@ -16,7 +16,7 @@ public sealed class AdminHomeTests(PortalFixture portal) : IClassFixture<PortalF
 
         // Assert
         page.QuerySelectorAll("[data-testid=admin-links] a").Select(a => a.GetAttribute("href"))
-            .ShouldBe(["/admin/vetting", "/admin/briefings", "/admin/webinars", "/admin/sharing", "/admin/sharing/reports", "/admin/members", "/admin/staff", "/admin/vetters", "/admin/countries", "/admin/reference-data", "/admin/privacy", "/admin/breach", "/admin/audit", "/admin/jobs"]);
+            .ShouldBe(["/admin/vetting", "/admin/briefings", "/admin/webinars", "/admin/consultations", "/admin/sharing", "/admin/sharing/reports", "/admin/members", "/admin/staff", "/admin/vetters", "/admin/countries", "/admin/reference-data", "/admin/privacy", "/admin/breach", "/admin/audit", "/admin/jobs"]);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class AdminHomeTests(PortalFixture portal) : IClassFixture<PortalF
     }
 
     [Fact]
-    public async Task Get_AsEditor_LinksOnlyTheBriefingsAndWebinars()
+    public async Task Get_AsEditor_LinksOnlyTheBriefingsWebinarsAndConsultations()
     {
         // Arrange
         using var client = await portal.SignedInClientAsync(PortalFactory.EditorEmail);
@@ -42,7 +42,20 @@ public sealed class AdminHomeTests(PortalFixture portal) : IClassFixture<PortalF
         var page = await client.GetDocumentAsync("/admin");
 
         // Assert
-        page.QuerySelectorAll("[data-testid=admin-links] a").Select(a => a.GetAttribute("href")).ShouldBe(["/admin/briefings", "/admin/webinars"]);
+        page.QuerySelectorAll("[data-testid=admin-links] a").Select(a => a.GetAttribute("href")).ShouldBe(["/admin/briefings", "/admin/webinars", "/admin/consultations"]);
+    }
+
+    [Fact]
+    public async Task Get_AsPolicyOfficer_LinksOnlyTheConsultations()
+    {
+        // Arrange
+        using var client = await portal.SignedInClientAsync(PortalFactory.PolicyEmail);
+
+        // Act
+        var page = await client.GetDocumentAsync("/admin");
+
+        // Assert
+        page.QuerySelectorAll("[data-testid=admin-links] a").Select(a => a.GetAttribute("href")).ShouldBe(["/admin/consultations"]);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class MemberDirectoryTests(PortalFixture portal) : IClassFixture<P
         var page = await client.GetDocumentAsync("/members");
 
         // Assert
-        page.QuerySelectorAll("[data-testid=nav] a").Select(a => a.TextContent).ShouldBe(["Home", "Briefings", "Sharing", "Webinars", "Members", "Profile"]);
+        page.QuerySelectorAll("[data-testid=nav] a").Select(a => a.TextContent).ShouldBe(["Home", "Briefings", "Sharing", "Webinars", "Consultations", "Members", "Profile"]);
         page.QuerySelector("[data-testid=nav] a.active")!.TextContent.ShouldBe("Members");
     }
 

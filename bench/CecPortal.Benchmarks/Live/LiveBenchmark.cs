@@ -328,7 +328,11 @@ internal static class LiveBenchmark
     /// <summary>One server's resident memory over a phase: start, middle and end of the posting window, and its least-squares trend.</summary>
     private sealed record MemoryTrend(double Start, double Middle, double End, double AfterDrain, double Peak, double SlopePerMinute, double TrendShare)
     {
-        public bool Flat => Math.Abs(TrendShare) < FlatShare;
+        /// <summary>
+        /// Flat as docs/benchmarks.md defines it: the trend adds less than <see cref="FlatShare"/> over the window. A
+        /// falling trend (the runtime giving back what it took while the streams opened) is no growth.
+        /// </summary>
+        public bool Flat => TrendShare < FlatShare;
 
         public static MemoryTrend Of(IReadOnlyList<ResourceSample> samples, int server, double windowEnd)
         {

@@ -101,7 +101,7 @@ public sealed class ConsultationAnonymityTests(PortalFixture portal) : IClassFix
         stored.ShouldAllBe(r => !r.Named);
         input.ShouldNotBeNull();
         input.Responses.Count.ShouldBe(6);
-        typeof(ConsultationResultsInput.Response).GetProperties().Select(p => p.Name).ShouldBe(["Country", "Sector", "Answers"], ignoreOrder: true);
+        typeof(CecPortal.Web.Features.Consultations.Results.ResultResponse).GetProperties().Select(p => p.Name).ShouldBe(["Country", "Sector", "Answers"], ignoreOrder: true);
     }
 
     [Fact]

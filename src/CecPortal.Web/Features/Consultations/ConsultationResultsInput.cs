@@ -1,3 +1,5 @@
+using CecPortal.Web.Features.Consultations.Results;
+
 namespace CecPortal.Web.Features.Consultations;
 
 /// <summary>
@@ -30,7 +32,7 @@ public sealed class ConsultationResultsInput(AppDbContext db, IOptions<Consultat
         var questions = await db.ConsultationQuestions.AsNoTracking()
             .Where(q => q.ConsultationId == consultationId)
             .OrderBy(q => q.Position)
-            .Select(q => new Question(q.Id, q.Position, q.Prompt, q.Kind, q.Options))
+            .Select(q => new ResultQuestion(q.Id, q.Position, q.Prompt, q.Kind, q.Options))
             .ToListAsync(cancellationToken);
 
         // Ordered by country and sector, then by the answers' random ids: nothing in the order follows submission.
@@ -45,10 +47,10 @@ public sealed class ConsultationResultsInput(AppDbContext db, IOptions<Consultat
             })
             .ToListAsync(cancellationToken);
         var responses = rows
-            .Select(r => new Response(
+            .Select(r => new ResultResponse(
                 r.CountryCode?.Trim() ?? NotStated,
                 r.SectorCode ?? NotStated,
-                r.Answers.ToDictionary(a => a.QuestionId, a => new Answer(a.Choices, a.Text))))
+                r.Answers.ToDictionary(a => a.QuestionId, a => new ResultAnswer(a.Choices, a.Text))))
             .ToList();
 
         var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code.Trim(), c => c.Name, StringComparer.Ordinal, cancellationToken);
@@ -58,8 +60,8 @@ public sealed class ConsultationResultsInput(AppDbContext db, IOptions<Consultat
 
     /// <summary>The engine's arguments, in the order <c>ConsultationResults.Compute</c> takes them.</summary>
     public sealed record Input(
-        IReadOnlyList<Question> Questions,
-        IReadOnlyList<Response> Responses,
+        IReadOnlyList<ResultQuestion> Questions,
+        IReadOnlyList<ResultResponse> Responses,
         int MinGroupSize,
         int Seed,
         IReadOnlyDictionary<string, string> CountryNames,
@@ -69,13 +71,4 @@ public sealed class ConsultationResultsInput(AppDbContext db, IOptions<Consultat
 
         public string SectorName(string code) => code == NotStated ? "Sector not stated" : SectorNames.GetValueOrDefault(code, code);
     }
-
-    /// <summary>As the engine's <c>ResultQuestion</c>: options are the choices, or the scale's five labels.</summary>
-    public sealed record Question(Guid Id, int Position, string Prompt, QuestionKind Kind, IReadOnlyList<string> Options);
-
-    /// <summary>As the engine's <c>ResultResponse</c>: one submitted answer set, without anything that names its member.</summary>
-    public sealed record Response(string Country, string Sector, IReadOnlyDictionary<Guid, Answer> Answers);
-
-    /// <summary>As the engine's <c>ResultAnswer</c>: option indexes (a scale's value minus one), or the free text.</summary>
-    public sealed record Answer(IReadOnlyList<int> Choices, string? Text);
 }

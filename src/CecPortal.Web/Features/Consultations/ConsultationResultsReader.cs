@@ -54,15 +54,10 @@ public sealed class ConsultationResultsReader(ConsultationResultsInput input, Ap
         return new CsvFile(content, $"cec-consultation-results-{day}.csv");
     }
 
-    /// <summary>The engine's call, with the loader's records turned into the engine's own.</summary>
+    /// <summary>The engine's call on what the loader read.</summary>
     public static ResultsReport Compute(ConsultationResultsInput.Input loaded)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        List<ResultQuestion> questions = [.. loaded.Questions.Select(q => new ResultQuestion(q.Id, q.Position, q.Prompt, q.Kind, q.Options))];
-        List<ResultResponse> responses = [.. loaded.Responses.Select(r => new ResultResponse(
-            r.Country,
-            r.Sector,
-            r.Answers.ToDictionary(a => a.Key, a => new ResultAnswer(a.Value.Choices, a.Value.Text))))];
-        return ConsultationResults.Compute(questions, responses, loaded.MinGroupSize, loaded.Seed, loaded.CountryName, loaded.SectorName);
+        return ConsultationResults.Compute(loaded.Questions, loaded.Responses, loaded.MinGroupSize, loaded.Seed, loaded.CountryName, loaded.SectorName);
     }
 }

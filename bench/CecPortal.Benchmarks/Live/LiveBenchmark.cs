@@ -36,7 +36,7 @@ internal static class LiveBenchmark
         var options = new LiveOptions(
             Connections: Option(args, "--connections", quick ? 200 : 1_000),
             Seconds: Option(args, "--seconds", quick ? 15 : 60),
-            WarmUpSeconds: Option(args, "--warmup", quick ? 2 : 3),
+            WarmUpSeconds: Option(args, "--warmup", quick ? 10 : 20),
             Rate: Option(args, "--rate", 5),
             DrainSeconds: Option(args, "--drain", 10));
         var instances = OptionText(args, "--instances") ?? "both";
@@ -55,7 +55,7 @@ internal static class LiveBenchmark
             settings[setting[..equals]] = setting[(equals + 1)..];
         }
 
-        Console.WriteLine($"Live benchmark: {options.Connections:N0} connections, 20 posters x {options.Rate} msg/s for {options.Seconds} s (+{options.WarmUpSeconds} s warm-up, not in the latencies), instances: {instances}; {Environment.ProcessorCount} cores, load average {HttpBenchmark.LoadAverage()}.");
+        Console.WriteLine($"Live benchmark: {options.Connections:N0} connections, 20 posters x {options.Rate} msg/s for {options.Seconds} s (+{options.WarmUpSeconds} s warm-up, as a load balancer's slow start gives a new instance, not in the figures), instances: {instances}; {Environment.ProcessorCount} cores, load average {HttpBenchmark.LoadAverage()}.");
         Console.WriteLine($"Portal settings for the run: {string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}"))} (the posting limit's default is 10 a minute per member); Maximum Pool Size={MaxPoolSize} per instance.");
         await using var stack = await PortalStack.StartAsync(0, settings, MaxPoolSize);
         var community = await LiveCommunity.ArrangeAsync(stack, options.Connections);
@@ -103,6 +103,9 @@ internal static class LiveBenchmark
     /// <summary>
     /// One phase on <paramref name="servers"/>. <paramref name="after"/> is the change the pages were rendered at: a topic
     /// page's stream passes it as <c>?after=</c>, so that a reconnection replays from there even before its first event.
+    /// Each phase has a fresh instance. The first seconds of posting (<c>--warmup</c>) count in nothing but "lost": a
+    /// process that has just started runs unoptimised code until the runtime has compiled its hot paths again, which
+    /// production covers with the load balancer's slow start (docs/production.md).
     /// </summary>
     private static async Task<PhaseResult> RunPhaseAsync(string name, WebProcess[] servers, LiveCommunity community, LiveOptions options, long after)
     {
@@ -177,7 +180,7 @@ internal static class LiveBenchmark
             var resources = await monitor.StopAsync();
             await stop.CancelAsync();
             await Task.WhenAll(reading);
-            return Measure(name, servers.Length, open, refused, posters, perPoster, options, postingSeconds, postingEndedAt, drain.Elapsed, resources);
+            return Measure(name, servers.Length, open, refused, posters, perPoster, options, postingSeconds, new MeasuredWindow(options.WarmUpSeconds + 0.1, postingEndedAt), drain.Elapsed, resources);
         }
         finally
         {
@@ -210,7 +213,7 @@ internal static class LiveBenchmark
         return missing;
     }
 
-    private static PhaseResult Measure(string name, int instances, LiveReader[] open, Dictionary<int, int> refused, LivePoster[] posters, int perPoster, LiveOptions options, double postingSeconds, double postingEndedAt, TimeSpan drained, ResourceFigures resources)
+    private static PhaseResult Measure(string name, int instances, LiveReader[] open, Dictionary<int, int> refused, LivePoster[] posters, int perPoster, LiveOptions options, double postingSeconds, MeasuredWindow window, TimeSpan drained, ResourceFigures resources)
     {
         var sent = posters.Sum(p => p.Sent);
         var accepted = posters.Sum(p => Enumerable.Range(0, perPoster).Count(p.Accepted));
@@ -235,14 +238,14 @@ internal static class LiveBenchmark
             latencies,
             postTimes,
             resources,
-            postingEndedAt);
+            window);
 
         Console.WriteLine($"Posts: {sent:N0} sent in {postingSeconds:F1} s, {accepted:N0} saved (answered 302){(failures.Count == 0 ? string.Empty : "; failed: " + string.Join(", ", failures.Select(f => $"{f.Value} x {f.Key}")))}; POST p50 {Percentile(postTimes, 0.50):F1} ms, p99 {Percentile(postTimes, 0.99):F1} ms");
         Console.WriteLine($"Deliveries: {expected:N0} owed, {expected - lost:N0} received ({(expected - lost) / postingSeconds:N0}/s), drained in {drained.TotalSeconds:F1} s; lost {lost:N0}; to a reader who should not have it {result.Unexpected:N0}; duplicates {result.Duplicates:N0}; stream reconnections {result.Reconnects:N0}; reload events {result.Reloads:N0}");
         Console.WriteLine($"Post-to-receive over {latencies.Length:N0} deliveries of messages sent after the warm-up: p50 {Percentile(latencies, 0.50):F1} ms, p95 {Percentile(latencies, 0.95):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, max {(latencies.Length == 0 ? double.NaN : latencies[^1]):F1} ms");
         for (var s = 0; s < instances; s++)
         {
-            var memory = MemoryTrend.Of(resources.Samples, s, postingEndedAt);
+            var memory = MemoryTrend.Of(resources.Samples, s, window);
             Console.WriteLine($"Server {s + 1} resident memory (MB): start {memory.Start:F0}, middle {memory.Middle:F0}, end of posting {memory.End:F0}, after the drain {memory.AfterDrain:F0}, peak {memory.Peak:F0}; trend {memory.SlopePerMinute:+0.0;-0.0} MB/min ({memory.TrendShare:P1} of the resident set over the window: {(memory.Flat ? "flat" : "NOT flat")}); CPU {resources.ServerCores[s]:F2} cores");
         }
 
@@ -264,12 +267,12 @@ internal static class LiveBenchmark
         Row("p99 ms (x target)", r => $"{Percentile(r.Latencies, 0.99):F1} ({Percentile(r.Latencies, 0.99) / TargetP99Milliseconds:F2} x)", $"< {TargetP99Milliseconds:F0} ms");
         Row("lost", r => $"{r.Lost:N0}", "0");
         Row("to a reader not allowed/following", r => $"{r.Unexpected:N0}", "0");
-        Row("server memory trend", r => string.Join(" ", Enumerable.Range(0, r.Resources.ServerCores.Length).Select(s => MemoryTrend.Of(r.Resources.Samples, s, r.PostingEndedAt)).Select(m => $"{m.TrendShare:+0.0%;-0.0%}{(m.Flat ? string.Empty : "!")}")), $"flat (< {FlatShare:P0})");
+        Row("server memory trend", r => string.Join(" ", Enumerable.Range(0, r.Resources.ServerCores.Length).Select(s => MemoryTrend.Of(r.Resources.Samples, s, r.Window)).Select(m => $"{m.TrendShare:+0.0%;-0.0%}{(m.Flat ? string.Empty : "!")}")), $"flat (< {FlatShare:P0})");
         Row("server / client CPU cores", r => $"{r.Resources.ServerCores.Sum():F2} / {r.Resources.ClientCores:F2}", string.Empty);
         foreach (var result in results)
         {
             var p99 = Percentile(result.Latencies, 0.99);
-            var flat = Enumerable.Range(0, result.Resources.ServerCores.Length).All(s => MemoryTrend.Of(result.Resources.Samples, s, result.PostingEndedAt).Flat);
+            var flat = Enumerable.Range(0, result.Resources.ServerCores.Length).All(s => MemoryTrend.Of(result.Resources.Samples, s, result.Window).Flat);
             var met = p99 < TargetP99Milliseconds && result.Lost == 0 && result.Unexpected == 0 && result.Accepted == result.Sent && result.Refused == 0;
             Console.WriteLine($"Target ({result.Name}): p99 < {TargetP99Milliseconds:F0} ms, 0 lost, every post saved, memory flat: {(met && flat ? "MET" : "NOT MET")} (p99 {p99:F1} ms = {p99 / TargetP99Milliseconds:F2} x target, lost {result.Lost:N0}, memory {(flat ? "flat" : "not flat")}).");
         }
@@ -307,6 +310,9 @@ internal static class LiveBenchmark
 
     private sealed record LiveOptions(int Connections, int Seconds, int WarmUpSeconds, int Rate, int DrainSeconds);
 
+    /// <summary>The part of a phase the figures describe, in seconds from the start of posting: after the warm-up, until posting ended.</summary>
+    private sealed record MeasuredWindow(double From, double To);
+
     private sealed record PhaseResult(
         string Name,
         int Open,
@@ -323,7 +329,7 @@ internal static class LiveBenchmark
         float[] Latencies,
         float[] PostMilliseconds,
         ResourceFigures Resources,
-        double PostingEndedAt);
+        MeasuredWindow Window);
 
     /// <summary>One server's resident memory over a phase: start, middle and end of the posting window, and its least-squares trend.</summary>
     private sealed record MemoryTrend(double Start, double Middle, double End, double AfterDrain, double Peak, double SlopePerMinute, double TrendShare)
@@ -334,9 +340,9 @@ internal static class LiveBenchmark
         /// </summary>
         public bool Flat => TrendShare < FlatShare;
 
-        public static MemoryTrend Of(IReadOnlyList<ResourceSample> samples, int server, double windowEnd)
+        public static MemoryTrend Of(IReadOnlyList<ResourceSample> samples, int server, MeasuredWindow measured)
         {
-            var window = samples.Where(s => s.Seconds <= windowEnd).ToArray();
+            var window = samples.Where(s => s.Seconds >= measured.From && s.Seconds <= measured.To).ToArray();
             double Mb(ResourceSample s) => s.ServerRss[server] / (1024.0 * 1024.0);
             var xs = window.Select(s => s.Seconds).ToArray();
             var ys = window.Select(Mb).ToArray();

@@ -1,8 +1,8 @@
-using Hangfire;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Membership.Attestation;
 using CecPortal.Web.Infrastructure.Audit;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

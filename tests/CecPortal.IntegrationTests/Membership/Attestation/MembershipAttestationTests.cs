@@ -4,6 +4,7 @@ using CecPortal.Testing;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Membership.Attestation;
+using CecPortal.Web.Features.Sharing.Channels;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
@@ -118,7 +119,7 @@ public sealed class MembershipAttestationTests(AttestationPortalFixture portal) 
     }
 
     [Fact]
-    public async Task FanOutAndDirectory_LapsedMember_LeftOutWhileADueMemberStays()
+    public async Task FanOutDirectoryFeedAndChannels_LapsedMember_LeftOutWhileADueMemberStays()
     {
         // Arrange
         var now = portal.Clock.GetUtcNow();
@@ -127,11 +128,27 @@ public sealed class MembershipAttestationTests(AttestationPortalFixture portal) 
         await portal.WithDbAsync(db => db.Users.Where(u => u.Id == lapsedId).ExecuteUpdateAsync(set => set.SetProperty(u => u.LapsedAt, now), Token));
         var briefing = await BriefingTestKit.AddAsync(portal, BriefingTestKit.Today(portal).AddDays(-300), "Attestation fan-out", status: BriefingStatus.Published);
         using var reader = await portal.SignedInClientAsync(PortalFactory.MemberEmail);
+        string? dueFeed = null, lapsedFeed = null;
+        await portal.WithServiceAsync<BriefingSubscription>(async subscription =>
+        {
+            dueFeed = await subscription.ReplaceFeedTokenAsync(dueId);
+            lapsedFeed = await subscription.ReplaceFeedTokenAsync(lapsedId);
+        });
+        var community = await portal.WithDbAsync(db => db.Channels.Where(c => c.Kind == ChannelKind.Community).Select(c => c.Id).SingleAsync(Token));
 
         // Act
         await portal.WithServiceAsync<DeliveryLedger>(ledger => ledger.FillAsync(briefing.Id, Token));
         var recipients = await portal.WithDbAsync(db => db.BriefingDeliveries.Where(d => d.BriefingId == briefing.Id).Select(d => d.MemberId).ToListAsync(Token));
         var directory = await reader.GetDocumentAsync("/members?country=IT&sector=banking");
+        using var feedReader = portal.CreateClient();
+        using var dueFeedResponse = await feedReader.GetAsync(new Uri($"/briefings/feed/{dueFeed}", UriKind.Relative), Token);
+        using var lapsedFeedResponse = await feedReader.GetAsync(new Uri($"/briefings/feed/{lapsedFeed}", UriKind.Relative), Token);
+        bool dueReads = false, lapsedReads = true;
+        await portal.WithServiceAsync<ChannelAccess>(async access =>
+        {
+            dueReads = await access.MayReadAsync(dueId, community, Token);
+            lapsedReads = await access.MayReadAsync(lapsedId, community, Token);
+        });
 
         // Assert
         recipients.ShouldContain(dueId);
@@ -139,6 +156,10 @@ public sealed class MembershipAttestationTests(AttestationPortalFixture portal) 
         var names = directory.QuerySelectorAll("[data-testid=directory] [data-testid=name]").Select(n => n.TextContent.Trim()).ToList();
         names.ShouldContain("Attest still.due");
         names.ShouldNotContain("Attest gone.quiet");
+        dueFeedResponse.StatusCode.ShouldBe(HttpStatusCode.OK);
+        lapsedFeedResponse.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        dueReads.ShouldBeTrue();
+        lapsedReads.ShouldBeFalse();
     }
 
     [Fact]

@@ -239,8 +239,19 @@ public sealed class PortalUser : IdentityUser
         LeftAt = null;
     }
 
-    /// <summary>Sets the first due date of a member who has none yet; a scheduled one is left alone.</summary>
-    public void ScheduleAttestation(DateTimeOffset dueAt) => AttestationDueAt ??= dueAt;
+    /// <summary>
+    /// Sets the due date of a round nobody has been asked in yet (a new member's first); once the request is out, only the
+    /// member's confirmation or a staff extension moves it.
+    /// </summary>
+    public void ScheduleAttestation(DateTimeOffset dueAt)
+    {
+        if (AttestationRequestedAt is not null || IsLapsed || IsAlumni || IsErased)
+        {
+            throw new AccountRuleException($"{FullName} has been asked to confirm already.");
+        }
+
+        AttestationDueAt = dueAt;
+    }
 
     /// <summary>Records that this round's request went out; the job calls it once, when the due date has come.</summary>
     public void RecordAttestationRequest(DateTimeOffset now)

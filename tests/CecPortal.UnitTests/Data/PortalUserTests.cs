@@ -336,7 +336,7 @@ public sealed class PortalUserTests
     }
 
     [Fact]
-    public void Lapse_WithoutAReminder_Throws()
+    public void LapseRequestOrSchedule_OutOfTurn_Throws()
     {
         // Arrange
         var user = new PortalUser(new ProfileDetails("Marie Dubois", "CISO", "Banque Exemple", "FR", "banking", HiddenFromDirectory: false), Now);
@@ -346,6 +346,7 @@ public sealed class PortalUserTests
         // Act / Assert
         Should.Throw<AccountRuleException>(() => user.Lapse(Now));
         Should.Throw<AccountRuleException>(() => user.RecordAttestationRequest(Now));
+        Should.Throw<AccountRuleException>(() => user.ScheduleAttestation(Now.AddDays(300)));
     }
 
     [Theory]

@@ -8,7 +8,8 @@ namespace CecPortal.Web.Features.Membership.Attestation;
 /// joining, except Siobhán Murphy, who was asked three days ago (banner and email link at her sign-in), and Rui Silva,
 /// whose membership lapsed after the request and the reminder (he signs in to the confirmation page). Set through the
 /// entity's own methods, with the audit entries the job would have written; no email is sent. Runs once: a database
-/// whose demo members are scheduled already is left alone.
+/// where a demo member has been asked, has confirmed or has lapsed is left alone (a demo database from before the
+/// feature, whose members the migration only scheduled, gets the two examples too).
 /// </summary>
 public sealed class AttestationDemoData(AppDbContext db, IOptions<MembershipOptions> options, AuditLog audit, TimeProvider clock)
 {
@@ -19,7 +20,7 @@ public sealed class AttestationDemoData(AppDbContext db, IOptions<MembershipOpti
     {
         var emails = DemoSeeder.Members.Select(m => m.Email).ToList();
         var members = await db.Users.Where(u => emails.Contains(u.Email!)).ToListAsync(cancellationToken);
-        if (members.Count == 0 || members.Any(u => u.AttestationDueAt is not null))
+        if (members.Count == 0 || members.Any(u => u.AttestationRequestedAt is not null || u.LapsedAt is not null || u.LastAttestedAt is not null))
         {
             return;
         }
@@ -45,7 +46,12 @@ public sealed class AttestationDemoData(AppDbContext db, IOptions<MembershipOpti
                     audit.Record(null, MembershipAttestation.ActorName, MembershipAttestation.LapsedAction, subject, "Not confirmed after the request and the reminder");
                     break;
                 default:
-                    member.ScheduleAttestation(member.CreatedAt + options.Value.AttestationPeriod);
+                    // A demo database from before the feature keeps the due dates the migration gave its members.
+                    if (member.AttestationDueAt is null)
+                    {
+                        member.ScheduleAttestation(member.CreatedAt + options.Value.AttestationPeriod);
+                    }
+
                     break;
             }
 

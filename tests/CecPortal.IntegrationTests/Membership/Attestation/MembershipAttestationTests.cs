@@ -112,6 +112,7 @@ public sealed class MembershipAttestationTests(AttestationPortalFixture portal) 
         sharing.Headers.Location!.OriginalString.ShouldBe(AttestationPaths.Attest);
         home.QuerySelector("[data-testid=attestation-banner]")!.TextContent.ShouldContain("lapsed");
         home.QuerySelector("[data-testid=nav]")!.TextContent.ShouldNotContain("Briefings");
+        home.QuerySelector("[data-testid=welcome-back]")!.TextContent.ShouldContain("Confirm your membership");
         confirm.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         sharingAfter.StatusCode.ShouldBe(HttpStatusCode.OK);
         homeAfter.QuerySelector("[data-testid=attestation-banner]").ShouldBeNull();

@@ -48,6 +48,9 @@ public sealed class PortalFactory(string? connectionString, int? smtpPort, IRead
 
         // Tests start with an empty sharing space; SharingDemoDataTests turns the demo one on.
         builder.UseSetting("Demo:SeedSharing", "false");
+
+        // Tests start with no member due to confirm their role; AttestationDemoDataTests turns the demo ones on.
+        builder.UseSetting("Demo:SeedAttestations", "false");
         builder.UseSetting("Jobs:WorkerCount", "2");
 
         // Tests sign in and reset passwords far more often than a person; the class that proves each limit sets it low.

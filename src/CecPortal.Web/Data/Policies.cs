@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>Policy staff, Editors and Admins: the consultations with the EU institutions.</summary>
     public const string Consultations = nameof(Consultations);
 
-    /// <summary>Members and staff: everyone who may read community content.</summary>
+    /// <summary>Members and staff in good standing (a lapsed membership is refused): everyone who may read community content.</summary>
     public const string Community = nameof(Community);
+
+    /// <summary>Members and staff, lapsed or not: their own profile and the confirmation of their role.</summary>
+    public const string MemberAccount = nameof(MemberAccount);
 }

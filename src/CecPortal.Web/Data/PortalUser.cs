@@ -78,6 +78,30 @@ public sealed class PortalUser : IdentityUser
 
     public DateTimeOffset? PendingEmailRequestedAt { get; private set; }
 
+    // Re-attestation (issue 18)
+
+    /// <summary>When the member is next asked to confirm their role; null until scheduled (accounts that are not members never are).</summary>
+    public DateTimeOffset? AttestationDueAt { get; private set; }
+
+    /// <summary>When the email asking for this round's confirmation went out (once per round).</summary>
+    public DateTimeOffset? AttestationRequestedAt { get; private set; }
+
+    /// <summary>When this round's one reminder went out.</summary>
+    public DateTimeOffset? AttestationRemindedAt { get; private set; }
+
+    /// <summary>When the member last confirmed that they still hold a security leadership role at their organisation.</summary>
+    public DateTimeOffset? LastAttestedAt { get; private set; }
+
+    /// <summary>Set while the membership has lapsed for want of confirmation: sign-in works, community content does not.</summary>
+    public DateTimeOffset? LapsedAt { get; private set; }
+
+    public bool IsLapsed => LapsedAt is not null;
+
+    /// <summary>Set when the member left their role and kept an alumni record: no sign-in, no email, not listed.</summary>
+    public DateTimeOffset? LeftAt { get; private set; }
+
+    public bool IsAlumni => LeftAt is not null;
+
     public ProfileDetails Details => new(FullName, JobTitle, Organisation, CountryCode, SectorCode, HiddenFromDirectory);
 
     /// <summary>Applies what the person typed on their profile; returns the names of the fields that changed.</summary>
@@ -205,6 +229,131 @@ public sealed class PortalUser : IdentityUser
         ConsultationEmailsOptOutAt = now;
         HiddenFromDirectory = true;
         ErasedAt = now;
+
+        // A tombstone is no member: nothing to confirm, no standing, no alumni record (the erasure replaces it).
+        AttestationDueAt = null;
+        AttestationRequestedAt = null;
+        AttestationRemindedAt = null;
+        LastAttestedAt = null;
+        LapsedAt = null;
+        LeftAt = null;
+    }
+
+    /// <summary>
+    /// Sets the due date of a round nobody has been asked in yet (a new member's first); once the request is out, only the
+    /// member's confirmation or a staff extension moves it.
+    /// </summary>
+    public void ScheduleAttestation(DateTimeOffset dueAt)
+    {
+        if (AttestationRequestedAt is not null || IsLapsed || IsAlumni || IsErased)
+        {
+            throw new AccountRuleException($"{FullName} has been asked to confirm already.");
+        }
+
+        AttestationDueAt = dueAt;
+    }
+
+    /// <summary>Records that this round's request went out; the job calls it once, when the due date has come.</summary>
+    public void RecordAttestationRequest(DateTimeOffset now)
+    {
+        if (AttestationDueAt is not { } due || due > now || AttestationRequestedAt is not null)
+        {
+            throw new AccountRuleException($"{FullName} is not due to be asked for a confirmation.");
+        }
+
+        AttestationRequestedAt = now;
+    }
+
+    /// <summary>Records this round's one reminder, sent a grace period after the request.</summary>
+    public void RecordAttestationReminder(DateTimeOffset now)
+    {
+        if (AttestationRequestedAt is null || AttestationRemindedAt is not null)
+        {
+            throw new AccountRuleException($"{FullName} is not due a reminder.");
+        }
+
+        AttestationRemindedAt = now;
+    }
+
+    /// <summary>Ends community access (not sign-in) a grace period after the reminder.</summary>
+    public void Lapse(DateTimeOffset now)
+    {
+        if (AttestationRemindedAt is null || IsLapsed || IsAlumni || IsErased)
+        {
+            throw new AccountRuleException($"{FullName}'s membership cannot lapse now.");
+        }
+
+        LapsedAt = now;
+    }
+
+    /// <summary>
+    /// The member confirms they still hold a security leadership role at the organisation on their profile: the next
+    /// round is one period away and a lapsed membership is restored at once. Returns whether it had lapsed.
+    /// </summary>
+    public bool Attest(DateTimeOffset now, TimeSpan period)
+    {
+        if (IsAlumni || IsErased || IsSuspended)
+        {
+            throw new AccountRuleException("This account cannot confirm a membership.");
+        }
+
+        var wasLapsed = IsLapsed;
+        LastAttestedAt = now;
+        StartRound(now + period);
+        return wasLapsed;
+    }
+
+    /// <summary>Staff move the due date to <paramref name="newDueAt"/> (a reason is required); a lapse ends, the round starts again.</summary>
+    public void ExtendAttestation(DateTimeOffset newDueAt, string reason, DateTimeOffset now)
+    {
+        RequireReason(reason);
+        if (IsAlumni || IsErased)
+        {
+            throw new AccountRuleException($"{FullName} is no longer a member.");
+        }
+
+        if (newDueAt <= now || (AttestationDueAt is { } due && newDueAt <= due))
+        {
+            throw new AccountRuleException("The new due date must be later than today and than the current one.");
+        }
+
+        StartRound(newDueAt);
+    }
+
+    /// <summary>
+    /// The member left their security leadership role and keeps an alumni record: no more sign-in, email, directory
+    /// listing or private feed addresses; name, organisation, country, sector and the dates stay for the community's
+    /// records. The caller renews the security stamp so the session ends.
+    /// </summary>
+    public void LeaveMembership(DateTimeOffset now)
+    {
+        if (IsAlumni || IsErased)
+        {
+            throw new AccountRuleException("This membership has already ended.");
+        }
+
+        LeftAt = now;
+        BriefingOptOutAt ??= now;
+        WebinarAnnouncementsOptOutAt ??= now;
+        ConsultationEmailsOptOutAt ??= now;
+        HiddenFromDirectory = true;
+        FeedTokenHash = null;
+        FeedTokenCreatedAt = null;
+        CalendarTokenHash = null;
+        PendingEmail = null;
+        PendingEmailRequestedAt = null;
+        AttestationDueAt = null;
+        AttestationRequestedAt = null;
+        AttestationRemindedAt = null;
+        LapsedAt = null;
+    }
+
+    private void StartRound(DateTimeOffset dueAt)
+    {
+        AttestationDueAt = dueAt;
+        AttestationRequestedAt = null;
+        AttestationRemindedAt = null;
+        LapsedAt = null;
     }
 
     [MemberNotNull(nameof(FullName))]

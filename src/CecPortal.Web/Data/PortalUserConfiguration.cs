@@ -29,5 +29,9 @@ public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUse
         builder.Property(u => u.LastTotpTimeStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
 
         builder.Property(u => u.PendingEmail).HasMaxLength(256);
+
+        // Re-attestation (issue 18)
+        builder.Ignore(u => u.IsLapsed);
+        builder.Ignore(u => u.IsAlumni);
     }
 }

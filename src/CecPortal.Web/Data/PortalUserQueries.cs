@@ -4,8 +4,15 @@ namespace CecPortal.Web.Data;
 public static class PortalUserQueries
 {
     /// <summary>
-    /// Accounts not suspended (members and staff alike): the ones that may sign in, open their feeds and receive email.
-    /// Erased tombstones are not suspended either; they drop out through their cleared email, tokens and roles.
+    /// Accounts not suspended and not alumni (members and staff alike): the ones that may sign in. Erased tombstones are
+    /// not suspended either; they drop out through their cleared email, tokens and roles. A lapsed member may still sign
+    /// in (to confirm their role), so community content and mail use <see cref="InGoodStanding"/>.
     /// </summary>
-    public static IQueryable<PortalUser> ActiveMembers(this IQueryable<PortalUser> users) => users.Where(u => u.SuspendedAt == null);
+    public static IQueryable<PortalUser> ActiveMembers(this IQueryable<PortalUser> users) => users.Where(u => u.SuspendedAt == null && u.LeftAt == null);
+
+    /// <summary>
+    /// Accounts that may read and receive community content (briefings, channels, webinars, consultations, the
+    /// directory): active, and not lapsed for want of confirming their role.
+    /// </summary>
+    public static IQueryable<PortalUser> InGoodStanding(this IQueryable<PortalUser> users) => users.ActiveMembers().Where(u => u.LapsedAt == null);
 }

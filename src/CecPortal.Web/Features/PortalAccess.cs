@@ -1,3 +1,4 @@
+using CecPortal.Web.Features.Membership.Attestation;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace CecPortal.Web.Features;
@@ -42,7 +43,8 @@ public static class PortalAccess
         ("/Briefings", Policies.Community),
         ("/Consultations", Policies.Community),
         ("/MemberDirectory", Policies.Community),
-        ("/Profile", Policies.Community),
+        ("/Membership/Attestation", Policies.MemberAccount),
+        ("/Profile", Policies.MemberAccount),
         ("/Sharing", Policies.Community),
         ("/Webinars", Policies.Community),
     ];
@@ -96,7 +98,8 @@ public static class PortalAccess
             .AddPolicy(Policies.Editorial, policy => policy.RequireRole(Roles.Editor, Roles.Admin))
             .AddPolicy(Policies.Moderation, policy => policy.RequireRole(Roles.Moderator, Roles.Admin))
             .AddPolicy(Policies.Consultations, policy => policy.RequireRole(Roles.Policy, Roles.Editor, Roles.Admin))
-            .AddPolicy(Policies.Community, policy => policy.RequireRole([.. Roles.Staff, Roles.Member]))
+            .AddPolicy(Policies.Community, policy => policy.RequireRole([.. Roles.Staff, Roles.Member]).AddRequirements(new GoodStandingRequirement()))
+            .AddPolicy(Policies.MemberAccount, policy => policy.RequireRole([.. Roles.Staff, Roles.Member]))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
     }

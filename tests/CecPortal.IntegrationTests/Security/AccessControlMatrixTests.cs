@@ -92,6 +92,7 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/admin/members"] = AdminOnly,
         ["/admin/members/{userId}"] = AdminOnly,
         ["/admin/members/{userId}/erase"] = AdminOnly,
+        ["/admin/members/{userId}/extend"] = AdminOnly,
         ["/admin/members/{userId}/suspend"] = AdminOnly,
         ["/admin/privacy"] = AdminOnly,
         ["/admin/reference-data"] = AdminOnly,
@@ -136,6 +137,7 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/health/live"] = Public,
         ["/health/ready"] = Public,
         ["/members"] = SignedIn,
+        ["/membership/attest"] = SignedIn,
         ["/privacy"] = Public,
         ["/privacy/accept"] = SignedIn,
         ["/profile"] = SignedIn,
@@ -144,6 +146,7 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/profile/email/confirm"] = Public,
         ["/profile/erase"] = SignedIn,
         ["/profile/erased"] = Public,
+        ["/profile/leave"] = SignedIn,
         ["/sharing"] = SignedIn,
         ["/sharing/c/{slug}"] = SignedIn,
 

@@ -24,6 +24,9 @@ public sealed class AccessTableTests(PortalFixture portal) : IClassFixture<Porta
     private const string SignedIn = "signed in";
 
     private const string Community = "Community";
+
+    /// <summary>Members and staff, lapsed or not: their own profile and the confirmation of their role.</summary>
+    private const string MemberAccount = "MemberAccount";
     private const string Staff = "Staff";
     private const string StaffAndAdmin = "Admin+Staff";
     private const string StaffAndConsultations = "Consultations+Staff";
@@ -71,6 +74,7 @@ public sealed class AccessTableTests(PortalFixture portal) : IClassFixture<Porta
         ["/admin/members"] = StaffAndAdmin,
         ["/admin/members/{userId}"] = StaffAndAdmin,
         ["/admin/members/{userId}/erase"] = StaffAndAdmin,
+        ["/admin/members/{userId}/extend"] = StaffAndAdmin,
         ["/admin/members/{userId}/suspend"] = StaffAndAdmin,
         ["/admin/privacy"] = StaffAndAdmin,
         ["/admin/reference-data"] = StaffAndAdmin,
@@ -113,14 +117,16 @@ public sealed class AccessTableTests(PortalFixture portal) : IClassFixture<Porta
         ["/health/live"] = Anonymous,
         ["/health/ready"] = Anonymous,
         ["/members"] = Community,
+        ["/membership/attest"] = MemberAccount,
         ["/privacy"] = Anonymous,
         ["/privacy/accept"] = SignedIn,
-        ["/profile"] = Community,
+        ["/profile"] = MemberAccount,
         ["/profile/data"] = SignedIn,
-        ["/profile/email"] = Community,
+        ["/profile/email"] = MemberAccount,
         ["/profile/email/confirm"] = Anonymous,
         ["/profile/erase"] = SignedIn,
         ["/profile/erased"] = Anonymous,
+        ["/profile/leave"] = MemberAccount,
         ["/sharing"] = Community,
         ["/sharing/c/{slug}"] = Community,
         ["/sharing/live"] = Community,

@@ -24,6 +24,7 @@ public sealed class PlainTextFormsTests(PortalFixture portal) : IClassFixture<Po
         { PortalFactory.ModeratorEmail, "/admin/sharing/new", "[data-testid=channel-form]", "Kind=Open|Name={bad}|Slug=plain-name|DefaultTlp=Amber", "Name" },
         { PortalFactory.ModeratorEmail, "/admin/sharing/new", "[data-testid=channel-form]", "Kind=Open|Name=Plain name|Slug=plain-description|Description={bad}|DefaultTlp=Amber", "Description" },
         { PortalFactory.AdminEmail, $"/admin/members/{Member}/suspend", null, "Input.Reason={bad}", "Input.Reason" },
+        { PortalFactory.AdminEmail, $"/admin/members/{Member}/extend", "[data-testid=extend-form]", "Input.Days=10|Input.Reason={bad}", "Input.Reason" },
         { PortalFactory.EditorEmail, "/admin/briefings/new", "[data-testid=briefing-form]", "Input.Title=Plain title|Input.Body={bad}", "Input.Body" },
         { PortalFactory.MemberEmail, "/sharing/c/community", "[data-testid=topic-form]", "Input.Subject={bad}|Input.Body=Plain message.", "Input.Subject" },
         { PortalFactory.MemberEmail, "/sharing/c/community", "[data-testid=topic-form]", "Input.Subject=Plain subject|Input.Body={bad}", "Input.Body" },

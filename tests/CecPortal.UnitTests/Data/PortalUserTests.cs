@@ -247,6 +247,12 @@ public sealed class PortalUserTests
         user.ReplaceFeedToken(new string('a', 64), Now);
         user.ReplaceCalendarToken(new string('c', 64));
         user.RequestEmailChange("marie@new.example", Now);
+        user.ScheduleAttestation(Now.AddDays(-400));
+        user.RecordAttestationRequest(Now.AddDays(-400));
+        user.Attest(Now.AddDays(-399), TimeSpan.FromDays(365));
+        user.RecordAttestationRequest(Now.AddDays(-30));
+        user.RecordAttestationReminder(Now.AddDays(-20));
+        user.Lapse(Now.AddDays(-5));
         user.Suspend("Left the organisation.", Now);
         var erasedAt = Now.AddDays(30);
 
@@ -284,6 +290,101 @@ public sealed class PortalUserTests
         user.ErasedAt.ShouldBe(erasedAt);
         user.IsErased.ShouldBeTrue();
         user.CreatedAt.ShouldBe(Now);
+        user.AttestationDueAt.ShouldBeNull();
+        user.AttestationRequestedAt.ShouldBeNull();
+        user.AttestationRemindedAt.ShouldBeNull();
+        user.LastAttestedAt.ShouldBeNull();
+        user.LapsedAt.ShouldBeNull();
+        user.IsLapsed.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Erase_Alumni_DropsTheAlumniRecord()
+    {
+        // Arrange
+        var user = new PortalUser(new ProfileDetails("Marie Dubois", "CISO", "Banque Exemple", "FR", "banking", HiddenFromDirectory: false), Now);
+        user.LeaveMembership(Now);
+
+        // Act
+        user.Erase("erased-1234@erased.invalid", "Erased account", Now.AddDays(1));
+
+        // Assert
+        user.LeftAt.ShouldBeNull();
+        user.IsAlumni.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Attest_LapsedMember_RestoresAndStartsTheNextRoundAPeriodAway()
+    {
+        // Arrange
+        var user = new PortalUser(new ProfileDetails("Marie Dubois", "CISO", "Banque Exemple", "FR", "banking", HiddenFromDirectory: false), Now.AddDays(-500));
+        user.ScheduleAttestation(Now.AddDays(-70));
+        user.RecordAttestationRequest(Now.AddDays(-70));
+        user.RecordAttestationReminder(Now.AddDays(-40));
+        user.Lapse(Now.AddDays(-10));
+
+        // Act
+        var wasLapsed = user.Attest(Now, TimeSpan.FromDays(365));
+
+        // Assert
+        wasLapsed.ShouldBeTrue();
+        user.IsLapsed.ShouldBeFalse();
+        user.LastAttestedAt.ShouldBe(Now);
+        user.AttestationDueAt.ShouldBe(Now.AddDays(365));
+        user.AttestationRequestedAt.ShouldBeNull();
+        user.AttestationRemindedAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public void LapseRequestOrSchedule_OutOfTurn_Throws()
+    {
+        // Arrange
+        var user = new PortalUser(new ProfileDetails("Marie Dubois", "CISO", "Banque Exemple", "FR", "banking", HiddenFromDirectory: false), Now);
+        user.ScheduleAttestation(Now.AddDays(-40));
+        user.RecordAttestationRequest(Now.AddDays(-40));
+
+        // Act / Assert
+        Should.Throw<AccountRuleException>(() => user.Lapse(Now));
+        Should.Throw<AccountRuleException>(() => user.RecordAttestationRequest(Now));
+        Should.Throw<AccountRuleException>(() => user.ScheduleAttestation(Now.AddDays(300)));
+    }
+
+    [Theory]
+    [InlineData(" ", 10)]
+    [InlineData("Parental leave", -1)]
+    public void ExtendAttestation_BlankReasonOrEarlierDate_Throws(string reason, int daysFromNow)
+    {
+        // Arrange
+        var user = new PortalUser(new ProfileDetails("Marie Dubois", "CISO", "Banque Exemple", "FR", "banking", HiddenFromDirectory: false), Now);
+        user.ScheduleAttestation(Now.AddDays(-5));
+
+        // Act / Assert
+        Should.Throw<AccountRuleException>(() => user.ExtendAttestation(Now.AddDays(daysFromNow), reason, Now));
+    }
+
+    [Fact]
+    public void LeaveMembership_MemberWithFeedsAndMail_KeepsTheRecordAndStopsEverything()
+    {
+        // Arrange
+        var user = new PortalUser(new ProfileDetails("Marie Dubois", "CISO", "Banque Exemple", "FR", "banking", HiddenFromDirectory: false), Now.AddDays(-500));
+        user.ReplaceFeedToken(new string('a', 64), Now);
+        user.ReplaceCalendarToken(new string('c', 64));
+        user.ScheduleAttestation(Now.AddDays(30));
+
+        // Act
+        user.LeaveMembership(Now);
+
+        // Assert
+        user.IsAlumni.ShouldBeTrue();
+        user.Details.ShouldBe(new ProfileDetails("Marie Dubois", "CISO", "Banque Exemple", "FR", "banking", HiddenFromDirectory: true));
+        user.FeedTokenHash.ShouldBeNull();
+        user.CalendarTokenHash.ShouldBeNull();
+        user.BriefingOptOutAt.ShouldBe(Now);
+        user.WebinarAnnouncementsOptOutAt.ShouldBe(Now);
+        user.ConsultationEmailsOptOutAt.ShouldBe(Now);
+        user.AttestationDueAt.ShouldBeNull();
+        Should.Throw<AccountRuleException>(() => user.LeaveMembership(Now));
+        Should.Throw<AccountRuleException>(() => user.Attest(Now, TimeSpan.FromDays(365)));
     }
 
     [Fact]
@@ -299,6 +400,8 @@ public sealed class PortalUserTests
             nameof(PortalUser.TimeZoneId), nameof(PortalUser.CalendarTokenHash), nameof(PortalUser.LastTotpTimeStep), nameof(PortalUser.ErasedAt),
             nameof(PortalUser.IsErased), nameof(PortalUser.WebinarAnnouncementsOptOutAt), nameof(PortalUser.ConsultationEmailsOptOutAt), nameof(PortalUser.HiddenFromDirectory),
             nameof(PortalUser.PendingEmail), nameof(PortalUser.PendingEmailRequestedAt), nameof(PortalUser.Details),
+            nameof(PortalUser.AttestationDueAt), nameof(PortalUser.AttestationRequestedAt), nameof(PortalUser.AttestationRemindedAt),
+            nameof(PortalUser.LastAttestedAt), nameof(PortalUser.LapsedAt), nameof(PortalUser.IsLapsed), nameof(PortalUser.LeftAt), nameof(PortalUser.IsAlumni),
         ];
 
         // Act

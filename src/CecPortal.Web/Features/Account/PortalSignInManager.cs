@@ -5,7 +5,7 @@ using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 namespace CecPortal.Web.Features.Account;
 
 /// <summary>
-/// Identity's sign-in, plus: a suspended member cannot sign in, and every password sign-in attempt and every
+/// Identity's sign-in, plus: a suspended member or an alumni record cannot sign in, and every password sign-in attempt and every
 /// sign-out is written to the audit log (never the typed password, never a typed email that matches no account).
 /// No account oracle: the password is checked first, whatever the account's state, and an email with no account
 /// is checked against a hash of its own; a wrong password answers <see cref="SignInResult.Failed"/> for an unknown,
@@ -24,7 +24,7 @@ public sealed class PortalSignInManager(
     UnknownAccountPassword unknownAccountPassword)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
-    public override async Task<bool> CanSignInAsync(PortalUser user) => !user.IsSuspended && !user.IsErased && await base.CanSignInAsync(user);
+    public override async Task<bool> CanSignInAsync(PortalUser user) => !user.IsSuspended && !user.IsErased && !user.IsAlumni && await base.CanSignInAsync(user);
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
@@ -190,6 +190,7 @@ public sealed class PortalSignInManager(
         "Wrong password."
         + (lockedOut ? " The account is locked out." : string.Empty)
         + (user.IsSuspended ? " The account is suspended." : string.Empty)
+        + (user.IsAlumni ? " The member has left (alumni record)." : string.Empty)
         + (!user.EmailConfirmed ? " The email address is not confirmed." : string.Empty);
 
     private async Task AuditSecondStepAsync(PortalUser? user, SignInResult result, string method)

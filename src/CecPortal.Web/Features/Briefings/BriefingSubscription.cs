@@ -74,7 +74,7 @@ public sealed class BriefingSubscription(UserManager<PortalUser> users, AppDbCon
 
         var hash = FeedToken.Hash(token!);
         string[] readerRoles = [.. Roles.Staff, Roles.Member];
-        return await db.Users.AsNoTracking().ActiveMembers()
+        return await db.Users.AsNoTracking().InGoodStanding()
             .Where(u => u.FeedTokenHash == hash)
             .AnyAsync(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && readerRoles.Contains(r.Name!))), cancellationToken);
     }

@@ -154,7 +154,7 @@ public sealed class ConsultationAnswering(AppDbContext db, ConsultationAudience 
     }
 
     private async Task<MemberProfile?> ProfileAsync(string userId, CancellationToken cancellationToken) =>
-        await db.UsersInRole(Roles.Member).ActiveMembers().AsNoTracking()
+        await db.UsersInRole(Roles.Member).InGoodStanding().AsNoTracking()
             .Where(u => u.Id == userId && u.ErasedAt == null)
             .Select(u => new MemberProfile(u.CountryCode, u.SectorCode))
             .SingleOrDefaultAsync(cancellationToken);

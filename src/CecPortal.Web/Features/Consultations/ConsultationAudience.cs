@@ -9,7 +9,7 @@ public sealed class ConsultationAudience(AppDbContext db)
     /// <summary>The members a consultation with these audience lists invites, as a query to refine further.</summary>
     public IQueryable<PortalUser> Members(IReadOnlyList<string> sectors, IReadOnlyList<string> countries)
     {
-        var members = db.UsersInRole(Roles.Member).ActiveMembers().Where(u => u.ErasedAt == null);
+        var members = db.UsersInRole(Roles.Member).InGoodStanding().Where(u => u.ErasedAt == null);
         if (sectors.Count > 0)
         {
             members = members.Where(u => u.SectorCode != null && sectors.Contains(u.SectorCode));

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Consultations;
 using CecPortal.Web.Features.Membership;
+using CecPortal.Web.Features.Membership.Attestation;
 using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Sharing;
@@ -14,7 +15,7 @@ namespace CecPortal.Web.Features.Demo;
 /// countries and NIS2 sectors. All demo accounts share one password: <c>Demo:Password</c> when configured,
 /// otherwise a generated one that is printed once, on the run that creates the accounts.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, MembershipDemoData applications, BriefingDemoData briefings, WebinarDemoData webinars, SharingDemoData sharing, ConsultationDemoData consultations, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, MembershipDemoData applications, BriefingDemoData briefings, WebinarDemoData webinars, SharingDemoData sharing, ConsultationDemoData consultations, AttestationDemoData attestations, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string Domain = "demo.cec.example";
 
@@ -74,6 +75,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
             await SeedBriefingsAsync(cancellationToken);
             await SeedWebinarsAsync(cancellationToken);
             await SeedConsultationsAsync(cancellationToken);
+            await SeedAttestationsAsync(cancellationToken);
             await SeedSharingAsync(string.IsNullOrWhiteSpace(configuration["Demo:Password"]) ? null : configuration["Demo:Password"], cancellationToken);
             return false;
         }
@@ -96,6 +98,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
         await SeedBriefingsAsync(cancellationToken);
         await SeedWebinarsAsync(cancellationToken);
         await SeedConsultationsAsync(cancellationToken);
+        await SeedAttestationsAsync(cancellationToken);
         var sharingAccounts = await SeedSharingAsync(password, cancellationToken);
 
         logger.LogInformation("Demo data seeded: {Staff} staff accounts and {Members} members.", Staff.Count, Members.Count);
@@ -139,6 +142,14 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
         if (configuration.GetValue("Demo:SeedConsultations", defaultValue: true))
         {
             await consultations.SeedAsync(cancellationToken);
+        }
+    }
+
+    private async Task SeedAttestationsAsync(CancellationToken cancellationToken)
+    {
+        if (configuration.GetValue("Demo:SeedAttestations", defaultValue: true))
+        {
+            await attestations.SeedAsync(cancellationToken);
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var members = db.UsersInRole(Roles.Member).AsNoTracking().ActiveMembers().Where(u => !u.HiddenFromDirectory);
+        var members = db.UsersInRole(Roles.Member).AsNoTracking().InGoodStanding().Where(u => !u.HiddenFromDirectory);
         CountryOptions = await db.Countries.AsNoTracking()
             .Where(c => members.Any(u => u.CountryCode == c.Code))
             .OrderBy(c => c.Name)

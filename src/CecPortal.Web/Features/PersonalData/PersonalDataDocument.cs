@@ -49,6 +49,12 @@ public sealed record PersonalDataDocument(
 
     public sealed record ConsultationEmailsRecord(bool ConsultationEmail, DateTimeOffset? TurnedOffAt);
 
+    /// <summary>The yearly confirmation of the person's role: when it is due, when they were asked and reminded, when they last confirmed, lapsed or left.</summary>
+    public MembershipConfirmationsRecord MembershipConfirmations { get; init; } = new(null, null, null, null, null, null);
+
+    public sealed record MembershipConfirmationsRecord(
+        DateTimeOffset? DueAt, DateTimeOffset? RequestedAt, DateTimeOffset? RemindedAt, DateTimeOffset? LastConfirmedAt, DateTimeOffset? LapsedAt, DateTimeOffset? LeftAt);
+
     /// <summary>
     /// What the person wrote and chose in the sharing space. Other members' messages are not included; a mention of the
     /// person says where and when, not what the other member wrote.

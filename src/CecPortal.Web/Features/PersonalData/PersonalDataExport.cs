@@ -216,6 +216,8 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
         {
             ConsultationAnswerSets = await ConsultationAnswerSetsAsync(userId, cancellationToken),
             ConsultationEmails = new ConsultationEmailsRecord(user.ConsultationEmailsOptOutAt is null, user.ConsultationEmailsOptOutAt),
+            MembershipConfirmations = new MembershipConfirmationsRecord(
+                user.AttestationDueAt, user.AttestationRequestedAt, user.AttestationRemindedAt, user.LastAttestedAt, user.LapsedAt, user.LeftAt),
         };
     }
 

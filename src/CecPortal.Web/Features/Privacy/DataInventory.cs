@@ -26,6 +26,12 @@ public static class DataInventory
                 "Membership agreement (Art. 6(1)(b)).",
                 "For as long as you are a member; erased on request."),
             new(
+                "Yearly membership confirmation and alumni record",
+                "When your confirmation of your role is due, when we asked and reminded you, when you last confirmed, when a membership lapsed, and when you left your role. An alumni record keeps your name, organisation, country, sector and membership dates, with no sign-in and no email.",
+                "Keeping the community to people who hold a security leadership role, and its records whole after you leave.",
+                "Membership agreement (Art. 6(1)(b)); the alumni record, legitimate interest (Art. 6(1)(f)), which you may ask us to end.",
+                "For as long as you are a member; an alumni record until you ask us to erase it."),
+            new(
                 "Privacy notice acceptances",
                 "Which version of this notice you accepted, and when.",
                 "Showing that you were informed (accountability).",

@@ -6,12 +6,14 @@ using CecPortal.Web.Infrastructure.Audit;
 namespace CecPortal.Web.Features.Admin.Members;
 
 /// <summary>
-/// One member as staff see them: profile, application, status, sign-in and two-step state, activity counts and the
-/// latest audit entries about them; suspend or reinstate from here.
+/// One member as staff see them: profile, application, status, sign-in and two-step state, activity counts, the yearly
+/// confirmation of their role, and their history (every audited change whose subject is the member, from any feature);
+/// suspend or reinstate from here.
 /// </summary>
 public sealed class DetailsModel(AppDbContext db, MemberAdministration administration, UserManager<PortalUser> users, IAuthorizationService authorization) : PageModel, IReloadAfterRefusal
 {
-    public const int AuditExcerptSize = 10;
+    /// <summary>The newest entries of the member's history shown; the audit log has the rest.</summary>
+    public const int HistorySize = 50;
 
     [BindProperty]
     public StatusInput Input { get; set; } = new();
@@ -35,7 +37,9 @@ public sealed class DetailsModel(AppDbContext db, MemberAdministration administr
 
     public int BriefingDeliveries { get; private set; }
 
-    public IReadOnlyList<AuditRow> AuditExcerpt { get; private set; } = [];
+    public IReadOnlyList<AuditRow> History { get; private set; } = [];
+
+    public StandingView Standing { get; private set; } = null!;
 
     public sealed record MemberView(
         string Id,
@@ -62,6 +66,14 @@ public sealed class DetailsModel(AppDbContext db, MemberAdministration administr
     }
 
     public sealed record ApplicationView(Guid Id, ApplicationStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, int Round, string CountryCode, string SectorCode);
+
+    /// <summary>The yearly confirmation of the member's role (issue 18).</summary>
+    public sealed record StandingView(DateTimeOffset? DueAt, DateTimeOffset? RequestedAt, DateTimeOffset? RemindedAt, DateTimeOffset? LastAttestedAt, DateTimeOffset? LapsedAt, DateTimeOffset? LeftAt)
+    {
+        public bool IsLapsed => LapsedAt is not null;
+
+        public bool IsAlumni => LeftAt is not null;
+    }
 
     public sealed record AuditRow(DateTimeOffset At, string ActorName, string Action, string? Note);
 
@@ -168,12 +180,16 @@ public sealed class DetailsModel(AppDbContext db, MemberAdministration administr
             .MaxAsync(e => (DateTimeOffset?)e.At, cancellationToken);
         WebinarRegistrations = await db.WebinarRegistrations.CountAsync(r => r.MemberId == userId && r.Status != RegistrationStatus.Cancelled, cancellationToken);
         BriefingDeliveries = await db.BriefingDeliveries.CountAsync(d => d.MemberId == userId, cancellationToken);
-        AuditExcerpt = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.Subject == subject || e.ActorId == userId)
+        History = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Subject == subject)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Take(AuditExcerptSize)
+            .Take(HistorySize)
             .Select(e => new AuditRow(e.At, e.ActorName, e.Action, e.Note))
             .ToListAsync(cancellationToken);
+        Standing = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new StandingView(u.AttestationDueAt, u.AttestationRequestedAt, u.AttestationRemindedAt, u.LastAttestedAt, u.LapsedAt, u.LeftAt))
+            .SingleAsync(cancellationToken);
         return true;
     }
 

@@ -29,7 +29,14 @@ public sealed class IndexModel(AppDbContext db, MemberSearch search, MemberExpor
 
     public IReadOnlyList<MemberSearch.FilterOption> SectorOptions { get; private set; } = [];
 
-    public sealed record MemberRow(string Id, string FullName, string? Email, string? Organisation, string? CountryName, string? SectorName, bool IsSuspended);
+    public sealed record MemberRow(string Id, string FullName, string? Email, string? Organisation, string? CountryName, string? SectorName, bool IsSuspended)
+    {
+        /// <summary>Lapsed for want of confirming their role (issue 18).</summary>
+        public bool IsLapsed { get; init; }
+
+        /// <summary>Left their role with an alumni record (issue 18).</summary>
+        public bool IsAlumni { get; init; }
+    }
 
     private MemberFilter Filter => new(Query, Country, Sector, Status);
 
@@ -46,7 +53,11 @@ public sealed class IndexModel(AppDbContext db, MemberSearch search, MemberExpor
                 x.User.Organisation,
                 x.CountryName,
                 x.SectorName,
-                x.User.SuspendedAt != null))
+                x.User.SuspendedAt != null)
+            {
+                IsLapsed = x.User.LapsedAt != null,
+                IsAlumni = x.User.LeftAt != null,
+            })
             .ToPageAsync(PageNumber, PageSize, cancellationToken);
     }
 

@@ -44,6 +44,8 @@ public sealed class MemberExport(AppDbContext db, MemberSearch search, AuditLog 
                 Country = x.CountryName,
                 Sector = x.SectorName,
                 x.User.SuspendedAt,
+                x.User.LapsedAt,
+                x.User.LeftAt,
                 x.User.CreatedAt,
             })
             .ToListAsync(cancellationToken);
@@ -61,7 +63,7 @@ public sealed class MemberExport(AppDbContext db, MemberSearch search, AuditLog 
                     row.Organisation ?? string.Empty,
                     row.Country ?? string.Empty,
                     row.Sector ?? string.Empty,
-                    row.SuspendedAt is null ? "Active" : "Suspended",
+                    row.SuspendedAt is not null ? "Suspended" : row.LeftAt is not null ? "Alumni" : row.LapsedAt is not null ? "Lapsed" : "Active",
                     row.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
 

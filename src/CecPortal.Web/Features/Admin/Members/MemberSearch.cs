@@ -4,7 +4,7 @@ using CecPortal.Web.Infrastructure.Audit;
 namespace CecPortal.Web.Features.Admin.Members;
 
 /// <summary>The one query behind the member list, its CSV export and the filter drop-downs.</summary>
-public sealed class MemberSearch(AppDbContext db)
+public sealed class MemberSearch(AppDbContext db, TimeProvider clock)
 {
     public sealed record FilterOption(string Code, string Name);
 
@@ -51,6 +51,7 @@ public sealed class MemberSearch(AppDbContext db)
             return members;
         }
 
+        var now = clock.GetUtcNow();
         return status.Trim().ToLowerInvariant() switch
         {
             MemberStatuses.Active => members.ActiveMembers(),
@@ -59,6 +60,9 @@ public sealed class MemberSearch(AppDbContext db)
                 !db.AuditEntries.Any(e => e.Subject == "user:" + u.Id && e.Action == SecurityEvents.SignInSucceeded)),
             MemberStatuses.PrivacyPending => members.Where(u =>
                 !db.PrivacyAcceptances.Any(a => a.UserId == u.Id && a.Version == db.PrivacyNotices.Max(n => n.Version))),
+            MemberStatuses.Due => members.Where(u => u.LeftAt == null && u.LapsedAt == null && u.AttestationDueAt <= now),
+            MemberStatuses.Lapsed => members.Where(u => u.LeftAt == null && u.LapsedAt != null),
+            MemberStatuses.Alumni => members.Where(u => u.LeftAt != null),
             _ => members.Where(u => false),
         };
     }

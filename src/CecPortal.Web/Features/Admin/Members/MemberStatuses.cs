@@ -12,11 +12,23 @@ public static class MemberStatuses
     /// <summary>Has not accepted the current privacy notice: asked at their next page.</summary>
     public const string PrivacyPending = "privacy-pending";
 
+    /// <summary>Asked to confirm their role (the due date has passed) and not lapsed yet.</summary>
+    public const string Due = "due";
+
+    /// <summary>Not confirmed after the request and the reminder: signs in, sees nothing until they confirm.</summary>
+    public const string Lapsed = "lapsed";
+
+    /// <summary>Left their role and kept an alumni record: no sign-in, no email, not listed.</summary>
+    public const string Alumni = "alumni";
+
     public static readonly IReadOnlyList<(string Value, string Label)> Options =
     [
         (Active, "Active"),
         (Suspended, "Suspended"),
         (NeverSignedIn, "Never signed in"),
         (PrivacyPending, "Privacy notice not accepted"),
+        (Due, "Due to confirm their role"),
+        (Lapsed, "Lapsed"),
+        (Alumni, "Alumni"),
     ];
 }

@@ -7,7 +7,7 @@ internal sealed record ClaimedDelivery(long Id, string MemberId, int Attempts, s
     public string? IneligibleReason => (Email, EmailConfirmed, Suspended, OptedOut) switch
     {
         (_, _, _, true) => "Not sent: the member unsubscribed before delivery.",
-        (_, _, true, _) => "Not sent: the membership was suspended before delivery.",
+        (_, _, true, _) => "Not sent: the membership was suspended, lapsed or ended before delivery.",
         (null or "", _, _, _) or (_, false, _, _) => "Not sent: the member has no confirmed email address.",
         _ => null,
     };

@@ -340,7 +340,7 @@ public sealed class ApplicationWorkflow(
         }
 
         var normalized = application.SponsorEmail.ToUpperInvariant();
-        return await db.UsersInRole(Roles.Member).ActiveMembers()
+        return await db.UsersInRole(Roles.Member).InGoodStanding()
             .Where(u => u.NormalizedEmail == normalized)
             .SingleOrDefaultAsync(cancellationToken);
     }

@@ -51,7 +51,7 @@ public sealed class ChannelAccess(AppDbContext db)
     /// </summary>
     private IQueryable<ChannelReader> Pairs() =>
         from c in db.Channels
-        from u in db.Users.ActiveMembers()
+        from u in db.Users.InGoodStanding()
         where u.ErasedAt == null
             && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && CommunityRoles.Contains(r.Name!)))
             && c.ArchivedAt == null

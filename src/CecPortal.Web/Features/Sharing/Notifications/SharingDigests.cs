@@ -111,7 +111,7 @@ public sealed partial class SharingDigests(
 
     /// <summary>People who may be emailed at all: an address, not suspended, not erased.</summary>
     private IQueryable<PortalUser> Recipients() =>
-        db.Users.ActiveMembers().Where(u => u.ErasedAt == null && u.Email != null && u.EmailConfirmed);
+        db.Users.InGoodStanding().Where(u => u.ErasedAt == null && u.Email != null && u.EmailConfirmed);
 
     /// <summary>The (member, message) pairs that are for the member and not yet in an email, posted between the two instants.</summary>
     private IQueryable<PendingMessage> Pending(IQueryable<Message> messages, IQueryable<PortalUser> people, DateTimeOffset since, DateTimeOffset until) =>

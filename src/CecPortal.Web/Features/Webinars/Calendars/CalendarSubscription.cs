@@ -58,7 +58,7 @@ public sealed class CalendarSubscription(UserManager<PortalUser> users, AppDbCon
 
         var hash = FeedToken.Hash(token!);
         string[] readerRoles = [.. Roles.Staff, Roles.Member];
-        var memberId = await db.Users.AsNoTracking().ActiveMembers()
+        var memberId = await db.Users.AsNoTracking().InGoodStanding()
             .Where(u => u.CalendarTokenHash == hash)
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && readerRoles.Contains(r.Name!))))
             .Select(u => u.Id)

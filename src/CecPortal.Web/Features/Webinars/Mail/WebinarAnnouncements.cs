@@ -33,7 +33,7 @@ public sealed class WebinarAnnouncements(AppDbContext db, EmailOutbox outbox, Un
 
     /// <summary>The members an announcement of <paramref name="sessionId"/> goes to and who have not had it yet.</summary>
     public IQueryable<PortalUser> PendingRecipients(Guid sessionId) =>
-        db.UsersInRole(Roles.Member).ActiveMembers()
+        db.UsersInRole(Roles.Member).InGoodStanding()
             .Where(u => u.EmailConfirmed && u.Email != null && u.WebinarAnnouncementsOptOutAt == null)
             .Where(u => !db.WebinarAnnouncements.Any(a => a.SessionId == sessionId && a.MemberId == u.Id));
 

@@ -238,7 +238,7 @@ public sealed class WebinarMail(AppDbContext db, EmailOutbox outbox, WebinarCale
             return new Dictionary<string, Recipient>(StringComparer.Ordinal);
         }
 
-        var users = await db.Users.AsNoTracking().ActiveMembers()
+        var users = await db.Users.AsNoTracking().InGoodStanding()
             .Where(u => ids.Contains(u.Id) && u.Email != null)
             .Select(u => new { u.Id, u.Email, u.FullName, u.TimeZoneId, u.CountryCode })
             .ToListAsync(cancellationToken);

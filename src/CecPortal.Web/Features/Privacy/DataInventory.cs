@@ -26,6 +26,12 @@ public static class DataInventory
                 "Membership agreement (Art. 6(1)(b)).",
                 "For as long as you are a member; erased on request."),
             new(
+                "Changes of organisation, country or sector",
+                "The organisation, country and sector before and after a change you asked for, the new organisation's website, the automatic checks against your email address, and the vetter's decision (with the reason you were told, and the vetter's note).",
+                "Confirming that members still belong to the community after a change (light re-vetting).",
+                "Membership agreement (Art. 6(1)(b)).",
+                $"While it waits for a vetter; then {Period(retention.ClosedApplications)} after the decision. Erased with your account."),
+            new(
                 "Privacy notice acceptances",
                 "Which version of this notice you accepted, and when.",
                 "Showing that you were informed (accountability).",

@@ -1,4 +1,5 @@
 using CecPortal.Web.Features.MemberDirectory;
+using CecPortal.Web.Features.Membership.ProfileChanges;
 using CecPortal.Web.Infrastructure.Audit;
 
 namespace CecPortal.Web.Features.Admin.Members;
@@ -59,6 +60,7 @@ public sealed class MemberSearch(AppDbContext db)
                 !db.AuditEntries.Any(e => e.Subject == "user:" + u.Id && e.Action == SecurityEvents.SignInSucceeded)),
             MemberStatuses.PrivacyPending => members.Where(u =>
                 !db.PrivacyAcceptances.Any(a => a.UserId == u.Id && a.Version == db.PrivacyNotices.Max(n => n.Version))),
+            MemberStatuses.Revetting => members.Where(u => db.ProfileReviews.Any(r => r.UserId == u.Id && r.Status == ProfileReviewStatus.Pending)),
             _ => members.Where(u => false),
         };
     }

@@ -12,11 +12,15 @@ public static class MemberStatuses
     /// <summary>Has not accepted the current privacy notice: asked at their next page.</summary>
     public const string PrivacyPending = "privacy-pending";
 
+    /// <summary>A change of organisation, country or sector waits for a vetter (light re-vetting).</summary>
+    public const string Revetting = "revetting";
+
     public static readonly IReadOnlyList<(string Value, string Label)> Options =
     [
         (Active, "Active"),
         (Suspended, "Suspended"),
         (NeverSignedIn, "Never signed in"),
         (PrivacyPending, "Privacy notice not accepted"),
+        (Revetting, "Profile change waiting for a vetter"),
     ];
 }

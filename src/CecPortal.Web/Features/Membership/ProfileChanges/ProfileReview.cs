@@ -105,10 +105,6 @@ public sealed class ProfileReview
     public IReadOnlyList<string> ChangedFields() =>
         [.. new[] { OrganisationChanges ? "organisation" : null, CountryChanges ? "country" : null, SectorChanges ? "sector" : null }.OfType<string>()];
 
-    /// <summary>Whether a vetter with <paramref name="countries"/> and <paramref name="sectors"/> covers the NEW country or sector.</summary>
-    public bool IsCoveredBy(bool isAdmin, IReadOnlySet<string> countries, IReadOnlySet<string> sectors) =>
-        isAdmin || (NewCountryCode is { } country && countries.Contains(country)) || (NewSectorCode is { } sector && sectors.Contains(sector));
-
     public void Confirm(string vetterId, string vetterName, string? note, DateTimeOffset now)
     {
         var checkedNote = CheckedNote(note);

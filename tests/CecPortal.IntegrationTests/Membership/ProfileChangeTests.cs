@@ -89,6 +89,8 @@ public sealed class ProfileChangeTests(PortalFixture portal) : IClassFixture<Por
         var page = await vetter.GetDocumentAsync($"/admin/vetting/profile-changes/{reviewId}");
         using var confirm = await vetter.SubmitFormAsync($"/admin/vetting/profile-changes/{reviewId}?handler=Confirm", new Dictionary<string, string> { ["Input.Note"] = "Checked on the company register." });
         var after = await vetter.GetDocumentAsync($"/admin/vetting/profile-changes/{reviewId}");
+        var waiting = await vetter.GetDocumentAsync("/admin/vetting/profile-changes");
+        var confirmed = await vetter.GetDocumentAsync("/admin/vetting/profile-changes?status=Confirmed");
 
         // Assert
         page.QuerySelector("[data-testid=actions]").ShouldNotBeNull();
@@ -99,6 +101,9 @@ public sealed class ProfileChangeTests(PortalFixture portal) : IClassFixture<Por
         (await CountryAndSectorChannelsAsync(id)).ShouldBe(["transport", "SE"], ignoreOrder: true);
         after.QuerySelector("[data-testid=change-status]")!.TextContent.ShouldBe("Confirmed");
         after.QuerySelector("[data-testid=actions]").ShouldBeNull();
+        waiting.QuerySelector($"a[href='/admin/vetting/profile-changes/{reviewId}']").ShouldBeNull();
+        confirmed.QuerySelector($"a[href='/admin/vetting/profile-changes/{reviewId}']").ShouldNotBeNull();
+        confirmed.QuerySelector("[data-testid=profile-changes]")!.TextContent.ShouldContain("by Nora Narrow");
         var review = await ReviewAsync(reviewId);
         (review.Status, review.DecidedByName, review.Note).ShouldBe((ProfileReviewStatus.Confirmed, "Nora Narrow", "Checked on the company register."));
         (await AuditActionsAsync(id)).ShouldContain(ProfileChangeReviews.ConfirmedAction);

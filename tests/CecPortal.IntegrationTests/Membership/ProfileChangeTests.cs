@@ -298,7 +298,7 @@ public sealed class ProfileChangeTests(PortalFixture portal) : IClassFixture<Por
     }
 
     [Fact]
-    public async Task MembersList_RevettingFilterAndVettingQueue_ShowTheWaitingChange()
+    public async Task MembersListAndMemberPage_RevettingFilterQueueAndTile_ShowTheWaitingChange()
     {
         // Arrange
         var (id, email) = await AddMemberAsync("Mira Moe", "moe.example", "FI", "energy");
@@ -310,12 +310,16 @@ public sealed class ProfileChangeTests(PortalFixture portal) : IClassFixture<Por
         var members = await admin.GetDocumentAsync("/admin/members?status=revetting");
         var queue = await admin.GetDocumentAsync("/admin/vetting");
         var home = await admin.GetDocumentAsync("/admin");
+        var memberPage = await admin.GetDocumentAsync($"/admin/members/{id}");
+        var otherPage = await admin.GetDocumentAsync($"/admin/members/{otherId}");
 
         // Assert
         members.QuerySelector($"a[href='/admin/members/{id}']").ShouldNotBeNull();
         members.QuerySelector($"a[href='/admin/members/{otherId}']").ShouldBeNull();
         int.Parse(queue.QuerySelector("[data-testid=profile-changes-waiting]")!.TextContent, CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
         home.QuerySelector("[data-testid=profile-changes-tile]").ShouldNotBeNull();
+        memberPage.QuerySelector("[data-testid=member-profile-change]")!.TextContent.ShouldContain("Moe Energi");
+        otherPage.QuerySelector("[data-testid=member-profile-change]").ShouldBeNull();
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Consultations;
 using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Checks;
+using CecPortal.Web.Features.Membership.ProfileChanges;
 using CecPortal.Web.Features.Membership.Reference;
 using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Features.PersonalData;
@@ -47,6 +48,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ApplicationReview> ApplicationReviews => Set<ApplicationReview>();
 
     public DbSet<ApplicationFlag> ApplicationFlags => Set<ApplicationFlag>();
+
+    public DbSet<ProfileReview> ProfileReviews => Set<ProfileReview>();
 
     public DbSet<VetterCountry> VetterCountries => Set<VetterCountry>();
 

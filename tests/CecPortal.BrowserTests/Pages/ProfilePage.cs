@@ -13,7 +13,12 @@ public sealed class ProfilePage(IPage page)
 
     public ILocator JobTitle => Form.GetByLabel("Job title");
 
-    public ILocator Organisation => Form.GetByLabel("Organisation");
+    public ILocator Organisation => Form.GetByLabel("Organisation", new() { Exact = true });
+
+    public ILocator OrganisationWebsite => Form.GetByLabel("New organisation's website");
+
+    /// <summary>The notice of a change of organisation, country or sector waiting for a vetter.</summary>
+    public ILocator PendingChange => page.GetByTestId("pending-profile-change");
 
     public ILocator Country => Form.GetByLabel("Country");
 

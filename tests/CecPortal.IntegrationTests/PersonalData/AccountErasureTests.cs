@@ -117,6 +117,19 @@ public sealed class AccountErasureTests(PortalFixture portal) : IClassFixture<Po
         ["application_reviews.ReviewerId"] = ColumnClass.UserId,
         ["application_reviews.ReviewerName"] = ColumnClass.Personal,
         ["application_reviews.Note"] = ColumnClass.Personal,
+        ["profile_reviews.UserId"] = ColumnClass.UserId,
+        ["profile_reviews.OldOrganisation"] = ColumnClass.Personal,
+        ["profile_reviews.NewOrganisation"] = ColumnClass.Personal,
+        ["profile_reviews.OldCountryCode"] = ColumnClass.Attribute,
+        ["profile_reviews.NewCountryCode"] = ColumnClass.Attribute,
+        ["profile_reviews.OldSectorCode"] = ColumnClass.Attribute,
+        ["profile_reviews.NewSectorCode"] = ColumnClass.Attribute,
+        ["profile_reviews.OrganisationWebsite"] = ColumnClass.Personal,
+        ["profile_reviews.DecidedById"] = ColumnClass.UserId,
+        ["profile_reviews.DecidedByName"] = ColumnClass.Personal,
+        ["profile_reviews.Note"] = ColumnClass.Personal,
+        ["profile_reviews.RefusalReason"] = ColumnClass.Personal,
+        ["profile_review_flags.Explanation"] = ColumnClass.Personal,
         ["vetter_countries.UserId"] = ColumnClass.UserId,
         ["vetter_countries.CountryCode"] = ColumnClass.Attribute,
         ["vetter_sectors.UserId"] = ColumnClass.UserId,
@@ -219,7 +232,7 @@ public sealed class AccountErasureTests(PortalFixture portal) : IClassFixture<Po
     };
 
     /// <summary>References that stay after erasure, pointing at the anonymised account row: what staff made keeps an author.</summary>
-    private static readonly HashSet<string> TombstoneReferences = ["AspNetUsers.Id", "breach_notices.CreatedById", "breach_notice_recipients.UserId", "briefings.CreatedById", "briefings.UpdatedById", "talk_proposals.DecidedById", "application_reviews.ReviewerId", "consultations.CreatedById"];
+    private static readonly HashSet<string> TombstoneReferences = ["AspNetUsers.Id", "breach_notices.CreatedById", "breach_notice_recipients.UserId", "briefings.CreatedById", "briefings.UpdatedById", "talk_proposals.DecidedById", "application_reviews.ReviewerId", "consultations.CreatedById", "profile_reviews.DecidedById"];
 
     [Fact]
     public void Model_EveryTextColumn_IsClassifiedForErasure()

@@ -34,6 +34,7 @@ public sealed class PersonalDataExportTests(PortalFixture portal) : IClassFixtur
         ["application_events"] = TableClass.Exported("applications[].timeline"),
         ["application_flags"] = TableClass.Exported("applications[].preChecks"),
         ["application_reviews"] = TableClass.Exported("applications[].reviews", "staffWork.applicationReviewsGiven"),
+        ["profile_reviews"] = TableClass.Exported("profileChanges", "profileChanges[].preChecks", "staffWork.profileChangesDecided"),
         ["vetter_countries"] = TableClass.Exported("staffWork.vetterCountries"),
         ["vetter_sectors"] = TableClass.Exported("staffWork.vetterSectors"),
         ["briefings"] = TableClass.Exported("staffWork.briefingsWritten"),

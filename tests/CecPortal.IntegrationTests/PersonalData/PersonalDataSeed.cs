@@ -7,6 +7,7 @@ using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Consultations;
 using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Checks;
+using CecPortal.Web.Features.Membership.ProfileChanges;
 using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Features.Privacy;
 using CecPortal.Web.Features.Sharing.Alerts;
@@ -239,6 +240,19 @@ internal static class PersonalDataSeed
         var drafted = ConsultationResponse.Start(second.Id, userId, now);
         drafted.SaveDraft([ConsultationAnswer.To(secondQuestion, [1], null)!], named: false, now);
         db.ConsultationResponses.AddRange(submitted, drafted);
+        await db.SaveChangesAsync();
+
+        // A change of organisation of theirs that a vetter refused, and a change on someone else's profile they confirmed as a vetter.
+        var before = new ProfileDetails(fullName, "CISO", organisation, "BE", "energy", true);
+        var ownChange = ProfileReview.Request(
+            userId, before, before with { Organisation = $"Neworks {m} NV" }, $"https://www.neworks-{m}.example",
+            [new ProfileReviewFlag { Kind = FlagKind.EmailDomainMismatch, Explanation = $"The email domain (quill-{m}.example) differs." }], now.AddDays(-3));
+        ownChange.Refuse("reviewer-country", "Country Vetter", $"Reason {m}: not found at Neworks.", $"Note {m}", now.AddDays(-2));
+        var otherMember = await db.Users.Where(u => u.Email == PortalFactory.MemberEmail).Select(u => u.Id).SingleAsync();
+        var otherBefore = new ProfileDetails("Marie Dubois", "CISO", "Énergie Atlantique", "FR", "energy", false);
+        var decidedChange = ProfileReview.Request(otherMember, otherBefore, otherBefore with { SectorCode = "transport" }, null, [], now.AddDays(-3));
+        decidedChange.Confirm(userId, fullName, null, now.AddDays(-1));
+        db.ProfileReviews.AddRange(ownChange, decidedChange);
         await db.SaveChangesAsync();
 
         return new SeededPerson(userId, email, fullName, PortalFactory.DemoPassword, feedTokenHash, m, ip);

@@ -110,6 +110,8 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/admin/vetters/{userId}"] = AdminOnly,
         ["/admin/vetting"] = Vetting,
         ["/admin/vetting/{id:guid}"] = Vetting,
+        ["/admin/vetting/profile-changes"] = Vetting,
+        ["/admin/vetting/profile-changes/{id:guid}"] = Vetting,
         ["/admin/webinars"] = Editorial,
         ["/admin/webinars/proposals"] = Editorial,
         ["/admin/webinars/proposals/{id:guid}"] = Editorial,

@@ -92,6 +92,8 @@ public sealed class AccessTableTests(PortalFixture portal) : IClassFixture<Porta
         ["/admin/vetters/{userId}"] = StaffAndAdmin,
         ["/admin/vetting"] = StaffAndVetting,
         ["/admin/vetting/{id:guid}"] = StaffAndVetting,
+        ["/admin/vetting/profile-changes"] = StaffAndVetting,
+        ["/admin/vetting/profile-changes/{id:guid}"] = StaffAndVetting,
         ["/admin/webinars"] = StaffAndEditorial,
         ["/admin/webinars/proposals"] = StaffAndEditorial,
         ["/admin/webinars/proposals/{id:guid}"] = StaffAndEditorial,

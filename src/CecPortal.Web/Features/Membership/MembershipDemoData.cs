@@ -1,12 +1,18 @@
 using CecPortal.Web.Features.Demo;
 using CecPortal.Web.Features.Membership.Applications;
+using CecPortal.Web.Features.Membership.ProfileChanges;
 using CecPortal.Web.Features.Membership.Vetting;
 
 namespace CecPortal.Web.Features.Membership;
 
-/// <summary>Demo applications in every state of the vetting queue, built through the real domain methods.</summary>
-public sealed class MembershipDemoData(AppDbContext db, ApplicationWorkflow workflow, TimeProvider clock)
+/// <summary>Demo applications in every state of the vetting queue, and a member's change of organisation waiting for a vetter, built through the real domain methods.</summary>
+public sealed class MembershipDemoData(AppDbContext db, ApplicationWorkflow workflow, ProfileChangeReviews profileChanges, TimeProvider clock)
 {
+    /// <summary>The demo member whose move to another organisation waits for the demo vetters (light re-vetting).</summary>
+    public const string MovingMemberEmail = "j.schneider@" + DemoSeeder.Domain;
+
+    public const string MovingMemberNewOrganisation = "Hanse Hafen Logistik (demo)";
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (await db.MembershipApplications.AnyAsync(cancellationToken))
@@ -35,6 +41,23 @@ public sealed class MembershipDemoData(AppDbContext db, ApplicationWorkflow work
         db.MembershipApplications.Add(MembershipApplication.Submit(
             Details("Pending Person", "pending.person@port-demo.nl", "CISO", "Port Demo", "https://port-demo.nl", "NL", "transport"), privacyNoticeVersion: 1, now.AddHours(-2), out _));
         await db.SaveChangesAsync(cancellationToken);
+        await SeedProfileChangeAsync(cancellationToken);
+    }
+
+    /// <summary>Jonas Schneider moved to another German logistics company: the demo vetters see it under "Profile changes", flagged (his address is not the new company's).</summary>
+    private async Task SeedProfileChangeAsync(CancellationToken cancellationToken)
+    {
+        var member = await db.Users.SingleOrDefaultAsync(u => u.Email == MovingMemberEmail, cancellationToken);
+        if (member is null || await db.ProfileReviews.AnyAsync(r => r.UserId == member.Id, cancellationToken))
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (applyNow, _) = await profileChanges.RouteAsync(member, member.Details with { Organisation = MovingMemberNewOrganisation }, "https://www.hanse-hafen-demo.de", cancellationToken);
+        member.ChangeProfile(applyNow);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task AddAsync(ApplicationDetails details, DateTimeOffset submittedAt, Action<MembershipApplication>? then, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Attestation;
+using CecPortal.Web.Features.Membership.ProfileChanges;
 using CecPortal.Web.Features.Membership.Vetting;
 using CecPortal.Web.Infrastructure.Jobs;
 using CecPortal.Web.Infrastructure.Operations;
@@ -9,11 +10,12 @@ namespace CecPortal.Web.Features.Membership;
 
 public static class MembershipModule
 {
-    /// <summary>Applying for membership and vetting the applications, with the hourly expiry of unverified ones.</summary>
+    /// <summary>Applying for membership, vetting the applications and members' changes of organisation, country or sector, with the hourly expiry of unverified ones.</summary>
     public static IServiceCollection AddMembership(this IServiceCollection services)
     {
         services.AddScoped<ApplicationWorkflow>();
         services.AddScoped<VettingScopes>();
+        services.AddScoped<ProfileChangeReviews>();
         services.AddScoped<MembershipDemoData>();
         services.AddOptions<MembershipOptions>().BindSettings(MembershipOptions.Section);
         services.AddRecurringJobs((recurring, _) => recurring.AddOrUpdate<ExpireUnverifiedApplicationsJob>(

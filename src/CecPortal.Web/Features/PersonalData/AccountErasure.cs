@@ -121,6 +121,7 @@ public sealed class AccountErasure(
         await db.UserPasskeys.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.PrivacyAcceptances.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.WebinarAnnouncements.Where(a => a.MemberId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.ProfileReviews.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 
         // Submitted consultation answers stay in the results, no longer linked to anyone (nor named); drafts, which count nowhere, go.
         await db.ConsultationResponses.Where(r => r.MemberId == userId && r.SubmittedAt == null).ExecuteDeleteAsync(cancellationToken);
@@ -208,6 +209,8 @@ public sealed class AccountErasure(
     {
         await db.ApplicationReviews.Where(r => r.ReviewerId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReviewerName, ErasedName), cancellationToken);
+        await db.ProfileReviews.Where(r => r.DecidedById == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.DecidedByName, ErasedName), cancellationToken);
 
         // A very short name would match inside ordinary words; such a name is replaced only where it is the whole value.
         var replaceInText = fullName.Trim().Length >= 4;
@@ -224,6 +227,8 @@ public sealed class AccountErasure(
             await db.ApplicationEvents.Where(e => e.Note != null && e.Note.Contains(needle))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Note, e => e.Note!.Replace(needle, ErasedName)), cancellationToken);
             await db.ApplicationReviews.Where(r => r.Note != null && r.Note.Contains(needle))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Note, r => r.Note!.Replace(needle, ErasedName)), cancellationToken);
+            await db.ProfileReviews.Where(r => r.Note != null && r.Note.Contains(needle))
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Note, r => r.Note!.Replace(needle, ErasedName)), cancellationToken);
             await db.ApplicationFlags.Where(f => f.Explanation.Contains(needle))
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.Explanation, f => f.Explanation.Replace(needle, ErasedName)), cancellationToken);

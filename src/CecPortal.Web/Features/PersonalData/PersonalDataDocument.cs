@@ -41,6 +41,17 @@ public sealed record PersonalDataDocument(
     /// <summary>Whether consultation announcements and reminders are emailed to the person, and since when they are off.</summary>
     public ConsultationEmailsRecord ConsultationEmails { get; init; } = new(true, null);
 
+    /// <summary>The person's changes of organisation, country or sector (light re-vetting): before, after, flags and the decision, without the vetter's name or note.</summary>
+    public IReadOnlyList<ProfileChangeRecord> ProfileChanges { get; init; } = [];
+
+    public sealed record ProfileChangeRecord(
+        Guid Id, string Status, DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt,
+        string? OrganisationBefore, string? CountryBefore, string? SectorBefore, string? OrganisationAskedFor, string? CountryAskedFor, string? SectorAskedFor,
+        string? OrganisationWebsite, string? RefusalReason, IReadOnlyList<PreCheckRecord> PreChecks);
+
+    /// <summary>A member's profile change the person confirmed or refused as a vetter.</summary>
+    public sealed record ProfileChangeDecidedRecord(Guid ChangeId, string Status, DateTimeOffset? DecidedAt);
+
     public sealed record ConsultationAnswerSetRecord(
         Guid ConsultationId, string Title, string Mode, bool Submitted, DateTimeOffset UpdatedAt, bool NamedToStaff, string? CountryCode, string? SectorCode,
         IReadOnlyList<ConsultationAnswerRecord> Answers);
@@ -178,6 +189,9 @@ public sealed record PersonalDataDocument(
     {
         /// <summary>Consultations the person created as staff (not who answered them: that is never anyone's to see).</summary>
         public IReadOnlyList<ConsultationCreatedRecord> ConsultationsCreated { get; init; } = [];
+
+        /// <summary>Members' profile changes the person decided as a vetter (not the members' details).</summary>
+        public IReadOnlyList<ProfileChangeDecidedRecord> ProfileChangesDecided { get; init; } = [];
     }
 
     public sealed record ConsultationCreatedRecord(Guid ConsultationId, string Title, DateTimeOffset CreatedAt);

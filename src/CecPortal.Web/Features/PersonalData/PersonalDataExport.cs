@@ -4,6 +4,7 @@ using CecPortal.Web.Features.Consultations;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Checks;
+using CecPortal.Web.Features.Membership.ProfileChanges;
 using CecPortal.Web.Infrastructure.Audit;
 using static CecPortal.Web.Features.PersonalData.PersonalDataDocument;
 
@@ -207,6 +208,9 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
             {
                 ConsultationsCreated = await db.Consultations.AsNoTracking().Where(c => c.CreatedById == userId).OrderBy(c => c.CreatedAt)
                     .Select(c => new ConsultationCreatedRecord(c.Id, c.Title, c.CreatedAt)).ToListAsync(cancellationToken),
+                ProfileChangesDecided = [.. (await db.ProfileReviews.AsNoTracking().Where(r => r.DecidedById == userId).OrderBy(r => r.DecidedAt)
+                    .Select(r => new { r.Id, r.Status, r.DecidedAt }).ToListAsync(cancellationToken))
+                    .Select(r => new ProfileChangeDecidedRecord(r.Id, r.Status.Describe(), r.DecidedAt))],
             },
             new IdentityRecord(logins, claims, tokens, passkeys),
             acceptances,
@@ -218,6 +222,10 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
             ConsultationEmails = new ConsultationEmailsRecord(user.ConsultationEmailsOptOutAt is null, user.ConsultationEmailsOptOutAt),
             MembershipConfirmations = new MembershipConfirmationsRecord(
                 user.AttestationDueAt, user.AttestationRequestedAt, user.AttestationRemindedAt, user.LastAttestedAt, user.LapsedAt, user.LeftAt),
+            ProfileChanges = [.. (await db.ProfileReviews.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.RequestedAt).ToListAsync(cancellationToken))
+                .Select(r => new ProfileChangeRecord(
+                    r.Id, r.Status.Describe(), r.RequestedAt, r.DecidedAt, r.OldOrganisation, r.OldCountryCode, r.OldSectorCode, r.NewOrganisation, r.NewCountryCode, r.NewSectorCode,
+                    r.OrganisationWebsite, r.RefusalReason, [.. r.Flags.Select(f => new PreCheckRecord(f.Kind.Describe(), f.Explanation))]))],
         };
     }
 

@@ -32,6 +32,12 @@ public static class DataInventory
                 "Membership agreement (Art. 6(1)(b)); the alumni record, legitimate interest (Art. 6(1)(f)), which you may ask us to end.",
                 "For as long as you are a member; an alumni record until you ask us to erase it."),
             new(
+                "Changes of organisation, country or sector",
+                "The organisation, country and sector before and after a change you asked for, the new organisation's website, the automatic checks against your email address, and the vetter's decision (with the reason you were told, and the vetter's note).",
+                "Confirming that members still belong to the community after a change (light re-vetting).",
+                "Membership agreement (Art. 6(1)(b)).",
+                $"While it waits for a vetter; then {Period(retention.ClosedApplications)} after the decision. Erased with your account."),
+            new(
                 "Privacy notice acceptances",
                 "Which version of this notice you accepted, and when.",
                 "Showing that you were informed (accountability).",

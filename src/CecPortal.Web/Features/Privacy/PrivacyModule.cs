@@ -21,6 +21,7 @@ public static class PrivacyModule
             recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.MessagesJobId, job => job.DeleteExpiredMessagesAsync(CancellationToken.None), RetentionJobs.MessagesCron);
             recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.MessageReportsJobId, job => job.DeleteClosedMessageReportsAsync(CancellationToken.None), RetentionJobs.MessageReportsCron);
             recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.ConsultationDraftsJobId, job => job.DeleteConsultationDraftsAsync(CancellationToken.None), RetentionJobs.ConsultationDraftsCron);
+            recurring.AddOrUpdate<RetentionJobs>(RetentionJobs.DecidedProfileChangesJobId, job => job.DeleteDecidedProfileChangesAsync(CancellationToken.None), RetentionJobs.DecidedProfileChangesCron);
         });
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using CecPortal.Web.Features.Membership.Applications;
+using CecPortal.Web.Features.Membership.ProfileChanges;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace CecPortal.Web.Features.Privacy;
@@ -19,6 +20,7 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
     public const string MessagesJobId = "retention-sharing-messages";
     public const string MessageReportsJobId = "retention-sharing-message-reports";
     public const string ConsultationDraftsJobId = "retention-consultation-drafts";
+    public const string DecidedProfileChangesJobId = "retention-decided-profile-changes";
 
     /// <summary>Every night, spread out so that they do not all start together.</summary>
     public const string ClosedApplicationsCron = "23 2 * * *";
@@ -28,6 +30,7 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
     public const string MessagesCron = "3 3 * * *";
     public const string MessageReportsCron = "13 3 * * *";
     public const string ConsultationDraftsCron = "23 3 * * *";
+    public const string DecidedProfileChangesCron = "33 3 * * *";
 
     private RetentionOptions Retention => options.Value;
 
@@ -126,6 +129,17 @@ public sealed class RetentionJobs(AppDbContext db, TimeProvider clock, IOptions<
 
         return red + other;
     }
+
+    /// <summary>
+    /// Members' decided profile changes (light re-vetting: confirmed, refused, replaced or cancelled), with their flags
+    /// (cascade), counted from the decision like closed applications; the audit log keeps that the change happened.
+    /// </summary>
+    public Task<int> DeleteDecidedProfileChangesAsync(CancellationToken cancellationToken) =>
+        RunAsync(
+            Retention.ClosedApplications,
+            "decided profile changes deleted",
+            (_, cutoff, batch) => NextBatch(db.ProfileReviews, r => r.Id, r => r.Status != ProfileReviewStatus.Pending && r.DecidedAt < cutoff, r => r.DecidedAt, batch)
+                .ExecuteDeleteAsync(cancellationToken));
 
     /// <summary>
     /// Closed reports of sharing-space messages, counted from the moderator's decision (which the audit log keeps). Open

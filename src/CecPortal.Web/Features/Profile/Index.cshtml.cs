@@ -1,4 +1,5 @@
 using CecPortal.Web.Features.Briefings;
+using CecPortal.Web.Features.Membership.ProfileChanges;
 using CecPortal.Web.Features.Webinars.Calendars;
 using CecPortal.Web.Features.Webinars.Sessions;
 using CecPortal.Web.Features.Webinars.Times;
@@ -13,6 +14,7 @@ public sealed class IndexModel(
     TimeZoneSetting timeZones,
     ProfileEditor editor,
     EmailChange emailChange,
+    ProfileChangeReviews profileChanges,
     PortalUrls urls) : PageModel
 {
     /// <summary>TempData key of a new feed address: read once, so it is shown once.</summary>
@@ -30,6 +32,12 @@ public sealed class IndexModel(
     public DetailsForm Details { get; set; } = new();
 
     public IReadOnlyList<Choice> CountryChoices { get; private set; } = [];
+
+    /// <summary>The member's change of organisation, country or sector waiting for a vetter, if any.</summary>
+    public ProfileReview? PendingChange { get; private set; }
+
+    /// <summary>A change a vetter refused lately (and not followed by another), so the member reads why.</summary>
+    public ProfileReview? RefusedChange { get; private set; }
 
     public IReadOnlyList<Choice> SectorChoices { get; private set; } = [];
 
@@ -90,18 +98,26 @@ public sealed class IndexModel(
         [Display(Name = "NIS2 sector")]
         public string? SectorCode { get; set; }
 
+        /// <summary>Asked for when the organisation changes, for the vetter who confirms it; not kept on the profile.</summary>
+        [StringLength(ProfileReview.MaxWebsiteLength, ErrorMessage = "The website may have at most {1} characters.")]
+        [PlainText]
+        [Display(Name = "New organisation's website")]
+        public string? OrganisationWebsite { get; set; }
+
         [Display(Name = "Show me in the member directory")]
         public bool ShowInDirectory { get; set; } = true;
 
         public ProfileDetails ToDetails() => ProfileDetails.Normalize(FullName, JobTitle, Organisation, CountryCode, SectorCode, !ShowInDirectory);
 
-        public static DetailsForm From(ProfileView profile) => new()
+        /// <summary>The stored details, with a waiting change's values in its place, so saving another field keeps the change.</summary>
+        public static DetailsForm From(ProfileView profile, ProfileReview? pending) => new()
         {
             FullName = profile.FullName,
             JobTitle = profile.JobTitle,
-            Organisation = profile.Organisation,
-            CountryCode = profile.CountryCode?.Trim(),
-            SectorCode = profile.SectorCode,
+            Organisation = pending is null ? profile.Organisation : pending.NewOrganisation,
+            CountryCode = (pending is null ? profile.CountryCode : pending.NewCountryCode)?.Trim(),
+            SectorCode = pending is null ? profile.SectorCode : pending.NewSectorCode,
+            OrganisationWebsite = pending?.OrganisationWebsite,
             ShowInDirectory = !profile.HiddenFromDirectory,
         };
     }
@@ -121,7 +137,7 @@ public sealed class IndexModel(
         }
 
         Input.TimeZoneId = StoredTimeZone();
-        Details = DetailsForm.From(Profile);
+        Details = DetailsForm.From(Profile, PendingChange);
         return Page();
     }
 
@@ -131,12 +147,19 @@ public sealed class IndexModel(
         {
             try
             {
-                if (!await editor.SaveAsync(users.GetUserId(User)!, details.ToDetails(), cancellationToken))
+                var outcome = await editor.SaveAsync(users.GetUserId(User)!, details.ToDetails(), details.OrganisationWebsite, cancellationToken);
+                if (outcome is null)
                 {
                     return Challenge();
                 }
 
-                TempData.SetStatusMessage("Your profile is saved.");
+                TempData.SetStatusMessage(outcome switch
+                {
+                    ProfileChangeOutcome.Requested => "Your profile is saved. The change of organisation, country or sector waits for a vetter's confirmation; until then the directory shows your previous details.",
+                    ProfileChangeOutcome.StillPending => "Your profile is saved. Your change of organisation, country or sector still waits for a vetter's confirmation.",
+                    ProfileChangeOutcome.Cancelled => "Your profile is saved. The waiting change of organisation, country or sector is cancelled.",
+                    _ => "Your profile is saved.",
+                });
                 return RedirectToSection("details");
             }
             catch (ProfileRuleException ex)
@@ -181,6 +204,14 @@ public sealed class IndexModel(
         return RedirectToSection("consultations");
     }
 
+    public async Task<IActionResult> OnPostCancelProfileChangeAsync(CancellationToken cancellationToken)
+    {
+        TempData.SetStatusMessage(await profileChanges.CancelAsync(users.GetUserId(User)!, cancellationToken)
+            ? "The change is cancelled: your organisation, country and sector stay as they are."
+            : "There was no change waiting for a vetter.");
+        return RedirectToSection("details");
+    }
+
     public async Task<IActionResult> OnPostCancelEmailChangeAsync(CancellationToken cancellationToken)
     {
         TempData.SetStatusMessage(await emailChange.CancelAsync(users.GetUserId(User)!, cancellationToken)
@@ -206,7 +237,7 @@ public sealed class IndexModel(
                 return Challenge();
             }
 
-            Details = DetailsForm.From(Profile);
+            Details = DetailsForm.From(Profile, PendingChange);
             return Page();
         }
 
@@ -317,10 +348,15 @@ public sealed class IndexModel(
                        where ur.UserId == userId
                        orderby r.Name
                        select r.Name!).ToListAsync(cancellationToken);
+        (PendingChange, RefusedChange) = await profileChanges.ForMemberAsync(userId!, cancellationToken);
         CountryChoices = await db.Countries.AsNoTracking().OrderBy(c => c.Name).Select(c => new Choice(c.Code, c.Name)).ToListAsync(cancellationToken);
         SectorChoices = await db.Sectors.AsNoTracking().OrderBy(s => s.SortOrder).Select(s => new Choice(s.Code, s.Name)).ToListAsync(cancellationToken);
         return true;
     }
+
+    public string CountryName(string? code) => code is null ? "not given" : CountryChoices.FirstOrDefault(c => c.Code == code)?.Name ?? code;
+
+    public string SectorName(string? code) => code is null ? "not given" : SectorChoices.FirstOrDefault(c => c.Code == code)?.Name ?? code;
 
     private string? StoredTimeZone() => MemberTimeZones.IsKnown(Profile.TimeZoneId) ? Profile.TimeZoneId : null;
 }

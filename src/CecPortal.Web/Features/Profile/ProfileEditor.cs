@@ -1,9 +1,10 @@
+using CecPortal.Web.Features.Membership.ProfileChanges;
 using CecPortal.Web.Infrastructure.Audit;
 
 namespace CecPortal.Web.Features.Profile;
 
 /// <summary>A person's own profile and email preferences. Profile changes are audited as the person's own action.</summary>
-public sealed class ProfileEditor(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ProfileEditor(AppDbContext db, AuditLog audit, ProfileChangeReviews reviews, TimeProvider clock)
 {
     public const string UpdateAction = "profile.update";
     public const string AnnouncementsOnAction = "webinar-announcements.subscribe";
@@ -11,8 +12,12 @@ public sealed class ProfileEditor(AppDbContext db, AuditLog audit, TimeProvider 
     public const string ConsultationEmailsOnAction = "consultation-emails.subscribe";
     public const string ConsultationEmailsOffAction = "consultation-emails.unsubscribe";
 
-    /// <summary>Saves the details; false when the account is gone. Throws <see cref="ProfileRuleException"/> for an unknown country or sector.</summary>
-    public async Task<bool> SaveAsync(string userId, ProfileDetails details, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the details; null when the account is gone. A member's change of organisation, country or sector waits for a
+    /// vetter (<see cref="ProfileChangeReviews"/>) while the other fields change at once. Throws
+    /// <see cref="ProfileRuleException"/> for an unknown country or sector, or a missing or unreadable website.
+    /// </summary>
+    public async Task<ProfileChangeOutcome?> SaveAsync(string userId, ProfileDetails details, string? organisationWebsite, CancellationToken cancellationToken)
     {
         if (details.CountryCode is { } country && !await db.Countries.AnyAsync(c => c.Code == country, cancellationToken))
         {
@@ -27,26 +32,44 @@ public sealed class ProfileEditor(AppDbContext db, AuditLog audit, TimeProvider 
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null)
         {
-            return false;
+            return null;
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        ProfileDetails applyNow;
+        ProfileChangeOutcome outcome;
         IReadOnlyList<string> changed;
         try
         {
-            changed = user.ChangeProfile(details);
+            (applyNow, outcome) = await reviews.RouteAsync(user, details, organisationWebsite, cancellationToken);
+            changed = user.ChangeProfile(applyNow);
         }
         catch (AccountRuleException ex)
         {
             throw new ProfileRuleException(nameof(ProfileDetails.FullName), ex.Message);
         }
+        catch (ProfileReviewRuleException ex)
+        {
+            throw new ProfileRuleException(ex.Field ?? string.Empty, ex.Message);
+        }
 
         if (changed.Count > 0)
         {
             audit.Record(user.Id, user.UserName ?? user.Id, UpdateAction, SecurityEvents.UserSubject(user.Id), "Changed: " + string.Join(", ", changed) + ".");
-            await db.SaveChangesAsync(cancellationToken);
         }
 
-        return true;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        {
+            // Two saves of the profile at once (two tabs): the one-waiting-change index lets only one through.
+            throw new ProfileRuleException(nameof(ProfileDetails.Organisation), "Your profile was saved from elsewhere at the same moment. Reload the page and try again.");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
     }
 
     /// <summary>Turns webinar announcement emails on (also after a one-click unsubscribe) or off; false when the account is gone.</summary>

@@ -1,4 +1,5 @@
 using CecPortal.Web.Features.MemberDirectory;
+using CecPortal.Web.Features.Membership.ProfileChanges;
 using CecPortal.Web.Infrastructure.Audit;
 
 namespace CecPortal.Web.Features.Admin.Members;
@@ -63,6 +64,7 @@ public sealed class MemberSearch(AppDbContext db, TimeProvider clock)
             MemberStatuses.Due => members.Where(u => u.LeftAt == null && u.LapsedAt == null && u.AttestationDueAt <= now),
             MemberStatuses.Lapsed => members.Where(u => u.LeftAt == null && u.LapsedAt != null),
             MemberStatuses.Alumni => members.Where(u => u.LeftAt != null),
+            MemberStatuses.Revetting => members.Where(u => db.ProfileReviews.Any(r => r.UserId == u.Id && r.Status == ProfileReviewStatus.Pending)),
             _ => members.Where(u => false),
         };
     }

@@ -21,6 +21,9 @@ public static class MemberStatuses
     /// <summary>Left their role and kept an alumni record: no sign-in, no email, not listed.</summary>
     public const string Alumni = "alumni";
 
+    /// <summary>A change of organisation, country or sector waits for a vetter (light re-vetting).</summary>
+    public const string Revetting = "revetting";
+
     public static readonly IReadOnlyList<(string Value, string Label)> Options =
     [
         (Active, "Active"),
@@ -30,5 +33,6 @@ public static class MemberStatuses
         (Due, "Due to confirm their role"),
         (Lapsed, "Lapsed"),
         (Alumni, "Alumni"),
+        (Revetting, "Profile change waiting for a vetter"),
     ];
 }

@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Checks;
+using CecPortal.Web.Features.Membership.ProfileChanges;
 using CecPortal.Web.Features.Membership.Vetting;
 
 namespace CecPortal.Web.Features.Admin.Vetting;
 
 /// <summary>The vetting queue: verified applications in the vetter's scope, oldest first (folder policy: Vetter or Admin).</summary>
-public sealed class IndexModel(AppDbContext db, VettingScopes scopes, VettingQueue queue) : PageModel
+public sealed class IndexModel(AppDbContext db, VettingScopes scopes, VettingQueue queue, ProfileChangeReviews profileChanges) : PageModel
 {
     public sealed record Choice(string Code, string Name);
 
@@ -30,6 +31,9 @@ public sealed class IndexModel(AppDbContext db, VettingScopes scopes, VettingQue
 
     public VettingScope Scope { get; private set; } = null!;
 
+    /// <summary>Members' changes of organisation, country or sector waiting in this vetter's scope (light re-vetting).</summary>
+    public int ProfileChangesWaiting { get; private set; }
+
     public int PageCount => Math.Max(1, (Total + VettingQueue.PageSize - 1) / VettingQueue.PageSize);
 
     public async Task OnGetAsync(string? country, string? sector, ApplicationStatus? status, FlagKind? flag, int page = 1, CancellationToken cancellationToken = default)
@@ -40,6 +44,7 @@ public sealed class IndexModel(AppDbContext db, VettingScopes scopes, VettingQue
         PageNumber = Math.Max(1, page);
         Scope = await scopes.ForAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, User.IsInRole(Roles.Admin), cancellationToken);
         (Total, Rows) = await queue.QueryAsync(Scope, new QueueFilter(country, sector, status, flag), PageNumber, cancellationToken);
+        ProfileChangesWaiting = await profileChanges.CountWaitingAsync(Scope, cancellationToken);
 
         var scopeCountries = Scope.Countries.ToList();
         Countries = await db.Countries.AsNoTracking()

@@ -18,18 +18,12 @@ public static partial class PreChecks
 
         if (!facts.CountryEligible)
         {
-            flags.Add(new(FlagKind.CountryNotEligible, $"{facts.CountryName} is not among the community's eligible countries."));
+            flags.Add(CountryFlag(facts.CountryName));
         }
 
-        if (facts.IsFreeMail)
+        if (EmailDomainFlag(application.EmailDomain, application.WebsiteDomain, facts.IsFreeMail) is { } emailFlag)
         {
-            flags.Add(new(FlagKind.FreeMailAddress, $"The address uses a free mail provider ({Shorten(application.EmailDomain)}), not an organisation domain."));
-        }
-        else if (!DomainsMatch(application.EmailDomain, application.WebsiteDomain))
-        {
-            flags.Add(new(FlagKind.EmailDomainMismatch, application.WebsiteDomain is null
-                ? "The organisation website could not be read as a web address, so the email domain could not be compared."
-                : $"The email domain ({Shorten(application.EmailDomain)}) differs from the organisation website ({Shorten(application.WebsiteDomain)})."));
+            flags.Add(emailFlag);
         }
 
         var duplicate = DuplicateReason(application, facts);
@@ -45,10 +39,34 @@ public static partial class PreChecks
 
         if (!LooksLikeSecurityLeadership(application.JobTitle))
         {
-            flags.Add(new(FlagKind.JobTitleNotSecurityLeadership, $"The job title \"{Shorten(application.JobTitle)}\" does not look like a security leadership role."));
+            flags.Add(JobTitleFlag(application.JobTitle));
         }
 
         return flags;
+    }
+
+    public static PreCheckFlag CountryFlag(string countryName) =>
+        new(FlagKind.CountryNotEligible, $"{countryName} is not among the community's eligible countries.");
+
+    public static PreCheckFlag JobTitleFlag(string jobTitle) =>
+        new(FlagKind.JobTitleNotSecurityLeadership, $"The job title \"{Shorten(jobTitle)}\" does not look like a security leadership role.");
+
+    /// <summary>
+    /// The email address against the organisation: a free-mail address, or a domain that differs from the organisation's
+    /// website (or a website that could not be read). Applications and profile changes (light re-vetting) share it.
+    /// </summary>
+    public static PreCheckFlag? EmailDomainFlag(string emailDomain, string? websiteDomain, bool isFreeMail)
+    {
+        if (isFreeMail)
+        {
+            return new(FlagKind.FreeMailAddress, $"The address uses a free mail provider ({Shorten(emailDomain)}), not an organisation domain.");
+        }
+
+        return DomainsMatch(emailDomain, websiteDomain)
+            ? null
+            : new(FlagKind.EmailDomainMismatch, websiteDomain is null
+                ? "The organisation website could not be read as a web address, so the email domain could not be compared."
+                : $"The email domain ({Shorten(emailDomain)}) differs from the organisation website ({Shorten(websiteDomain)}).");
     }
 
     /// <summary>Same domain, or one a subdomain of the other (mail.example.eu and example.eu).</summary>

@@ -46,7 +46,9 @@ public sealed class PrivacyPageTests(CustomRetentionPortalFixture portal) : ICla
         RetainedFor("Sharing space").ShouldStartWith("Messages: 1 year after posting; TLP:RED messages: 7 days.");
         RetainedFor("Reports of sharing-space messages").ShouldContain("then 90 days after the decision");
         RetainedFor("Consultation answers").ShouldContain("deleted 14 days after the consultation closes");
-        page.QuerySelectorAll("[data-testid=data-inventory] tbody tr").Length.ShouldBe(11);
+        RetainedFor("Changes of organisation, country or sector").ShouldContain("then 90 days after the decision");
+        RetainedFor("Yearly membership confirmation and alumni record").ShouldStartWith("For as long as you are a member");
+        page.QuerySelectorAll("[data-testid=data-inventory] tbody tr").Length.ShouldBe(13);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ namespace CecPortal.BrowserTests;
 /// seeded template, mail to a loopback SMTP sink), and one headless Debian Chromium driven by Playwright.
 /// Every test gets its own browser context, so tests stay isolated from each other's cookies.
 /// </summary>
-public sealed class BrowserPortal : IAsyncLifetime
+public class BrowserPortal : IAsyncLifetime
 {
     /// <summary>Browsers cannot be downloaded here: the tests always use the distribution's Chromium.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -70,10 +70,12 @@ public sealed class BrowserPortal : IAsyncLifetime
         var connectionString = await TestPostgres.CreateDatabaseAsync("browser");
         var port = FreeLoopbackPort();
         LocalhostAddress = new Uri($"http://localhost:{port}/");
-        _factory = new PortalFactory(connectionString, Smtp.Port, new Dictionary<string, string?> { ["Portal:BaseUrl"] = LocalhostAddress.ToString().TrimEnd('/') });
+        var settings = new Dictionary<string, string?>(Settings) { ["Portal:BaseUrl"] = LocalhostAddress.ToString().TrimEnd('/') };
+        _factory = new PortalFactory(connectionString, Smtp.Port, settings);
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         _factory.StartServer();
         BaseAddress = ListeningAddress(_factory.Services);
+        await ArrangeAsync(_factory.Services);
 
         // The machines that run these tests are small and shared: give auto-waiting assertions some slack.
         Assertions.SetDefaultExpectTimeout(15_000);
@@ -85,6 +87,12 @@ public sealed class BrowserPortal : IAsyncLifetime
             Args = ChromiumArgs,
         });
     }
+
+    /// <summary>Settings of this portal beyond the tests' own (<see cref="PortalFactory"/>).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    /// <summary>Data the portal needs before the first test, once it has started.</summary>
+    protected virtual Task ArrangeAsync(IServiceProvider services) => Task.CompletedTask;
 
     /// <summary>Options for a new browser context on the portal; relative URLs resolve against <see cref="BaseAddress"/>.</summary>
     public BrowserNewContextOptions ContextOptions(string? storageState = null, ViewportSize? viewport = null) => new()
@@ -148,6 +156,7 @@ public sealed class BrowserPortal : IAsyncLifetime
         }
 
         await Smtp.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>A port the system just handed out, known before Kestrel starts so the configuration can name it.</summary>

@@ -104,6 +104,24 @@ public sealed class PasswordPolicyTests(PortalFixture portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task ResetPasswordPage_LinkWithoutCode_400PageThatSaysHowToGetANewLink()
+    {
+        // Arrange
+        using var client = portal.CreateClient();
+
+        // Act
+        using var response = await client.GetAsync(new Uri("/account/reset-password?email=x%40example.org", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        // Assert
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = await response.ReadDocumentAsync();
+        page.DocumentElement.GetAttribute("lang").ShouldBe("en");
+        page.Title.ShouldNotBeNullOrWhiteSpace();
+        page.QuerySelector("[data-testid=reset-link-incomplete] a[href='/account/forgot-password']").ShouldNotBeNull();
+        page.QuerySelector("form[method=post] input[name='Input.Email']").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task PasswordHasher_SeededAccount_UsesAtLeast210000Iterations()
     {
         // Arrange

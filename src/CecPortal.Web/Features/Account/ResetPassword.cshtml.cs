@@ -20,11 +20,17 @@ public sealed class ResetPasswordModel(UserManager<PortalUser> users, PasswordCh
         public string Code { get; set; } = string.Empty;
     }
 
+    /// <summary>The link opened has no code: the page says how to get a new one instead of showing the form.</summary>
+    public bool LinkIncomplete { get; private set; }
+
     public IActionResult OnGet(string? code, string? email)
     {
         if (string.IsNullOrEmpty(code))
         {
-            return BadRequest("A password reset link must contain its code.");
+            // A link cut short (a mail client that wraps lines): say so on a page, not in bare text.
+            LinkIncomplete = true;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
 
         Input = new InputModel { Code = code, Email = email ?? string.Empty };

@@ -84,6 +84,7 @@ public static class PageSurvey
         var session = await db.WebinarSessions.OrderByDescending(s => s.StartsAt).Select(s => s.Id).FirstAsync();
         var series = await db.WebinarSeries.Select(s => s.Id).FirstAsync();
         var proposal = await db.TalkProposals.Select(p => p.Id).FirstAsync();
+        var profileChange = await db.ProfileReviews.Select(r => r.Id).FirstAsync();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["/admin/briefings/{id:guid}/deliveries"] = $"/admin/briefings/{briefing.Id}/deliveries",
@@ -96,6 +97,7 @@ public static class PageSurvey
             ["/admin/consultations/{id:guid}/results"] = $"/admin/consultations/{published}/results",
             ["/admin/members/{userId}"] = $"/admin/members/{member}",
             ["/admin/members/{userId}/erase"] = $"/admin/members/{member}/erase",
+            ["/admin/members/{userId}/extend"] = $"/admin/members/{member}/extend",
             ["/admin/members/{userId}/suspend"] = $"/admin/members/{member}/suspend",
             ["/admin/sharing/{id:guid}"] = $"/admin/sharing/{group.Id}",
             ["/admin/sharing/{id:guid}/members"] = $"/admin/sharing/{group.Id}/members",
@@ -103,6 +105,7 @@ public static class PageSurvey
             ["/admin/staff/{userId}"] = $"/admin/staff/{editor}",
             ["/admin/vetters/{userId}"] = $"/admin/vetters/{vetter}",
             ["/admin/vetting/{id:guid}"] = $"/admin/vetting/{application}",
+            ["/admin/vetting/profile-changes/{id:guid}"] = $"/admin/vetting/profile-changes/{profileChange}",
             ["/admin/webinars/proposals/{id:guid}"] = $"/admin/webinars/proposals/{proposal}",
             ["/admin/webinars/series/{id:guid}"] = $"/admin/webinars/series/{series}",
             ["/admin/webinars/sessions/{id:guid}"] = $"/admin/webinars/sessions/{session}",

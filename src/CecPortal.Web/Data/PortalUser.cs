@@ -78,6 +78,19 @@ public sealed class PortalUser : IdentityUser
 
     public DateTimeOffset? PendingEmailRequestedAt { get; private set; }
 
+    // Address deliverability (issue 18)
+
+    /// <summary>Set when mail to the account's email address bounced for good: mailings stop until the owner confirms or changes it.</summary>
+    public DateTimeOffset? UndeliverableSince { get; private set; }
+
+    /// <summary>Why, in staff's words: the status code and the receiving server's diagnostic, trimmed.</summary>
+    public string? UndeliverableReason { get; private set; }
+
+    /// <summary>When the owner last confirmed the address after a bounce: soft bounces before it no longer count.</summary>
+    public DateTimeOffset? AddressConfirmedAt { get; private set; }
+
+    public bool IsUndeliverable => UndeliverableSince is not null;
+
     public ProfileDetails Details => new(FullName, JobTitle, Organisation, CountryCode, SectorCode, HiddenFromDirectory);
 
     /// <summary>Applies what the person typed on their profile; returns the names of the fields that changed.</summary>
@@ -205,7 +218,45 @@ public sealed class PortalUser : IdentityUser
         ConsultationEmailsOptOutAt = now;
         HiddenFromDirectory = true;
         ErasedAt = now;
+        UndeliverableSince = null;
+        UndeliverableReason = null;
+        AddressConfirmedAt = null;
     }
+
+    /// <summary>Marks the address undeliverable (a hard bounce, or too many soft ones); a second mark keeps the first instant and reason.</summary>
+    public void MarkUndeliverable(string reason, DateTimeOffset now)
+    {
+        if (IsUndeliverable)
+        {
+            return;
+        }
+
+        UndeliverableSince = now;
+        UndeliverableReason = reason.Length > MaxUndeliverableReasonLength ? reason[..MaxUndeliverableReasonLength] : reason;
+    }
+
+    /// <summary>The owner says the address is right (a mailbox that was full, a server that was down): mailings resume.</summary>
+    public void ConfirmAddress(DateTimeOffset now)
+    {
+        if (!IsUndeliverable)
+        {
+            throw new AccountRuleException("Your address is not marked undeliverable.");
+        }
+
+        UndeliverableSince = null;
+        UndeliverableReason = null;
+        AddressConfirmedAt = now;
+    }
+
+    /// <summary>A new address was confirmed: the bounces of the old one say nothing about it.</summary>
+    public void ForgetAddressProblem(DateTimeOffset now)
+    {
+        UndeliverableSince = null;
+        UndeliverableReason = null;
+        AddressConfirmedAt = now;
+    }
+
+    public const int MaxUndeliverableReasonLength = 300;
 
     [MemberNotNull(nameof(FullName))]
     private void Apply(ProfileDetails details)

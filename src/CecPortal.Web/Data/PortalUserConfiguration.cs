@@ -29,5 +29,10 @@ public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUse
         builder.Property(u => u.LastTotpTimeStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
 
         builder.Property(u => u.PendingEmail).HasMaxLength(256);
+
+        // Address deliverability (issue 18)
+        builder.Property(u => u.UndeliverableReason).HasMaxLength(PortalUser.MaxUndeliverableReasonLength);
+        builder.Ignore(u => u.IsUndeliverable);
+        builder.HasIndex(u => u.UndeliverableSince).HasFilter("\"UndeliverableSince\" IS NOT NULL");
     }
 }

@@ -248,6 +248,7 @@ public sealed class PortalUserTests
         user.ReplaceCalendarToken(new string('c', 64));
         user.RequestEmailChange("marie@new.example", Now);
         user.Suspend("Left the organisation.", Now);
+        user.MarkUndeliverable("5.1.1 hard bounce: 550 5.1.1 <marie@banque.example> user unknown", Now);
         var erasedAt = Now.AddDays(30);
 
         // Act
@@ -284,6 +285,34 @@ public sealed class PortalUserTests
         user.ErasedAt.ShouldBe(erasedAt);
         user.IsErased.ShouldBeTrue();
         user.CreatedAt.ShouldBe(Now);
+        user.UndeliverableSince.ShouldBeNull();
+        user.UndeliverableReason.ShouldBeNull();
+        user.AddressConfirmedAt.ShouldBeNull();
+        user.IsUndeliverable.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void MarkUndeliverable_TwiceThenConfirm_KeepsTheFirstMarkAndConfirmClearsIt()
+    {
+        // Arrange
+        var user = NewUser();
+        user.MarkUndeliverable("5.1.1 hard bounce", Now);
+
+        // Act
+        user.MarkUndeliverable("4.2.2 soft bounce", Now.AddHours(1));
+
+        // Assert
+        user.UndeliverableSince.ShouldBe(Now);
+        user.UndeliverableReason.ShouldBe("5.1.1 hard bounce");
+
+        // Act
+        user.ConfirmAddress(Now.AddDays(1));
+
+        // Assert
+        user.IsUndeliverable.ShouldBeFalse();
+        user.UndeliverableReason.ShouldBeNull();
+        user.AddressConfirmedAt.ShouldBe(Now.AddDays(1));
+        Should.Throw<AccountRuleException>(() => user.ConfirmAddress(Now.AddDays(2)));
     }
 
     [Fact]
@@ -299,6 +328,7 @@ public sealed class PortalUserTests
             nameof(PortalUser.TimeZoneId), nameof(PortalUser.CalendarTokenHash), nameof(PortalUser.LastTotpTimeStep), nameof(PortalUser.ErasedAt),
             nameof(PortalUser.IsErased), nameof(PortalUser.WebinarAnnouncementsOptOutAt), nameof(PortalUser.ConsultationEmailsOptOutAt), nameof(PortalUser.HiddenFromDirectory),
             nameof(PortalUser.PendingEmail), nameof(PortalUser.PendingEmailRequestedAt), nameof(PortalUser.Details),
+            nameof(PortalUser.UndeliverableSince), nameof(PortalUser.UndeliverableReason), nameof(PortalUser.AddressConfirmedAt), nameof(PortalUser.IsUndeliverable),
         ];
 
         // Act

@@ -216,6 +216,10 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
         {
             ConsultationAnswerSets = await ConsultationAnswerSetsAsync(userId, cancellationToken),
             ConsultationEmails = new ConsultationEmailsRecord(user.ConsultationEmailsOptOutAt is null, user.ConsultationEmailsOptOutAt),
+            AddressDeliverability = new AddressDeliverabilityRecord(user.UndeliverableSince, user.UndeliverableReason, user.AddressConfirmedAt),
+            MailBounces = await db.MailBounces.AsNoTracking().Where(b => b.MemberId == userId).OrderBy(b => b.ReceivedAt)
+                .Select(b => new MailBounceRecord(b.ReceivedAt, b.Kind.ToString(), b.Source.ToString(), b.StatusCode, b.Diagnostic, b.BriefingId))
+                .ToListAsync(cancellationToken),
         };
     }
 

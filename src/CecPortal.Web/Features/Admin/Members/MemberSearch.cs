@@ -59,6 +59,7 @@ public sealed class MemberSearch(AppDbContext db)
                 !db.AuditEntries.Any(e => e.Subject == "user:" + u.Id && e.Action == SecurityEvents.SignInSucceeded)),
             MemberStatuses.PrivacyPending => members.Where(u =>
                 !db.PrivacyAcceptances.Any(a => a.UserId == u.Id && a.Version == db.PrivacyNotices.Max(n => n.Version))),
+            MemberStatuses.Undeliverable => members.Where(u => u.UndeliverableSince != null),
             _ => members.Where(u => false),
         };
     }

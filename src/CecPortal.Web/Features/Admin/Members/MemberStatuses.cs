@@ -12,11 +12,15 @@ public static class MemberStatuses
     /// <summary>Has not accepted the current privacy notice: asked at their next page.</summary>
     public const string PrivacyPending = "privacy-pending";
 
+    /// <summary>The member's address is marked undeliverable (issue 18): mailings stop until they confirm or change it.</summary>
+    public const string Undeliverable = "undeliverable";
+
     public static readonly IReadOnlyList<(string Value, string Label)> Options =
     [
         (Active, "Active"),
         (Suspended, "Suspended"),
         (NeverSignedIn, "Never signed in"),
         (PrivacyPending, "Privacy notice not accepted"),
+        (Undeliverable, "Address undeliverable"),
     ];
 }

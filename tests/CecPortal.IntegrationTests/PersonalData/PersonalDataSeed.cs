@@ -227,6 +227,8 @@ internal static class PersonalDataSeed
         db.MailBounces.Add(MailBounce.Record(
             $"mid:<bounce-{m}@mx.example>", BounceKind.Hard, BounceSource.DeliveryReport, now, new BounceTarget(userId, null, briefing.Id, null, now),
             "5.1.1", $"smtp; 550 5.1.1 <{email}>: Recipient address rejected"));
+        var bounced = await db.Users.SingleAsync(u => u.Id == userId);
+        bounced.MarkUndeliverable($"5.1.1 hard bounce: 550 5.1.1 <{email}>: Recipient address rejected", now);
         await db.SaveChangesAsync();
         // A consultation they created as staff, answered (submitted, named) and drafted in another. The answers' text
         // carries no needle: erasure keeps submitted answers, anonymous, in the results.

@@ -326,4 +326,29 @@ public sealed class BounceMailboxTests(DeliverabilityFixture portal) : IClassFix
         deliveries.QuerySelector("[data-testid=briefing-bounces]")!.TextContent.ShouldContain("Stella Staffview");
         int.Parse(dashboard.QuerySelector("[data-testid=undeliverable-addresses]")!.TextContent, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(1);
     }
+
+    [Fact]
+    public async Task Mailings_BouncedMember_IsNoLongerARecipientOfAnnouncementsOrConsultations()
+    {
+        // Arrange
+        const string email = "mailings@it.cec.example";
+        var memberId = await portal.CreateMemberAsync(email, "Mila Mailings");
+        await portal.QueueEmailAsync(email, "Mailings notice", mailing: false);
+        await portal.Mailbox.AppendAsync(Corpus("postfix-hard-5.1.1.eml", await portal.TokenOfAsync(email, "Mailings notice"), email));
+
+        // Act
+        await portal.RunBounceJobAsync();
+        var announced = await portal.WithServiceAsync<Web.Features.Webinars.Mail.WebinarAnnouncements, bool>(
+            announcements => announcements.PendingRecipients(Guid.NewGuid()).AnyAsync(u => u.Id == memberId, Token));
+        var invited = await portal.WithServiceAsync<Web.Features.Consultations.ConsultationAudience, bool>(
+            audience => audience.Recipients(Web.Features.Consultations.Consultation.Create(
+                new Web.Features.Consultations.ConsultationDetails("Audience check", "ENISA", "NIS2", "Context", DateTimeOffset.UtcNow.AddDays(10), Web.Features.Consultations.ConsultationMode.Anonymous, [], []),
+                new Web.Infrastructure.Web.Actor(memberId, email),
+                DateTimeOffset.UtcNow)).AnyAsync(u => u.Id == memberId, Token));
+
+        // Assert
+        (await portal.UserAsync(memberId)).IsUndeliverable.ShouldBeTrue();
+        announced.ShouldBeFalse();
+        invited.ShouldBeFalse();
+    }
 }

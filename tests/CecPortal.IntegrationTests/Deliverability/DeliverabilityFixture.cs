@@ -146,7 +146,7 @@ public sealed class DeliverabilityFixture : PortalFixture, IAsyncLifetime
         WithServiceAsync<EmailOutbox, Guid>(outbox => outbox.QueueAsync(
             new EmailMessage(to, subject, "<p>Hello</p>", "Hello", ListUnsubscribeUrl: mailing ? "https://portal.test/unsubscribe/x" : null), Token));
 
-    private async Task<TResult> WithServiceAsync<TService, TResult>(Func<TService, Task<TResult>> action)
+    public async Task<TResult> WithServiceAsync<TService, TResult>(Func<TService, Task<TResult>> action)
         where TService : notnull
     {
         await using var scope = Factory.Services.CreateAsyncScope();

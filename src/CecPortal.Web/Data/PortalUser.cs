@@ -233,6 +233,7 @@ public sealed class PortalUser : IdentityUser
 
         UndeliverableSince = now;
         UndeliverableReason = reason.Length > MaxUndeliverableReasonLength ? reason[..MaxUndeliverableReasonLength] : reason;
+        RenewConcurrencyStamp();
     }
 
     /// <summary>The owner says the address is right (a mailbox that was full, a server that was down): mailings resume.</summary>
@@ -246,6 +247,7 @@ public sealed class PortalUser : IdentityUser
         UndeliverableSince = null;
         UndeliverableReason = null;
         AddressConfirmedAt = now;
+        RenewConcurrencyStamp();
     }
 
     /// <summary>A new address was confirmed: the bounces of the old one say nothing about it.</summary>
@@ -257,6 +259,12 @@ public sealed class PortalUser : IdentityUser
     }
 
     public const int MaxUndeliverableReasonLength = 300;
+
+    /// <summary>
+    /// Bounce processing changes the account outside any request of its owner. Identity's store writes whole entities
+    /// checked by this stamp: a copy read before the mark then fails to save instead of silently clearing it.
+    /// </summary>
+    private void RenewConcurrencyStamp() => ConcurrencyStamp = Guid.NewGuid().ToString();
 
     [MemberNotNull(nameof(FullName))]
     private void Apply(ProfileDetails details)

@@ -21,19 +21,19 @@ public sealed class DeliverEmailJob(AppDbContext db, EmailSender sender, OutboxP
         // (MailKit's own timeout bounds it), so a message never goes out without being marked sent.
         cancellationToken.ThrowIfCancellationRequested();
         email.RecordAttempt();
-        var message = email.ToMessage(protection);
-
-        // Mailings (they carry an unsubscribe link) stop at a bounced address; account mail (sign-in links, the
-        // confirmation of a new address, erasure notices) is still tried: it may be how the owner repairs the address.
-        if (message.ListUnsubscribeUrl is not null && await addressProblems.IsUndeliverableAsync(email.To, cancellationToken))
-        {
-            email.MarkFailed(UndeliverableError);
-            await db.SaveChangesAsync(CancellationToken.None);
-            return;
-        }
-
         try
         {
+            var message = email.ToMessage(protection);
+
+            // Mailings (they carry an unsubscribe link) stop at a bounced address; account mail (sign-in links, the
+            // confirmation of a new address, erasure notices) is still tried: it may be how the owner repairs the address.
+            if (message.ListUnsubscribeUrl is not null && await addressProblems.IsUndeliverableAsync(email.To, CancellationToken.None))
+            {
+                email.MarkFailed(UndeliverableError);
+                await db.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
+
             await sender.SendAsync(message, outboundEmailId, CancellationToken.None);
             email.MarkSent(clock.GetUtcNow());
         }

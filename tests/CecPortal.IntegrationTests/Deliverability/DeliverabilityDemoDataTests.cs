@@ -19,7 +19,8 @@ public sealed class DeliverabilityDemoDataTests(DemoBriefingsPortalFixture porta
 
         // Act
         var member = await portal.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == memberId, Token));
-        var bounce = await portal.WithDbAsync(db => db.MailBounces.AsNoTracking().SingleAsync(b => b.MemberId == memberId, Token));
+        var bounces = await portal.WithDbAsync(db => db.MailBounces.AsNoTracking().Where(b => b.MemberId == memberId).OrderBy(b => b.ReceivedAt).ToListAsync(Token));
+        var bounce = bounces[^1];
         using var client = await portal.SignedInClientAsync(DeliverabilityDemoData.BouncedMemberEmail);
         var home = await client.GetDocumentAsync("/");
         using var admin = await portal.SignedInClientAsync(PortalFactory.AdminEmail);
@@ -28,9 +29,13 @@ public sealed class DeliverabilityDemoDataTests(DemoBriefingsPortalFixture porta
 
         // Assert
         member.IsUndeliverable.ShouldBeTrue();
-        bounce.Kind.ShouldBe(BounceKind.Hard);
+        var failed = await portal.WithDbAsync(db => db.BriefingDeliveries.CountAsync(d => d.MemberId == memberId && d.Status == Web.Features.Briefings.DeliveryStatus.Failed, Token));
+        failed.ShouldBeGreaterThan(0);
+        bounces.Count.ShouldBe(failed, "one bounce per morning the demo mailbox was full");
+        bounces.ShouldAllBe(b => b.Kind == BounceKind.Soft && b.StatusCode == "4.2.2");
+        member.UndeliverableReason!.ShouldContain("soft bounces");
         home.QuerySelector("[data-testid=address-banner]").ShouldNotBeNull();
-        deliveries.QuerySelector("[data-testid=briefing-bounces]")!.TextContent.ShouldContain("User unknown");
+        deliveries.QuerySelector("[data-testid=briefing-bounces]")!.TextContent.ShouldContain("mailbox is full");
         problems.QuerySelector($"[data-testid=undeliverable] tr[data-member='{DeliverabilityDemoData.BouncedMemberEmail}']").ShouldNotBeNull();
     }
 }

@@ -5,15 +5,17 @@ using CecPortal.Web.Infrastructure.Audit;
 namespace CecPortal.Web.Features.Deliverability;
 
 /// <summary>
-/// One demo member whose address bounced: the last emailed briefing's delivery to them failed with a hard bounce
-/// (on that briefing's delivery page and their staff page), their address is marked undeliverable (the banner at
-/// sign-in, staff's "delivery problems" list). Runs after the demo briefings, once.
+/// The demo's bounced address, told the way the demo briefings tell it: Giorgos Papadopoulos's mailbox has been full
+/// for the last three mornings (those editions' deliveries failed, <see cref="BriefingDemoData"/>). Each failure came
+/// back as a 4.2.2 bounce report, and the third crossed the soft-bounce threshold: the address is marked undeliverable
+/// (the banner at his sign-in, staff's "delivery problems"), and each of those briefings' delivery pages lists its bounce.
+/// Runs after the demo briefings, once.
 /// </summary>
 public sealed class DeliverabilityDemoData(AppDbContext db, AuditLog audit)
 {
     public const string BouncedMemberEmail = "g.papadopoulos@" + DemoSeeder.Domain;
 
-    public const string Diagnostic = "smtp; 550 5.1.1 <g.papadopoulos@demo.cec.example>: Recipient address rejected: User unknown in virtual mailbox table";
+    public const string Diagnostic = "smtp; 452 4.2.2 <g.papadopoulos@demo.cec.example>: Recipient mailbox is full (demo)";
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -23,27 +25,31 @@ public sealed class DeliverabilityDemoData(AppDbContext db, AuditLog audit)
         }
 
         var member = await db.Users.SingleOrDefaultAsync(u => u.Email == BouncedMemberEmail, cancellationToken);
-        var briefing = await db.Briefings.AsNoTracking()
-            .Where(b => b.SentAt != null)
-            .OrderByDescending(b => b.EditionDate)
-            .Select(b => new { b.Id, b.SentAt })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (member is null || briefing is null)
+        if (member is null)
         {
             return;
         }
 
-        var at = briefing.SentAt!.Value;
-        var deliveryIds = await db.Database.SqlQuery<long>($"""
-            INSERT INTO briefing_deliveries ("BriefingId", "MemberId", "Status", "Attempts", "CreatedAt", "LastAttemptAt", "SentAt")
-            VALUES ({briefing.Id}, {member.Id}, {(int)DeliveryStatus.Sent}, 1, {at}, {at}, {at})
-            ON CONFLICT ("BriefingId", "MemberId") DO UPDATE SET "Status" = excluded."Status"
-            RETURNING "Id" AS "Value"
-            """).ToListAsync(cancellationToken);
-        var target = new BounceTarget(member.Id, deliveryIds[0], briefing.Id, null, at);
-        var bounce = MailBounce.Record($"demo:{deliveryIds[0]}", BounceKind.Hard, BounceSource.DeliveryReport, at.AddMinutes(3), target, "5.1.1", Diagnostic);
-        db.MailBounces.Add(bounce);
-        member.MarkUndeliverable(bounce.Describe(), at.AddMinutes(3));
+        var failed = await db.BriefingDeliveries.AsNoTracking()
+            .Where(d => d.MemberId == member.Id && d.BriefingId != null && d.Status == DeliveryStatus.Failed && d.LastAttemptAt != null)
+            .OrderBy(d => d.LastAttemptAt)
+            .Select(d => new { d.Id, d.BriefingId, At = d.LastAttemptAt!.Value })
+            .ToListAsync(cancellationToken);
+        if (failed.Count == 0)
+        {
+            return;
+        }
+
+        MailBounce? last = null;
+        foreach (var delivery in failed)
+        {
+            last = MailBounce.Record(
+                $"demo:{delivery.Id}", BounceKind.Soft, BounceSource.DeliveryReport, delivery.At.AddMinutes(20),
+                new BounceTarget(member.Id, delivery.Id, delivery.BriefingId, null, delivery.At), "4.2.2", Diagnostic);
+            db.MailBounces.Add(last);
+        }
+
+        member.MarkUndeliverable($"{failed.Count} soft bounces within 7 day(s); the last: {last!.Describe()}", last.ReceivedAt);
         audit.Record(null, AddressBounces.ProcessingActor, AddressBounces.MarkedAction, SecurityEvents.UserSubject(member.Id), member.UndeliverableReason);
         await db.SaveChangesAsync(cancellationToken);
     }

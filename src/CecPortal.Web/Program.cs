@@ -4,6 +4,7 @@ using CecPortal.Web.Features.Account;
 using CecPortal.Web.Features.Admin;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Consultations;
+using CecPortal.Web.Features.Deliverability;
 using CecPortal.Web.Features.Demo;
 using CecPortal.Web.Features.Dev;
 using CecPortal.Web.Features.Membership;
@@ -30,6 +31,7 @@ try
         .AddAdministration()
         .AddBriefings()
         .AddConsultations()
+        .AddDeliverability()
         .AddDemoData()
         .AddDevTools()
         .AddMembership()

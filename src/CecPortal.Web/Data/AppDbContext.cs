@@ -2,6 +2,7 @@ using CecPortal.Web.Features.Admin.Breach;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Consultations;
+using CecPortal.Web.Features.Deliverability;
 using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Checks;
 using CecPortal.Web.Features.Membership.ProfileChanges;
@@ -112,6 +113,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ConsultationResponse> ConsultationResponses => Set<ConsultationResponse>();
 
     public DbSet<ConsultationAnswer> ConsultationAnswers => Set<ConsultationAnswer>();
+
+    public DbSet<MailBounce> MailBounces => Set<MailBounce>();
 
     /// <summary>Users holding <paramref name="role"/>, as a query to refine further.</summary>
     public IQueryable<PortalUser> UsersInRole(string role) =>

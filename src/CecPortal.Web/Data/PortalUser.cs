@@ -102,6 +102,19 @@ public sealed class PortalUser : IdentityUser
 
     public bool IsAlumni => LeftAt is not null;
 
+    // Address deliverability (issue 18)
+
+    /// <summary>Set when mail to the account's email address bounced for good: mailings stop until the owner confirms or changes it.</summary>
+    public DateTimeOffset? UndeliverableSince { get; private set; }
+
+    /// <summary>Why, in staff's words: the status code and the receiving server's diagnostic, trimmed.</summary>
+    public string? UndeliverableReason { get; private set; }
+
+    /// <summary>When the owner last confirmed the address after a bounce: soft bounces before it no longer count.</summary>
+    public DateTimeOffset? AddressConfirmedAt { get; private set; }
+
+    public bool IsUndeliverable => UndeliverableSince is not null;
+
     public ProfileDetails Details => new(FullName, JobTitle, Organisation, CountryCode, SectorCode, HiddenFromDirectory);
 
     /// <summary>Applies what the person typed on their profile; returns the names of the fields that changed.</summary>
@@ -237,6 +250,9 @@ public sealed class PortalUser : IdentityUser
         LastAttestedAt = null;
         LapsedAt = null;
         LeftAt = null;
+        UndeliverableSince = null;
+        UndeliverableReason = null;
+        AddressConfirmedAt = null;
     }
 
     /// <summary>
@@ -355,6 +371,49 @@ public sealed class PortalUser : IdentityUser
         AttestationRemindedAt = null;
         LapsedAt = null;
     }
+
+    /// <summary>Marks the address undeliverable (a hard bounce, or too many soft ones); a second mark keeps the first instant and reason.</summary>
+    public void MarkUndeliverable(string reason, DateTimeOffset now)
+    {
+        if (IsUndeliverable)
+        {
+            return;
+        }
+
+        UndeliverableSince = now;
+        UndeliverableReason = reason.Length > MaxUndeliverableReasonLength ? reason[..MaxUndeliverableReasonLength] : reason;
+        RenewConcurrencyStamp();
+    }
+
+    /// <summary>The owner says the address is right (a mailbox that was full, a server that was down): mailings resume.</summary>
+    public void ConfirmAddress(DateTimeOffset now)
+    {
+        if (!IsUndeliverable)
+        {
+            throw new AccountRuleException("Your address is not marked undeliverable.");
+        }
+
+        UndeliverableSince = null;
+        UndeliverableReason = null;
+        AddressConfirmedAt = now;
+        RenewConcurrencyStamp();
+    }
+
+    /// <summary>A new address was confirmed: the bounces of the old one say nothing about it.</summary>
+    public void ForgetAddressProblem(DateTimeOffset now)
+    {
+        UndeliverableSince = null;
+        UndeliverableReason = null;
+        AddressConfirmedAt = now;
+    }
+
+    public const int MaxUndeliverableReasonLength = 300;
+
+    /// <summary>
+    /// Bounce processing changes the account outside any request of its owner. Identity's store writes whole entities
+    /// checked by this stamp: a copy read before the mark then fails to save instead of silently clearing it.
+    /// </summary>
+    private void RenewConcurrencyStamp() => ConcurrencyStamp = Guid.NewGuid().ToString();
 
     [MemberNotNull(nameof(FullName))]
     private void Apply(ProfileDetails details)

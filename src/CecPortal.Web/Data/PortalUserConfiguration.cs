@@ -33,5 +33,10 @@ public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUse
         // Re-attestation (issue 18)
         builder.Ignore(u => u.IsLapsed);
         builder.Ignore(u => u.IsAlumni);
+
+        // Address deliverability (issue 18)
+        builder.Property(u => u.UndeliverableReason).HasMaxLength(PortalUser.MaxUndeliverableReasonLength);
+        builder.Ignore(u => u.IsUndeliverable);
+        builder.HasIndex(u => u.UndeliverableSince).HasFilter("\"UndeliverableSince\" IS NOT NULL");
     }
 }

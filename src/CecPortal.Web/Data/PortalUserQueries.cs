@@ -15,4 +15,10 @@ public static class PortalUserQueries
     /// directory): active, and not lapsed for want of confirming their role.
     /// </summary>
     public static IQueryable<PortalUser> InGoodStanding(this IQueryable<PortalUser> users) => users.ActiveMembers().Where(u => u.LapsedAt == null);
+
+    /// <summary>
+    /// Accounts whose address is not marked undeliverable (issue 18): for the recipients of mailings only, never for
+    /// access. A bounced member still signs in, and sees the banner asking to confirm or change the address.
+    /// </summary>
+    public static IQueryable<PortalUser> Deliverable(this IQueryable<PortalUser> users) => users.Where(u => u.UndeliverableSince == null);
 }

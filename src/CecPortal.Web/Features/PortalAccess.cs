@@ -32,6 +32,7 @@ public static class PortalAccess
         ("/Admin/Briefings", Policies.Editorial),
         ("/Admin/Consultations", Policies.Consultations),
         ("/Admin/Countries", Policies.Admin),
+        ("/Admin/Deliverability", Policies.Admin),
         ("/Admin/Members", Policies.Admin),
         ("/Admin/Privacy", Policies.Admin),
         ("/Admin/ReferenceData", Policies.Admin),

@@ -43,6 +43,11 @@ public sealed class BriefingDeliveryFixture : PortalFixture, IAsyncDisposable
         {
             await db.Briefings.ExecuteDeleteAsync(Token);
             await db.AuditEntries.Where(e => e.Action.StartsWith("briefing.")).ExecuteDeleteAsync(Token);
+
+            // A refusal in an earlier test marks its address undeliverable (issue 18); each test starts with every address working.
+            await db.MailBounces.ExecuteDeleteAsync(Token);
+            await db.Users.Where(u => u.UndeliverableSince != null)
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.UndeliverableSince, (DateTimeOffset?)null).SetProperty(u => u.UndeliverableReason, (string?)null), Token);
             return await db.OutboundEmails.ExecuteDeleteAsync(Token);
         });
     }
@@ -75,7 +80,7 @@ public sealed class BriefingDeliveryFixture : PortalFixture, IAsyncDisposable
 
     /// <summary>Emails of the members who should get the briefing, read independently of the engine's SQL.</summary>
     public Task<List<string>> ActiveMemberEmailsAsync() => WithDbAsync(db => db.UsersInRole(Roles.Member)
-        .Where(u => u.EmailConfirmed && u.SuspendedAt == null && u.BriefingOptOutAt == null)
+        .Where(u => u.EmailConfirmed && u.SuspendedAt == null && u.BriefingOptOutAt == null && u.UndeliverableSince == null)
         .Select(u => u.Email!)
         .OrderBy(e => e)
         .ToListAsync(Token));

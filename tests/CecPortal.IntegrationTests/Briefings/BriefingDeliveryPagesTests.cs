@@ -3,7 +3,9 @@ using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
+using CecPortal.Web.Features.Deliverability;
 using CecPortal.Web.Features.Unsubscribe;
+using CecPortal.Web.Infrastructure.Web;
 using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
@@ -71,6 +73,10 @@ public sealed class BriefingDeliveryPagesTests(BriefingDeliveryFixture portal) :
         await portal.WithServiceAsync<MorningBriefingJob>(job => job.RunAsync(Token));
         await WaitUntilAsync(async () => (await portal.BriefingAsync(briefing.Id)).Status == BriefingStatus.Sent, "the briefing to be sent");
         portal.Sink.OnRecipient = null;
+
+        // The 550 marked the address undeliverable (issue 18): no retry goes to it until its owner confirms it.
+        var refusedUserId = await portal.UserIdAsync(refused);
+        await portal.WithServiceAsync<AddressBounces>(bounces => bounces.ConfirmAddressAsync(refusedUserId, new Actor(refusedUserId, refused), Token));
         var members = (await portal.ActiveMemberEmailsAsync()).Count;
         using var editor = await portal.SignedInClientAsync(PortalFactory.EditorEmail);
         var url = $"/admin/briefings/{briefing.Id}/deliveries";

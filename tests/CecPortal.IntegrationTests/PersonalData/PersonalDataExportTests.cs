@@ -44,6 +44,7 @@ public sealed class PersonalDataExportTests(PortalFixture portal) : IClassFixtur
         ["talk_proposals"] = TableClass.Exported("talkProposals", "staffWork.talkProposalsDecided"),
         ["audit_entries"] = TableClass.Exported("securityAndAuditHistory"),
         ["outbound_emails"] = TableClass.Exported("emailsSentToYou"),
+        ["mail_bounces"] = TableClass.Exported("mailBounces"),
         ["privacy_acceptances"] = TableClass.Exported("privacyNoticeAcceptances"),
         ["privacy_notices"] = TableClass.Exported("staffWork.privacyNoticeVersionsPublished"),
         ["breach_notices"] = TableClass.Exported("staffWork.breachNoticesWritten"),

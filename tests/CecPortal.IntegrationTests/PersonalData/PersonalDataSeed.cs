@@ -5,6 +5,7 @@ using CecPortal.Web.Data;
 using CecPortal.Web.Features.Admin.Breach;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Consultations;
+using CecPortal.Web.Features.Deliverability;
 using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Checks;
 using CecPortal.Web.Features.Membership.ProfileChanges;
@@ -224,6 +225,12 @@ internal static class PersonalDataSeed
             INSERT INTO briefing_deliveries ("BriefingId", "MemberId", "Status", "Attempts", "LastError", "CreatedAt")
             VALUES ({briefing.Id}, {userId}, 2, 1, {$"550 5.1.1 <{email}>: no such user"}, {now})
             """);
+        db.MailBounces.Add(MailBounce.Record(
+            $"mid:<bounce-{m}@mx.example>", BounceKind.Hard, BounceSource.DeliveryReport, now, new BounceTarget(userId, null, briefing.Id, null, now),
+            "5.1.1", $"smtp; 550 5.1.1 <{email}>: Recipient address rejected"));
+        var bounced = await db.Users.SingleAsync(u => u.Id == userId);
+        bounced.MarkUndeliverable($"5.1.1 hard bounce: 550 5.1.1 <{email}>: Recipient address rejected", now);
+        await db.SaveChangesAsync();
         // A consultation they created as staff, answered (submitted, named) and drafted in another. The answers' text
         // carries no needle: erasure keeps submitted answers, anonymous, in the results.
         var consultation = Consultation.Create(

@@ -56,6 +56,7 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
     {
         ["/"] = Public,
         ["/account/access-denied"] = ItselfForbidden,
+        ["/account/address"] = SignedIn,
         ["/account/change-password"] = SignedIn,
         ["/account/confirm-email"] = Public,
         ["/account/forgot-password"] = Public,
@@ -88,6 +89,7 @@ public sealed class AccessControlMatrixTests(PortalFixture portal) : IClassFixtu
         ["/admin/consultations/{id:guid}/results"] = ConsultationStaff,
         ["/admin/consultations/{id:guid}/results.csv"] = ConsultationStaff,
         ["/admin/countries"] = AdminOnly,
+        ["/admin/delivery-problems"] = AdminOnly,
         ["/admin/jobs/{**path}"] = AdminOnly,
         ["/admin/members"] = AdminOnly,
         ["/admin/members/{userId}"] = AdminOnly,

@@ -38,6 +38,7 @@ public sealed class AccessTableTests(PortalFixture portal) : IClassFixture<Porta
     {
         ["/"] = Anonymous,
         ["/account/access-denied"] = Anonymous,
+        ["/account/address"] = SignedIn,
         ["/account/change-password"] = SignedIn,
         ["/account/confirm-email"] = Anonymous,
         ["/account/forgot-password"] = Anonymous,
@@ -70,6 +71,7 @@ public sealed class AccessTableTests(PortalFixture portal) : IClassFixture<Porta
         ["/admin/consultations/{id:guid}/results"] = StaffAndConsultations,
         ["/admin/consultations/{id:guid}/results.csv"] = StaffAndConsultations,
         ["/admin/countries"] = StaffAndAdmin,
+        ["/admin/delivery-problems"] = StaffAndAdmin,
         ["/admin/jobs/{**path}"] = "Admin",
         ["/admin/members"] = StaffAndAdmin,
         ["/admin/members/{userId}"] = StaffAndAdmin,

@@ -254,6 +254,7 @@ public sealed class PortalUserTests
         user.RecordAttestationReminder(Now.AddDays(-20));
         user.Lapse(Now.AddDays(-5));
         user.Suspend("Left the organisation.", Now);
+        user.MarkUndeliverable("5.1.1 hard bounce: 550 5.1.1 <marie@banque.example> user unknown", Now);
         var erasedAt = Now.AddDays(30);
 
         // Act
@@ -296,6 +297,10 @@ public sealed class PortalUserTests
         user.LastAttestedAt.ShouldBeNull();
         user.LapsedAt.ShouldBeNull();
         user.IsLapsed.ShouldBeFalse();
+        user.UndeliverableSince.ShouldBeNull();
+        user.UndeliverableReason.ShouldBeNull();
+        user.AddressConfirmedAt.ShouldBeNull();
+        user.IsUndeliverable.ShouldBeFalse();
     }
 
     [Fact]
@@ -388,6 +393,30 @@ public sealed class PortalUserTests
     }
 
     [Fact]
+    public void MarkUndeliverable_TwiceThenConfirm_KeepsTheFirstMarkAndConfirmClearsIt()
+    {
+        // Arrange
+        var user = NewUser();
+        user.MarkUndeliverable("5.1.1 hard bounce", Now);
+
+        // Act
+        user.MarkUndeliverable("4.2.2 soft bounce", Now.AddHours(1));
+
+        // Assert
+        user.UndeliverableSince.ShouldBe(Now);
+        user.UndeliverableReason.ShouldBe("5.1.1 hard bounce");
+
+        // Act
+        user.ConfirmAddress(Now.AddDays(1));
+
+        // Assert
+        user.IsUndeliverable.ShouldBeFalse();
+        user.UndeliverableReason.ShouldBeNull();
+        user.AddressConfirmedAt.ShouldBe(Now.AddDays(1));
+        Should.Throw<AccountRuleException>(() => user.ConfirmAddress(Now.AddDays(2)));
+    }
+
+    [Fact]
     public void PortalUser_EveryDeclaredProperty_HasAnErasureDecision()
     {
         // Arrange: the fields Erase_SuspendedMemberWithEverySetting_LeavesATombstoneWithoutPersonalData checks. A field added to
@@ -402,6 +431,7 @@ public sealed class PortalUserTests
             nameof(PortalUser.PendingEmail), nameof(PortalUser.PendingEmailRequestedAt), nameof(PortalUser.Details),
             nameof(PortalUser.AttestationDueAt), nameof(PortalUser.AttestationRequestedAt), nameof(PortalUser.AttestationRemindedAt),
             nameof(PortalUser.LastAttestedAt), nameof(PortalUser.LapsedAt), nameof(PortalUser.IsLapsed), nameof(PortalUser.LeftAt), nameof(PortalUser.IsAlumni),
+            nameof(PortalUser.UndeliverableSince), nameof(PortalUser.UndeliverableReason), nameof(PortalUser.AddressConfirmedAt), nameof(PortalUser.IsUndeliverable),
         ];
 
         // Act

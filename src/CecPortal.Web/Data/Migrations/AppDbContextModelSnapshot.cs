@@ -35,6 +35,9 @@ namespace CecPortal.Web.Data.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("AddressConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("AttestationDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -165,6 +168,13 @@ namespace CecPortal.Web.Data.Migrations
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("UndeliverableReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("UndeliverableSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -188,6 +198,9 @@ namespace CecPortal.Web.Data.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("UndeliverableSince")
+                        .HasFilter("\"UndeliverableSince\" IS NOT NULL");
 
                     b.HasIndex("CountryCode", "SectorCode");
 
@@ -642,6 +655,64 @@ namespace CecPortal.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("consultation_responses", (string)null);
+                });
+
+            modelBuilder.Entity("CecPortal.Web.Features.Deliverability.MailBounce", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BounceKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("BriefingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("DeliveryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Diagnostic")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MemberId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid?>("OutboundEmailId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StatusCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BounceKey")
+                        .IsUnique();
+
+                    b.HasIndex("BriefingId")
+                        .HasFilter("\"BriefingId\" IS NOT NULL");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("MemberId", "ReceivedAt");
+
+                    b.ToTable("mail_bounces", (string)null);
                 });
 
             modelBuilder.Entity("CecPortal.Web.Features.Membership.Applications.ApplicationEvent", b =>

@@ -27,8 +27,9 @@ public sealed class ConsultationAudience(AppDbContext db)
     public Task<bool> InvitesAsync(Consultation consultation, string userId, CancellationToken cancellationToken) =>
         Members(consultation.AudienceSectors, consultation.AudienceCountries).AnyAsync(u => u.Id == userId, cancellationToken);
 
-    /// <summary>Members of the audience who get consultation emails: a confirmed address, and the emails not turned off.</summary>
+    /// <summary>Members of the audience who get consultation emails: a confirmed address that does not bounce, and the emails not turned off.</summary>
     public IQueryable<PortalUser> Recipients(Consultation consultation) =>
         Members(consultation.AudienceSectors, consultation.AudienceCountries)
-            .Where(u => u.EmailConfirmed && u.Email != null && u.ConsultationEmailsOptOutAt == null);
+            .Where(u => u.EmailConfirmed && u.Email != null && u.ConsultationEmailsOptOutAt == null)
+            .Deliverable();
 }

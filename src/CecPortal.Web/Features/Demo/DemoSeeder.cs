@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Consultations;
+using CecPortal.Web.Features.Deliverability;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.Membership.Attestation;
 using CecPortal.Web.Features.Membership.Vetting;
@@ -15,7 +16,7 @@ namespace CecPortal.Web.Features.Demo;
 /// countries and NIS2 sectors. All demo accounts share one password: <c>Demo:Password</c> when configured,
 /// otherwise a generated one that is printed once, on the run that creates the accounts.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, MembershipDemoData applications, BriefingDemoData briefings, WebinarDemoData webinars, SharingDemoData sharing, ConsultationDemoData consultations, AttestationDemoData attestations, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, MembershipDemoData applications, BriefingDemoData briefings, WebinarDemoData webinars, SharingDemoData sharing, ConsultationDemoData consultations, AttestationDemoData attestations, DeliverabilityDemoData deliverability, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string Domain = "demo.cec.example";
 
@@ -126,6 +127,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<PortalUser> users, M
         if (configuration.GetValue("Demo:SeedBriefings", defaultValue: true))
         {
             await briefings.SeedAsync(cancellationToken);
+
+            // A bounced address needs an emailed briefing to have bounced from.
+            await deliverability.SeedAsync(cancellationToken);
         }
     }
 

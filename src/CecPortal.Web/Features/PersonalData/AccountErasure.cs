@@ -109,6 +109,7 @@ public sealed class AccountErasure(
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.SponsorEmail, (string?)null), cancellationToken);
 
         await db.BriefingDeliveries.Where(d => d.MemberId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.MailBounces.Where(b => b.MemberId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.WebinarRegistrations.Where(r => r.MemberId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.WebinarSpeakers.Where(s => s.MemberId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.TalkProposals.Where(p => p.MemberId == userId).ExecuteDeleteAsync(cancellationToken);

@@ -38,6 +38,16 @@ public sealed record PersonalDataDocument(
     /// <summary>The person's own answer sets to consultations, drafts included; only the person sees them joined to their name.</summary>
     public IReadOnlyList<ConsultationAnswerSetRecord> ConsultationAnswerSets { get; init; } = [];
 
+    /// <summary>Whether mail to the person's address bounced (issue 18): the mark that stops mailings, and when they last confirmed the address.</summary>
+    public AddressDeliverabilityRecord AddressDeliverability { get; init; } = new(null, null, null);
+
+    /// <summary>The bounces, spam complaints and refusals of mail sent to the person, with the receiving server's words.</summary>
+    public IReadOnlyList<MailBounceRecord> MailBounces { get; init; } = [];
+
+    public sealed record AddressDeliverabilityRecord(DateTimeOffset? UndeliverableSince, string? Reason, DateTimeOffset? AddressConfirmedAt);
+
+    public sealed record MailBounceRecord(DateTimeOffset ReceivedAt, string Kind, string Source, string? StatusCode, string? Diagnostic, Guid? BriefingId);
+
     /// <summary>Whether consultation announcements and reminders are emailed to the person, and since when they are off.</summary>
     public ConsultationEmailsRecord ConsultationEmails { get; init; } = new(true, null);
 

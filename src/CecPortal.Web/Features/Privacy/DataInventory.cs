@@ -50,6 +50,12 @@ public static class DataInventory
                 "Membership agreement (Art. 6(1)(b)).",
                 $"{Period(retention.DeliveryDetails)}; after that only the number of emails sent and failed per briefing is kept, without names."),
             new(
+                "Bounces and spam complaints",
+                "For each email of ours that your mail server refused or returned, or that you reported as spam: when, the status code and the server's explanation; whether your address is marked undeliverable, and when you last confirmed it.",
+                "Stopping mail to an address that no longer works, and telling you so when you sign in.",
+                "Legitimate interest (Art. 6(1)(f)).",
+                $"Bounce records: {Period(retention.DeliveryDetails)}. The undeliverable mark: until you confirm or change your address."),
+            new(
                 "Webinar registrations and talk proposals",
                 "The sessions you registered for (and your place on a waiting list), reminders sent, talks you proposed.",
                 "Organising the peer webinars.",

@@ -139,6 +139,9 @@ public sealed class EmailChange(
 
         // The user name is the sign-in email: both change in the same transaction (this also renews the stamp again).
         user.ClearPendingEmail();
+
+        // The old address's bounces say nothing about the new one: mailings go to it at once.
+        user.ForgetAddressProblem(clock.GetUtcNow());
         audit.Record(user.Id, newEmail, SecurityEvents.EmailChanged, SecurityEvents.UserSubject(user.Id));
         var renamed = await users.SetUserNameAsync(user, newEmail);
         if (!renamed.Succeeded)

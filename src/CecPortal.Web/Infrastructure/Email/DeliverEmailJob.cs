@@ -1,10 +1,13 @@
 using Hangfire;
+using MailKit.Net.Smtp;
 
 namespace CecPortal.Web.Infrastructure.Email;
 
 /// <summary>Delivers one outbound email by id. Running it again after success does nothing.</summary>
-public sealed class DeliverEmailJob(AppDbContext db, EmailSender sender, OutboxProtection protection, TimeProvider clock, ILogger<DeliverEmailJob> logger)
+public sealed class DeliverEmailJob(AppDbContext db, EmailSender sender, OutboxProtection protection, IAddressProblems addressProblems, TimeProvider clock, ILogger<DeliverEmailJob> logger)
 {
+    public const string UndeliverableError = "Not sent: the address is marked undeliverable (it bounced); mailings resume once its owner confirms or changes it.";
+
     [AutomaticRetry(Attempts = 8)]
     public async Task RunAsync(Guid outboundEmailId, CancellationToken cancellationToken)
     {
@@ -20,8 +23,29 @@ public sealed class DeliverEmailJob(AppDbContext db, EmailSender sender, OutboxP
         email.RecordAttempt();
         try
         {
-            await sender.SendAsync(email.ToMessage(protection), CancellationToken.None);
+            var message = email.ToMessage(protection);
+
+            // Mailings (they carry an unsubscribe link) stop at a bounced address; account mail (sign-in links, the
+            // confirmation of a new address, erasure notices) is still tried: it may be how the owner repairs the address.
+            if (message.ListUnsubscribeUrl is not null && await addressProblems.IsUndeliverableAsync(email.To, CancellationToken.None))
+            {
+                email.MarkFailed(UndeliverableError);
+                await db.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
+
+            await sender.SendAsync(message, outboundEmailId, CancellationToken.None);
             email.MarkSent(clock.GetUtcNow());
+        }
+        catch (SmtpCommandException refusal) when ((int)refusal.StatusCode is >= 500 and < 600)
+        {
+            // A permanent refusal: trying again gives the same answer. It counts like a bounce of the address.
+            var error = $"SMTP {(int)refusal.StatusCode} {refusal.ErrorCode}: {refusal.Message}";
+            email.MarkFailed(error);
+            await db.SaveChangesAsync(CancellationToken.None);
+            await addressProblems.RecordRefusalAsync(outboundEmailId, email.To, (int)refusal.StatusCode, error, CancellationToken.None);
+            logger.LogWarning("Outbound email {OutboundEmailId} was refused permanently by the SMTP server; not retried.", outboundEmailId);
+            return;
         }
         catch (Exception ex)
         {

@@ -1,6 +1,6 @@
 namespace CecPortal.Web.Infrastructure.Email;
 
-public sealed class EmailOptions
+public sealed class EmailOptions : IValidatableObject
 {
     public const string Section = "Email";
 
@@ -24,6 +24,43 @@ public sealed class EmailOptions
     [Required]
     public string FromName { get; set; } = "CISOs European Community";
 
+    /// <summary>
+    /// The mailbox bounces go to, e.g. <c>bounces@cec.example</c>: each message's envelope sender becomes
+    /// <c>bounces+token@cec.example</c> (VERP, see <see cref="ReturnPath"/>). Empty: the envelope sender is the From address.
+    /// </summary>
+    [EmailAddress]
+    public string? BounceAddress { get; set; }
+
+    /// <summary>Base64 key (at least 32 bytes) that signs the return-path tokens; required with <see cref="BounceAddress"/>.</summary>
+    public string? BounceSigningKey { get; set; }
+
     /// <summary>Directory for captured .eml files (set by start-up when no SMTP host is configured).</summary>
     public string? PickupDirectory { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(BounceAddress))
+        {
+            yield break;
+        }
+
+        var key = BounceSigningKey is null ? null : TryBase64(BounceSigningKey);
+        if (key is not { Length: >= 32 })
+        {
+            yield return new ValidationResult(
+                "Email:BounceSigningKey must be a base64 key of at least 32 bytes when Email:BounceAddress is set.",
+                [nameof(BounceSigningKey)]);
+        }
+
+        if (BounceAddress.Contains('+', StringComparison.Ordinal))
+        {
+            yield return new ValidationResult("Email:BounceAddress must not contain '+': the portal adds '+token' itself.", [nameof(BounceAddress)]);
+        }
+    }
+
+    private static byte[]? TryBase64(string value)
+    {
+        var buffer = new byte[value.Length];
+        return Convert.TryFromBase64String(value.Trim(), buffer, out var written) ? buffer[..written] : null;
+    }
 }

@@ -5,17 +5,24 @@ using MimeKit;
 namespace CecPortal.Web.Infrastructure.Email;
 
 /// <summary>Turns an <see cref="EmailMessage"/> into MIME and sends it through an <see cref="EmailTransport"/> (SMTP, or .eml files when no SMTP host is configured).</summary>
-public sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSender> logger)
+public sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSender> logger, ReturnPath? returnPath = null)
 {
     private readonly EmailOptions _options = options.Value;
 
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default) => SendAsync(message, null, cancellationToken);
+
+    /// <summary>Sends an outbox email with its own return path (VERP), so a bounce names it.</summary>
+    public Task SendAsync(EmailMessage message, Guid outboundEmailId, CancellationToken cancellationToken) =>
+        SendAsync(message, returnPath?.ForOutboundEmail(outboundEmailId), cancellationToken);
+
+    private async Task SendAsync(EmailMessage message, string? returnToken, CancellationToken cancellationToken)
     {
         using var activity = PortalTelemetry.EmailSource.StartActivity("email send", ActivityKind.Client);
         activity?.SetTag("email.kind", PortalTelemetry.EmailKind.Transactional);
         try
         {
-            await DeliverAsync(ToMime(message), cancellationToken);
+            var mime = ToMime(message);
+            await DeliverAsync(mime, returnPath?.Stamp(mime, returnToken), cancellationToken);
         }
         catch (Exception ex)
         {
@@ -27,12 +34,12 @@ public sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSen
         PortalTelemetry.RecordEmailSent(PortalTelemetry.EmailKind.Transactional);
     }
 
-    private async Task DeliverAsync(MimeMessage mime, CancellationToken cancellationToken)
+    private async Task DeliverAsync(MimeMessage mime, MailboxAddress? envelopeSender, CancellationToken cancellationToken)
     {
         // One connection per message: the outbox sends one message per job.
         await using var transport = EmailTransport.For(_options);
         await transport.ConnectAsync(cancellationToken);
-        await transport.SendAsync(mime, cancellationToken);
+        await transport.SendAsync(mime, envelopeSender, cancellationToken);
         if (transport is PickupEmailTransport)
         {
             logger.LogInformation("Kept message {MessageId} in the development mailbox.", mime.MessageId);

@@ -36,6 +36,7 @@ public static class EmailSetup
             })
             .ValidateSettings(EmailOptions.Section);
         services.AddSingleton<OutboxProtection>();
+        services.AddSingleton<ReturnPath>();
         services.AddScoped<EmailSender>();
         services.AddScoped<EmailOutbox>();
         services.AddSingleton<EnqueueAfterCommitInterceptor>();

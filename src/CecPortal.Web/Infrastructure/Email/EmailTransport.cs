@@ -18,7 +18,13 @@ public abstract class EmailTransport : IAsyncDisposable
     public abstract Task ConnectAsync(CancellationToken cancellationToken);
 
     /// <summary>Returns once the server has accepted the message (its 250 reply to the end of DATA).</summary>
-    public abstract Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+    public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => SendAsync(message, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SendAsync(MimeMessage, CancellationToken)"/>, with <paramref name="envelopeSender"/> as the SMTP
+    /// <c>MAIL FROM</c> (the VERP return path, see <see cref="ReturnPath"/>); null keeps the From address.
+    /// </summary>
+    public abstract Task SendAsync(MimeMessage message, MailboxAddress? envelopeSender, CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
 }

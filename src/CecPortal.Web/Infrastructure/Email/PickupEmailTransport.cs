@@ -16,7 +16,8 @@ public sealed class PickupEmailTransport(string directory) : EmailTransport
         return Task.CompletedTask;
     }
 
-    public override Task SendAsync(MimeMessage message, CancellationToken cancellationToken) =>
+    /// <summary>The envelope sender has nowhere to go in a file: the message's token header still shows the return path's token.</summary>
+    public override Task SendAsync(MimeMessage message, MailboxAddress? envelopeSender, CancellationToken cancellationToken) =>
         PickupDirectory.WriteAsync(directory, message, cancellationToken);
 
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -36,10 +36,17 @@ public sealed class SmtpEmailTransport(EmailOptions options) : EmailTransport
         _client = client;
     }
 
-    public override async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    public override async Task SendAsync(MimeMessage message, MailboxAddress? envelopeSender, CancellationToken cancellationToken)
     {
         var client = _client ?? throw new InvalidOperationException("Connect before sending.");
-        await client.SendAsync(message, cancellationToken);
+        if (envelopeSender is null)
+        {
+            await client.SendAsync(message, cancellationToken);
+        }
+        else
+        {
+            await client.SendAsync(message, envelopeSender, message.To.Mailboxes, cancellationToken);
+        }
     }
 
     public override ValueTask DisposeAsync() => new(CloseAsync());

@@ -65,6 +65,7 @@ public sealed class MemberSearch(AppDbContext db, TimeProvider clock)
             MemberStatuses.Lapsed => members.Where(u => u.LeftAt == null && u.LapsedAt != null),
             MemberStatuses.Alumni => members.Where(u => u.LeftAt != null),
             MemberStatuses.Revetting => members.Where(u => db.ProfileReviews.Any(r => r.UserId == u.Id && r.Status == ProfileReviewStatus.Pending)),
+            MemberStatuses.Undeliverable => members.Where(u => u.UndeliverableSince != null),
             _ => members.Where(u => false),
         };
     }

@@ -24,6 +24,9 @@ public static class MemberStatuses
     /// <summary>A change of organisation, country or sector waits for a vetter (light re-vetting).</summary>
     public const string Revetting = "revetting";
 
+    /// <summary>The member's address is marked undeliverable (issue 18): mailings stop until they confirm or change it.</summary>
+    public const string Undeliverable = "undeliverable";
+
     public static readonly IReadOnlyList<(string Value, string Label)> Options =
     [
         (Active, "Active"),
@@ -34,5 +37,6 @@ public static class MemberStatuses
         (Lapsed, "Lapsed"),
         (Alumni, "Alumni"),
         (Revetting, "Profile change waiting for a vetter"),
+        (Undeliverable, "Address undeliverable"),
     ];
 }

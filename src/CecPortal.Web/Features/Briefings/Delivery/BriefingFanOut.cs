@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using CecPortal.Web.Features.Deliverability;
 using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Observability;
 using MimeKit;
@@ -16,6 +18,8 @@ public sealed class BriefingFanOut(
     IEnumerable<IDeliverySource> sources,
     SmtpConnectionSlots slots,
     IOptions<EmailOptions> emailOptions,
+    ReturnPath returnPath,
+    AddressBounces bounces,
     IOptions<BriefingOptions> briefingOptions,
     TimeProvider clock,
     ILogger<BriefingFanOut> logger)
@@ -70,11 +74,15 @@ public sealed class BriefingFanOut(
         try
         {
             var quota = new Quota(maxMessages);
+            var refusals = new ConcurrentBag<SmtpRefusal>();
             var claimSize = Math.Clamp((work + held - 1) / held, 1, MaxClaimBatch);
             var senders = Enumerable.Range(0, held)
-                .Select(_ => Task.Run(() => RunSenderAsync(subject, source.TelemetryKind, template, quota, claimSize, cancellationToken), CancellationToken.None))
+                .Select(_ => Task.Run(() => RunSenderAsync(subject, source.TelemetryKind, template, quota, claimSize, refusals, cancellationToken), CancellationToken.None))
                 .ToList();
             var results = await Task.WhenAll(senders);
+
+            // After the senders, on this thread: the bounce rule uses the request's DbContext, which is not thread-safe.
+            await bounces.RecordSmtpRefusalsAsync(refusals, CancellationToken.None);
             var total = new FanOutResult(results.Sum(r => r.Sent), results.Sum(r => r.Failed), results.Sum(r => r.Deferred), held);
             activity?.SetTag("email.sent", total.Sent);
             activity?.SetTag("email.failed", total.Failed + total.Deferred);
@@ -89,7 +97,7 @@ public sealed class BriefingFanOut(
         }
     }
 
-    private async Task<FanOutResult> RunSenderAsync(DeliverySubject subject, string telemetryKind, IDeliveryTemplate template, Quota quota, int claimSize, CancellationToken cancellationToken)
+    private async Task<FanOutResult> RunSenderAsync(DeliverySubject subject, string telemetryKind, IDeliveryTemplate template, Quota quota, int claimSize, ConcurrentBag<SmtpRefusal> refusals, CancellationToken cancellationToken)
     {
         int sent = 0, failed = 0, deferred = 0;
         await using var rows = await ledger.OpenSenderAsync(cancellationToken);
@@ -118,7 +126,7 @@ public sealed class BriefingFanOut(
                     break;
                 }
 
-                var outcome = await DeliverAsync(row, template, telemetryKind, transport, rows, batch.Skip(i).Select(r => r.Id), cancellationToken);
+                var outcome = await DeliverAsync(row, template, telemetryKind, transport, rows, batch.Skip(i).Select(r => r.Id), refusals, cancellationToken);
                 switch (outcome)
                 {
                     case DeliveryStatus.Sent:
@@ -137,7 +145,7 @@ public sealed class BriefingFanOut(
         return new FanOutResult(sent, failed, deferred, 1);
     }
 
-    private async Task<DeliveryStatus> DeliverAsync(ClaimedDelivery row, IDeliveryTemplate template, string telemetryKind, EmailTransport transport, DeliveryLedger.SenderLedger rows, IEnumerable<long> unsent, CancellationToken cancellationToken)
+    private async Task<DeliveryStatus> DeliverAsync(ClaimedDelivery row, IDeliveryTemplate template, string telemetryKind, EmailTransport transport, DeliveryLedger.SenderLedger rows, IEnumerable<long> unsent, ConcurrentBag<SmtpRefusal> refusals, CancellationToken cancellationToken)
     {
         if (row.IneligibleReason is { } reason)
         {
@@ -165,12 +173,13 @@ public sealed class BriefingFanOut(
         }
 
         using var message = template.ToMime(new BriefingRecipient(row.MemberId, row.Email!, row.FullName), to);
+        var envelopeSender = returnPath.Stamp(message, returnPath.ForDelivery(row.Id));
         try
         {
             // Not cancelled by a stopping server: the message in hand finishes and is marked (the SMTP client's
             // timeout bounds it), then the sender loop gives the rest of its batch back. Cancelling mid-DATA would
             // leave unknown whether the server took it, and the member could get it twice.
-            await transport.SendAsync(message, CancellationToken.None);
+            await transport.SendAsync(message, envelopeSender, CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -179,6 +188,11 @@ public sealed class BriefingFanOut(
             if (failure.ConnectionLost)
             {
                 await transport.DisposeAsync();
+            }
+
+            if (failure.ReplyCode is { } code && failure.IsPermanent)
+            {
+                refusals.Add(new SmtpRefusal(row.Id, row.MemberId, code, failure.Error));
             }
 
             return await RecordAsync(rows, row, failure);

@@ -8,6 +8,9 @@ public sealed record DeliveryFailure(DeliveryFailureKind Kind, string Error, boo
 {
     public bool IsPermanent => Kind == DeliveryFailureKind.Permanent;
 
+    /// <summary>The SMTP server's reply code, when the failure is its reply (a 5xx counts like a bounce).</summary>
+    public int? ReplyCode { get; init; }
+
     /// <summary>
     /// Sorts a send exception: an SMTP reply by its code (5xx permanent, 4xx transient); anything else (a dropped
     /// connection, <see cref="IOException"/>, <see cref="SmtpProtocolException"/>, <see cref="ServiceNotConnectedException"/>,
@@ -25,8 +28,8 @@ public sealed record DeliveryFailure(DeliveryFailureKind Kind, string Error, boo
 
         // 421: the server is closing the connection; every other reply leaves it usable (MailKit sends RSET).
         return code is >= 500 and < 600
-            ? new DeliveryFailure(DeliveryFailureKind.Permanent, error, ConnectionLost: false)
-            : new DeliveryFailure(DeliveryFailureKind.Transient, error, ConnectionLost: code == 421);
+            ? new DeliveryFailure(DeliveryFailureKind.Permanent, error, ConnectionLost: false) { ReplyCode = code }
+            : new DeliveryFailure(DeliveryFailureKind.Transient, error, ConnectionLost: code == 421) { ReplyCode = code };
     }
 
     private static DeliveryFailure Lost(Exception exception) =>

@@ -66,7 +66,8 @@ public sealed class DeliveryLedger
                 FOR UPDATE SKIP LOCKED)
             RETURNING "Id", "MemberId", "Attempts")
         SELECT c."Id", c."MemberId", c."Attempts", u."Email", u."FullName", u."EmailConfirmed",
-               (u."SuspendedAt" IS NOT NULL OR u."LapsedAt" IS NOT NULL OR u."LeftAt" IS NOT NULL), {(subject.Kind == DeliveryKind.Briefing ? "u.\"BriefingOptOutAt\" IS NOT NULL" : "FALSE")}
+               (u."SuspendedAt" IS NOT NULL OR u."LapsedAt" IS NOT NULL OR u."LeftAt" IS NOT NULL), {(subject.Kind == DeliveryKind.Briefing ? "u.\"BriefingOptOutAt\" IS NOT NULL" : "FALSE")},
+               u."UndeliverableSince" IS NOT NULL
         FROM claimed AS c JOIN "AspNetUsers" AS u ON u."Id" = c."MemberId"
         ORDER BY c."Id"
         """;
@@ -88,7 +89,8 @@ public sealed class DeliveryLedger
     }
 
     /// <summary>
-    /// Adds a Pending row for every active member (role Member, email confirmed, not suspended, lapsed or left, not opted out)
+    /// Adds a Pending row for every active member (role Member, email confirmed, not suspended, lapsed or left, not opted
+    /// out, address not marked undeliverable)
     /// that has none yet for this briefing, in one streaming statement. Returns the number of rows added.
     /// </summary>
     public Task<int> FillAsync(Guid briefingId, CancellationToken cancellationToken)
@@ -101,6 +103,7 @@ public sealed class DeliveryLedger
             FROM "AspNetUsers" AS u
             WHERE u."EmailConfirmed" AND u."Email" IS NOT NULL AND u."SuspendedAt" IS NULL AND u."BriefingOptOutAt" IS NULL
               AND u."LapsedAt" IS NULL AND u."LeftAt" IS NULL
+              AND u."UndeliverableSince" IS NULL
               AND EXISTS (
                   SELECT 1 FROM "AspNetUserRoles" AS ur JOIN "AspNetRoles" AS r ON r."Id" = ur."RoleId"
                   WHERE ur."UserId" = u."Id" AND r."Name" = {Roles.Member})
@@ -236,7 +239,8 @@ public sealed class DeliveryLedger
                     reader.GetString(4),
                     reader.GetBoolean(5),
                     reader.GetBoolean(6),
-                    reader.GetBoolean(7)));
+                    reader.GetBoolean(7),
+                    reader.GetBoolean(8)));
             }
 
             return rows;

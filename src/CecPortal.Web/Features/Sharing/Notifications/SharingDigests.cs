@@ -109,9 +109,10 @@ public sealed partial class SharingDigests(
         return true;
     }
 
-    /// <summary>People who may be emailed at all: an address, not suspended, not erased.</summary>
+    /// <summary>People who may be emailed at all: an address that does not bounce, not suspended, not erased.</summary>
     private IQueryable<PortalUser> Recipients() =>
-        db.Users.InGoodStanding().Where(u => u.ErasedAt == null && u.Email != null && u.EmailConfirmed);
+        db.Users.InGoodStanding().Where(u => u.ErasedAt == null && u.Email != null && u.EmailConfirmed)
+            .Deliverable();
 
     /// <summary>The (member, message) pairs that are for the member and not yet in an email, posted between the two instants.</summary>
     private IQueryable<PendingMessage> Pending(IQueryable<Message> messages, IQueryable<PortalUser> people, DateTimeOffset since, DateTimeOffset until) =>

@@ -31,10 +31,14 @@ public sealed class WebinarAnnouncements(AppDbContext db, EmailOutbox outbox, Un
         }
     }
 
-    /// <summary>The members an announcement of <paramref name="sessionId"/> goes to and who have not had it yet.</summary>
+    /// <summary>
+    /// The members an announcement of <paramref name="sessionId"/> goes to and who have not had it yet; a bounced address
+    /// waits, and gets it on a later pass once its owner confirms it while the session is still announced.
+    /// </summary>
     public IQueryable<PortalUser> PendingRecipients(Guid sessionId) =>
         db.UsersInRole(Roles.Member).InGoodStanding()
             .Where(u => u.EmailConfirmed && u.Email != null && u.WebinarAnnouncementsOptOutAt == null)
+            .Deliverable()
             .Where(u => !db.WebinarAnnouncements.Any(a => a.SessionId == sessionId && a.MemberId == u.Id));
 
     private async Task<int> QueueBatchAsync(Guid sessionId, CancellationToken cancellationToken)

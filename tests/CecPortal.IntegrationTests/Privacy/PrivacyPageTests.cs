@@ -48,7 +48,8 @@ public sealed class PrivacyPageTests(CustomRetentionPortalFixture portal) : ICla
         RetainedFor("Consultation answers").ShouldContain("deleted 14 days after the consultation closes");
         RetainedFor("Changes of organisation, country or sector").ShouldContain("then 90 days after the decision");
         RetainedFor("Yearly membership confirmation and alumni record").ShouldStartWith("For as long as you are a member");
-        page.QuerySelectorAll("[data-testid=data-inventory] tbody tr").Length.ShouldBe(13);
+        RetainedFor("Bounces and spam complaints").ShouldContain("2 years");
+        page.QuerySelectorAll("[data-testid=data-inventory] tbody tr").Length.ShouldBe(14);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Shouldly;
 
 [assembly: AssemblyFixture(typeof(BrowserPortal))]
 
@@ -104,6 +105,21 @@ public class BrowserPortal : IAsyncLifetime
     };
 
     /// <summary>
+    /// A new browser context on the portal whose console is watched (<see cref="ConsoleWatch"/>): a test that opens its
+    /// own contexts ends with <see cref="ShouldHaveCleanConsole"/> for each.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(string? storageState = null, ViewportSize? viewport = null)
+    {
+        var context = await Browser.NewContextAsync(ContextOptions(storageState, viewport));
+        await ConsoleWatch.StartAsync(context);
+        return context;
+    }
+
+    /// <summary>Fails the test if a page of <paramref name="context"/> logged an error, threw, or broke the CSP.</summary>
+    public static void ShouldHaveCleanConsole(IBrowserContext context) =>
+        ConsoleWatch.Of(context).Problems.ShouldBeEmpty("the pages' console reported problems");
+
+    /// <summary>
     /// The cookies of a session signed in as <paramref name="email"/> through the real login form; the sign-in
     /// happens once per account and later tests start from the saved state.
     /// </summary>
@@ -112,7 +128,8 @@ public class BrowserPortal : IAsyncLifetime
 
     /// <summary>
     /// Runs <paramref name="body"/> in a fresh page (optionally already signed in as <paramref name="signedInAs"/>);
-    /// if it fails, keeps a screenshot at <c>TestResults/screenshots/&lt;test&gt;.png</c> before rethrowing.
+    /// if it fails, keeps a screenshot at <c>TestResults/screenshots/&lt;test&gt;.png</c> before rethrowing. It also fails
+    /// if the page's console reported an error, an uncaught script error or a CSP violation.
     /// </summary>
     public async Task RunAsync(
         Func<IPage, Task> body,
@@ -121,12 +138,13 @@ public class BrowserPortal : IAsyncLifetime
         [CallerMemberName] string testName = "")
     {
         var storageState = signedInAs is null ? null : await StorageStateAsync(signedInAs);
-        await using var context = await Browser.NewContextAsync(ContextOptions(storageState, viewport));
+        await using var context = await NewContextAsync(storageState, viewport);
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         try
         {
             await body(page);
+            ShouldHaveCleanConsole(context);
         }
         catch
         {
@@ -180,7 +198,7 @@ public class BrowserPortal : IAsyncLifetime
 
     private async Task<string> SignInThroughFormAsync(string email)
     {
-        await using var context = await Browser.NewContextAsync(ContextOptions());
+        await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         try
         {
@@ -188,6 +206,7 @@ public class BrowserPortal : IAsyncLifetime
             await login.GotoAsync();
             await login.SignInAsync(email, PortalFactory.DemoPassword);
             await Assertions.Expect(new LayoutNav(page).SignedInAs).ToHaveTextAsync(email);
+            ShouldHaveCleanConsole(context);
             return await context.StorageStateAsync();
         }
         catch

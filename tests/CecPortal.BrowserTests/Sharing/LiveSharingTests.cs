@@ -22,8 +22,8 @@ public sealed class LiveSharingTests(BrowserPortal portal)
         var author = await CreateMemberAsync("live.author@browser.example");
         await CreateMemberAsync("live.reader@browser.example");
         var topicId = await StartTopicAsync(author, "Exploited VPN appliance", "Anyone else seeing this?");
-        await using var readerContext = await portal.Browser.NewContextAsync(portal.ContextOptions(await portal.StorageStateAsync("live.reader@browser.example")));
-        await using var authorContext = await portal.Browser.NewContextAsync(portal.ContextOptions(await portal.StorageStateAsync("live.author@browser.example")));
+        await using var readerContext = await portal.NewContextAsync(await portal.StorageStateAsync("live.reader@browser.example"));
+        await using var authorContext = await portal.NewContextAsync(await portal.StorageStateAsync("live.author@browser.example"));
         var readerPage = await readerContext.NewPageAsync();
         var authorPage = await authorContext.NewPageAsync();
         var reader = new SharingPages(readerPage);
@@ -43,6 +43,8 @@ public sealed class LiveSharingTests(BrowserPortal portal)
             await Expect(reader.LiveStatus).ToHaveTextAsync("New message from Live Author.");
             (await reader.DocumentMarkAsync()).ShouldBe("yes");
             await Screenshots.SaveAsync(readerPage, "sharing-live-reply");
+            BrowserPortal.ShouldHaveCleanConsole(readerContext);
+            BrowserPortal.ShouldHaveCleanConsole(authorContext);
         }
         catch
         {
@@ -57,8 +59,8 @@ public sealed class LiveSharingTests(BrowserPortal portal)
         // Arrange
         await CreateMemberAsync("live.starter@browser.example");
         await CreateMemberAsync("live.watcher@browser.example");
-        await using var watcherContext = await portal.Browser.NewContextAsync(portal.ContextOptions(await portal.StorageStateAsync("live.watcher@browser.example")));
-        await using var starterContext = await portal.Browser.NewContextAsync(portal.ContextOptions(await portal.StorageStateAsync("live.starter@browser.example")));
+        await using var watcherContext = await portal.NewContextAsync(await portal.StorageStateAsync("live.watcher@browser.example"));
+        await using var starterContext = await portal.NewContextAsync(await portal.StorageStateAsync("live.starter@browser.example"));
         var watcherPage = await watcherContext.NewPageAsync();
         var watcher = new SharingPages(watcherPage);
         var starter = new SharingPages(await starterContext.NewPageAsync());
@@ -75,6 +77,8 @@ public sealed class LiveSharingTests(BrowserPortal portal)
             var topic = watcher.Topics.Filter(new() { HasText = "Hospital incident, NIS2 report" });
             await Expect(topic.GetByTestId("topic-unread")).ToHaveTextAsync("1");
             (await watcher.DocumentMarkAsync()).ShouldBe("yes");
+            BrowserPortal.ShouldHaveCleanConsole(watcherContext);
+            BrowserPortal.ShouldHaveCleanConsole(starterContext);
         }
         catch
         {
@@ -92,7 +96,7 @@ public sealed class LiveSharingTests(BrowserPortal portal)
         var watcherId = await CreateMemberAsync("live.counter.watcher@browser.example");
         var group = await WorkingGroupAsync("live-counter", author, watcherId);
         var posted = await PostAsync(author, group, "Ransom note wording", "Seen this wording before?");
-        await using var context = await portal.Browser.NewContextAsync(portal.ContextOptions(await portal.StorageStateAsync("live.counter.watcher@browser.example")));
+        await using var context = await portal.NewContextAsync(await portal.StorageStateAsync("live.counter.watcher@browser.example"));
         var channelPage = await context.NewPageAsync();
         var homePage = await context.NewPageAsync();
         var channel = new SharingPages(channelPage);
@@ -121,6 +125,7 @@ public sealed class LiveSharingTests(BrowserPortal portal)
             await Expect(home.Channel("live-counter").GetByTestId("channel-unread")).ToHaveTextAsync("1");
             await Expect(channel.LiveStatus).ToHaveTextAsync("New message in Ransom note wording.");
             pageFetches.ShouldBe(0);
+            BrowserPortal.ShouldHaveCleanConsole(context);
         }
         catch
         {
@@ -136,7 +141,7 @@ public sealed class LiveSharingTests(BrowserPortal portal)
         var insider = await CreateMemberAsync("live.insider@browser.example");
         await CreateMemberAsync("live.outsider@browser.example");
         var group = await WorkingGroupAsync("live-incident-cell", insider);
-        await using var context = await portal.Browser.NewContextAsync(portal.ContextOptions(await portal.StorageStateAsync("live.outsider@browser.example")));
+        await using var context = await portal.NewContextAsync(await portal.StorageStateAsync("live.outsider@browser.example"));
         await context.AddInitScriptAsync("""
             (() => {
                 const Native = window.EventSource;
@@ -168,6 +173,7 @@ public sealed class LiveSharingTests(BrowserPortal portal)
             await page.WaitForFunctionAsync($"() => window.liveMessages.includes('{open.MessageId}')");
             (await page.EvaluateAsync<string[]>("() => window.liveMessages")).ShouldNotContain(secret.MessageId.ToString());
             await Expect(page.GetByText("live-incident-cell")).ToHaveCountAsync(0);
+            BrowserPortal.ShouldHaveCleanConsole(context);
         }
         catch
         {

@@ -20,6 +20,10 @@ public sealed class ErrorModel : PageModel
     {
         (Title, Explanation) = code switch
         {
+            // A bare 400 on a POST is the antiforgery check: a form left open past its token, or sent from elsewhere.
+            400 when HttpMethods.IsPost(Request.Method) => (
+                "The form could not be accepted",
+                "The page was open for a long time, or the form did not come from this portal, so nothing was saved. Go back, reload the page and send the form again."),
             403 => ("Access denied", "Your account does not have access to this page. If you believe it should, please contact the portal staff."),
             404 => ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped."),
             429 => ("Too many requests", "You have sent too many requests in a short time. Please wait a minute and try again."),

@@ -61,13 +61,13 @@ public sealed class SendBreachNoticeJob(AppDbContext db, EmailOutbox outbox, Mar
 
     internal static EmailMessage Compose(string to, string fullName, BreachNotice notice, string bodyHtml)
     {
-        var encodedName = System.Text.Encodings.Web.HtmlEncoder.Default.Encode(fullName);
-        var encodedSubject = System.Text.Encodings.Web.HtmlEncoder.Default.Encode(notice.Subject);
-        var html = "<!DOCTYPE html><html><body style=\"font-family:Segoe UI,Arial,sans-serif;color:#1f2937;max-width:600px;margin:auto\">"
-            + "<p style=\"font-weight:600;color:#0b3d91\">CISOs European Community</p>"
-            + $"<h1 style=\"font-size:20px\">{encodedSubject}</h1><p>Dear {encodedName},</p>{bodyHtml}"
-            + "<p style=\"font-size:12px;color:#6b7280\">We send this notice under Article 34 of the GDPR because a personal data breach could affect your data held by the CISOs European Community portal.</p></body></html>";
-        var text = $"{notice.Subject}\n\nDear {fullName},\n\n{notice.BodyMarkdown}\n\n-- \nWe send this notice under Article 34 of the GDPR because a personal data breach could affect your data held by the CISOs European Community portal.\n";
+        const string why = "We send this notice under Article 34 of the GDPR because a personal data breach could affect your data held by the CISOs European Community portal.";
+        var html = EmailShell.Document(
+            notice.Subject,
+            EmailShell.Header(notice.Subject)
+            + EmailShell.Row($"<p style=\"margin:0 0 12px 0;\">Dear {EmailShell.Encode(fullName)},</p>{bodyHtml}")
+            + EmailShell.Footer(EmailShell.SmallPrint(why)));
+        var text = EmailShell.TextWithLinksOf(html, $"{notice.Subject}\n\nDear {fullName},\n\n{notice.BodyMarkdown}\n\n{EmailShell.SignatureDelimiter}{why}\n");
         return new EmailMessage(to, notice.Subject, html, text);
     }
 }

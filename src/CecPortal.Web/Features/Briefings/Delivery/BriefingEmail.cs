@@ -42,12 +42,14 @@ public sealed class BriefingEmail(PortalUrls urls, UnsubscribeTokens tokens, Dki
         var subject = Subject(briefing);
         var portalUrl = urls.Absolute(PortalPath(briefing));
         var profileUrl = urls.Absolute("/profile");
+
+        // The stored body again through today's rules: one saved before remote images became links keeps none.
+        var html = BriefingEmailLayout.Html(briefing, markdown.Sanitize(briefing.BodyHtml), subject, portalUrl, profileUrl);
         return new BriefingEmailTemplate(
             briefing.Id,
             subject,
-            // The stored body again through today's rules: one saved before remote images became links keeps none.
-            BriefingEmailLayout.Html(briefing, markdown.Sanitize(briefing.BodyHtml), subject, portalUrl, profileUrl),
-            BriefingEmailLayout.Text(briefing, portalUrl, profileUrl),
+            html,
+            EmailShell.TextWithLinksOf(html, BriefingEmailLayout.Text(briefing, portalUrl, profileUrl)),
             urls.Absolute(UnsubscribePath),
             new MailboxAddress(options.FromName, options.FromAddress),
             tokens,

@@ -1,17 +1,18 @@
 using System.Net;
 using System.Text;
+using CecPortal.Web.Infrastructure.Email;
 using CecPortal.Web.Infrastructure.Markdown;
 
 namespace CecPortal.Web.Features.Briefings.Delivery;
 
-/// <summary>The email's layout: table-based, inline styles only (mail clients drop style sheets), 600 px wide.</summary>
+/// <summary>The briefing's rows in the portal's <see cref="EmailShell"/>: the TLP banner, the edition, the body, its vulnerabilities.</summary>
 internal static class BriefingEmailLayout
 {
     public const char Slot = '\u0001';
     public const string NameSlot = "name";
     public const string UnsubscribeSlot = "unsubscribe";
 
-    private const string Font = "font-family:Segoe UI,Helvetica,Arial,sans-serif;";
+    private const string Font = EmailShell.Font;
 
     private static readonly string Name = $"{Slot}{NameSlot}{Slot}";
     private static readonly string Unsubscribe = $"{Slot}{UnsubscribeSlot}{Slot}";
@@ -20,26 +21,17 @@ internal static class BriefingEmailLayout
     {
         var html = new StringBuilder(bodyHtml.Length + 4096);
         var date = briefing.EditionDate.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
-            .Append(Encode(subject)).Append("</title></head>")
-            .Append("<body style=\"margin:0;padding:0;background-color:#f3f4f6;\">")
-            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"background-color:#f3f4f6;\"><tr><td align=\"center\" style=\"padding:16px 8px;\">")
-            .Append("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;background-color:#ffffff;border:1px solid #e5e7eb;").Append(Font).Append("color:#1f2937;\">");
 
         // The TLP label comes first, as TLP 2.0 asks: coloured text on black.
-        html.Append("<tr><td data-tlp=\"").Append(briefing.Tlp.CssName()).Append("\" style=\"background-color:#000000;padding:10px 24px;\">")
-            .Append("<span style=\"color:").Append(TlpColour(briefing.Tlp)).Append(";font-weight:700;font-size:16px;letter-spacing:1px;").Append(Font).Append("\">")
-            .Append(Encode(briefing.Tlp.Display())).Append("</span>")
-            .Append("<span style=\"color:#dddddd;font-size:13px;").Append(Font).Append("\">&nbsp;&nbsp;").Append(Encode(briefing.Tlp.Meaning())).Append("</span>")
-            .Append("</td></tr>");
+        html.Append(TlpBanner(briefing.Tlp));
 
         html.Append("<tr><td style=\"padding:20px 24px 0 24px;\">")
-            .Append("<p style=\"margin:0;color:#0b3d91;font-weight:600;font-size:13px;\">CISOs European Community &middot; daily briefing</p>")
+            .Append("<p class=\"cec-brand\" style=\"margin:0;color:").Append(EmailShell.LinkColour).Append(";font-weight:600;font-size:13px;\">CISOs European Community &middot; daily briefing</p>")
             .Append("<h1 style=\"margin:8px 0 4px 0;font-size:22px;line-height:1.3;color:#111827;\">").Append(Encode(briefing.Title)).Append("</h1>")
-            .Append("<p style=\"margin:0;color:#6b7280;font-size:13px;\">").Append(Encode(date)).Append("</p>")
+            .Append("<p class=\"").Append(EmailShell.MutedClass).Append("\" style=\"margin:0;color:").Append(EmailShell.MutedColour).Append(";font-size:13px;\">").Append(Encode(date)).Append("</p>")
             .Append("</td></tr>");
 
-        html.Append("<tr><td style=\"padding:16px 24px 8px 24px;font-size:15px;line-height:1.55;\">")
+        html.Append("<tr><td style=\"padding:16px 24px 8px 24px;\">")
             .Append("<p style=\"margin:0 0 12px 0;\">Dear ").Append(Name).Append(",</p>")
             .Append(Clean(bodyHtml))
             .Append("</td></tr>");
@@ -49,20 +41,23 @@ internal static class BriefingEmailLayout
             AppendVulnerabilities(html, briefing.Vulnerabilities);
         }
 
-        html.Append("<tr><td style=\"padding:16px 24px 8px 24px;\">")
-            .Append("<a href=\"").Append(Encode(portalUrl)).Append("\" style=\"display:inline-block;padding:10px 16px;background-color:#0b3d91;color:#ffffff;text-decoration:none;border-radius:4px;font-size:14px;\">Read it on the portal</a>")
-            .Append("</td></tr>");
+        html.Append(EmailShell.Row(EmailShell.Button("Read it on the portal", portalUrl)));
 
-        html.Append("<tr><td style=\"padding:16px 24px 20px 24px;border-top:1px solid #e5e7eb;font-size:12px;line-height:1.5;color:#6b7280;\">")
-            .Append("<p style=\"margin:0 0 8px 0;\">This briefing is marked ").Append(Encode(briefing.Tlp.Display())).Append(": ").Append(Encode(briefing.Tlp.Meaning())).Append("</p>")
-            .Append("<p style=\"margin:0 0 8px 0;\">You receive this email because you are a member of the CISOs European Community and subscribed to the daily briefing. ")
-            .Append("You can change this in <a href=\"").Append(Encode(profileUrl)).Append("\" style=\"color:#0b3d91;\">your profile</a>.</p>")
-            .Append("<p style=\"margin:0;\"><a href=\"").Append(Unsubscribe).Append("\" style=\"color:#0b3d91;\">Unsubscribe from the daily briefing</a></p>")
-            .Append("</td></tr>");
+        html.Append(EmailShell.Footer(
+            EmailShell.SmallPrint($"This briefing is marked {Encode(briefing.Tlp.Display())}: {Encode(briefing.Tlp.Meaning())}")
+            + EmailShell.SmallPrint("You receive this email because you are a member of the CISOs European Community and subscribed to the daily briefing. "
+                + $"You can change this in {EmailShell.Link("your profile", profileUrl)}.")
+            + EmailShell.SmallPrint($"<a href=\"{Unsubscribe}\" style=\"color:{EmailShell.LinkColour};\">Unsubscribe from the daily briefing</a>")));
 
-        html.Append("</table></td></tr></table></body></html>");
-        return html.ToString();
+        return EmailShell.Document(Clean(subject), html.ToString());
     }
+
+    /// <summary>The card's first row: the TLP label in its TLP 2.0 colour on black, and what it means.</summary>
+    public static string TlpBanner(TlpLabel tlp) =>
+        $"<tr><td data-tlp=\"{tlp.CssName()}\" style=\"background-color:#000000;padding:10px 24px;\">"
+        + $"<span style=\"color:{TlpColour(tlp)};font-weight:700;font-size:16px;letter-spacing:1px;{Font}\">{Encode(tlp.Display())}</span>"
+        + $"<span style=\"color:#dddddd;font-size:13px;{Font}\">&nbsp;&nbsp;{Encode(tlp.Meaning())}</span>"
+        + "</td></tr>";
 
     public static string Text(Briefing briefing, string portalUrl, string profileUrl)
     {
@@ -118,21 +113,21 @@ internal static class BriefingEmailLayout
             .Append("<thead><tr>");
         foreach (var heading in new[] { "CVE", "Product", "Severity", "Summary" })
         {
-            html.Append("<th align=\"left\" style=\"").Append(cell).Append("background-color:#f3f4f6;\">").Append(heading).Append("</th>");
+            html.Append("<th align=\"left\" class=\"").Append(EmailShell.HeadClass).Append("\" style=\"").Append(cell).Append("background-color:#f3f4f6;\">").Append(heading).Append("</th>");
         }
 
         html.Append("</tr></thead><tbody>");
         foreach (var entry in entries)
         {
             html.Append("<tr><td style=\"").Append(cell).Append("white-space:nowrap;\"><a href=\"").Append(Encode(MarkdownRenderer.CveRecordUrl(entry.CveId)))
-                .Append("\" style=\"color:#0b3d91;\">").Append(Encode(entry.CveId)).Append("</a></td>")
+                .Append("\" style=\"color:").Append(EmailShell.LinkColour).Append(";\">").Append(Encode(entry.CveId)).Append("</a></td>")
                 .Append("<td style=\"").Append(cell).Append("\">").Append(Encode(entry.Product)).Append("</td>")
                 .Append("<td style=\"").Append(cell).Append("\"><span style=\"display:inline-block;padding:2px 6px;border-radius:3px;color:#ffffff;background-color:")
                 .Append(SeverityColour(entry.Severity)).Append(";\">").Append(entry.Severity).Append("</span></td>")
                 .Append("<td style=\"").Append(cell).Append("\">").Append(Encode(entry.Summary));
             if (MarkdownRenderer.IsSafeUrl(entry.Link))
             {
-                html.Append(" <a href=\"").Append(Encode(entry.Link!)).Append("\" style=\"color:#0b3d91;\">Advisory</a>");
+                html.Append(' ').Append(EmailShell.Link("Advisory", Clean(entry.Link!)));
             }
 
             html.Append("</td></tr>");
@@ -141,13 +136,14 @@ internal static class BriefingEmailLayout
         html.Append("</tbody></table></td></tr>");
     }
 
+    /// <summary>Badge backgrounds under white text, each at least 4.5:1 (medium was #b26a00, 4.2:1).</summary>
     private static string SeverityColour(VulnerabilitySeverity severity) => severity switch
     {
         VulnerabilitySeverity.Critical => "#7b0000",
         VulnerabilitySeverity.High => "#c62828",
-        VulnerabilitySeverity.Medium => "#b26a00",
+        VulnerabilitySeverity.Medium => "#995c00",
         VulnerabilitySeverity.Low => "#2e7d32",
-        _ => "#6b7280",
+        _ => "#4b5563",
     };
 
     private static string Encode(string value) => WebUtility.HtmlEncode(Clean(value));

@@ -26,33 +26,33 @@ public sealed class UrgentAlertEmail(PortalUrls urls, DkimSigning dkim, Markdown
     {
         var options = emailOptions.Value;
         var link = urls.Absolute(PermalinkPath(message.Id));
-        var title = WebUtility.HtmlEncode(alert.Title);
         var label = message.Tlp.Display();
-        string html, text;
+        string body, text;
         if (TitleOnly(message.Tlp))
         {
             var why = $"This alert is {label}: its content is not sent by email. Read it on the portal, signed in.";
-            html = Wrap($"<h1 style=\"font-size:20px\">{title}</h1><p><strong>{WebUtility.HtmlEncode(label)}</strong></p><p>{WebUtility.HtmlEncode(why)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">Open the alert</a></p>");
+            body = EmailShell.Row($"<p style=\"margin:0 0 12px 0;\">{WebUtility.HtmlEncode(why)}</p><p style=\"margin:0;\">{EmailShell.Button("Open the alert", link)}</p>");
             text = $"{alert.Title}\n{label}\n\n{why}\n\nOpen the alert: {link}\n";
         }
         else
         {
-            var channel = WebUtility.HtmlEncode(channelName);
-            html = Wrap(
-                $"<h1 style=\"font-size:20px\">{title}</h1><p><strong>{WebUtility.HtmlEncode(label)}</strong> · urgent alert in {channel}</p>"
+            body = EmailShell.Row(
+                $"<p style=\"margin:0 0 12px 0;\"><strong>{WebUtility.HtmlEncode(label)}</strong> · urgent alert in {WebUtility.HtmlEncode(channelName)}</p>"
                 + $"<div>{markdown.Sanitize(message.BodyHtml)}</div>"
-                + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">Open the alert and its topic</a></p>");
+                + $"<p style=\"margin:16px 0 0 0;\">{EmailShell.Button("Open the alert and its topic", link)}</p>");
             text = $"{alert.Title}\n{label} · urgent alert in {channelName}\n\n{message.BodyMarkdown}\n\nOpen the alert and its topic: {link}\n";
         }
 
-        var settings = "You receive urgent alerts of the channels you read; turn them off for a channel on its page.";
-        html = html.Replace("</body>", $"<p style=\"color:#666;font-size:12px\">{WebUtility.HtmlEncode(settings)}</p></body>", StringComparison.Ordinal);
-        text += $"\n{settings}\n";
+        const string settings = "You receive urgent alerts of the channels you read; turn them off for a channel on its page.";
+        var html = EmailShell.Document(
+            alert.Title,
+            BriefingEmailLayout.TlpBanner(message.Tlp)
+            + EmailShell.Header(alert.Title, "CISOs European Community · urgent alert")
+            + body
+            + EmailShell.Footer(EmailShell.SmallPrint(WebUtility.HtmlEncode(settings))));
+        text = EmailShell.TextWithLinksOf(html, $"{text}\n{EmailShell.SignatureDelimiter}{settings}\n");
         return new Template(alert.Id, Subject(alert.Title, message.Tlp), html, text, new MailboxAddress(options.FromName, options.FromAddress), dkim);
     }
-
-    private static string Wrap(string content) =>
-        $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:Arial,sans-serif\">{content}</body></html>";
 
     private sealed class Template(Guid alertId, string subject, string html, string text, MailboxAddress from, DkimSigning dkim) : IDeliveryTemplate
     {

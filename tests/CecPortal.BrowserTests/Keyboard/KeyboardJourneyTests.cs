@@ -147,6 +147,20 @@ public sealed partial class KeyboardJourneyTests(BrowserPortal portal)
             await keys.SkipToContentAsync();
             await keys.TabToAndPressAsync(result.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }));
             await Expect(briefings.Title).ToHaveTextAsync(title);
+
+            // Act: dates typed in the wrong order (day, month and year, as the date field takes them)
+            var summary = new ErrorSummary(page);
+            await briefings.GotoAsync();
+            await keys.SkipToContentAsync();
+            await keys.TabToAndTypeAsync(page.GetByLabel("From", new() { Exact = true }), "10102030");
+            await keys.TabToAndTypeAsync(page.GetByLabel("To", new() { Exact = true }), "01012030");
+            await keys.PressAsync("Enter");
+
+            // Assert: the search form's problem is announced and leads to the field
+            await Expect(summary.Box).ToBeFocusedAsync();
+            var errors = await LinkedErrorsShouldLeadToTheirFieldsAsync(summary);
+            errors.ShouldHaveSingleItem().FieldId.ShouldBe("from");
+            await Expect(page.GetByLabel("To", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
         },
         signedInAs: PortalFactory.MemberEmail);
 

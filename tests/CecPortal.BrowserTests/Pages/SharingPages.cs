@@ -9,6 +9,9 @@ public sealed class SharingPages(IPage page)
 
     public ILocator LiveStatus => page.GetByTestId("live-status");
 
+    /// <summary>The topic's messages as a screen reader meets them: the log that new messages are read out from.</summary>
+    public ILocator MessageLog => page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
+
     public ILocator Topics => page.GetByTestId("topic");
 
     public async Task OpenTopicAsync(Guid topicId)

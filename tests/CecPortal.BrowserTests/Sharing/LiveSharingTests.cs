@@ -40,7 +40,9 @@ public sealed class LiveSharingTests(BrowserPortal portal)
             // Assert
             await Expect(reader.Messages).ToHaveCountAsync(2);
             await Expect(reader.Messages.Last.GetByTestId("body")).ToHaveTextAsync("Yes: indicators in the vendor advisory.");
-            await Expect(reader.LiveStatus).ToHaveTextAsync("New message from Live Author.");
+            // Read out politely: the message arrives inside the polite log, with its author.
+            await Expect(reader.MessageLog).ToHaveAttributeAsync("aria-live", "polite");
+            await Expect(reader.MessageLog.GetByTestId("message").Last.GetByTestId("author")).ToHaveTextAsync("Live Author");
             (await reader.DocumentMarkAsync()).ShouldBe("yes");
             await Screenshots.SaveAsync(readerPage, "sharing-live-reply");
             BrowserPortal.ShouldHaveCleanConsole(readerContext);
@@ -124,6 +126,7 @@ public sealed class LiveSharingTests(BrowserPortal portal)
             await Expect(topic.GetByTestId("topic-activity")).ToContainTextAsync("2 messages");
             await Expect(home.Channel("live-counter").GetByTestId("channel-unread")).ToHaveTextAsync("1");
             await Expect(channel.LiveStatus).ToHaveTextAsync("New message in Ransom note wording.");
+            await Expect(channel.LiveStatus).ToHaveAttributeAsync("aria-live", "polite");
             pageFetches.ShouldBe(0);
             BrowserPortal.ShouldHaveCleanConsole(context);
         }

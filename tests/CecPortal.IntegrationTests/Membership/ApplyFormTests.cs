@@ -49,6 +49,41 @@ public sealed class ApplyFormTests(GenerousRateLimitPortalFixture portal) : ICla
         (await portal.WithDbAsync(db => db.MembershipApplications.AnyAsync(a => a.WorkEmail == "not-an-email"))).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Post_InvalidFields_SummaryLinksToEachFieldAndEachFieldNamesItsMessage()
+    {
+        // Arrange
+        using var client = portal.CreateClient();
+        var form = Form("linked.errors@typed-demo.eu", "DE", "banking");
+        form["Input.WorkEmail"] = "not-an-email";
+        form["Input.JobTitle"] = string.Empty;
+
+        // Act
+        using var response = await client.SubmitFormAsync("/apply", form);
+
+        // Assert: the summary is an alert to focus, its entries link to the fields, which are invalid and described by the message
+        var page = await response.ReadDocumentAsync();
+        var summary = page.QuerySelector("[data-testid=apply-errors]")!;
+        summary.GetAttribute("role").ShouldBe("alert");
+        summary.GetAttribute("tabindex").ShouldBe("-1");
+        summary.HasAttribute("data-error-summary").ShouldBeTrue();
+        summary.QuerySelectorAll("a").Select(a => (a.GetAttribute("href"), a.TextContent)).ShouldBe(
+            [("#Input_WorkEmail", "Enter a valid email address, such as name@organisation.eu."), ("#Input_JobTitle", "Enter your job title.")],
+            ignoreOrder: true);
+        foreach (var id in new[] { "Input_WorkEmail", "Input_JobTitle" })
+        {
+            var field = page.GetElementById(id)!;
+            field.GetAttribute("aria-invalid").ShouldBe("true");
+            field.GetAttribute("aria-describedby").ShouldBe($"{id}-error-message");
+            page.GetElementById($"{id}-error-message")!.TextContent.ShouldNotBeNullOrWhiteSpace();
+        }
+
+        var valid = page.GetElementById("Input_FullName")!;
+        valid.HasAttribute("aria-invalid").ShouldBeFalse();
+        valid.HasAttribute("aria-describedby").ShouldBeFalse();
+        page.GetElementById("Input_SponsorEmail")!.GetAttribute("aria-describedby").ShouldBe("sponsor-help");
+    }
+
     [Theory]
     [InlineData("Input.CountryCode", "ZZ", "Input.CountryCode", "Choose a country from the list.")]
     [InlineData("Input.SectorCode", "nuclear-fusion", "Input.SectorCode", "Choose a sector from the list.")]

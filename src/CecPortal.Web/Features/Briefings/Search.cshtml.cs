@@ -26,7 +26,7 @@ public sealed class SearchModel(BriefingReader reader) : PageModel
 
     public SearchFormValues Form { get; private set; } = SearchFormValues.Empty;
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public IReadOnlyList<SearchProblem> Errors { get; private set; } = [];
 
     /// <summary>Null when the filters were invalid and nothing was searched.</summary>
     public PageOf<SearchHit>? Results { get; private set; }
@@ -38,7 +38,7 @@ public sealed class SearchModel(BriefingReader reader) : PageModel
         var check = new SearchFormCheck();
         var search = Validate(check, out var selectedTlp, out var unknownTlp);
         Form = new SearchFormValues(Q, From, To, selectedTlp, unknownTlp, check.InvalidFields);
-        Errors = check.Errors;
+        Errors = check.Problems;
         if (search is not null)
         {
             Results = await reader.SearchAsync(search, PageNumber, cancellationToken);

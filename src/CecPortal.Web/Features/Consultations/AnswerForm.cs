@@ -8,6 +8,12 @@ public sealed class AnswerForm
     [Display(Name = "Staff may see my name with these answers")]
     public bool Named { get; set; }
 
+    /// <summary>
+    /// The model-state key of a question's refusal, and the id of its first input: the error summary links there, and
+    /// the question's inputs name the message (the inputs' own ids stay free for their labels).
+    /// </summary>
+    public static string QuestionField(int position) => $"question-{position}";
+
     public Entry For(Guid questionId) => Answers.FirstOrDefault(a => a.QuestionId == questionId) ?? new Entry { QuestionId = questionId };
 
     public IReadOnlyList<GivenAnswer> ToGiven() =>

@@ -145,9 +145,12 @@ public sealed class ConsultationAnswering(AppDbContext db, ConsultationAudience 
 
         if (submit && missing.Count > 0)
         {
-            throw new ConsultationRuleException(missing.Count == 1
-                ? $"Question {missing[0]} needs an answer before you submit. You can save a draft meanwhile."
-                : $"Questions {string.Join(", ", missing)} need an answer before you submit. You can save a draft meanwhile.");
+            // Under the first unanswered question: the error summary links to it.
+            throw new ConsultationRuleException(
+                missing.Count == 1
+                    ? $"Question {missing[0]} needs an answer before you submit. You can save a draft meanwhile."
+                    : $"Questions {string.Join(", ", missing)} need an answer before you submit. You can save a draft meanwhile.",
+                AnswerForm.QuestionField(missing[0]));
         }
 
         return answers;

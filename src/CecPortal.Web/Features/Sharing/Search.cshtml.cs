@@ -31,7 +31,7 @@ public sealed class SearchModel(MessageSearcher searcher) : PageModel
     /// <summary>A channel typed into the address that is not in the list, shown back as such.</summary>
     public string? UnknownChannel { get; private set; }
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public IReadOnlyList<SearchProblem> Errors { get; private set; } = [];
 
     public IReadOnlySet<string> InvalidFields { get; private set; } = new HashSet<string>();
 
@@ -58,7 +58,7 @@ public sealed class SearchModel(MessageSearcher searcher) : PageModel
             }
         }
 
-        Errors = check.Errors;
+        Errors = check.Problems;
         InvalidFields = check.InvalidFields;
         var search = new MessageSearch(Q, channelId, from, to);
         if (check.IsValid && !search.IsEmpty)

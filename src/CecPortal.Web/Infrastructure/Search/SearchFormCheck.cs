@@ -13,18 +13,18 @@ public sealed class SearchFormCheck
     /// <summary>How dates are typed (and sent by <c>&lt;input type="date"&gt;</c>): ISO, e.g. 2026-11-25.</summary>
     public const string DateFormat = "yyyy-MM-dd";
 
-    private readonly List<string> _errors = [];
+    private readonly List<SearchProblem> _problems = [];
     private readonly HashSet<string> _invalid = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> Errors => _errors;
+    public IReadOnlyList<SearchProblem> Problems => _problems;
 
     public IReadOnlySet<string> InvalidFields => _invalid;
 
-    public bool IsValid => _errors.Count == 0;
+    public bool IsValid => _problems.Count == 0;
 
     public void Add(string field, string message)
     {
-        _errors.Add(message);
+        _problems.Add(new SearchProblem(field, message));
         _invalid.Add(field);
     }
 
@@ -44,8 +44,7 @@ public sealed class SearchFormCheck
         var last = Date(to, "To");
         if (first is not null && last is not null && first > last)
         {
-            _errors.Add("The \"From\" date is after the \"To\" date.");
-            _invalid.Add("from");
+            Add("from", "The \"From\" date is after the \"To\" date.");
             _invalid.Add("to");
         }
 

@@ -83,17 +83,14 @@
         }
     }
 
-    function place(element, id, isNew) {
+    function place(element, id) {
         var existing = findMessage(topicList, id);
         ownSeenForm(element, existing);
         if (existing) {
             existing.replaceWith(element);
         } else {
+            // The list is a polite log (role="log"): a screen reader reads the new message itself, with its author.
             topicList.appendChild(element);
-            if (isNew) {
-                var author = element.querySelector("[data-testid=author]");
-                announce("New message" + (author ? " from " + author.textContent : "") + ".");
-            }
         }
     }
 
@@ -102,7 +99,7 @@
         fetchPage().then(function (page) {
             var own = findMessage(page, id);
             if (own) {
-                place(document.importNode(own, true), id, false);
+                place(document.importNode(own, true), id);
             }
         }).catch(function () { });
     }
@@ -201,7 +198,7 @@
             if (data.mine) {
                 placeOwn(data.message);
             } else {
-                place(parseOne(data.html), data.message, !findMessage(topicList, data.message));
+                place(parseOne(data.html), data.message);
             }
         }
     });

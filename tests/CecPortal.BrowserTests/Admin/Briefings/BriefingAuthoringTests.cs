@@ -25,6 +25,8 @@ public sealed partial class BriefingAuthoringTests(BrowserPortal portal)
             await editor.Title.FillAsync(title);
             await editor.TypeBodyAsync("Patch **today** for CVE-2030-7777.");
             await Expect(editor.Preview.Locator("strong")).ToHaveTextAsync("today");
+            // The text arrives inside the region a screen reader reads politely, once the editor pauses.
+            await Expect(editor.Preview).ToHaveAttributeAsync("aria-live", "polite");
             await Expect(editor.Preview.GetByRole(AriaRole.Link, new() { Name = "CVE-2030-7777" }))
                 .ToHaveAttributeAsync("href", "https://www.cve.org/CVERecord?id=CVE-2030-7777");
             await Expect(editor.Preview.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();

@@ -116,9 +116,12 @@ public sealed class TodayTests(TodayPortalFixture portal) : IClassFixture<TodayP
         }
 
         // Assert
+        // One for the page; the banner of a member due to confirm reads their organisation. The once-a-minute activity
+        // write every page shares (SharingActivityFilter) was spent by the first visit, and is the third at worst.
         foreach (var (person, commands) in counts)
         {
-            commands.Count.ShouldBeInRange(1, MaxRoundTrips, $"{person}:\n{string.Join("\n---\n", commands)}");
+            commands.Count.ShouldBe(person == AttestationDemoData.DueEmail ? 2 : 1, $"{person}:\n{string.Join("\n---\n", commands)}");
+            commands.Count.ShouldBeLessThan(MaxRoundTrips);
         }
     }
 

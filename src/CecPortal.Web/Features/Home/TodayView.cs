@@ -34,10 +34,7 @@ public sealed record TodayView(
     /// <summary>What waits for staff, by role: each part is null when the person does not hold the role.</summary>
     public sealed record StaffBlock(VettingWork? Vetting, EditorialWork? Editorial, int? OpenReports, ConsultationWork? Consultations, AdminWork? Admin)
     {
-        /// <summary>The "Your account" block: the yearly confirmation is due, or mail to the address bounces (from the session's claims).</summary>
-    public bool AccountNeedsAttention { get; init; }
-
-    public bool IsEmpty => Vetting is null && Editorial is null && OpenReports is null && Consultations is null && Admin is null;
+        public bool IsEmpty => Vetting is null && Editorial is null && OpenReports is null && Consultations is null && Admin is null;
     }
 
     public sealed record VettingWork(int Applications, int ProfileChanges);
@@ -51,6 +48,4 @@ public sealed record TodayView(
 
     /// <summary>The "Your account" block: the yearly confirmation is due, or mail to the address bounces (from the session's claims).</summary>
     public bool AccountNeedsAttention { get; init; }
-
-    public bool IsEmpty => Alerts.Count == 0 && Briefing is null && Sharing is null && Webinars is null && Consultations is null && Staff is null;
 }

@@ -181,10 +181,17 @@ public sealed partial class MemberToday(
             staff.IsEmpty ? null : staff);
     }
 
-    /// <summary>The first lines of a briefing as plain text (no Markdown, no HTML), cut at a word.</summary>
+    /// <summary>
+    /// The first lines of a briefing as plain text (no Markdown, no HTML), cut at a word: its paragraphs in order, without
+    /// headings, lists or tables, so that the lines read as sentences.
+    /// </summary>
     public static string Excerpt(string markdown)
     {
-        var text = Whitespace().Replace(Markdig.Markdown.ToPlainText(markdown), " ").Trim();
+        var paragraphs = Markdig.Markdown.Parse(markdown)
+            .OfType<Markdig.Syntax.ParagraphBlock>()
+            .Select(p => Whitespace().Replace(Markdig.Markdown.ToPlainText(markdown.Substring(p.Span.Start, p.Span.Length)), " ").Trim())
+            .Where(p => p.Length > 0);
+        var text = string.Join(" ", paragraphs);
         if (text.Length <= ExcerptLength)
         {
             return text;

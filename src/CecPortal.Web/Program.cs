@@ -7,6 +7,7 @@ using CecPortal.Web.Features.Consultations;
 using CecPortal.Web.Features.Deliverability;
 using CecPortal.Web.Features.Demo;
 using CecPortal.Web.Features.Dev;
+using CecPortal.Web.Features.Home;
 using CecPortal.Web.Features.Membership;
 using CecPortal.Web.Features.PersonalData;
 using CecPortal.Web.Features.Privacy;
@@ -34,6 +35,7 @@ try
         .AddDeliverability()
         .AddDemoData()
         .AddDevTools()
+        .AddHome()
         .AddMembership()
         .AddPersonalData()
         .AddPrivacy()

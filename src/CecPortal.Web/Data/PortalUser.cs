@@ -115,6 +115,14 @@ public sealed class PortalUser : IdentityUser
 
     public bool IsUndeliverable => UndeliverableSince is not null;
 
+    // The home page (issue 19)
+
+    /// <summary>
+    /// The edition date of the newest briefing the person opened on the portal, so the home can say whether today's is
+    /// read. Set by the edition page in one conditional update (<see cref="Features.Briefings.BriefingReads"/>); never moves back.
+    /// </summary>
+    public DateOnly? BriefingLastReadOn { get; private set; }
+
     public ProfileDetails Details => new(FullName, JobTitle, Organisation, CountryCode, SectorCode, HiddenFromDirectory);
 
     /// <summary>Applies what the person typed on their profile; returns the names of the fields that changed.</summary>
@@ -253,6 +261,7 @@ public sealed class PortalUser : IdentityUser
         UndeliverableSince = null;
         UndeliverableReason = null;
         AddressConfirmedAt = null;
+        BriefingLastReadOn = null;
     }
 
     /// <summary>

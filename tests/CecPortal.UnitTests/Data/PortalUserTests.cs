@@ -432,6 +432,7 @@ public sealed class PortalUserTests
             nameof(PortalUser.AttestationDueAt), nameof(PortalUser.AttestationRequestedAt), nameof(PortalUser.AttestationRemindedAt),
             nameof(PortalUser.LastAttestedAt), nameof(PortalUser.LapsedAt), nameof(PortalUser.IsLapsed), nameof(PortalUser.LeftAt), nameof(PortalUser.IsAlumni),
             nameof(PortalUser.UndeliverableSince), nameof(PortalUser.UndeliverableReason), nameof(PortalUser.AddressConfirmedAt), nameof(PortalUser.IsUndeliverable),
+            nameof(PortalUser.BriefingLastReadOn),
         ];
 
         // Act

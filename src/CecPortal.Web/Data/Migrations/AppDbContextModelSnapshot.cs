@@ -47,6 +47,9 @@ namespace CecPortal.Web.Data.Migrations
                     b.Property<DateTimeOffset?>("AttestationRequestedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("BriefingLastReadOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("BriefingOptOutAt")
                         .HasColumnType("timestamp with time zone");
 

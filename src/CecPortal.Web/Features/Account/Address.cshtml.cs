@@ -7,7 +7,7 @@ namespace CecPortal.Web.Features.Account;
 /// (one click, audited) or change it (the existing email change). Open to anyone signed in, so that a member whose
 /// other access is restricted can still repair their address.
 /// </summary>
-public sealed class AddressModel(DeliveryProblems problems, AddressBounces bounces, UserManager<PortalUser> users) : PageModel
+public sealed class AddressModel(DeliveryProblems problems, AddressBounces bounces, UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : PageModel
 {
     public AddressProblem? Problem { get; private set; }
 
@@ -24,6 +24,13 @@ public sealed class AddressModel(DeliveryProblems problems, AddressBounces bounc
         }
 
         await bounces.ConfirmAddressAsync(userId, Actor.Of(User), cancellationToken);
+
+        // The banner reads the session's claims: sign in again so it goes with this response, not at the next stamp check.
+        if (await users.FindByIdAsync(userId) is { } user)
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+
         TempData.SetStatusMessage("Thank you: the briefing and other mailings go to your address again.");
         return RedirectToPage();
     }

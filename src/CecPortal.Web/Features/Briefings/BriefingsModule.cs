@@ -17,6 +17,7 @@ public static class BriefingsModule
         services.AddSingleton<IInterceptor>(provider => provider.GetRequiredService<BriefingChangesInterceptor>());
         services.AddScoped<BriefingEditor>();
         services.AddScoped<BriefingReader>();
+        services.AddScoped<BriefingReads>();
         services.AddScoped<BriefingSubscription>();
         services.AddScoped<BriefingFeed>();
         services.AddScoped<BriefingDemoData>();

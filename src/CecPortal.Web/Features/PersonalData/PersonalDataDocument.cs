@@ -44,6 +44,9 @@ public sealed record PersonalDataDocument(
     /// <summary>The bounces, spam complaints and refusals of mail sent to the person, with the receiving server's words.</summary>
     public IReadOnlyList<MailBounceRecord> MailBounces { get; init; } = [];
 
+    /// <summary>The edition date of the newest daily briefing the person opened on the portal (the home's "read"); null if none.</summary>
+    public DateOnly? LastBriefingOpened { get; init; }
+
     public sealed record AddressDeliverabilityRecord(DateTimeOffset? UndeliverableSince, string? Reason, DateTimeOffset? AddressConfirmedAt);
 
     public sealed record MailBounceRecord(DateTimeOffset ReceivedAt, string Kind, string Source, string? StatusCode, string? Diagnostic, Guid? BriefingId);

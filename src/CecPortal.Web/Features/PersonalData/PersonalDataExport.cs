@@ -227,6 +227,7 @@ public sealed class PersonalDataExport(AppDbContext db, AuditLog audit, TimeProv
                     r.Id, r.Status.Describe(), r.RequestedAt, r.DecidedAt, r.OldOrganisation, r.OldCountryCode, r.OldSectorCode, r.NewOrganisation, r.NewCountryCode, r.NewSectorCode,
                     r.OrganisationWebsite, r.RefusalReason, [.. r.Flags.Select(f => new PreCheckRecord(f.Kind.Describe(), f.Explanation))]))],
             AddressDeliverability = new AddressDeliverabilityRecord(user.UndeliverableSince, user.UndeliverableReason, user.AddressConfirmedAt),
+            LastBriefingOpened = user.BriefingLastReadOn,
             MailBounces = await db.MailBounces.AsNoTracking().Where(b => b.MemberId == userId).OrderBy(b => b.ReceivedAt)
                 .Select(b => new MailBounceRecord(b.ReceivedAt, b.Kind.ToString(), b.Source.ToString(), b.StatusCode, b.Diagnostic, b.BriefingId))
                 .ToListAsync(cancellationToken),

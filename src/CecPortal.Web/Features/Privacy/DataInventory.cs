@@ -21,7 +21,7 @@ public static class DataInventory
                 $"Unconfirmed: deleted {Period(retention.UnverifiedApplications)} after applying. Declined or withdrawn: deleted {Period(retention.ClosedApplications)} after the decision. Approved: kept with your membership."),
             new(
                 "Member account and profile",
-                "Name, email address, job title, organisation, country, sector, time zone, directory visibility, email preferences, password hash.",
+                "Name, email address, job title, organisation, country, sector, time zone, directory visibility, email preferences, password hash, and the date of the newest daily briefing you opened on the portal (so the home can show it as read).",
                 "Running your membership: sign-in, the member directory, the daily briefing, webinars.",
                 "Membership agreement (Art. 6(1)(b)).",
                 "For as long as you are a member; erased on request."),

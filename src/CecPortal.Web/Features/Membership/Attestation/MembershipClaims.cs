@@ -15,11 +15,22 @@ public static class MembershipClaims
     /// <summary>The instant (ISO 8601) the member's next confirmation is due; absent for accounts that do not attest.</summary>
     public const string AttestationDue = "cec:attestation-due";
 
+    /// <summary>
+    /// The instant (ISO 8601) the account's address was marked undeliverable, while it is: the address banner reads it
+    /// here instead of querying on every page. Like the others it follows the account within a minute (the security
+    /// stamp check rebuilds the claims), and at once where the owner's own action clears it (a confirmed address).
+    /// </summary>
+    public const string AddressUndeliverable = "cec:address-undeliverable";
+
     public static bool IsLapsed(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == Lapsed);
 
-    public static DateTimeOffset? AttestationDueAt(this ClaimsPrincipal user) =>
-        user.FindFirst(AttestationDue) is { } claim && DateTimeOffset.TryParse(claim.Value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var due)
-            ? due
+    public static DateTimeOffset? AddressUndeliverableSince(this ClaimsPrincipal user) => Instant(user, AddressUndeliverable);
+
+    public static DateTimeOffset? AttestationDueAt(this ClaimsPrincipal user) => Instant(user, AttestationDue);
+
+    private static DateTimeOffset? Instant(ClaimsPrincipal user, string type) =>
+        user.FindFirst(type) is { } claim && DateTimeOffset.TryParse(claim.Value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant)
+            ? instant
             : null;
 }
 
@@ -38,6 +49,11 @@ public sealed class MembershipClaimsPrincipalFactory(UserManager<PortalUser> use
         if (user.AttestationDueAt is { } due)
         {
             identity.AddClaim(new Claim(MembershipClaims.AttestationDue, due.ToString("O", CultureInfo.InvariantCulture)));
+        }
+
+        if (user.UndeliverableSince is { } since)
+        {
+            identity.AddClaim(new Claim(MembershipClaims.AddressUndeliverable, since.ToString("O", CultureInfo.InvariantCulture)));
         }
 
         return identity;

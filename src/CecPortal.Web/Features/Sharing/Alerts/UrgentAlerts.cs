@@ -85,18 +85,20 @@ public sealed class UrgentAlerts(
     /// The alerts pinned for <paramref name="userId"/>: active, not expired, on a message still shown, in a channel the
     /// member may read (<see cref="ChannelAccess"/>); only <paramref name="channelId"/>'s when given. Newest first.
     /// </summary>
-    public Task<List<PinnedAlert>> PinnedAsync(string userId, Guid? channelId, CancellationToken cancellationToken)
+    public Task<List<PinnedAlert>> PinnedAsync(string userId, Guid? channelId, CancellationToken cancellationToken) =>
+        Pinned(userId, channelId).Take(10).ToListAsync(cancellationToken);
+
+    /// <summary>The active alerts pinned for <paramref name="userId"/>, newest first, as a query (the home reads it with its other blocks).</summary>
+    public IQueryable<PinnedAlert> Pinned(string userId, Guid? channelId)
     {
         var now = clock.GetUtcNow();
-        return (from a in db.UrgentAlerts.AsNoTracking()
-                join c in access.ReadableBy(userId) on a.ChannelId equals c.Id
-                join m in db.Messages on a.MessageId equals m.Id
-                where a.Status == UrgentAlertStatus.Active && a.ExpiresAt > now && m.DeletedAt == null && m.HiddenAt == null
-                    && (channelId == null || a.ChannelId == channelId)
-                orderby a.DecidedAt descending
-                select new PinnedAlert(a.Id, a.Title, m.Tlp, m.Id, c.Slug, c.Name, a.DecidedAt!.Value))
-            .Take(10)
-            .ToListAsync(cancellationToken);
+        return from a in db.UrgentAlerts.AsNoTracking()
+               join c in access.ReadableBy(userId) on a.ChannelId equals c.Id
+               join m in db.Messages on a.MessageId equals m.Id
+               where a.Status == UrgentAlertStatus.Active && a.ExpiresAt > now && m.DeletedAt == null && m.HiddenAt == null
+                   && (channelId == null || a.ChannelId == channelId)
+               orderby a.DecidedAt descending
+               select new PinnedAlert(a.Id, a.Title, m.Tlp, m.Id, c.Slug, c.Name, a.DecidedAt!.Value);
     }
 
     /// <summary>Open proposals (oldest first) and active alerts (newest first), with their emails' progress, for staff.</summary>

@@ -1,0 +1,11 @@
+namespace CecPortal.Web.Features.Home;
+
+/// <summary>
+/// The account notices every page shows in the layout (the yearly confirmation, an address that bounces). A page that
+/// shows them itself, in its own place (the member's home, in its "Your account" block), sets
+/// <c>ViewData[InPage] = true</c> and the layout leaves them out, so that they are not shown twice.
+/// </summary>
+public static class AccountNotices
+{
+    public const string InPage = "AccountNoticesInPage";
+}

@@ -94,6 +94,45 @@ public sealed class AccessibleOutboxEmailTests(PortalFixture portal) : IClassFix
     }
 
     [Fact]
+    public async Task ConfirmProfileChange_Decision_IsAccessible()
+    {
+        // Arrange: a member moves country on their profile; a vetter of the new country confirms it.
+        const string email = "a11y.mover@carlsson.example";
+        var memberId = await TestUsers.CreateAsync(portal.Factory.Services, new TestUser(email, "Cilla Mover", Roles.Member)
+        {
+            JobTitle = "CISO",
+            Organisation = "Mover Oy",
+            CountryCode = "FI",
+            SectorCode = "energy",
+            Password = PortalFactory.DemoPassword,
+        });
+        using var member = await portal.SignedInClientAsync(email);
+        using var saved = await member.SubmitFormAsync("/profile", new Dictionary<string, string>
+        {
+            ["Details.FullName"] = "Cilla Mover",
+            ["Details.JobTitle"] = "CISO",
+            ["Details.Organisation"] = "Mover Oy",
+            ["Details.CountryCode"] = "SE",
+            ["Details.SectorCode"] = "energy",
+            ["Details.OrganisationWebsite"] = string.Empty,
+            ["Details.ShowInDirectory"] = "true",
+        }, "[data-testid=details-form]");
+        var reviewId = await portal.WithDbAsync(db => db.ProfileReviews.Where(r => r.UserId == memberId).Select(r => r.Id).SingleAsync(Token));
+        const string vetterEmail = "a11y.vetter.se@demo.cec.example";
+        await MembershipTestKit.CreateVetterAsync(portal, vetterEmail, ["SE"], []);
+        using var vetter = await portal.SignedInClientAsync(vetterEmail);
+
+        // Act
+        using var confirm = await vetter.SubmitFormAsync($"/admin/vetting/profile-changes/{reviewId}?handler=Confirm", new Dictionary<string, string> { ["Input.Note"] = "Checked." });
+        var decision = await MailToAsync(email, "Your profile change is confirmed");
+
+        // Assert
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        confirm.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        decision.ShouldBeAccessible();
+    }
+
+    [Fact]
     public async Task SendBreachNotice_Notice_IsAccessible()
     {
         // Arrange

@@ -60,7 +60,7 @@
             form.querySelectorAll("[data-passkey-message]").forEach(function (m) { show(m, ""); });
             form.querySelectorAll("[data-passkey-field]").forEach(function (f) { f.classList.remove("is-invalid"); });
             postForOptions(form).then(function (response) {
-                return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+                return response.json().then(function (body) { return { ok: response.ok && !(body && body.error), body: body }; });
             }).then(function (answer) {
                 if (!answer.ok) {
                     var field = answer.body && answer.body.field;

@@ -46,7 +46,11 @@ public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<Port
         return Page();
     }
 
-    /// <summary>The first half of adding: the password, then the options for <c>navigator.credentials.create</c> as JSON.</summary>
+    /// <summary>
+    /// The first half of adding: the password, then the options for <c>navigator.credentials.create</c> as JSON. A
+    /// refusal is an answer like a refused form (200, with the field and the message), not a failed request the
+    /// browser would log as an error.
+    /// </summary>
     public async Task<IActionResult> OnPostCreationOptionsAsync()
     {
         if (await users.GetUserAsync(User) is not { } user)
@@ -57,7 +61,7 @@ public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<Port
         var step = await settings.BeginAddAsync(user, Input.Name, Input.Password);
         return step.Succeeded
             ? Content(step.OptionsJson!, "application/json")
-            : new JsonResult(new { field = step.ErrorField, error = step.Error }) { StatusCode = StatusCodes.Status400BadRequest };
+            : new JsonResult(new { field = step.ErrorField, error = step.Error });
     }
 
     public async Task<IActionResult> OnPostAddAsync()

@@ -16,7 +16,8 @@ namespace CecPortal.BrowserTests.Accessibility;
 /// error, throws or breaks its Content Security Policy. The full findings, minor ones included, are written to
 /// <c>TestResults/accessibility/axe.md</c> next to the test assembly.
 /// </summary>
-public sealed class AxeScanTests(DemoBrowserPortal portal) : IClassFixture<DemoBrowserPortal>
+[Collection(DemoPortalCollection.Name)]
+public sealed class AxeScanTests(DemoBrowserPortal portal)
 {
     /// <summary>The WCAG 2.2 A and AA rules, and axe's best practices.</summary>
     private static readonly List<string> Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];

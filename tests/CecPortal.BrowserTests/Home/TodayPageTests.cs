@@ -7,7 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace CecPortal.BrowserTests.Home;
 
 /// <summary>The signed-in home on the demo data, on a desktop and on a 375 px phone, for a member and for a vetter.</summary>
-public sealed class TodayPageTests(DemoBrowserPortal portal) : IClassFixture<DemoBrowserPortal>
+[Collection(DemoPortalCollection.Name)]
+public sealed class TodayPageTests(DemoBrowserPortal portal)
 {
     public static TheoryData<string, int> Screens => new()
     {

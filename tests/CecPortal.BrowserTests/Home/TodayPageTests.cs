@@ -1,5 +1,6 @@
 using CecPortal.BrowserTests.Pages;
 using CecPortal.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
@@ -21,7 +22,9 @@ public sealed class TodayPageTests(DemoBrowserPortal portal)
     public Task OpenHome_DemoMember_ShowsAtLeastFourBlocksThatFitTheScreen(string screen, int width) => portal.RunAsync(
         async page =>
         {
-            // Arrange
+            // Arrange: the page survey shares this portal and may have opened the edition as the member already.
+            await portal.WithDbAsync(db => db.Users.Where(u => u.Email == PortalFactory.MemberEmail)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.BriefingLastReadOn, (DateOnly?)null)));
             var today = new TodayPage(page);
 
             // Act

@@ -1,12 +1,11 @@
 namespace CecPortal.BrowserTests;
 
 /// <summary>
-/// The tests on the demo portal share it, and run on their own after every other browser test: Hangfire keeps
-/// process-wide state (its current storage and job activator), and while a second portal started in the test process,
-/// the assembly's portal lost the jobs that send its emails. xunit runs a collection that disables parallelization
-/// after all the parallel ones. Issue 20 registers Hangfire per app, which lifts this.
+/// The tests on the demo portal share one (it takes a while to seed), one class after the other, beside the other
+/// browser tests. Two portals in one test process are safe since each registers its own Hangfire storage and job
+/// activator (<c>HangfireSetup</c>); before that, the second portal took the first one's jobs.
 /// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+[CollectionDefinition(Name)]
 public sealed class DemoPortalCollection : ICollectionFixture<DemoBrowserPortal>
 {
     public const string Name = "demo portal";

@@ -9,7 +9,7 @@ namespace CecPortal.IntegrationTests;
 
 /// <summary>
 /// One portal per test class: a fresh database cloned from the seeded template and its own SMTP sink.
-/// Test classes run one after another because Hangfire keeps a static <c>JobStorage.Current</c>.
+/// Each portal has its own Hangfire storage and job activator, so classes can run side by side.
 /// </summary>
 public class PortalFixture : IAsyncLifetime
 {
@@ -18,6 +18,9 @@ public class PortalFixture : IAsyncLifetime
     public SmtpSink Smtp { get; } = new();
 
     public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>This portal's own Hangfire storage (each app has its own; there is no process-wide one).</summary>
+    public Hangfire.JobStorage JobStorage => Factory.Services.GetRequiredService<Hangfire.JobStorage>();
 
     /// <summary>Extra configuration for the portal, for fixtures that need different limits.</summary>
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;

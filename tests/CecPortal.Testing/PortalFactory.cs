@@ -58,6 +58,9 @@ public sealed class PortalFactory(string? connectionString, int? smtpPort, IRead
         builder.UseSetting("RateLimits:PasswordResetPerHour", "100000");
         builder.UseSetting("Jobs:QueuePollInterval", "00:00:00.250");
 
+        // Scheduled jobs (an email after its transaction, a reminder, a retry) are due within a second, not 15.
+        builder.UseSetting("Jobs:SchedulePollingInterval", "00:00:01");
+
         // Most tests sign in as staff with a password only. The staff two-step sign-in rule has its own tests
         // (StaffMfaEnforcementTests), which turn it back on.
         builder.UseSetting("Security:RequireStaffMfa", "false");

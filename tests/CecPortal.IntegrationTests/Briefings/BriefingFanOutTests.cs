@@ -21,7 +21,7 @@ public sealed class BriefingFanOutTests(BriefingDeliveryFixture portal) : IClass
     public void Startup_RecurringJobs_MorningJobRunsAtTheSendTimeInTheBriefingTimeZone()
     {
         // Arrange
-        using var connection = Hangfire.JobStorage.Current.GetConnection();
+        using var connection = portal.JobStorage.GetConnection();
 
         // Act
         var jobs = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection, [MorningBriefingJob.RecurringJobId, BriefingDeliverySweepJob.RecurringJobId]);
@@ -92,7 +92,7 @@ public sealed class BriefingFanOutTests(BriefingDeliveryFixture portal) : IClass
         MorningOutcome again = default;
         await portal.WithServiceAsync<MorningBriefingJob>(async job => again = await job.RunAsync(Token));
         await portal.WithServiceAsync<BriefingDeliverySweepJob>(job => job.RunAsync(Token));
-        await Task.Delay(TimeSpan.FromSeconds(2), Token);
+        await JobQueues.UntilIdleAsync(portal.Factory.Services);
 
         // Assert
         again.ShouldBe(MorningOutcome.AlreadySent);
@@ -142,7 +142,7 @@ public sealed class BriefingFanOutTests(BriefingDeliveryFixture portal) : IClass
         MorningOutcome outcome = default;
         await portal.WithServiceAsync<MorningBriefingJob>(async job => outcome = await job.RunAsync(Token));
         await portal.WithServiceAsync<SendBriefingChunkJob>(job => job.RunAsync(briefing.Id, SendBriefingChunkJob.FollowUp, Token));
-        await Task.Delay(TimeSpan.FromSeconds(1), Token);
+        await JobQueues.UntilIdleAsync(portal.Factory.Services);
 
         // Assert
         outcome.ShouldBe(MorningOutcome.PublishedOnly);

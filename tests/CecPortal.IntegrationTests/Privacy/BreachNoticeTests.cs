@@ -160,7 +160,7 @@ public sealed class BreachNoticeTests(PortalFixture portal) : IClassFixture<Port
             again = await ActivatorUtilities.CreateInstance<SendBreachNoticeJob>(scope.ServiceProvider).RunAsync(notice.Id, Token);
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(2), Token);
+        await JobQueues.UntilIdleAsync(portal.Factory.Services);
 
         // Assert
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -73,7 +73,7 @@ public sealed class EmailChangeTests(PortalFixture portal) : IClassFixture<Porta
         stored.PendingEmail.ShouldBeNull();
         stored.AccessFailedCount.ShouldBe(1);
         (await AuditActionsAsync(portal, id)).ShouldContain(SecurityEvents.EmailChangeRefused);
-        await Task.Delay(TimeSpan.FromSeconds(1), Token);
+        await JobQueues.UntilIdleAsync(portal.Factory.Services);
         portal.Smtp.Messages.ShouldNotContain(m => IsTo(m, newEmail) || (IsTo(m, email) && m.Subject == NoticeSubject));
     }
 

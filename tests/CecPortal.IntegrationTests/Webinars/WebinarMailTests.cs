@@ -5,7 +5,6 @@ using CecPortal.Web.Features.Webinars.Registration;
 using CecPortal.Web.Features.Webinars.Sessions;
 using CecPortal.Web.Features.Webinars.Times;
 using CecPortal.Web.SharedKernel;
-using Hangfire;
 using Hangfire.Common;
 using Ical.Net.CalendarComponents;
 using Microsoft.EntityFrameworkCore;
@@ -509,22 +508,22 @@ public sealed class WebinarMailTests(PortalFixture portal) : IClassFixture<Porta
         return (calendar, calendar.Events.ShouldHaveSingleItem());
     }
 
-    private static Hangfire.Storage.StateData JobState(string jobId)
+    private Hangfire.Storage.StateData JobState(string jobId)
     {
-        using var connection = JobStorage.Current.GetConnection();
+        using var connection = portal.JobStorage.GetConnection();
         return connection.GetStateData(jobId).ShouldNotBeNull();
     }
 
-    private static DateTimeOffset ScheduledFor(string jobId)
+    private DateTimeOffset ScheduledFor(string jobId)
     {
         var state = JobState(jobId);
         state.Name.ShouldBe("Scheduled");
         return new DateTimeOffset(JobHelper.DeserializeDateTime(state.Data["EnqueueAt"]), TimeSpan.Zero);
     }
 
-    private static IReadOnlyList<object?> JobArgs(string jobId)
+    private IReadOnlyList<object?> JobArgs(string jobId)
     {
-        using var connection = JobStorage.Current.GetConnection();
+        using var connection = portal.JobStorage.GetConnection();
         return connection.GetJobData(jobId).ShouldNotBeNull().Job.Args;
     }
 }

@@ -18,7 +18,7 @@ public sealed class WebinarPlannerTests(PortalFixture portal) : IClassFixture<Po
     public void Startup_RecurringJobs_TopUpRunsDaily()
     {
         // Arrange
-        using var connection = Hangfire.JobStorage.Current.GetConnection();
+        using var connection = portal.JobStorage.GetConnection();
 
         // Act
         var jobs = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection, [TopUpWebinarSessionsJob.RecurringJobId]);

@@ -1,6 +1,8 @@
 using CecPortal.Web.Infrastructure.Operations;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 
 namespace CecPortal.Web.Infrastructure.Jobs;
 
@@ -19,18 +21,35 @@ public static class HangfireSetup
             job => job.RunAsync(CancellationToken.None),
             provider.GetRequiredService<IOptions<JobsOptions>>().Value.CanaryCron));
         services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", tags: ["ready"]);
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                bootstrapper => bootstrapper.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = options.QueuePollInterval,
-                }));
+
+        // The storage and the job activator are this app's own services. Hangfire's defaults are the process-wide
+        // JobStorage.Current and JobActivator.Current, which a second host in the same process (a test, a benchmark
+        // running two instances) would replace, taking the first host's jobs into its own service provider.
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = options.QueuePollInterval,
+        };
+        services.AddSingleton<JobStorage>(provider =>
+        {
+            // Hangfire's settings (serializer, logging) first, as Hangfire's own registration does.
+            provider.GetRequiredService<IGlobalConfiguration>();
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
+        });
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<HangfireLogs.Attachment>();
+        services.AddHangfire((provider, config) =>
+        {
+            // Resolved here, so that the host's logging is attached before Hangfire logs anything, and detached
+            // (disposed with the host's services) before the logger factory it holds.
+            provider.GetRequiredService<HangfireLogs.Attachment>();
+            config
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(HangfireLogs.Instance);
+        });
 
         if (options.ServerEnabled)
         {

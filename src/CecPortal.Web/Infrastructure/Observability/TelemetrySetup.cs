@@ -25,10 +25,13 @@ public static class TelemetrySetup
 
         // A hosted service only so that its gauges exist from start-up.
         services.AddHostedService(provider => provider.GetRequiredService<QueueAges>());
-        if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobTelemetryFilter))
+        // Hangfire's filters are process-wide; one is enough however many hosts a process builds, even at once.
+        lock (GlobalJobFilters.Filters)
         {
-            // Hangfire's filters are process-wide; one is enough however many hosts a test process builds.
-            GlobalJobFilters.Filters.Add(new JobTelemetryFilter());
+            if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobTelemetryFilter))
+            {
+                GlobalJobFilters.Filters.Add(new JobTelemetryFilter());
+            }
         }
 
         // Without a collector nothing would leave the process, so nothing is collected either: an activity or a

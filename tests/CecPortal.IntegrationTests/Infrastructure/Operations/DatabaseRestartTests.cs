@@ -29,10 +29,13 @@ public sealed class DatabaseRestartTests(DatabaseRestartFixture portal) : IClass
         // Arrange: the canary has run, so jobs work before the outage.
         await Jobs.UntilAsync(async () => await Jobs.CanaryLastRunAsync(portal.ConnectionString) is not null, "the canary's first run");
 
-        // Act: stop PostgreSQL for longer than the canary may age, then start it again.
+        // Act: stop PostgreSQL until the canary is older than it may be (the outage is the test's subject, so its
+        // length is a wait on that condition), then start it again.
         await portal.Postgres.StopAsync();
+        var stoppedAt = DateTimeOffset.UtcNow;
         var duringOutage = await ReadyAsync();
-        await Task.Delay(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        var stale = stoppedAt + DatabaseRestartFixture.CanaryMaxAge + TimeSpan.FromSeconds(1) - DateTimeOffset.UtcNow;
+        await Task.Delay(stale > TimeSpan.Zero ? stale : TimeSpan.Zero, TestContext.Current.CancellationToken);
         var laterInOutage = await ReadyAsync();
         await portal.Postgres.StartAsync();
         var restartedAt = DateTimeOffset.UtcNow;

@@ -11,6 +11,7 @@ using static CecPortal.IntegrationTests.Briefings.BriefingDeliveryFixture;
 namespace CecPortal.IntegrationTests.Infrastructure.Operations;
 
 /// <summary>The <c>CecPortal.Email</c> counters, read with a <see cref="MeterListener"/> while the portal sends real mail.</summary>
+[Collection(ProcessWideCollection.Name)]
 public sealed class EmailMetricsTests(BriefingDeliveryFixture portal) : IClassFixture<BriefingDeliveryFixture>, IAsyncLifetime, IDisposable
 {
     private readonly ConcurrentDictionary<(string Name, string? Kind), long> _counts = new();

@@ -38,7 +38,7 @@ public sealed class StrandedWorkSweepTests(StrandedWorkSweepTests.StoreDownOnceF
             new("Input.Subject", "Stranded notice"), new("Input.Body", "Our directory export was exposed."),
         ]);
         var notice = await portal.WithDbAsync(db => db.BreachNotices.AsNoTracking().SingleAsync(n => n.Subject == "Stranded notice", Token));
-        await Task.Delay(TimeSpan.FromSeconds(2), Token);
+        await JobQueues.UntilIdleAsync(portal.Factory.Services);
         var sentBeforeTheSweep = portal.Smtp.Messages.Count(m => m.Subject == "Stranded notice");
         var tooEarly = await SweepBreachNoticesAsync();
         await portal.WithDbAsync(db => db.BreachNotices.Where(n => n.Id == notice.Id)
@@ -47,7 +47,7 @@ public sealed class StrandedWorkSweepTests(StrandedWorkSweepTests.StoreDownOnceF
         await portal.Smtp.WaitForAsync(m => m.Subject == "Stranded notice" && m.To.ToString().Contains("stranded.breach@sweep.example", StringComparison.Ordinal));
         await EmailDeliveryTests.WaitForAsync(() => portal.WithDbAsync(db => db.BreachNotices.AnyAsync(n => n.Id == notice.Id && n.QueuedAt != null, Token)), queued => queued);
         var sweptAgain = await SweepBreachNoticesAsync();
-        await Task.Delay(TimeSpan.FromSeconds(2), Token);
+        await JobQueues.UntilIdleAsync(portal.Factory.Services);
 
         // Assert
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the notice was saved, so the Admin is not told it failed");
@@ -72,7 +72,7 @@ public sealed class StrandedWorkSweepTests(StrandedWorkSweepTests.StoreDownOnceF
 
         // Act
         using var announce = await SubmitAsync(editor, SessionPath(session.Id), "[data-testid=announce-form]", new Dictionary<string, string>());
-        await Task.Delay(TimeSpan.FromSeconds(2), Token);
+        await JobQueues.UntilIdleAsync(portal.Factory.Services);
         var announcedBeforeTheSweep = await portal.WithDbAsync(db => db.WebinarAnnouncements.CountAsync(a => a.SessionId == session.Id, Token));
         await portal.WithDbAsync(db => db.WebinarSessions.Where(s => s.Id == session.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.AnnouncedAt, DateTimeOffset.UtcNow.AddMinutes(-6)), Token));

@@ -56,6 +56,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
 }
 
 /// <summary>With <c>Telemetry__OtlpEndpoint</c> set, the portal's traces and metrics reach an OTLP collector.</summary>
+[Collection(ProcessWideCollection.Name)]
 public sealed class TelemetryExportTests : IAsyncLifetime
 {
     private OtlpReceiver _receiver = null!;

@@ -5,6 +5,7 @@ using CecPortal.Testing;
 using CecPortal.Web.Data;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Demo;
+using CecPortal.Web.Features.Sharing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -59,14 +60,25 @@ internal sealed class PortalStack : IAsyncDisposable
     /// The portal's connection pool per instance (Npgsql's default is 100, as is PostgreSQL's <c>max_connections</c>): a run
     /// with several instances gives each a share, as production must (docs/production.md).
     /// </param>
-    public static async Task<PortalStack> StartAsync(int bulkApplications, IReadOnlyDictionary<string, string>? settings = null, int? maxPoolSize = null)
+    /// <param name="connectionOptions">Npgsql options added to the portal's connection string (<c>Key=Value;…</c>), for measuring one.</param>
+    public static async Task<PortalStack> StartAsync(int bulkApplications, IReadOnlyDictionary<string, string>? settings = null, int? maxPoolSize = null, string? connectionOptions = null)
     {
         var logDirectory = Directory.CreateTempSubdirectory("cecportal-bench-logs-").FullName;
         var cluster = await BenchCluster.StartAsync();
         var sink = new LeanSmtpSink(SmtpSinkMode.Discard);
-        var connectionString = maxPoolSize is { } pool
-            ? new NpgsqlConnectionStringBuilder(cluster.ConnectionStringFor("bench")) { MaxPoolSize = pool }.ConnectionString
-            : cluster.ConnectionStringFor("bench");
+        var builder = new NpgsqlConnectionStringBuilder(cluster.ConnectionStringFor("bench"));
+        if (maxPoolSize is { } pool)
+        {
+            builder.MaxPoolSize = pool;
+        }
+
+        foreach (var option in (connectionOptions ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pair = option.Split('=', 2, StringSplitOptions.TrimEntries);
+            builder[pair[0]] = pair.Length > 1 ? pair[1] : string.Empty;
+        }
+
+        var connectionString = builder.ConnectionString;
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -120,6 +132,19 @@ internal sealed class PortalStack : IAsyncDisposable
         return await db.Briefings
             .Where(b => b.Status == BriefingStatus.Published || b.Status == BriefingStatus.Sent)
             .MaxAsync(b => b.EditionDate);
+    }
+
+    /// <summary>
+    /// The demo member's sharing pages: the open channel they joined (its topics) and its busiest topic (the demo's
+    /// vulnerability thread: replies from several sectors, mentions, "seen it too", an edited and a deleted message).
+    /// </summary>
+    public async Task<(string Channel, string Topic)> MemberSharingPagesAsync()
+    {
+        await using var db = NewDbContext();
+        var channel = await db.Channels.Where(c => c.Slug == SharingDemoData.OpenChannelSlug).Select(c => c.Id).SingleAsync();
+        var topic = await db.Topics.Where(t => t.ChannelId == channel)
+            .OrderByDescending(t => db.Messages.Count(m => m.TopicId == t.Id)).Select(t => t.Id).FirstAsync();
+        return ($"/sharing/c/{SharingDemoData.OpenChannelSlug}", $"/sharing/t/{topic}");
     }
 
     /// <summary>A signed-in member session: password sign-in through the login form, as a browser does it.</summary>

@@ -118,7 +118,7 @@ internal sealed class WebProcess : IAsyncDisposable
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(3))
+        while (deadline.Elapsed < TimeSpan.FromMinutes(10))
         {
             if (_process.HasExited)
             {
@@ -143,7 +143,7 @@ internal sealed class WebProcess : IAsyncDisposable
             await Task.Delay(250);
         }
 
-        throw new InvalidOperationException($"{name} did not answer {probePath} within 3 minutes; see {LogFile}.");
+        throw new InvalidOperationException($"{name} did not answer {probePath} within 10 minutes; see {LogFile}.");
     }
 
     /// <summary>The folder holding CecPortal.sln, found upwards from this program's output directory.</summary>

@@ -110,7 +110,7 @@ public sealed class BriefingReader(AppDbContext db, IOptions<BriefingOptions> op
             page = await briefings
                 .OrderByDescending(b => b.EditionDate)
                 .Select(b => new RawHit(b.EditionDate, b.Title, b.Tlp, null))
-                .ToPageAsync(pageNumber, SearchPageSize, cancellationToken);
+                .ToPageInOneQueryAsync(pageNumber, SearchPageSize, cancellationToken);
         }
         else
         {
@@ -124,7 +124,7 @@ public sealed class BriefingReader(AppDbContext db, IOptions<BriefingOptions> op
                     b.Title,
                     b.Tlp,
                     EF.Functions.WebSearchToTsQuery("english", text).GetResultHeadline("english", b.BodyMarkdown, SnippetHighlighter.HeadlineOptions)))
-                .ToPageAsync(pageNumber, SearchPageSize, cancellationToken);
+                .ToPageInOneQueryAsync(pageNumber, SearchPageSize, cancellationToken);
         }
 
         return new PageOf<SearchHit>(

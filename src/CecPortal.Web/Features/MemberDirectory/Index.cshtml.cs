@@ -30,19 +30,28 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public sealed record FilterOption(string Code, string Name);
 
+    /// <summary>
+    /// Two round trips: the filters' options (the countries and sectors members are in, read as the pairs that occur)
+    /// and the page of members with their count.
+    /// </summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var members = db.UsersInRole(Roles.Member).AsNoTracking().InGoodStanding().Where(u => !u.HiddenFromDirectory);
-        CountryOptions = await db.Countries.AsNoTracking()
-            .Where(c => members.Any(u => u.CountryCode == c.Code))
-            .OrderBy(c => c.Name)
-            .Select(c => new FilterOption(c.Code, c.Name))
+        var pairs = await (from p in members.Select(u => new { u.CountryCode, u.SectorCode }).Distinct()
+                           join c in db.Countries on p.CountryCode equals c.Code into countries
+                           from c in countries.DefaultIfEmpty()
+                           join x in db.Sectors on p.SectorCode equals x.Code into sectors
+                           from x in sectors.DefaultIfEmpty()
+                           select new
+                           {
+                               Country = c == null ? null : new FilterOption(c.Code, c.Name),
+                               Sector = x == null ? null : new FilterOption(x.Code, x.Name),
+                               SectorOrder = x == null ? 0 : x.SortOrder,
+                           })
             .ToListAsync(cancellationToken);
-        SectorOptions = await db.Sectors.AsNoTracking()
-            .Where(s => members.Any(u => u.SectorCode == s.Code))
-            .OrderBy(s => s.SortOrder)
-            .Select(s => new FilterOption(s.Code, s.Name))
-            .ToListAsync(cancellationToken);
+        CountryOptions = [.. pairs.Where(p => p.Country is not null).Select(p => p.Country!).DistinctBy(c => c.Code, StringComparer.Ordinal)
+            .OrderBy(c => c.Name, StringComparer.CurrentCulture)];
+        SectorOptions = [.. pairs.Where(p => p.Sector is not null).OrderBy(p => p.SectorOrder).Select(p => p.Sector!).DistinctBy(x => x.Code, StringComparer.Ordinal)];
 
         members = members.InCountryAndSector(Country, Sector, CountryOptions.Select(c => c.Code));
 
@@ -55,6 +64,6 @@ public sealed class IndexModel(AppDbContext db) : PageModel
                 x.User.Organisation,
                 x.CountryName,
                 x.SectorName))
-            .ToPageAsync(PageNumber, PageSize, cancellationToken);
+            .ToPageInOneQueryAsync(PageNumber, PageSize, cancellationToken);
     }
 }

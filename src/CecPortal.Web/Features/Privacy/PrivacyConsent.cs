@@ -4,18 +4,21 @@ using Microsoft.Extensions.Caching.Memory;
 namespace CecPortal.Web.Features.Privacy;
 
 /// <summary>The current privacy notice, who accepted which version, and publishing a new version.</summary>
-public sealed class PrivacyConsent(AppDbContext db, AuditLog audit, TimeProvider clock, IMemoryCache cache)
+public sealed class PrivacyConsent(AppDbContext db, AuditLog audit, TimeProvider clock, IMemoryCache cache, IOptions<PrivacyOptions> options)
 {
-    /// <summary>
-    /// How long an instance trusts its copy of the current version number. Publishing takes effect at once on the
-    /// instance that published; the others ask people to accept the new version within this time.
-    /// </summary>
-    public static readonly TimeSpan CurrentVersionLifetime = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long an instance remembers the newest version a person accepted since their last page.</summary>
-    public static readonly TimeSpan AcceptedVersionLifetime = TimeSpan.FromMinutes(10);
-
     private static readonly object CurrentVersionKey = new();
+
+    /// <summary>
+    /// The current version and the newest one the person accepted, in one round trip (the consent gate's question on a
+    /// cache miss): compiled, as it runs on every signed-in page whose memory has lapsed.
+    /// </summary>
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<ConsentVersions>> VersionsQuery =
+        EF.CompileAsyncQuery((AppDbContext db, string userId, CancellationToken _) => db.PrivacyNotices
+            .OrderByDescending(n => n.Version)
+            .Select(n => new ConsentVersions(n.Version, db.PrivacyAcceptances.Where(a => a.UserId == userId).Max(a => (int?)a.Version)))
+            .First());
+
+    private sealed record ConsentVersions(int Current, int? Accepted);
 
     public const string AcceptAction = "privacy.accept";
     public const string DeclineAction = "privacy.decline";
@@ -40,23 +43,21 @@ public sealed class PrivacyConsent(AppDbContext db, AuditLog audit, TimeProvider
 
     /// <summary>
     /// Whether the user accepted the current version. The consent gate asks on every signed-in page, so both numbers
-    /// are remembered in memory (see <see cref="CurrentVersionLifetime"/>): a person who has accepted costs no query.
+    /// are remembered in memory (see <see cref="PrivacyOptions"/>): a person who has accepted costs no query, and a miss one.
     /// Only a positive answer is remembered, so an acceptance made on another instance counts at once.
     /// </summary>
     public async Task<bool> HasAcceptedCurrentAsync(string userId, CancellationToken cancellationToken = default)
     {
-        var current = await cache.GetOrCreateAsync(CurrentVersionKey, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = CurrentVersionLifetime;
-            return CurrentVersionAsync(cancellationToken);
-        });
-        if (cache.TryGetValue(AcceptedKey(userId), out int remembered) && remembered >= current)
+        if (cache.TryGetValue(CurrentVersionKey, out int current)
+            && cache.TryGetValue(AcceptedKey(userId), out int remembered) && remembered >= current)
         {
             return true;
         }
 
-        var accepted = await db.PrivacyAcceptances.Where(a => a.UserId == userId).MaxAsync(a => (int?)a.Version, cancellationToken);
-        if (accepted is not { } version || version < current)
+        // A miss asks for both numbers at once (one round trip), and remembers both.
+        var versions = await VersionsQuery(db, userId, cancellationToken);
+        RememberCurrent(versions.Current);
+        if (versions.Accepted is not { } version || version < versions.Current)
         {
             return false;
         }
@@ -114,12 +115,25 @@ public sealed class PrivacyConsent(AppDbContext db, AuditLog audit, TimeProvider
             throw new PrivacyRuleException("Another version was published a moment ago. Review it before publishing yours.");
         }
 
-        cache.Set(CurrentVersionKey, notice.Version, CurrentVersionLifetime);
+        RememberCurrent(notice.Version);
         return notice.Version;
     }
 
     private static (string, string) AcceptedKey(string userId) => ("privacy-accepted", userId);
 
-    private void RememberAccepted(string userId, int version) =>
-        cache.Set(AcceptedKey(userId), version, new MemoryCacheEntryOptions { SlidingExpiration = AcceptedVersionLifetime });
+    private void RememberCurrent(int version)
+    {
+        if (options.Value.CurrentVersionCacheDuration > TimeSpan.Zero)
+        {
+            cache.Set(CurrentVersionKey, version, options.Value.CurrentVersionCacheDuration);
+        }
+    }
+
+    private void RememberAccepted(string userId, int version)
+    {
+        if (options.Value.AcceptanceCacheDuration > TimeSpan.Zero)
+        {
+            cache.Set(AcceptedKey(userId), version, new MemoryCacheEntryOptions { SlidingExpiration = options.Value.AcceptanceCacheDuration });
+        }
+    }
 }

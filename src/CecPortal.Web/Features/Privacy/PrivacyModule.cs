@@ -11,6 +11,7 @@ public static class PrivacyModule
     {
         services.AddOptions<RetentionOptions>().BindSettings(RetentionOptions.Section);
         services.AddScoped<RetentionJobs>();
+        services.AddOptions<PrivacyOptions>().BindSettings(PrivacyOptions.Section);
         services.AddScoped<PrivacyConsent>();
         services.AddRecurringJobs((recurring, _) =>
         {

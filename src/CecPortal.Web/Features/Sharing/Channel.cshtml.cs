@@ -1,5 +1,5 @@
+using CecPortal.Web.Features.Sharing.Alerts;
 using CecPortal.Web.Features.Sharing.Channels;
-using CecPortal.Web.Features.Sharing.Live;
 using CecPortal.Web.Features.Sharing.Notifications;
 using CecPortal.Web.Features.Sharing.Topics;
 
@@ -10,7 +10,7 @@ namespace CecPortal.Web.Features.Sharing;
 /// the member's own settings (join or leave an open channel, mute, notifications, mark all read). A channel the member
 /// may not read is a 404, whether it exists or not.
 /// </summary>
-public sealed class ChannelModel(ChannelDirectory directory, ChannelMembership membership, ReadState reads, MessageWriter writer, LiveDispatcher live) : PageModel
+public sealed class ChannelModel(ChannelDirectory directory, ChannelMembership membership, ReadState reads, MessageWriter writer) : PageModel
 {
     /// <summary>The last change before the topics were read: the live stream replays what comes after it.</summary>
     public long LiveAfter { get; private set; }
@@ -25,6 +25,9 @@ public sealed class ChannelModel(ChannelDirectory directory, ChannelMembership m
     public ChannelSummary Channel { get; private set; } = null!;
 
     public PageOf<TopicSummary> Topics { get; private set; } = null!;
+
+    /// <summary>The urgent alerts pinned in this channel, read with its topics.</summary>
+    public IReadOnlyList<PinnedAlert> Alerts { get; private set; } = [];
 
     /// <summary>The settings form: as posted when it was refused, otherwise as saved.</summary>
     public ChannelSettingsInput Settings => _postedSettings ?? ChannelSettingsInput.From(Channel);
@@ -125,15 +128,12 @@ public sealed class ChannelModel(ChannelDirectory directory, ChannelMembership m
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var userId = Actor.Of(User).Id;
-        if (await directory.FindAsync(userId, slug, cancellationToken) is not { } channel)
+        if (await directory.PageAsync(Actor.Of(User).Id, slug, PageNumber, cancellationToken) is not { } page)
         {
             return false;
         }
 
-        Channel = channel;
-        LiveAfter = await live.CurrentAsync(cancellationToken);
-        Topics = await directory.TopicsAsync(userId, channel.Id, PageNumber, cancellationToken);
+        (Channel, LiveAfter, Topics, Alerts) = (page.Channel, page.LiveAfter, page.Topics, page.Alerts);
         return true;
     }
 }

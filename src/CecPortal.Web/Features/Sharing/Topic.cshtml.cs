@@ -1,4 +1,3 @@
-using CecPortal.Web.Features.Sharing.Live;
 using CecPortal.Web.Features.Sharing.Topics;
 
 namespace CecPortal.Web.Features.Sharing;
@@ -7,7 +6,7 @@ namespace CecPortal.Web.Features.Sharing;
 /// One topic: its messages oldest first, a reply box, and edit and delete for the author. Opening it marks it read up
 /// to the newest message shown. A topic the member may not read is a 404, whether it exists or not.
 /// </summary>
-public sealed class TopicModel(TopicReader reader, ReadState reads, MessageWriter writer, LiveDispatcher live) : PageModel
+public sealed class TopicModel(TopicReader reader, ReadState reads, MessageWriter writer) : PageModel
 {
     [BindProperty]
     public MessageInput Input { get; set; } = new();
@@ -28,19 +27,19 @@ public sealed class TopicModel(TopicReader reader, ReadState reads, MessageWrite
 
     public async Task<IActionResult> OnGetAsync(Guid topicId, CancellationToken cancellationToken)
     {
-        LiveAfter = Before is null ? await live.CurrentAsync(cancellationToken) : null;
-        if (!await LoadAsync(topicId, cancellationToken))
+        if (await LoadAsync(topicId, cancellationToken) is not { } reading)
         {
             return NotFound();
         }
 
-        // An earlier page marks nothing read: the newest messages have not been shown.
-        if (Before is not null)
+        // An earlier page marks nothing read (the newest messages have not been shown), nor does a page read before.
+        LiveAfter = Before is null ? reading.LiveAfter : null;
+        var newest = Messages.Count == 0 ? 0 : Messages[^1].Seq;
+        if (Before is null && newest > reading.ReadUpTo)
         {
-            return Page();
+            await reads.MarkTopicReadAsync(Actor.Of(User).Id, topicId, newest, cancellationToken);
         }
 
-        await reads.MarkTopicReadAsync(Actor.Of(User).Id, topicId, Messages.Count == 0 ? 0 : Messages[^1].Seq, cancellationToken);
         return Page();
     }
 
@@ -62,7 +61,7 @@ public sealed class TopicModel(TopicReader reader, ReadState reads, MessageWrite
             }
         }
 
-        return await LoadAsync(topicId, cancellationToken) ? Page() : NotFound();
+        return await LoadAsync(topicId, cancellationToken) is null ? NotFound() : Page();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid topicId, Guid messageId, CancellationToken cancellationToken)
@@ -90,17 +89,17 @@ public sealed class TopicModel(TopicReader reader, ReadState reads, MessageWrite
         return RedirectToPage("/Sharing/Message", new { messageId });
     }
 
-    private async Task<bool> LoadAsync(Guid topicId, CancellationToken cancellationToken)
+    private async Task<TopicReading?> LoadAsync(Guid topicId, CancellationToken cancellationToken)
     {
-        if (!await FindTopicAsync(topicId, cancellationToken))
+        if (await reader.ReadAsync(Actor.Of(User).Id, topicId, Before, cancellationToken) is not { } reading)
         {
-            return false;
+            return null;
         }
 
-        var page = await reader.MessagesAsync(Actor.Of(User).Id, topicId, Before, cancellationToken);
-        Messages = page.Messages;
-        HasEarlier = page.HasEarlier;
-        return true;
+        Topic = reading.Topic;
+        Messages = reading.Page.Messages;
+        HasEarlier = reading.Page.HasEarlier;
+        return reading;
     }
 
     private async Task<bool> FindTopicAsync(Guid topicId, CancellationToken cancellationToken)

@@ -20,14 +20,12 @@ public sealed class IndexModel(WebinarSchedule schedule, UserManager<PortalUser>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var memberId = users.GetUserId(User);
-        var zone = memberId is null ? null : await schedule.MemberZoneAsync(memberId, cancellationToken);
-        if (zone is null)
+        if ((memberId is null ? null : await schedule.OverviewAsync(memberId, PageNumber, cancellationToken)) is not { } overview)
         {
             return Challenge();
         }
 
-        Zone = zone;
-        (Upcoming, Past) = await schedule.OverviewAsync(memberId!, zone.ZoneId, PageNumber, cancellationToken);
+        (Zone, Upcoming, Past) = (overview.Zone, overview.Upcoming, overview.Past);
         MyRegistrations = [.. Upcoming.Where(s => s.Place.IsRegistered)];
         return Page();
     }

@@ -89,14 +89,20 @@ public sealed class UrgentAlerts(
         Pinned(userId, channelId).Take(10).ToListAsync(cancellationToken);
 
     /// <summary>The active alerts pinned for <paramref name="userId"/>, newest first, as a query (the home reads it with its other blocks).</summary>
-    public IQueryable<PinnedAlert> Pinned(string userId, Guid? channelId)
+    public IQueryable<PinnedAlert> Pinned(string userId, Guid? channelId) => PinnedQuery(db, access, clock.GetUtcNow(), userId, channelId);
+
+    /// <summary>
+    /// The same query for a reader that does not need the rest of this service (a channel's page reads it with its
+    /// topics, by the channel's address: <paramref name="channelSlug"/>).
+    /// </summary>
+    public static IQueryable<PinnedAlert> PinnedQuery(AppDbContext db, ChannelAccess access, DateTimeOffset now, string userId, Guid? channelId, string? channelSlug = null)
     {
-        var now = clock.GetUtcNow();
         return from a in db.UrgentAlerts.AsNoTracking()
                join c in access.ReadableBy(userId) on a.ChannelId equals c.Id
                join m in db.Messages on a.MessageId equals m.Id
                where a.Status == UrgentAlertStatus.Active && a.ExpiresAt > now && m.DeletedAt == null && m.HiddenAt == null
                    && (channelId == null || a.ChannelId == channelId)
+                   && (channelSlug == null || c.Slug == channelSlug)
                orderby a.DecidedAt descending
                select new PinnedAlert(a.Id, a.Title, m.Tlp, m.Id, c.Slug, c.Name, a.DecidedAt!.Value);
     }

@@ -1,3 +1,4 @@
+using CecPortal.Web.Features.Sharing.Alerts;
 using CecPortal.Web.Features.Sharing.Topics;
 
 namespace CecPortal.Web.Features.Sharing.Channels;
@@ -7,8 +8,11 @@ namespace CecPortal.Web.Features.Sharing.Channels;
 /// their working groups) with unread counts, the open channels they could join, and one channel's topics. Every query
 /// starts from <see cref="ChannelAccess.ReadableBy"/>, so a channel the member may not read is simply not there.
 /// </summary>
-public sealed class ChannelDirectory(AppDbContext db, ChannelAccess access, ReadState reads, IOptions<SharingOptions> options)
+public sealed class ChannelDirectory(AppDbContext db, ChannelAccess access, ReadState reads, IOptions<SharingOptions> options, TimeProvider clock)
 {
+    /// <summary>The most alerts a channel's page pins (as <see cref="UrgentAlerts.PinnedAsync"/>).</summary>
+    private const int AlertsShown = 10;
+
     /// <summary>The member's channels: community first, then sector, country, working groups and joined open channels.</summary>
     public async Task<IReadOnlyList<ChannelSummary>> MineAsync(string userId, CancellationToken cancellationToken)
     {
@@ -30,6 +34,64 @@ public sealed class ChannelDirectory(AppDbContext db, ChannelAccess access, Read
     /// <summary>One channel by its address, or null when there is none the member may read.</summary>
     public Task<ChannelSummary?> FindAsync(string userId, string slug, CancellationToken cancellationToken) =>
         Summaries(userId, access.ReadableBy(userId).Where(c => c.Slug == slug)).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// A channel's page in ONE round trip, or null when there is no channel by that address the member may read: the
+    /// channel with the member's unread count and settings, the last change number (read in the same snapshot as the
+    /// topics, so the live stream replays exactly what comes after them), a page of its topics, most recently active
+    /// first, with their unread counts and the total, and the urgent alerts pinned in it. A page number past the end
+    /// gives the last page (a second query, only for such a link).
+    /// </summary>
+    public async Task<ChannelPage?> PageAsync(string userId, string slug, int page, CancellationToken cancellationToken)
+    {
+        var size = options.Value.TopicsPerPage;
+        var number = Math.Max(1, page);
+        var unread = reads.Unread(userId);
+        var pinned = UrgentAlerts.PinnedQuery(db, access, clock.GetUtcNow(), userId, channelId: null, channelSlug: slug).Take(AlertsShown);
+        // The channel as Summaries() reads it, written out here because the page reads more beside it.
+        var row = await (from c in access.ReadableBy(userId).Where(c => c.Slug == slug)
+                         join s in db.ChannelSubscriptions.Where(s => s.UserId == userId) on c.Id equals s.ChannelId into subscriptions
+                         from subscription in subscriptions.DefaultIfEmpty()
+                         select new
+                         {
+                             Channel = new ChannelSummary(
+                                 c.Id,
+                                 c.Slug,
+                                 c.Name,
+                                 c.Description,
+                                 c.Kind,
+                                 c.DefaultTlp,
+                                 unread.Count(m => m.ChannelId == c.Id),
+                                 subscription != null && subscription.Muted,
+                                 subscription == null ? NotifyLevel.All : subscription.Notify,
+                                 subscription != null,
+                                 subscription == null || subscription.UrgentAlertsByEmail,
+                                 db.Topics.Where(t => t.ChannelId == c.Id).Max(t => (long?)t.LastMessageSeq) ?? 0),
+                             LiveAfter = db.Messages.Max(m => (long?)m.ChangeSeq) ?? 0,
+                             TopicCount = db.Topics.Count(t => t.ChannelId == c.Id),
+                             Topics = db.Topics.Where(t => t.ChannelId == c.Id)
+                                 .OrderByDescending(t => t.LastMessageSeq).ThenBy(t => t.Id)
+                                 .Skip((number - 1) * size).Take(size)
+                                 .Select(t => new TopicSummary(t.Id, t.Subject, t.LastMessageAt, t.MessageCount, unread.Count(m => m.TopicId == t.Id), t.LastMessageSeq))
+                                 .ToList(),
+                             Alerts = pinned.ToList(),
+                         })
+            .AsNoTracking()
+            .AsSingleQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var last = Math.Max(1, (row.TopicCount + size - 1) / size);
+        if (number > last)
+        {
+            return await PageAsync(userId, slug, last, cancellationToken);
+        }
+
+        return new ChannelPage(row.Channel, row.LiveAfter, new PageOf<TopicSummary>(row.Topics, number, size, row.TopicCount), row.Alerts);
+    }
 
     /// <summary>The channel's topics, most recently active first, with the member's unread count in each.</summary>
     public Task<PageOf<TopicSummary>> TopicsAsync(string userId, Guid channelId, int page, CancellationToken cancellationToken)

@@ -14,38 +14,62 @@ public sealed class TopicReader(AppDbContext db, ChannelAccess access, IOptions<
         .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
-    /// One page of the topic's messages, oldest first: the newest <see cref="SharingOptions.MessagesPerPage"/> of those
-    /// before <paramref name="before"/> (a message number; null for the newest page), with their "seen it too" counts
-    /// (one more query for the whole page). Deleted and hidden messages keep their place without their text. A long
-    /// topic therefore costs a page of messages to show, not the whole thread.
+    /// A topic's page: the topic with its channel, the last change number (read in the same snapshot as the messages, so
+    /// the live stream replays exactly what comes after them), the member's read mark, and one page of messages (the newest
+    /// <see cref="SharingOptions.MessagesPerPage"/> before <paramref name="before"/>, a message number; null for the newest
+    /// page; deleted and hidden messages keep their place without their text), in ONE round trip; a second reads the "seen it too" counts, only when a
+    /// message on the page has any. Null when the member may not read the topic (or there is none).
     /// </summary>
-    public async Task<TopicPage> MessagesAsync(string userId, Guid topicId, long? before, CancellationToken cancellationToken)
+    public async Task<TopicReading?> ReadAsync(string userId, Guid topicId, long? before, CancellationToken cancellationToken)
     {
         var pageSize = options.Value.MessagesPerPage;
-        var rows = await (from m in access.ReadableMessages(userId)
-                          where m.TopicId == topicId && (before == null || m.Seq < before)
-                          orderby m.Seq descending
-                          select new
-                          {
-                              m.Id,
-                              m.Seq,
-                              m.AuthorId,
-                              AuthorName = db.Users.Where(u => u.Id == m.AuthorId && u.ErasedAt == null).Select(u => u.FullName).FirstOrDefault(),
-                              m.Tlp,
-                              m.CreatedAt,
-                              m.EditedAt,
-                              m.DeletedAt,
-                              m.HiddenAt,
-                              m.BodyHtml,
-                          })
-                         .Take(pageSize + 1)
-                         .AsNoTracking()
-                         .ToListAsync(cancellationToken);
+        var row = await (from t in access.ReadableTopics(userId)
+                         join c in db.Channels on t.ChannelId equals c.Id
+                         where t.Id == topicId
+                         select new
+                         {
+                             Topic = new TopicView(t.Id, t.Subject, c.Id, c.Slug, c.Name, c.Kind, c.DefaultTlp),
+                             LiveAfter = db.Messages.Max(m => (long?)m.ChangeSeq) ?? 0,
+                             ReadUpTo = db.TopicReads.Where(r => r.TopicId == t.Id && r.UserId == userId).Select(r => (long?)r.ReadUpToSeq).FirstOrDefault() ?? 0,
+                             Messages = db.Messages
+                                 .Where(m => m.TopicId == t.Id && (before == null || m.Seq < before))
+                                 .OrderByDescending(m => m.Seq)
+                                 .Take(pageSize + 1)
+                                 .Select(m => new MessageRow(
+                                     m.Id,
+                                     m.Seq,
+                                     m.AuthorId,
+                                     db.Users.Where(u => u.Id == m.AuthorId && u.ErasedAt == null).Select(u => u.FullName).FirstOrDefault(),
+                                     m.Tlp,
+                                     m.CreatedAt,
+                                     m.EditedAt,
+                                     m.DeletedAt,
+                                     m.HiddenAt,
+                                     m.BodyHtml,
+                                     db.MessageSightings.Any(x => x.MessageId == m.Id)))
+                                 .ToList(),
+                         })
+                        .AsNoTracking()
+                        .AsSingleQuery()
+                        .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        return new TopicReading(row.Topic, await PageOfAsync(userId, row.Messages, pageSize, cancellationToken), row.LiveAfter, row.ReadUpTo);
+    }
+
+    /// <summary>The page from its rows (newest first, one more than a page when earlier ones exist), with the "seen it too" counts of the messages that have any.</summary>
+    private async Task<TopicPage> PageOfAsync(string userId, List<MessageRow> rows, int pageSize, CancellationToken cancellationToken)
+    {
         var hasEarlier = rows.Count > pageSize;
         rows = [.. rows.Take(pageSize).Reverse()];
         var now = clock.GetUtcNow();
         var window = options.Value.EditWindow;
-        var seen = await sightings.CountsAsync(userId, [.. rows.Select(r => r.Id)], cancellationToken);
+        var sighted = rows.Where(r => r.Sighted).Select(r => r.Id).ToList();
+        var seen = sighted.Count == 0 ? new Dictionary<Guid, SeenItToo>() : await sightings.CountsAsync(userId, sighted, cancellationToken);
+        var nobody = SeenItToo.None with { SeenByMe = false };
         return new TopicPage([.. rows.Select(r =>
         {
             var gone = r.DeletedAt is not null || r.HiddenAt is not null;
@@ -64,7 +88,7 @@ public sealed class TopicReader(AppDbContext db, ChannelAccess access, IOptions<
                 mine && !gone && now - r.CreatedAt <= window,
                 mine && r.DeletedAt is null)
             {
-                SeenItToo = seen[r.Id],
+                SeenItToo = seen.GetValueOrDefault(r.Id) ?? nobody,
             };
         })], hasEarlier);
     }
@@ -88,4 +112,9 @@ public sealed class TopicReader(AppDbContext db, ChannelAccess access, IOptions<
         var message = await access.ReadableMessages(userId).AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken);
         return message is not null && message.MayBeEditedBy(userId, options.Value.EditWindow, clock.GetUtcNow()) ? message : null;
     }
+
+    /// <summary>A message as read for its topic's page; <see cref="Sighted"/>: someone marked "seen it too" (its counts are read next).</summary>
+    private sealed record MessageRow(
+        Guid Id, long Seq, string? AuthorId, string? AuthorName, TlpLabel Tlp, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt,
+        DateTimeOffset? DeletedAt, DateTimeOffset? HiddenAt, string BodyHtml, bool Sighted);
 }

@@ -13,6 +13,50 @@ public sealed class WebinarSchedule(AppDbContext db, TimeProvider clock)
 {
     public const int PastPageSize = 10;
 
+    /// <summary>The member's zone and the sessions of the webinars page, compiled: the page members open most after their home.</summary>
+    private static readonly Func<AppDbContext, string, DateTimeOffset, int, int, CancellationToken, Task<OverviewRow?>> OverviewQuery =
+        EF.CompileAsyncQuery((AppDbContext db, string memberId, DateTimeOffset now, int skip, int take, CancellationToken _) => db.Users
+            .AsNoTracking()
+            .AsSingleQuery()
+            .Where(u => u.Id == memberId)
+            .Select(u => new OverviewRow(
+                u.TimeZoneId,
+                u.CountryCode,
+                db.WebinarSessions.Count(s => s.Status == WebinarStatus.Held),
+                db.WebinarSessions
+                    .Where(s => (s.EndsAt > now && s.Status != WebinarStatus.Held)
+                        || db.WebinarSessions.Where(p => p.Status == WebinarStatus.Held)
+                            .OrderByDescending(p => p.StartsAt).ThenBy(p => p.Id)
+                            .Skip(skip).Take(take)
+                            .Select(p => p.Id)
+                            .Contains(s.Id))
+                    .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
+                    .Select(s => new OverviewSession(
+                        s.Id,
+                        s.Title,
+                        s.StartsAt,
+                        s.TimeZoneId,
+                        s.Status,
+                        s.Tlp,
+                        s.Capacity,
+                        s.RecordingLink,
+                        db.WebinarRegistrations.Count(r => r.SessionId == s.Id && r.Status == RegistrationStatus.Confirmed),
+                        db.WebinarRegistrations.Count(r => r.SessionId == s.Id && r.Status == RegistrationStatus.Waitlisted),
+                        db.WebinarRegistrations.Where(r => r.SessionId == s.Id && r.MemberId == memberId && r.Status != RegistrationStatus.Cancelled)
+                            .Select(r => (RegistrationStatus?)r.Status).FirstOrDefault(),
+                        db.WebinarRegistrations.Where(o => o.SessionId == s.Id && o.MemberId == memberId && o.Status == RegistrationStatus.Waitlisted)
+                            .Select(o => db.WebinarRegistrations.Count(r => r.SessionId == s.Id && r.Status == RegistrationStatus.Waitlisted
+                                && (r.RegisteredAt < o.RegisteredAt || (r.RegisteredAt == o.RegisteredAt && r.Id < o.Id))))
+                            .FirstOrDefault(),
+                        db.WebinarSpeakers.Where(p => p.SessionId == s.Id)
+                            .OrderBy(p => p.Id)
+                            .Select(p => new OverviewSpeaker(
+                                p.MemberId != null ? db.Users.Where(m => m.Id == p.MemberId).Select(m => m.FullName).FirstOrDefault() : p.GuestName,
+                                p.MemberId != null ? db.Users.Where(m => m.Id == p.MemberId).Select(m => m.Organisation).FirstOrDefault() : p.GuestOrganisation))
+                            .ToList()))
+                    .ToList()))
+            .FirstOrDefault());
+
     public async Task<MemberZone?> MemberZoneAsync(string memberId, CancellationToken cancellationToken)
     {
         var user = await db.Users.AsNoTracking()
@@ -23,47 +67,53 @@ public sealed class WebinarSchedule(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The webinars page: sessions that have not ended yet, soonest first (cancelled ones included so members see what
-    /// was called off), and a page of the sessions that were held, newest first, with their recordings. The speakers of
-    /// both are read in one query.
+    /// The webinars page in ONE round trip, from the member's own row (their zone): sessions that have not ended yet,
+    /// soonest first (cancelled ones included so members see what was called off), and a page of the sessions that were
+    /// held, newest first, with their recordings; each with its speakers, and the upcoming ones with their places counted
+    /// in SQL and the member's own standing (their number in line in FIFO order). Null when the member is unknown.
     /// </summary>
-    public async Task<(IReadOnlyList<SessionSummary> Upcoming, PageOf<PastSession> Past)> OverviewAsync(string memberId, string zoneId, int pastPage, CancellationToken cancellationToken)
+    public async Task<WebinarOverview?> OverviewAsync(string memberId, int pastPage, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var sessions = await db.WebinarSessions.AsNoTracking()
-            .Where(s => s.EndsAt > now && s.Status != WebinarStatus.Held)
-            .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
-            .Select(s => new { s.Id, s.Title, s.StartsAt, s.TimeZoneId, s.Status, s.Tlp, s.Capacity })
-            .ToListAsync(cancellationToken);
-        var past = await db.WebinarSessions.AsNoTracking()
-            .Where(s => s.Status == WebinarStatus.Held)
-            .OrderByDescending(s => s.StartsAt).ThenBy(s => s.Id)
-            .Select(s => new { s.Id, s.Title, s.StartsAt, s.TimeZoneId, s.Tlp, s.RecordingLink })
-            .ToPageAsync(pastPage, PastPageSize, cancellationToken);
-        var ids = sessions.Select(s => s.Id).ToList();
-        var speakers = await SpeakersAsync([.. ids, .. past.Items.Select(s => s.Id)], cancellationToken);
-        var places = await PlacesAsync(ids, memberId, cancellationToken);
-        IReadOnlyList<SessionSummary> upcoming = [.. sessions.Select(s =>
+        var number = Math.Max(1, pastPage);
+        var row = await OverviewQuery(db, memberId, clock.GetUtcNow(), (number - 1) * PastPageSize, PastPageSize, cancellationToken);
+        if (row is null)
         {
-            var place = places.GetValueOrDefault(s.Id) ?? Places.Empty;
-            return new SessionSummary(
-                s.Id,
-                s.Title,
-                WebinarTimes.Describe(s.StartsAt, zoneId, s.TimeZoneId),
-                s.Status,
-                s.Tlp,
-                speakers.GetValueOrDefault(s.Id) ?? [],
-                Math.Max(0, s.Capacity - place.Confirmed),
-                place.Waiting,
-                place.Member);
-        })];
+            return null;
+        }
+
+        // A page past the end shows the last one, as every pager does (a second query, only for such a link).
+        var last = Math.Max(1, (row.PastTotal + PastPageSize - 1) / PastPageSize);
+        if (number > last)
+        {
+            return await OverviewAsync(memberId, last, cancellationToken);
+        }
+
+        var zone = new MemberZone(MemberTimeZones.Resolve(row.TimeZoneId, row.CountryCode), MemberTimeZones.IsKnown(row.TimeZoneId));
+        var zoneId = zone.ZoneId;
+        static IReadOnlyList<SpeakerView> Speakers(OverviewSession s) =>
+            [.. s.Speakers.Where(p => p.Name is not null).Select(p => new SpeakerView(p.Name!, p.Organisation))];
+        IReadOnlyList<SessionSummary> upcoming = [.. row.Sessions.Where(s => s.Status != WebinarStatus.Held).Select(s => new SessionSummary(
+            s.Id,
+            s.Title,
+            WebinarTimes.Describe(s.StartsAt, zoneId, s.TimeZoneId),
+            s.Status,
+            s.Tlp,
+            Speakers(s),
+            Math.Max(0, s.Capacity - s.Confirmed),
+            s.Waiting,
+            s.OwnStatus switch
+            {
+                null => MemberPlace.None,
+                RegistrationStatus.Confirmed => new MemberPlace(RegistrationStanding.Confirmed, null),
+                _ => new MemberPlace(RegistrationStanding.Waitlisted, s.Ahead + 1),
+            }))];
         var held = new PageOf<PastSession>(
-            [.. past.Items.Select(s => new PastSession(
-                s.Id, s.Title, WebinarTimes.Describe(s.StartsAt, zoneId, s.TimeZoneId), s.Tlp, speakers.GetValueOrDefault(s.Id) ?? [], SafeLink(s.RecordingLink)))],
-            past.Number,
-            past.Size,
-            past.TotalCount);
-        return (upcoming, held);
+            [.. row.Sessions.Where(s => s.Status == WebinarStatus.Held).OrderByDescending(s => s.StartsAt).ThenBy(s => s.Id).Select(s => new PastSession(
+                s.Id, s.Title, WebinarTimes.Describe(s.StartsAt, zoneId, s.TimeZoneId), s.Tlp, Speakers(s), SafeLink(s.RecordingLink)))],
+            number,
+            PastPageSize,
+            row.PastTotal);
+        return new WebinarOverview(zone, upcoming, held);
     }
 
     public async Task<SessionPage?> SessionAsync(Guid sessionId, string memberId, string zoneId, CancellationToken cancellationToken)
@@ -164,6 +214,25 @@ public sealed class WebinarSchedule(AppDbContext db, TimeProvider clock)
             return new Places(g.Count(r => r.Status == RegistrationStatus.Confirmed), waiting.Count, member);
         });
     }
+
+    private sealed record OverviewRow(string? TimeZoneId, string? CountryCode, int PastTotal, List<OverviewSession> Sessions);
+
+    private sealed record OverviewSession(
+        Guid Id,
+        string Title,
+        DateTimeOffset StartsAt,
+        string TimeZoneId,
+        WebinarStatus Status,
+        TlpLabel Tlp,
+        int Capacity,
+        string? RecordingLink,
+        int Confirmed,
+        int Waiting,
+        RegistrationStatus? OwnStatus,
+        int Ahead,
+        List<OverviewSpeaker> Speakers);
+
+    private sealed record OverviewSpeaker(string? Name, string? Organisation);
 
     private sealed record Places(int Confirmed, int Waiting, MemberPlace Member)
     {

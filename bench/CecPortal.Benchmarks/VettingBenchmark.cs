@@ -36,7 +36,7 @@ internal static class VettingBenchmark
             ("admin, status=declined, sector=energy", admin, new QueueFilter(null, "energy", ApplicationStatus.Declined, null), 1),
         ];
 
-        Console.WriteLine($"Queue query (count + one page of {VettingQueue.PageSize}), {Runs} runs each after 3 warm-up runs:");
+        Console.WriteLine($"Queue query (one page of {VettingQueue.PageSize} with its total and the waiting profile changes), {Runs} runs each after 3 warm-up runs:");
         Console.WriteLine($"{"scenario",-40} {"total",8} {"median ms",10} {"p95 ms",8}");
         foreach (var (name, scope, filter, page) in scenarios)
         {

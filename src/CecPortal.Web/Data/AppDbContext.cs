@@ -1,4 +1,5 @@
 using CecPortal.Web.Features.Admin.Breach;
+using CecPortal.Web.Features.Admin.Vetting;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Consultations;
@@ -55,6 +56,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<VetterCountry> VetterCountries => Set<VetterCountry>();
 
     public DbSet<VetterSector> VetterSectors => Set<VetterSector>();
+
+    /// <summary>Verified applications per country, sector and status, kept by a trigger: the vetting queue's totals.</summary>
+    public DbSet<VettingQueueCount> VettingQueueCounts => Set<VettingQueueCount>();
 
     public DbSet<Briefing> Briefings => Set<Briefing>();
 

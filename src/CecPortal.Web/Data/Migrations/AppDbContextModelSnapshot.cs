@@ -292,6 +292,28 @@ namespace CecPortal.Web.Data.Migrations
                     b.ToTable("breach_notice_recipients", (string)null);
                 });
 
+            modelBuilder.Entity("CecPortal.Web.Features.Admin.Vetting.VettingQueueCount", b =>
+                {
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .IsFixedLength();
+
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CountryCode", "SectorCode", "Status");
+
+                    b.ToTable("vetting_queue_counts", (string)null);
+                });
+
             modelBuilder.Entity("CecPortal.Web.Features.Briefings.Briefing", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,13 +1,12 @@
 using System.Security.Claims;
 using CecPortal.Web.Features.Membership.Applications;
 using CecPortal.Web.Features.Membership.Checks;
-using CecPortal.Web.Features.Membership.ProfileChanges;
 using CecPortal.Web.Features.Membership.Vetting;
 
 namespace CecPortal.Web.Features.Admin.Vetting;
 
 /// <summary>The vetting queue: verified applications in the vetter's scope, oldest first (folder policy: Vetter or Admin).</summary>
-public sealed class IndexModel(AppDbContext db, VettingScopes scopes, VettingQueue queue, ProfileChangeReviews profileChanges) : PageModel
+public sealed class IndexModel(AppDbContext db, VettingQueue queue) : PageModel
 {
     public sealed record Choice(string Code, string Name);
 
@@ -42,14 +41,28 @@ public sealed class IndexModel(AppDbContext db, VettingScopes scopes, VettingQue
         (country, sector) = (country?.Replace('\0', '\uFFFD'), sector?.Replace('\0', '\uFFFD'));
         (Country, Sector, Status, Flag) = (country, sector, status, flag);
         PageNumber = Math.Max(1, page);
-        Scope = await scopes.ForAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, User.IsInRole(Roles.Admin), cancellationToken);
-        (Total, Rows) = await queue.QueryAsync(Scope, new QueueFilter(country, sector, status, flag), PageNumber, cancellationToken);
-        ProfileChangesWaiting = await profileChanges.CountWaitingAsync(Scope, cancellationToken);
 
-        var scopeCountries = Scope.Countries.ToList();
-        Countries = await db.Countries.AsNoTracking()
-            .Where(c => c.IsEligible || scopeCountries.Contains(c.Code))
-            .OrderBy(c => c.Name).Select(c => new Choice(c.Code, c.Name)).ToListAsync(cancellationToken);
-        Sectors = await db.Sectors.AsNoTracking().OrderBy(s => s.SortOrder).Select(s => new Choice(s.Code, s.Name)).ToListAsync(cancellationToken);
+        // Two statements for the page: the filter choices with the vetter's scope marked on them, then the queue itself
+        // (rows, total and waiting profile changes together; see VettingQueue).
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var isAdmin = User.IsInRole(Roles.Admin);
+        var choices = await db.Countries.AsNoTracking()
+            .Select(c => new { Sector = false, c.Code, c.Name, Order = 0, c.IsEligible, InScope = db.VetterCountries.Any(v => v.UserId == userId && v.CountryCode == c.Code) })
+            .Where(c => c.IsEligible || c.InScope)
+            .Concat(db.Sectors.AsNoTracking()
+                .Select(s => new { Sector = true, s.Code, s.Name, Order = s.SortOrder, IsEligible = true, InScope = db.VetterSectors.Any(v => v.UserId == userId && v.SectorCode == s.Code) }))
+            .OrderBy(c => c.Sector).ThenBy(c => c.Order).ThenBy(c => c.Name)
+            .ToListAsync(cancellationToken);
+
+        // As VettingScopes.ForAsync: an Admin's scope is everything, whatever vetter assignments the account also holds.
+        Scope = new VettingScope(
+            isAdmin,
+            isAdmin ? new HashSet<string>() : choices.Where(c => !c.Sector && c.InScope).Select(c => c.Code).ToHashSet(),
+            isAdmin ? new HashSet<string>() : choices.Where(c => c.Sector && c.InScope).Select(c => c.Code).ToHashSet());
+        Countries = [.. choices.Where(c => !c.Sector && (c.IsEligible || Scope.Countries.Contains(c.Code))).Select(c => new Choice(c.Code, c.Name))];
+        Sectors = [.. choices.Where(c => c.Sector).Select(c => new Choice(c.Code, c.Name))];
+
+        var queuePage = await queue.QueryAsync(Scope, new QueueFilter(country, sector, status, flag), PageNumber, cancellationToken);
+        (Total, Rows, ProfileChangesWaiting) = (queuePage.Total, queuePage.Rows, queuePage.ProfileChangesWaiting);
     }
 }

@@ -139,7 +139,11 @@ public sealed class ProfileChangeReviews(AppDbContext db, AuditLog audit, EmailO
 
     /// <summary>Waiting changes the vetter may decide (the vetting queue's and the dashboard's count).</summary>
     public Task<int> CountWaitingAsync(VettingScope scope, CancellationToken cancellationToken) =>
-        InScope(scope).CountAsync(r => r.Status == ProfileReviewStatus.Pending, cancellationToken);
+        WaitingInScope(db, scope).CountAsync(cancellationToken);
+
+    /// <summary>The waiting changes a vetter may decide, as a query to count inside another (the vetting queue's one statement).</summary>
+    public static IQueryable<ProfileReview> WaitingInScope(AppDbContext db, VettingScope scope) =>
+        InScope(db, scope).Where(r => r.Status == ProfileReviewStatus.Pending);
 
     /// <summary>One change, if the vetter's scope covers its new country or sector; null otherwise (the page answers 404).</summary>
     public async Task<ProfileReview?> FindInScopeAsync(Guid id, VettingScope scope, CancellationToken cancellationToken) =>
@@ -188,7 +192,9 @@ public sealed class ProfileChangeReviews(AppDbContext db, AuditLog audit, EmailO
         await SaveAsync(cancellationToken);
     }
 
-    private IQueryable<ProfileReview> InScope(VettingScope scope)
+    private IQueryable<ProfileReview> InScope(VettingScope scope) => InScope(db, scope);
+
+    private static IQueryable<ProfileReview> InScope(AppDbContext db, VettingScope scope)
     {
         if (scope.IsAdmin)
         {

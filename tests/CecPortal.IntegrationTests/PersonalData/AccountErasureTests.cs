@@ -77,6 +77,8 @@ public sealed class AccountErasureTests(PortalFixture portal) : IClassFixture<Po
         ["AspNetUserPasskeys.Data"] = ColumnClass.Personal,
         ["AspNetRoles.Id"] = ColumnClass.NotPersonal("role reference data"),
         ["AspNetRoles.Name"] = ColumnClass.NotPersonal("role reference data"),
+        ["vetting_queue_counts.CountryCode"] = ColumnClass.NotPersonal("a count of applications per country, sector and status, no row per person"),
+        ["vetting_queue_counts.SectorCode"] = ColumnClass.NotPersonal("a count of applications per country, sector and status, no row per person"),
         ["AspNetRoles.NormalizedName"] = ColumnClass.NotPersonal("role reference data"),
         ["AspNetRoles.ConcurrencyStamp"] = ColumnClass.NotPersonal("role reference data"),
         ["AspNetRoleClaims.RoleId"] = ColumnClass.NotPersonal("role reference data"),

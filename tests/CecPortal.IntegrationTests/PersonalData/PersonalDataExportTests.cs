@@ -66,6 +66,7 @@ public sealed class PersonalDataExportTests(PortalFixture portal) : IClassFixtur
         ["consultation_answers"] = TableClass.Exported("consultationAnswerSets[].answers"),
         ["consultation_questions"] = TableClass.NotPersonal("questions written by staff for every member of the audience"),
         ["briefing_delivery_archives"] = TableClass.NotPersonal("per-briefing counts left when delivery rows expire; no row per person"),
+        ["vetting_queue_counts"] = TableClass.NotPersonal("the vetting queue's totals per country, sector and status; no row per person"),
         ["AspNetRoles"] = TableClass.NotPersonal("the role names; a person's roles are in AspNetUserRoles"),
         ["AspNetRoleClaims"] = TableClass.NotPersonal("claims of roles, not of people"),
         ["DataProtectionKeys"] = TableClass.NotPersonal("the portal's key ring"),

@@ -78,16 +78,16 @@ public sealed class SharingDemoData(AppDbContext db, MarkdownRenderer markdown, 
         await db.SaveChangesAsync(cancellationToken);
 
         var france = await db.Channels.SingleAsync(c => c.Kind == ChannelKind.Country && c.CountryCode == "FR", cancellationToken);
-        var conversation = new Conversation(db, markdown, people);
+        var conversation = new Conversation(db, markdown, people, cancellationToken);
         var topics = new List<Topic>
         {
-            conversation.Vulnerability(threatIntel, now.AddDays(-2)),
-            conversation.Reporting(france, now.AddDays(-1)),
-            conversation.Incident(hospitals, now.AddHours(-5)),
+            await conversation.VulnerabilityAsync(threatIntel, now.AddDays(-2)),
+            await conversation.ReportingAsync(france, now.AddDays(-1)),
+            await conversation.IncidentAsync(hospitals, now.AddHours(-5)),
         };
         await db.SaveChangesAsync(cancellationToken);
         var history = conversation.Posted.Max(m => m.Seq);
-        conversation.PendingForGarcia(threatIntel, topics[0], hospitals, topics[2], now);
+        await conversation.PendingForGarciaAsync(threatIntel, topics[0], hospitals, topics[2], now);
         await db.SaveChangesAsync(cancellationToken);
 
         // Sequence numbers exist once the messages are stored; the topics count them as the message writer would.
@@ -122,14 +122,14 @@ public sealed class SharingDemoData(AppDbContext db, MarkdownRenderer markdown, 
     }
 
     /// <summary>Writes the demo topics: messages through the renderer, mentions, sightings, one edit and one deletion.</summary>
-    private sealed class Conversation(AppDbContext db, MarkdownRenderer markdown, Dictionary<string, (string Id, string FullName)> people)
+    private sealed class Conversation(AppDbContext db, MarkdownRenderer markdown, Dictionary<string, (string Id, string FullName)> people, CancellationToken cancellationToken)
     {
         public List<Message> Posted { get; } = [];
 
-        public Topic Vulnerability(Channel channel, DateTimeOffset at)
+        public async Task<Topic> VulnerabilityAsync(Channel channel, DateTimeOffset at)
         {
             var topic = Start(channel, VulnerabilitySubject, DigitalInfrastructure, at);
-            var first = Post(channel, topic, DigitalInfrastructure, at, TlpLabel.Green, """
+            var first = await PostAsync(channel, topic, DigitalInfrastructure, at, TlpLabel.Green, """
                 Since 06:40 CET we see exploitation of **CVE-2026-31337** (pre-auth path traversal) against our Ivoria Gateway
                 VPN appliances, firmware 9.2 and 9.3. Requests to `/remote/logincheck` with an encoded `..%2f` sequence, then a
                 new local admin account named like a service (`svc_backup2`).
@@ -141,7 +141,7 @@ public sealed class SharingDemoData(AppDbContext db, MarkdownRenderer markdown, 
                 """);
             Sightings(first, at.AddMinutes(20), Health, HealthFrance, HealthBelgium, HealthItaly, Energy, Banking);
 
-            var reply = Post(channel, topic, Health, at.AddMinutes(12), TlpLabel.Green, $"""
+            var reply = await PostAsync(channel, topic, Health, at.AddMinutes(12), TlpLabel.Green, $"""
                 Same here at two of our hospital sites, first hit at 07:05. {Mention(DigitalInfrastructure)} did your new
                 accounts also get added to the `vpn-admins` group? Ours did, which let them reach the management VLAN.
                 """);
@@ -150,7 +150,7 @@ public sealed class SharingDemoData(AppDbContext db, MarkdownRenderer markdown, 
             // With the first message's count (a total only: two members of other sectors), the two shapes of "seen it too".
             Sightings(reply, at.AddMinutes(26), HealthFrance, HealthBelgium, HealthItaly, Energy, Banking, Transport);
 
-            var answer = Post(channel, topic, DigitalInfrastructure, at.AddMinutes(18), TlpLabel.Green, "Yes, the same group.");
+            var answer = await PostAsync(channel, topic, DigitalInfrastructure, at.AddMinutes(18), TlpLabel.Green, "Yes, the same group.");
             var revision = answer.Edit(
                 people[DigitalInfrastructure].Id,
                 Body("""
@@ -162,7 +162,7 @@ public sealed class SharingDemoData(AppDbContext db, MarkdownRenderer markdown, 
                 at.AddMinutes(24));
             db.MessageRevisions.Add(revision);
 
-            var workaround = Post(channel, topic, Banking, at.AddMinutes(31), TlpLabel.Amber, """
+            var workaround = await PostAsync(channel, topic, Banking, at.AddMinutes(31), TlpLabel.Amber, """
                 We are on 8.7, so no fix for us yet. The vendor's workaround (turn off the web portal, keep IPsec only) stopped
                 the traffic within minutes here. Check your appliance logs for the same URI pattern before you apply it.
                 """);
@@ -170,10 +170,10 @@ public sealed class SharingDemoData(AppDbContext db, MarkdownRenderer markdown, 
             // An open report for the moderators' queue: a reader doubts the workaround others may now rely on.
             db.MessageReports.Add(MessageReport.File(workaround, people[Transport].Id, ReportReason.Misleading, "The workaround did not stop the traffic on our 8.7 appliances; others may rely on it.", at.AddMinutes(45)));
 
-            var deleted = Post(channel, topic, Transport, at.AddMinutes(40), TlpLabel.Green, "Wrong topic, sorry: this was about our Citrix farm.");
+            var deleted = await PostAsync(channel, topic, Transport, at.AddMinutes(40), TlpLabel.Green, "Wrong topic, sorry: this was about our Citrix farm.");
             deleted.Delete(people[Transport].Id, at.AddMinutes(41));
 
-            var thanks = Post(channel, topic, Energy, at.AddMinutes(55), TlpLabel.Green, $"""
+            var thanks = await PostAsync(channel, topic, Energy, at.AddMinutes(55), TlpLabel.Green, $"""
                 Thank you all. {Mention(Health)} could you share the detection query you used for the `svc_` accounts? We run the
                 same SIEM.
                 """);
@@ -181,53 +181,53 @@ public sealed class SharingDemoData(AppDbContext db, MarkdownRenderer markdown, 
             return topic;
         }
 
-        public Topic Reporting(Channel france, DateTimeOffset at)
+        public async Task<Topic> ReportingAsync(Channel france, DateTimeOffset at)
         {
             var topic = Start(france, ReportingSubject, Energy, at);
-            Post(france, topic, Energy, at, TlpLabel.Amber, """
+            await PostAsync(france, topic, Energy, at, TlpLabel.Amber, """
                 Under the French NIS2 transposition, does the 24-hour early warning go to ANSSI directly, or to our sector's
                 CSIRT first? We had a near-miss last week and the two people I asked gave me two different answers.
                 """);
-            var answer = Post(france, topic, HealthFrance, at.AddMinutes(35), TlpLabel.Amber, $"""
+            var answer = await PostAsync(france, topic, HealthFrance, at.AddMinutes(35), TlpLabel.Amber, $"""
                 For health we send it to the sector CSIRT (CERT Santé), which forwards it to ANSSI; entities without a sector
                 CSIRT notify ANSSI. Either way the 72-hour notification and the one-month final report follow the same route.
                 {Mention(Energy)} when in doubt, notify both: nobody has been blamed for reporting twice.
                 """);
             Mentions(answer, Energy);
-            Post(france, topic, Energy, at.AddMinutes(50), TlpLabel.Amber, "Very helpful, thank you. I will put both in our runbook.");
+            await PostAsync(france, topic, Energy, at.AddMinutes(50), TlpLabel.Amber, "Very helpful, thank you. I will put both in our runbook.");
             return topic;
         }
 
-        public Topic Incident(Channel hospitals, DateTimeOffset at)
+        public async Task<Topic> IncidentAsync(Channel hospitals, DateTimeOffset at)
         {
             var topic = Start(hospitals, IncidentSubject, Health, at);
-            Post(hospitals, topic, Health, at, TlpLabel.Red, """
+            await PostAsync(hospitals, topic, Health, at, TlpLabel.Red, """
                 Strictly for this group. One of our regional hospitals was hit overnight: PACS and the laboratory system are
                 encrypted, emergency admissions are diverted since 04:00. Entry was through the Ivoria VPN before we patched.
                 The ransom note names a group we have not seen before; the negotiation contact is a Tox ID.
                 """);
-            var question = Post(hospitals, topic, HealthFrance, at.AddMinutes(25), TlpLabel.AmberStrict, $"""
+            var question = await PostAsync(hospitals, topic, HealthFrance, at.AddMinutes(25), TlpLabel.AmberStrict, $"""
                 Sorry to hear it. {Mention(Health)} is your PACS vendor on site? Ours needed 36 hours to rebuild from offline
                 backups last year; we can lend you their runbook.
                 """);
             Mentions(question, Health);
-            Post(hospitals, topic, HealthBelgium, at.AddMinutes(40), TlpLabel.AmberStrict, """
+            await PostAsync(hospitals, topic, HealthBelgium, at.AddMinutes(40), TlpLabel.AmberStrict, """
                 We have blocked the indicators from the threat-intel topic at our perimeter and are checking our own Ivoria logs
                 back to last month. Nothing so far.
                 """);
-            Post(hospitals, topic, HealthItaly, at.AddMinutes(52), TlpLabel.AmberStrict,
+            await PostAsync(hospitals, topic, HealthItaly, at.AddMinutes(52), TlpLabel.AmberStrict,
                 "Same check done here, clean. If you need a second incident handler on the phone tonight, call me.");
             return topic;
         }
 
         /// <summary>Two messages for p.garcia, posted as the demo starts: her notification email comes once she has been away long enough.</summary>
-        public void PendingForGarcia(Channel threatIntel, Topic vulnerability, Channel hospitals, Topic incident, DateTimeOffset at)
+        public async Task PendingForGarciaAsync(Channel threatIntel, Topic vulnerability, Channel hospitals, Topic incident, DateTimeOffset at)
         {
-            var update = Post(threatIntel, vulnerability, DigitalInfrastructure, at, TlpLabel.Green, $"""
+            var update = await PostAsync(threatIntel, vulnerability, DigitalInfrastructure, at, TlpLabel.Green, $"""
                 {Mention(Health)} the vendor has just published 9.4.3, which also closes the `vpn-admins` escalation you saw.
                 """);
             Mentions(update, Health);
-            var offer = Post(hospitals, incident, HealthFrance, at, TlpLabel.AmberStrict, $"""
+            var offer = await PostAsync(hospitals, incident, HealthFrance, at, TlpLabel.AmberStrict, $"""
                 {Mention(Health)} our PACS vendor can send an engineer to your site tomorrow morning; call me for the contact.
                 """);
             Mentions(offer, Health);
@@ -240,10 +240,16 @@ public sealed class SharingDemoData(AppDbContext db, MarkdownRenderer markdown, 
             return topic;
         }
 
-        private Message Post(Channel channel, Topic topic, string author, DateTimeOffset at, TlpLabel tlp, string text)
+        /// <summary>
+        /// Stores the message at once, with whatever was added before it: the order of messages is their identity
+        /// column, given in insert order, and one save of several messages inserts them in the order of their ids,
+        /// which ids made in the same millisecond do not follow.
+        /// </summary>
+        private async Task<Message> PostAsync(Channel channel, Topic topic, string author, DateTimeOffset at, TlpLabel tlp, string text)
         {
             var message = Message.Post(topic, people[author].Id, Body(text), channel.CheckMessageTlp(tlp, "Tlp"), at);
             db.Messages.Add(message);
+            await db.SaveChangesAsync(cancellationToken);
             Posted.Add(message);
             return message;
         }

@@ -1,5 +1,6 @@
 using CecPortal.Web.Infrastructure.LocalPostgres;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace CecPortal.Web.Infrastructure.Web;
 
@@ -7,6 +8,11 @@ public static class PortalDatabase
 {
     public const string ConnectionStringName = "Portal";
     public const string LocalDatabaseName = "cecportal";
+
+    /// <summary>How many statements Npgsql keeps prepared per connection when the connection string does not say.</summary>
+    public const string MaxAutoPrepareSetting = "Database:MaxAutoPrepare";
+
+    public const int DefaultMaxAutoPrepare = 64;
 
     /// <summary>
     /// Resolves the connection string: the configured one, or in Development a private cluster under
@@ -31,11 +37,13 @@ public static class PortalDatabase
             builder.Services.AddSingleton(cluster);
         }
 
+        var efConnectionString = WithAutoPrepare(connectionString, builder.Configuration.GetValue(MaxAutoPrepareSetting, DefaultMaxAutoPrepare));
+
         // Pooled: a new context builds EF's internal services for itself (a third of a briefing page's allocations
         // under load); a pooled one is reset and reused, which is safe as the context has no state of its own.
         // Features hook into the context by registering an IInterceptor (the briefings' read cache does).
         builder.Services.AddDbContextPool<AppDbContext>((services, options) => options
-            .UseNpgsql(connectionString)
+            .UseNpgsql(efConnectionString)
             .AddInterceptors(services.GetServices<IInterceptor>()));
 
         // Hosted services start in registration order and stop in reverse. These two go before the framework's own
@@ -48,6 +56,23 @@ public static class PortalDatabase
         }
 
         return connectionString;
+    }
+
+    /// <summary>
+    /// The connection string with Npgsql's automatic preparation on (<c>Max Auto Prepare</c>), unless it sets its own:
+    /// a statement run often on a connection is prepared there, so PostgreSQL plans a page's query once per connection
+    /// instead of on every request. Planning was most of the cost of the larger pages: the member's Today statement
+    /// took 11 to 19 ms to plan and 4 ms to run. Zero turns it off.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString, int maxAutoPrepare)
+    {
+        var npgsql = new NpgsqlConnectionStringBuilder(connectionString);
+        if (npgsql.MaxAutoPrepare == 0)
+        {
+            npgsql.MaxAutoPrepare = maxAutoPrepare;
+        }
+
+        return npgsql.ConnectionString;
     }
 
     private sealed class LocalPostgresLifetime(LocalPostgresCluster cluster) : IHostedService

@@ -1,0 +1,41 @@
+using CecPortal.Web.Infrastructure.Web;
+using Npgsql;
+
+namespace CecPortal.UnitTests.Infrastructure.Web;
+
+public sealed class PortalDatabaseTests
+{
+    private const string Configured = "Host=db.internal;Port=5433;Database=cecportal;Username=portal;Password=s3cret;Maximum Pool Size=40";
+
+    [Fact]
+    public void WithAutoPrepare_ConnectionStringSaysNothing_PreparesUpToTheSettingAndKeepsTheRest()
+    {
+        // Act
+        var result = new NpgsqlConnectionStringBuilder(PortalDatabase.WithAutoPrepare(Configured, 64));
+
+        // Assert
+        result.MaxAutoPrepare.ShouldBe(64);
+        (result.Host, result.Port, result.Database, result.Username, result.Password, result.MaxPoolSize)
+            .ShouldBe(("db.internal", 5433, "cecportal", "portal", "s3cret", 40));
+    }
+
+    [Fact]
+    public void WithAutoPrepare_ConnectionStringSetsItsOwn_KeepsIt()
+    {
+        // Act
+        var result = new NpgsqlConnectionStringBuilder(PortalDatabase.WithAutoPrepare(Configured + ";Max Auto Prepare=8", 64));
+
+        // Assert
+        result.MaxAutoPrepare.ShouldBe(8);
+    }
+
+    [Fact]
+    public void WithAutoPrepare_SettingZero_LeavesPreparationOff()
+    {
+        // Act
+        var result = new NpgsqlConnectionStringBuilder(PortalDatabase.WithAutoPrepare(Configured, 0));
+
+        // Assert
+        result.MaxAutoPrepare.ShouldBe(0);
+    }
+}

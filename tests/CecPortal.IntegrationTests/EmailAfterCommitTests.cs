@@ -53,11 +53,13 @@ public sealed class EmailAfterCommitTests(PortalFixture portal) : IClassFixture<
     [InlineData(false)]
     public async Task Add_SavedInTransactionThatRollsBackOrIsAbandoned_IsNeverEnqueuedNotEvenByTheNextCommit(bool rollBack)
     {
-        // Arrange: a change that does not happen, then one that does, in the same scope
+        // Arrange: a change that does not happen, then one that does, in the same scope and on the same database
+        // connection (Npgsql gives a connection's next transaction the same transaction object)
         var subject = rollBack ? "rolled-back" : "abandoned";
         await using var scope = portal.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         Guid refused;
         await using (var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken))
         {

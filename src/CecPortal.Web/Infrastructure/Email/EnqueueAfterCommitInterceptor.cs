@@ -58,6 +58,24 @@ public sealed partial class EnqueueAfterCommitInterceptor(IBackgroundJobClient j
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A new transaction starts with nothing awaiting its commit. Npgsql gives a connection's next transaction the same
+    /// <see cref="DbTransaction"/> object, and a transaction disposed without commit or rollback raises no event, so
+    /// without this the emails of an abandoned transaction would be handed to the queue by the next commit on that
+    /// connection.
+    /// </summary>
+    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        _awaitingCommit.Remove(result);
+        return result;
+    }
+
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        _awaitingCommit.Remove(result);
+        return ValueTask.FromResult(result);
+    }
+
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(transaction);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)

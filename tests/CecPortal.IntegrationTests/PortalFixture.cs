@@ -25,6 +25,9 @@ public class PortalFixture : IAsyncLifetime
     /// <summary>Extra configuration for the portal, for fixtures that need different limits.</summary>
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
+    /// <summary>True for the fixture of the password policy's tests: the portal hashes with its own iteration count.</summary>
+    protected virtual bool ProductionPasswordHashing => false;
+
     /// <summary>Service replacements for fixtures that need them (a fake clock); none by default.</summary>
     protected virtual void ConfigureTestServices(IServiceCollection services)
     {
@@ -33,7 +36,7 @@ public class PortalFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await TestPostgres.CreateDatabaseAsync("it");
-        Factory = new PortalFactory(ConnectionString, Smtp.Port, Settings) { TestServices = ConfigureTestServices };
+        Factory = new PortalFactory(ConnectionString, Smtp.Port, Settings) { TestServices = ConfigureTestServices, ProductionPasswordHashing = ProductionPasswordHashing };
         _ = Factory.Server;
     }
 

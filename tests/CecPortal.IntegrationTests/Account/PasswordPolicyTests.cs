@@ -11,8 +11,14 @@ using Shouldly;
 
 namespace CecPortal.IntegrationTests.Account;
 
+/// <summary>A portal that hashes with its own iteration count (other test portals use <see cref="PortalFactory.TestHashIterations"/>).</summary>
+public sealed class ProductionHashingPortalFixture : PortalFixture
+{
+    protected override bool ProductionPasswordHashing => true;
+}
+
 /// <summary>OWASP ASVS 5.0 passwords: length, no composition rules, common passwords refused, a strong hash.</summary>
-public sealed class PasswordPolicyTests(PortalFixture portal) : IClassFixture<PortalFixture>
+public sealed class PasswordPolicyTests(ProductionHashingPortalFixture portal) : IClassFixture<ProductionHashingPortalFixture>
 {
     private const string Passphrase64 = "the quiet river bends slowly past the old mill where herons wait";
 
@@ -122,16 +128,19 @@ public sealed class PasswordPolicyTests(PortalFixture portal) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task PasswordHasher_SeededAccount_UsesAtLeast210000Iterations()
+    public async Task ChangePassword_NewPassword_StoredWithAtLeast210000Iterations()
     {
         // Arrange
-        var hash = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == PortalFactory.MemberEmail).Select(u => u.PasswordHash!).SingleAsync());
+        const string email = "a.lindqvist@demo.cec.example";
+        using var client = await portal.SignedInClientAsync(email);
 
         // Act
-        var iterations = Iterations(hash);
+        using var response = await client.SubmitFormAsync("/account/change-password", NewPassword(Passphrase64));
 
         // Assert
-        iterations.ShouldBeGreaterThanOrEqualTo(210_000);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var hash = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.PasswordHash!).SingleAsync());
+        Iterations(hash).ShouldBeGreaterThanOrEqualTo(210_000);
         portal.Factory.Services.GetRequiredService<IOptions<PasswordHasherOptions>>().Value.IterationCount.ShouldBeGreaterThanOrEqualTo(210_000);
     }
 

@@ -8,10 +8,10 @@ public sealed class PortalDatabaseTests
     private const string Configured = "Host=db.internal;Port=5433;Database=cecportal;Username=portal;Password=s3cret;Maximum Pool Size=40";
 
     [Fact]
-    public void WithAutoPrepare_ConnectionStringSaysNothing_PreparesUpToTheSettingAndKeepsTheRest()
+    public void ForPages_ConnectionStringSaysNothing_PreparesUpToTheSettingAndKeepsTheRest()
     {
         // Act
-        var result = new NpgsqlConnectionStringBuilder(PortalDatabase.WithAutoPrepare(Configured, 64));
+        var result = new NpgsqlConnectionStringBuilder(PortalDatabase.ForPages(Configured, 64));
 
         // Assert
         result.MaxAutoPrepare.ShouldBe(64);
@@ -20,20 +20,40 @@ public sealed class PortalDatabaseTests
     }
 
     [Fact]
-    public void WithAutoPrepare_ConnectionStringSetsItsOwn_KeepsIt()
+    public void ForPages_ConnectionStringSetsItsOwn_KeepsIt()
     {
         // Act
-        var result = new NpgsqlConnectionStringBuilder(PortalDatabase.WithAutoPrepare(Configured + ";Max Auto Prepare=8", 64));
+        var result = new NpgsqlConnectionStringBuilder(PortalDatabase.ForPages(Configured + ";Max Auto Prepare=8", 64));
 
         // Assert
         result.MaxAutoPrepare.ShouldBe(8);
     }
 
     [Fact]
-    public void WithAutoPrepare_SettingZero_LeavesPreparationOff()
+    public void ForPages_ConnectionStringSaysNothingOfTheReset_KeepsSessionsWithoutResetting()
     {
         // Act
-        var result = new NpgsqlConnectionStringBuilder(PortalDatabase.WithAutoPrepare(Configured, 0));
+        var result = new NpgsqlConnectionStringBuilder(PortalDatabase.ForPages(Configured, 64));
+
+        // Assert
+        result.NoResetOnClose.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void ForPages_ConnectionStringAsksForTheReset_KeepsIt()
+    {
+        // Act
+        var result = new NpgsqlConnectionStringBuilder(PortalDatabase.ForPages(Configured + ";No Reset On Close=false", 64));
+
+        // Assert
+        result.NoResetOnClose.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void ForPages_SettingZero_LeavesPreparationOff()
+    {
+        // Act
+        var result = new NpgsqlConnectionStringBuilder(PortalDatabase.ForPages(Configured, 0));
 
         // Assert
         result.MaxAutoPrepare.ShouldBe(0);

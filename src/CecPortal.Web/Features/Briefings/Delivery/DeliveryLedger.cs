@@ -84,8 +84,22 @@ public sealed class DeliveryLedger
         _db = db;
         _clock = clock;
         _options = options.Value;
-        _connectionString = db.Database.GetConnectionString()
+        var connectionString = db.Database.GetConnectionString()
             ?? throw new InvalidOperationException("The database connection string is not configured.");
+        _connectionString = _options.DurableSentMarks ? connectionString : RelaxedCommits(connectionString);
+    }
+
+    /// <summary>
+    /// The senders' own pool, whose sessions start with <c>synchronous_commit=off</c>; see
+    /// <see cref="BriefingOptions.DurableSentMarks"/> for what it trades. A startup option rather than a <c>SET</c>: the
+    /// pages' pool does not reset a connection it takes back (<see cref="Infrastructure.Web.PortalDatabase.ForPages"/>), so a
+    /// <c>SET</c> on one of its connections would reach the requests that borrow it next.
+    /// </summary>
+    internal static string RelaxedCommits(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c synchronous_commit=off" : builder.Options + " -c synchronous_commit=off";
+        return builder.ConnectionString;
     }
 
     /// <summary>
@@ -196,12 +210,6 @@ public sealed class DeliveryLedger
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (!_options.DurableSentMarks)
-            {
-                // This sender's connection only; see BriefingOptions.DurableSentMarks for what it trades.
-                await using var relaxed = new NpgsqlCommand("SET synchronous_commit = off", connection);
-                await relaxed.ExecuteNonQueryAsync(cancellationToken);
-            }
         }
         catch
         {

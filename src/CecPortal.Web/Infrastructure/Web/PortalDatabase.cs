@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CecPortal.Web.Infrastructure.LocalPostgres;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
@@ -82,7 +83,7 @@ public static class PortalDatabase
         }
 
         // Npgsql's builder knows every keyword; the plain builder holds only what the string says.
-        var said = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var said = new DbConnectionStringBuilder { ConnectionString = connectionString };
         if (!said.ContainsKey("No Reset On Close") && !said.ContainsKey("NoResetOnClose"))
         {
             npgsql.NoResetOnClose = true;

@@ -99,8 +99,8 @@ public sealed partial class CommandTests
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        // A guard against a command that hangs, not a measure of speed: on a 2-core machine running the browser tests
-        // beside this one, a cold start that migrates an empty database and seeds the whole demo has taken over 2 min.
+        // On a 2-core machine running the browser tests beside this one, a cold start that migrates an empty database
+        // and seeds the whole demo has taken over 2 min.
         using var timeout = new CancellationTokenSource(CommandTimeout);
         try
         {

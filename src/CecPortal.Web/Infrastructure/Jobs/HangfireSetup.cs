@@ -25,16 +25,18 @@ public static class HangfireSetup
         // The storage and the job activator are this app's own services. Hangfire's defaults are the process-wide
         // JobStorage.Current and JobActivator.Current, which a second host in the same process (a test, a benchmark
         // running two instances) would replace, taking the first host's jobs into its own service provider.
-        var storageOptions = new PostgreSqlStorageOptions
-        {
-            SchemaName = "hangfire",
-            PrepareSchemaIfNecessary = true,
-            QueuePollInterval = options.QueuePollInterval,
-        };
         services.AddSingleton<JobStorage>(provider =>
         {
             // Hangfire's settings (serializer, logging) first, as Hangfire's own registration does.
             provider.GetRequiredService<IGlobalConfiguration>();
+            var jobs = provider.GetRequiredService<IOptions<JobsOptions>>().Value;
+            var storageOptions = new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = jobs.QueuePollInterval,
+                DistributedLockTimeout = jobs.DistributedLockTimeout,
+            };
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
         });
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));

@@ -26,6 +26,15 @@ public sealed class JobsOptions
     /// <summary>How often the server records that it is alive (Hangfire's default: 30 seconds).</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a Hangfire lock row (the recurring and delayed schedulers', a job's state change) may stand before
+    /// another server takes it over (Hangfire.PostgreSql's default: 10 minutes). A holder cut off by a database
+    /// restart cannot delete its row, so no recurring job runs until this has passed; every lock Hangfire takes is
+    /// held for a moment, so a minute never cuts a live holder short.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The canary recurring job's schedule (Hangfire cron; six fields for seconds).</summary>
     public string CanaryCron { get; set; } = "* * * * *";
 

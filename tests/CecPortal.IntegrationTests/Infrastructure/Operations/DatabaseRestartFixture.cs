@@ -31,6 +31,7 @@ public sealed class DatabaseRestartFixture : IAsyncLifetime
             ["Jobs:SchedulePollingInterval"] = "00:00:01",
             ["Jobs:HeartbeatInterval"] = "00:00:01",
             ["Jobs:CanaryMaxAge"] = CanaryMaxAge.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+            ["Jobs:DistributedLockTimeout"] = "00:00:05",
         });
         _ = Factory.Server;
     }

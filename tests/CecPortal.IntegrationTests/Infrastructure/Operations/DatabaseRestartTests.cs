@@ -26,8 +26,12 @@ public sealed class DatabaseRestartTests(DatabaseRestartFixture portal) : IClass
     [Fact]
     public async Task Restart_DatabaseStoppedThenStarted_NotReadyDuringOutageThenJobsRunAgainWithoutAppRestart()
     {
-        // Arrange: the canary has run, so jobs work before the outage.
+        // Arrange: the canary has run, so jobs work before the outage; and the outage cuts the recurring scheduler off
+        // while it holds its lock, the worst moment: the holder cannot delete the lock's row, which stands until it
+        // times out. With Hangfire.PostgreSql's default timeout no recurring job runs for 10 minutes: the likeliest
+        // cause of a CI run in which the canary had not run 300 s after the restart.
         await Jobs.UntilAsync(async () => await Jobs.CanaryLastRunAsync(portal.ConnectionString) is not null, "the canary's first run");
+        await Jobs.UntilAsync(TakeRecurringSchedulerLockAsync, "the recurring scheduler's lock to be free and taken");
 
         // Act: stop PostgreSQL until the canary is older than it may be (the outage is the test's subject, so its
         // length is a wait on that condition), then start it again.
@@ -40,9 +44,10 @@ public sealed class DatabaseRestartTests(DatabaseRestartFixture portal) : IClass
         await portal.Postgres.StartAsync();
         var restartedAt = DateTimeOffset.UtcNow;
 
-        // Assert: recurring jobs are scheduled and run again... Usually within seconds; but each of Hangfire's
-        // background processes backs off after every failed attempt during the outage (a CI run saw the workers wait
-        // 36 s before their next try), and on a loaded machine a slow stop lengthens the outage, so allow minutes.
+        // Assert: recurring jobs are scheduled and run again, once the lock left at the outage has timed out
+        // (Jobs:DistributedLockTimeout)... Usually within seconds of that; but each of Hangfire's background processes
+        // backs off after every failed attempt during the outage (a CI run saw the workers wait 36 s before their next
+        // try), and on a loaded machine a slow stop lengthens the outage, so allow minutes.
         await Jobs.UntilAsync(
             async () => await Jobs.CanaryLastRunAsync(portal.ConnectionString) > restartedAt,
             "the recurring canary to run after the restart",
@@ -97,6 +102,20 @@ public sealed class DatabaseRestartTests(DatabaseRestartFixture portal) : IClass
         again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await Jobs.ScalarAsync<long>(portal.ConnectionString, "SELECT count(*) FROM membership_applications WHERE \"WorkEmail\" = @email", new Npgsql.NpgsqlParameter("email", email))).ShouldBe(1);
     }
+
+    /// <summary>
+    /// Inserts the row Hangfire's recurring scheduler inserts for each pass, as a scheduler cut off mid-pass leaves it;
+    /// false when a running pass holds it at that moment.
+    /// </summary>
+    private async Task<bool> TakeRecurringSchedulerLockAsync() =>
+        await Jobs.ScalarAsync<long>(
+            portal.ConnectionString,
+            """
+            WITH taken AS (
+                INSERT INTO hangfire.lock (resource, updatecount, acquired) VALUES ('hangfire:recurring-jobs:lock', 0, now())
+                ON CONFLICT DO NOTHING RETURNING 1)
+            SELECT count(*) FROM taken
+            """) == 1;
 
     private async Task<HttpStatusCode> ReadyAsync()
     {

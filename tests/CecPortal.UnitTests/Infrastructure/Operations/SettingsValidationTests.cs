@@ -101,6 +101,7 @@ public sealed class SettingsValidationTests
         using var services = Services(new()
         {
             ["Jobs:WorkerCount"] = "0",
+            ["Jobs:DistributedLockTimeout"] = "00:00:01",
             ["RateLimits:SignInPerMinute"] = "0",
             ["Shutdown:Timeout"] = "00:00:00",
         });
@@ -112,6 +113,7 @@ public sealed class SettingsValidationTests
         StartupFailure.Describe(error).ShouldBe(
             [
                 "Jobs__WorkerCount must be between 1 and 64 (was 0)",
+                "Jobs__DistributedLockTimeout must be between 00:00:05 and 00:10:00 (was 00:00:01)",
                 "RateLimits__SignInPerMinute must be between 1 and 1000000 (was 0)",
                 "Shutdown__Timeout must be between 00:00:01 and 00:10:00 (was 00:00:00)",
             ],

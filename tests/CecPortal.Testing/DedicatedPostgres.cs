@@ -44,7 +44,7 @@ public sealed class DedicatedPostgres : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Cluster.StopAsync();
+        await Cluster.StopForDeletionAsync();
         try
         {
             Directory.Delete(_root, recursive: true);

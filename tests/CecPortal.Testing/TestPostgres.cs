@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CecPortal.Web.Infrastructure.LocalPostgres;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -102,20 +103,27 @@ public static class TestPostgres
 
     private static void StopCluster()
     {
-        _cluster?.StopAsync().GetAwaiter().GetResult();
-        try
+        _cluster?.StopForDeletionAsync().GetAwaiter().GetResult();
+        if (_root is not null)
         {
-            if (_root is not null)
-            {
-                Directory.Delete(_root, recursive: true);
-            }
+            DeleteAfterExit(_root);
         }
-        catch (IOException)
+    }
+
+    /// <summary>
+    /// Leaves the deletion of the cluster's files to a detached <c>rm</c>, so that the test process ends at once.
+    /// After the integration suite they are about 100,000 files: deleting them here took 12 s on a quiet machine, the
+    /// likeliest cause of a CI run whose test process outlasted xunit's wait for it to end (60 s), which fails the run.
+    /// </summary>
+    private static void DeleteAfterExit(string root)
+    {
+        var start = new ProcessStartInfo("sh") { UseShellExecute = false };
+        foreach (var argument in (string[])["-c", "rm -rf -- \"$1\" </dev/null >/dev/null 2>&1 &", "sh", root])
         {
-            // Best effort: the temp directory is removed by the OS eventually.
+            start.ArgumentList.Add(argument);
         }
-        catch (UnauthorizedAccessException)
-        {
-        }
+
+        using var shell = Process.Start(start);
+        shell?.WaitForExit();
     }
 }

@@ -127,7 +127,16 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         return cluster;
     }
 
-    public async Task StopAsync()
+    /// <summary>Stops the server after cutting its connections, with the shutdown checkpoint (<c>pg_ctl -m fast</c>).</summary>
+    public Task StopAsync() => StopAsync("fast");
+
+    /// <summary>
+    /// Stops the server at once, without the shutdown checkpoint (<c>pg_ctl -m immediate</c>), for a throwaway cluster
+    /// whose files are deleted next: the checkpoint would only write out data that nobody reads again.
+    /// </summary>
+    public Task StopForDeletionAsync() => StopAsync("immediate");
+
+    private async Task StopAsync(string mode)
     {
         if (_stopped)
         {
@@ -136,7 +145,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
         _stopped = true;
         NpgsqlConnection.ClearAllPools();
-        var result = await RunAsync(_binDirectory, "pg_ctl", ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60"], _runAsClusterUser, CancellationToken.None);
+        var result = await RunAsync(_binDirectory, "pg_ctl", ["stop", "-D", DataDirectory, "-m", mode, "-w", "-t", "60"], _runAsClusterUser, CancellationToken.None);
         if (result.ExitCode == 0)
         {
             _logger.LogInformation("Local PostgreSQL cluster in {DataDirectory} stopped.", DataDirectory);

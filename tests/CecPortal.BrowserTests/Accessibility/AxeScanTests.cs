@@ -161,11 +161,11 @@ public sealed class AxeScanTests(DemoBrowserPortal portal)
                     if (fullScan)
                     {
                         var targets = steps.Start("axe-core target-size, 375 px");
-                        var phone = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "rule", Values = ["target-size"] }, ResultTypes = ViolationsOnly });
+                        var phone = await PhoneTargets.RunAgainAsync(page);
                         steps.Stop(targets);
-                        foreach (var violation in phone.Violations)
+                        foreach (var violation in phone)
                         {
-                            findings.Add(new Finding(persona.Name, landed, violation.Id + " at 375 px", violation.Impact ?? "unknown", violation.Help, [.. violation.Nodes.Select(n => n.Target?.ToString() ?? "?")]));
+                            findings.Add(new Finding(persona.Name, landed, violation.Id + " at 375 px", violation.Impact, violation.Help, violation.Targets));
                         }
                     }
                 }

@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Shouldly;
 
@@ -22,12 +20,6 @@ public sealed class AxeScanTests(DemoBrowserPortal portal)
 {
     /// <summary>The WCAG 2.2 A and AA rules, and axe's best practices.</summary>
     private static readonly List<string> Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-
-    /// <summary>
-    /// Only violations are reported in full; axe then describes one node per passed, incomplete or inapplicable rule
-    /// instead of every node (their selectors and HTML), which nothing here reads.
-    /// </summary>
-    private static readonly HashSet<ResultType> ViolationsOnly = [ResultType.Violations];
 
     /// <summary>Pages scanned at once (each persona has its own browser context).</summary>
     private const int Parallel = 3;
@@ -128,7 +120,7 @@ public sealed class AxeScanTests(DemoBrowserPortal portal)
                         scannedContent.TryAdd(content, persona.Name);
                         fullScans++;
                         var axe = steps.Start("axe-core, every rule, 1280 px");
-                        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = Tags }, ResultTypes = ViolationsOnly });
+                        var result = await AxeInPage.RunAsync(page, "tag", Tags);
                         steps.Stop(axe);
                         scanned.Add((persona.Name, landed));
                         foreach (var violation in result.Violations)
@@ -161,11 +153,11 @@ public sealed class AxeScanTests(DemoBrowserPortal portal)
                     if (fullScan)
                     {
                         var targets = steps.Start("axe-core target-size, 375 px");
-                        var phone = await PhoneTargets.RunAgainAsync(page);
+                        var phone = await AxeInPage.RunAsync(page, "rule", ["target-size"]);
                         steps.Stop(targets);
-                        foreach (var violation in phone)
+                        foreach (var violation in phone.Violations)
                         {
-                            findings.Add(new Finding(persona.Name, landed, violation.Id + " at 375 px", violation.Impact, violation.Help, violation.Targets));
+                            findings.Add(new Finding(persona.Name, landed, violation.Id + " at 375 px", violation.Impact ?? "unknown", violation.Help, [.. violation.Nodes.Select(n => n.Target?.ToString() ?? "?")]));
                         }
                     }
                 }

@@ -117,13 +117,7 @@ public static class TestPostgres
     /// </summary>
     private static void DeleteAfterExit(string root)
     {
-        var start = new ProcessStartInfo("sh") { UseShellExecute = false };
-        foreach (var argument in (string[])["-c", "rm -rf -- \"$1\" </dev/null >/dev/null 2>&1 &", "sh", root])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var shell = Process.Start(start);
+        using var shell = Process.Start(new ProcessStartInfo("sh", ["-c", "rm -rf -- \"$1\" </dev/null >/dev/null 2>&1 &", "sh", root]) { UseShellExecute = false });
         shell?.WaitForExit();
     }
 }

@@ -17,6 +17,10 @@ public sealed class CommonPasswordValidator : IPasswordValidator<PortalUser>
 
     private static readonly Lazy<FrozenSet<string>> CommonPasswords = new(LoadList);
 
+    // One estimator for the process: zxcvbn's static MatchPassword builds a new one on each call, which reads and ranks
+    // its six word lists (about 100,000 words) again. The estimator only reads them once built, so threads can share it.
+    private static readonly Lazy<Zxcvbn.Zxcvbn> Estimator = new(() => new Zxcvbn.Zxcvbn());
+
     private static readonly char[] PaddingCharacters = [.. "0123456789 !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"];
 
     // The usual look-alike substitutions; '1' is tried as both 'i' and 'l'.
@@ -56,7 +60,7 @@ public sealed class CommonPasswordValidator : IPasswordValidator<PortalUser>
         }
 
         // zxcvbn scores 0 what an attacker's first guesses cover, e.g. "monkey123456" or "qwertyuiop123".
-        return Zxcvbn.Zxcvbn.MatchPassword(password).Score == 0;
+        return Estimator.Value.EvaluatePassword(password).Score == 0;
     }
 
     /// <summary>The password lower-cased, with padding of digits, symbols and spaces trimmed, and with look-alikes undone.</summary>

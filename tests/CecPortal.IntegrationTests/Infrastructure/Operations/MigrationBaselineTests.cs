@@ -1,6 +1,8 @@
 using CecPortal.Testing;
 using CecPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using Shouldly;
 
@@ -8,7 +10,7 @@ namespace CecPortal.IntegrationTests.Infrastructure.Operations;
 
 /// <summary>
 /// The migrations start from one baseline: a database made before it (an old <c>.data/</c>) is refused with what to do,
-/// and a database made from the baseline starts as before.
+/// a database made from the baseline starts as before, and the model has no change the migrations lack.
 /// </summary>
 public sealed class MigrationBaselineTests
 {
@@ -45,10 +47,45 @@ public sealed class MigrationBaselineTests
         await using var db = new AppDbContext(DesignTimeDbContextFactory.StandaloneOptions(connectionString));
 
         // Act
-        await DatabaseMigrator.RefuseDatabaseFromBeforeTheBaselineAsync(db, Token);
+        var pending = await DatabaseMigrator.RefuseDatabaseFromBeforeTheBaselineAsync(db, Token);
 
         // Assert
+        pending.ShouldBe(0);
         (await db.Database.GetAppliedMigrationsAsync(Token)).ShouldBe(db.Database.GetMigrations());
         (await db.Database.GetPendingMigrationsAsync(Token)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Start_EmptyDatabase_CountsEveryMigrationAsPending()
+    {
+        // Arrange: a database with the history table only, as start-up leaves a new one before migrating.
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync("nomigrations");
+        await using var db = new AppDbContext(DesignTimeDbContextFactory.StandaloneOptions(connectionString));
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(Token);
+
+        // Act
+        var pending = await DatabaseMigrator.RefuseDatabaseFromBeforeTheBaselineAsync(db, Token);
+
+        // Assert
+        pending.ShouldBe(db.Database.GetMigrations().Count());
+        pending.ShouldBeGreaterThan(0);
+    }
+
+    /// <summary>
+    /// Start-up skips EF's migrate step when every migration is applied, and with it EF's check that the model has no
+    /// change the migrations lack: this test makes that check on every run instead.
+    /// </summary>
+    [Fact]
+    public async Task Model_HasNoChangeMissingFromTheMigrations()
+    {
+        // Arrange
+        var connectionString = await TestPostgres.CreateDatabaseAsync("modelcheck");
+        await using var db = new AppDbContext(DesignTimeDbContextFactory.StandaloneOptions(connectionString));
+
+        // Act
+        var pendingChanges = db.Database.HasPendingModelChanges();
+
+        // Assert
+        pendingChanges.ShouldBeFalse("the model has changes no migration makes: add one with dotnet ef migrations add");
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using CecPortal.Testing;
@@ -153,6 +154,29 @@ public sealed partial class LiveUpdatesTests(LivePortalFixture portal) : IClassF
     }
 
     [Fact]
+    public async Task Notification_OfAChangeBeforeTheStreamOpened_ArrivingLate_IsNotPushed()
+    {
+        // Arrange
+        var author = await portal.MemberAsync("lu.late.author@member.eu");
+        await portal.MemberAsync("lu.late.reader@member.eu");
+        var community = await portal.ChannelAsync("community");
+        var earlier = await portal.StartTopicAsync(author, community.Id, "Live: late notification", "Before the stream.");
+        var earlierSeq = await portal.WithDbAsync(db => db.Messages.Where(m => m.Id == earlier.MessageId).Select(m => m.ChangeSeq).SingleAsync(Token));
+        using var client = await portal.SignedInClientAsync("lu.late.reader@member.eu");
+        await using var live = await LiveEvents.OpenAsync(client, $"?topic={earlier.TopicId}");
+
+        // Act: the database's notification of the earlier change reaches the instance only now, as when its listener
+        // is behind under load.
+        await portal.WithServiceAsync<LiveDispatcher>(d => d.DispatchAsync([new LiveChange(community.Id, earlierSeq)], Token));
+        var reply = await portal.ReplyAsync(author, earlier.TopicId, "After the stream opened.");
+        var next = await live.NextAsync();
+
+        // Assert
+        next.Message.ShouldBe(reply.MessageId);
+        next.Id!.Value.ShouldBeGreaterThan(earlierSeq);
+    }
+
+    [Fact]
     public async Task Edit_AndDelete_ArriveAsChangesOfTheSameMessage()
     {
         // Arrange
@@ -215,15 +239,16 @@ public sealed partial class LiveUpdatesTests(LivePortalFixture portal) : IClassF
 
         // Act
         var posted = await portal.StartTopicAsync(author, community.Id, "Live: secret subject", "Secret body text, TLP:AMBER.");
-        while (payloads.Count == 0)
+        var changeSeq = await portal.WithDbAsync(db => db.Messages.Where(m => m.Id == posted.MessageId).Select(m => m.ChangeSeq).SingleAsync(Token));
+        var expected = $$"""{"c":"{{community.Id}}","s":{{changeSeq}}}""";
+        while (!payloads.Contains(expected))
         {
             (await connection.WaitAsync(TimeSpan.FromSeconds(10), Token)).ShouldBeTrue("no notification within 10 s");
         }
 
-        // Assert
-        var changeSeq = await portal.WithDbAsync(db => db.Messages.Where(m => m.Id == posted.MessageId).Select(m => m.ChangeSeq).SingleAsync(Token));
-        payloads.ShouldBe([$$"""{"c":"{{community.Id}}","s":{{changeSeq}}}"""]);
-        IdsOnly().IsMatch(payloads[0]).ShouldBeTrue();
+        // Assert: the post's notification, and any earlier one PostgreSQL handed this new listener, carry ids only.
+        payloads.ShouldAllBe(p => IdsOnly().IsMatch(p));
+        payloads.Count(p => p == expected).ShouldBe(1);
     }
 
     [Fact]
@@ -233,6 +258,7 @@ public sealed partial class LiveUpdatesTests(LivePortalFixture portal) : IClassF
         var author = await portal.MemberAsync("lu.rollback@member.eu");
         var community = await portal.ChannelAsync("community");
         var posted = await portal.StartTopicAsync(author, community.Id, "Live: rolled back", "Stays.");
+        var lastCommitted = await portal.WithDbAsync(db => db.Messages.MaxAsync(m => m.ChangeSeq, Token));
         await using var connection = new NpgsqlConnection(portal.ConnectionString);
         await connection.OpenAsync(Token);
         var payloads = new List<string>();
@@ -251,11 +277,14 @@ public sealed partial class LiveUpdatesTests(LivePortalFixture portal) : IClassF
             await transaction.RollbackAsync(Token);
             return 0;
         });
-        var heard = await connection.WaitAsync(TimeSpan.FromSeconds(2), Token);
+        while (await connection.WaitAsync(TimeSpan.FromSeconds(2), Token))
+        {
+            // Until two seconds pass without one.
+        }
 
-        // Assert
-        heard.ShouldBeFalse();
-        payloads.ShouldBeEmpty();
+        // Assert: PostgreSQL may hand a new listener notifications committed just before it listened (while the portal's
+        // own listener had not read them yet), so the test allows those; none is of a later change.
+        payloads.Select(p => long.Parse(ChangeNumber().Match(p).Groups[1].Value, CultureInfo.InvariantCulture)).ShouldAllBe(s => s <= lastCommitted);
         (await portal.WithDbAsync(db => db.Messages.Where(m => m.Id == posted.MessageId).Select(m => m.DeletedAt).SingleAsync(Token))).ShouldBeNull();
     }
 
@@ -303,4 +332,7 @@ public sealed partial class LiveUpdatesTests(LivePortalFixture portal) : IClassF
 
     [GeneratedRegex("""^\{"c":"[0-9a-f-]{36}","s":[0-9]+\}$""")]
     private static partial Regex IdsOnly();
+
+    [GeneratedRegex(""","s":([0-9]+)\}$""")]
+    private static partial Regex ChangeNumber();
 }

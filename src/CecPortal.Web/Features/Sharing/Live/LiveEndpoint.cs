@@ -71,13 +71,11 @@ public static class LiveEndpoint
 
             // Read after the stream is registered: every later change is either pushed to it or replayed below.
             var resumeFrom = await dispatcher.CurrentAsync(cancellationToken);
-            var replayed = new HashSet<long>();
             var since = LastEventId(context) ?? after;
             if (since is { } from)
             {
                 foreach (var missed in await dispatcher.ReplayAsync(stream, from, cancellationToken))
                 {
-                    replayed.Add(missed.ChangeSeq);
                     resumeFrom = Math.Max(resumeFrom, missed.ChangeSeq);
                     await WriteAsync(context, missed.Wire, cancellationToken);
                 }
@@ -91,7 +89,7 @@ public static class LiveEndpoint
             // reconnects, and the reconnection is authenticated afresh, or refused once the session is over.
             using var session = SessionEnd(context, clock);
             using var open = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, session.Token);
-            await PumpAsync(context, stream, replayed, open.Token);
+            await PumpAsync(context, stream, resumeFrom, open.Token);
         }
         catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -107,8 +105,13 @@ public static class LiveEndpoint
         }
     }
 
-    /// <summary>Writes queued events as they come, a comment when nothing came for a while, until the stream is closed.</summary>
-    private static async Task PumpAsync(HttpContext context, LiveStream stream, HashSet<long> replayed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes queued events as they come, a comment when nothing came for a while, until the stream is closed. Events of
+    /// changes up to <paramref name="resumeFrom"/> are dropped: the stream has replayed them, or started after them. The
+    /// database's notification of a change can reach this instance after a stream opened later than the change committed
+    /// (its listener is behind under load); pushed anyway, it would move the browser's last event id back.
+    /// </summary>
+    private static async Task PumpAsync(HttpContext context, LiveStream stream, long resumeFrom, CancellationToken cancellationToken)
     {
         // One timer per stream, pushed back on every wake: not a new one for every batch of events.
         var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -140,7 +143,7 @@ public static class LiveEndpoint
                 var written = false;
                 while (stream.Events.TryRead(out var next))
                 {
-                    if (!replayed.Contains(next.ChangeSeq))
+                    if (next.ChangeSeq > resumeFrom)
                     {
                         body.Write(next.Wire.Span);
                         written = true;

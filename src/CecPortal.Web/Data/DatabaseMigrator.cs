@@ -14,6 +14,7 @@ public sealed class DatabaseMigrator(IServiceProvider services, IConfiguration c
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        bool schemaComplete;
         if (configuration.GetValue("Database:MigrateOnStartup", defaultValue: true))
         {
             // Creating the history table first spares a fresh database EF's logged (and harmless) failed query for it.
@@ -31,9 +32,15 @@ public sealed class DatabaseMigrator(IServiceProvider services, IConfiguration c
                 await db.Database.MigrateAsync(cancellationToken);
                 logger.LogInformation("Database migrations applied.");
             }
+
+            schemaComplete = true;
+        }
+        else
+        {
+            schemaComplete = !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
         }
 
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if (!schemaComplete)
         {
             return;
         }

@@ -125,7 +125,7 @@ public sealed class AxeScanTests(DemoBrowserPortal portal)
                         scanned.Add((persona.Name, landed));
                         foreach (var violation in result.Violations)
                         {
-                            findings.Add(new Finding(persona.Name, landed, violation.Id, violation.Impact ?? "unknown", violation.Help, [.. violation.Nodes.Select(n => n.Target?.ToString() ?? "?")]));
+                            findings.Add(Finding.Of(persona.Name, landed, violation));
                         }
                     }
                     else
@@ -157,7 +157,7 @@ public sealed class AxeScanTests(DemoBrowserPortal portal)
                         steps.Stop(targets);
                         foreach (var violation in phone.Violations)
                         {
-                            findings.Add(new Finding(persona.Name, landed, violation.Id + " at 375 px", violation.Impact ?? "unknown", violation.Help, [.. violation.Nodes.Select(n => n.Target?.ToString() ?? "?")]));
+                            findings.Add(Finding.Of(persona.Name, landed, violation, " at 375 px"));
                         }
                     }
                 }
@@ -231,7 +231,12 @@ public sealed class AxeScanTests(DemoBrowserPortal portal)
     /// <summary>The survey's own rule name for a page wider than a desktop window.</summary>
     private const string DesktopOverflow = "sideways-scroll at 1280 px";
 
-    private sealed record Finding(string Persona, string Url, string Rule, string Impact, string Help, string[] Targets);
+    private sealed record Finding(string Persona, string Url, string Rule, string Impact, string Help, string[] Targets)
+    {
+        /// <summary>An axe-core violation on <paramref name="url"/>; <paramref name="where"/> follows the rule's id.</summary>
+        public static Finding Of(string persona, string url, Deque.AxeCore.Commons.AxeResultItem violation, string where = "") =>
+            new(persona, url, violation.Id + where, violation.Impact ?? "unknown", violation.Help, [.. violation.Nodes.Select(n => n.Target?.ToString() ?? "?")]);
+    }
 
     /// <summary>Where the survey's time goes, summed over its parallel scans, for the report.</summary>
     private sealed class StepTimes

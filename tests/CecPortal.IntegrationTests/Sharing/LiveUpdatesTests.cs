@@ -177,6 +177,66 @@ public sealed partial class LiveUpdatesTests(LivePortalFixture portal) : IClassF
     }
 
     [Fact]
+    public async Task Change_CommittedWhileTheStreamIsStarting_ReachesItOnceItHasAnswered()
+    {
+        // Arrange: a stream opened without a starting number starts at the latest change. The messages table is locked,
+        // so that the stream's server side stops at its first read of it.
+        var author = await portal.MemberAsync("lu.starting.author@member.eu");
+        await portal.MemberAsync("lu.starting.reader@member.eu");
+        var community = await portal.ChannelAsync("community");
+        var topic = await portal.StartTopicAsync(author, community.Id, "Live: while starting", "Opening post.");
+        using var client = await portal.SignedInClientAsync("lu.starting.reader@member.eu");
+        await using var connection = new NpgsqlConnection(portal.ConnectionString);
+        await connection.OpenAsync(Token);
+        await using var transaction = await connection.BeginTransactionAsync(Token);
+        await using (var lockMessages = new NpgsqlCommand("LOCK TABLE messages IN ACCESS EXCLUSIVE MODE", connection, transaction))
+        {
+            await lockMessages.ExecuteNonQueryAsync(Token);
+        }
+
+        var opening = LiveEvents.OpenAsync(client, $"?topic={topic.TopicId}");
+        await WaitForALockWaitAsync();
+        var answered = await Task.WhenAny(opening, Task.Delay(TimeSpan.FromSeconds(1), Token)) == opening;
+
+        // Act: an edit commits while the stream is held at that read; then another once it runs.
+        await using (var edit = new NpgsqlCommand("""UPDATE messages SET "BodyMarkdown" = 'Edited while the stream started.', "EditedAt" = now() WHERE "Id" = @id""", connection, transaction))
+        {
+            edit.Parameters.AddWithValue("id", topic.MessageId);
+            await edit.ExecuteNonQueryAsync(Token);
+        }
+
+        await transaction.CommitAsync(Token);
+        await using var live = await opening;
+        await portal.WithServiceAsync<CecPortal.Web.Features.Sharing.Topics.MessageWriter>(w => w.EditAsync(author, topic.MessageId, "Edited once it ran.", TlpLabel.Amber, Token));
+        var received = new List<string> { (await live.NextAsync()).Html };
+        if (!received[0].Contains("Edited once it ran.", StringComparison.Ordinal))
+        {
+            received.Add((await live.NextAsync()).Html);
+        }
+
+        // Assert: a stream that had answered before the first edit committed gets both; one that had not yet answered
+        // starts after the first edit, and gets the second only.
+        received.Count.ShouldBe(answered ? 2 : 1);
+        received[^1].ShouldContain("Edited once it ran.");
+        if (answered)
+        {
+            received[0].ShouldContain("Edited while the stream started.");
+        }
+
+        async Task WaitForALockWaitAsync()
+        {
+            await using var watch = new NpgsqlConnection(portal.ConnectionString);
+            await watch.OpenAsync(Token);
+            await using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", watch);
+            for (var tries = 0; (long)(await waiting.ExecuteScalarAsync(Token))! == 0; tries++)
+            {
+                tries.ShouldBeLessThan(200, "the stream never reached the locked table");
+                await Task.Delay(50, Token);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Edit_AndDelete_ArriveAsChangesOfTheSameMessage()
     {
         // Arrange

@@ -53,6 +53,12 @@ public static class LiveEndpoint
             return;
         }
 
+        // Where the stream starts: the browser's last event id when it reconnects, the number its page was rendered at,
+        // or else the latest change, read BEFORE the stream is registered. Every change after it is then either replayed
+        // below (committed before the replay is read) or pushed to the registered stream (committed after): a change
+        // committed between the registration and a later read of the latest change would be neither.
+        var since = LastEventId(context) ?? after ?? await dispatcher.CurrentAsync(cancellationToken);
+
         // Registered before the replay is read, so that no change falls between the two.
         var stream = streams.Open(userId, channelId, topic);
         if (stream is null)
@@ -69,16 +75,11 @@ public static class LiveEndpoint
             context.Response.Headers["X-Accel-Buffering"] = "no";
             await WriteAsync(context, "retry: 5000\n\n", cancellationToken);
 
-            // Read after the stream is registered: every later change is either pushed to it or replayed below.
-            var resumeFrom = await dispatcher.CurrentAsync(cancellationToken);
-            var since = LastEventId(context) ?? after;
-            if (since is { } from)
+            var resumeFrom = since;
+            foreach (var missed in await dispatcher.ReplayAsync(stream, since, cancellationToken))
             {
-                foreach (var missed in await dispatcher.ReplayAsync(stream, from, cancellationToken))
-                {
-                    resumeFrom = Math.Max(resumeFrom, missed.ChangeSeq);
-                    await WriteAsync(context, missed.Wire, cancellationToken);
-                }
+                resumeFrom = Math.Max(resumeFrom, missed.ChangeSeq);
+                await WriteAsync(context, missed.Wire, cancellationToken);
             }
 
             // An id without data sets the browser's last event id and fires no event: a stream closed before its first

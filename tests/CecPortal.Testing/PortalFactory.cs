@@ -64,6 +64,11 @@ public sealed class PortalFactory(string? connectionString, int? smtpPort, IRead
         builder.UseSetting("Demo:SeedAttestations", "false");
         builder.UseSetting("Jobs:WorkerCount", "2");
 
+        // The stylesheets and scripts carry their fingerprint in their address; served as in Production (a year,
+        // immutable) rather than Development's no-cache, a browser test's Chromium keeps them instead of asking the
+        // portal for each again on every page (Chromium's CPU per page: 295 -> 240 ms).
+        builder.UseSetting("EnableStaticAssetsDevelopmentCaching", "true");
+
         // Tests sign in and reset passwords far more often than a person; the class that proves each limit sets it low.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:PasswordResetPerHour", "100000");

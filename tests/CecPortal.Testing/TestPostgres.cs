@@ -86,6 +86,19 @@ public static class TestPostgres
                 ready.EnsureSuccessStatusCode();
             }
 
+            // The recurring jobs' next runs were computed as the template started. A test portal started past one of
+            // them (a five-minute job, minutes later) would run it at once, beside the class's first test: the bounce
+            // mailbox job once recorded a test's complaint before the test's own run did. Without them, each portal
+            // registers its recurring jobs afresh on start, next runs counted from then, as a new installation does.
+            await using (var template = new NpgsqlConnection(cluster.ConnectionStringFor(TemplateDatabase)))
+            {
+                await template.OpenAsync();
+                await using var forget = new NpgsqlCommand(
+                    "DELETE FROM hangfire.hash WHERE key LIKE 'recurring-job:%'; DELETE FROM hangfire.set WHERE key = 'recurring-jobs';",
+                    template);
+                await forget.ExecuteNonQueryAsync();
+            }
+
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(cluster.ConnectionStringFor("postgres"));
             await connection.OpenAsync();

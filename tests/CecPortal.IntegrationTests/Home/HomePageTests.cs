@@ -1,5 +1,9 @@
+using System.Text.RegularExpressions;
+using CecPortal.IntegrationTests.Sharing;
 using CecPortal.Testing;
 using CecPortal.Web.Data;
+using CecPortal.Web.Features.Sharing.Channels;
+using CecPortal.Web.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
@@ -104,6 +108,41 @@ public sealed class HomePageTests(PortalFixture portal) : IClassFixture<PortalFi
         block.QuerySelector("[data-testid=today-editorial-drafts]")!.TextContent.ShouldBe("0");
         block.QuerySelector("a[href='/admin/briefings']").ShouldNotBeNull();
         home.QuerySelector("[data-testid=today-vetting]").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Get_MemberWithUnreadAcrossChannels_CountsTheChannelsThatAskForAttentionAndNamesEachTopicsChannel()
+    {
+        // Arrange: a reader and an author in Malta and waste water (no other test here reads those channels); the
+        // reader mutes their sector's channel and has joined one of two open channels.
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var reader = await portal.MemberAsync($"today.reader.{tag}@members.example", country: "MT", sector: "waste-water");
+        var author = await portal.MemberAsync($"today.author.{tag}@members.example", country: "MT", sector: "waste-water");
+        var country = await portal.ChannelAsync("country-mt");
+        var sector = await portal.ChannelAsync("sector-waste-water");
+        var joined = await portal.GroupAsync($"today-joined-{tag}", ChannelKind.Open, TlpLabel.Green, reader, author);
+        var notJoined = await portal.GroupAsync($"today-open-{tag}", ChannelKind.Open, TlpLabel.Green, author);
+        await portal.WithServiceAsync<ChannelMembership>(m => m.ChangeSettingsAsync(reader, sector.Id, muted: true, NotifyLevel.All, urgentAlertsByEmail: true, Token));
+        var inCountry = await portal.StartTopicAsync(author, country.Id, "Country topic", "One.");
+        await portal.ReplyAsync(author, inCountry.TopicId, "Two.");
+        await portal.StartTopicAsync(author, sector.Id, "Muted topic", $"@**{SharingArrange.NameOf($"today.reader.{tag}@members.example")}** look.");
+        await portal.StartTopicAsync(author, notJoined, "Not joined", "Elsewhere.");
+        await portal.StartTopicAsync(author, joined, "Joined topic", "Three.");
+        using var client = await portal.SignedInClientAsync($"today.reader.{tag}@members.example");
+
+        // Act
+        var home = await client.GetDocumentAsync("/");
+
+        // Assert: the muted channel and the open channel not joined ask for nothing, but a mention counts wherever the
+        // reader may read; the newest topic comes first, each with its own channel's name.
+        var block = home.QuerySelector("[data-testid=today-sharing]").ShouldNotBeNull();
+        block.QuerySelector("[data-testid=today-unread]")!.TextContent.ShouldBe("3 unread messages in 2 topics");
+        block.QuerySelector("[data-testid=today-mentions]")!.TextContent.ShouldContain("1 unread mention of you");
+        block.QuerySelectorAll("[data-testid=today-topic]").Select(t => Regex.Replace(t.TextContent.Trim(), @"\s+", " ")).ShouldBe(
+        [
+            $"Joined topic in Group today-joined-{tag} · 1 new",
+            $"Country topic in {country.Name} · 2 new",
+        ]);
     }
 
     private async Task<string> NewMemberAsync(string name)

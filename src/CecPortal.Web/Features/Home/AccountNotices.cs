@@ -8,4 +8,13 @@ namespace CecPortal.Web.Features.Home;
 public static class AccountNotices
 {
     public const string InPage = "AccountNoticesInPage";
+
+    /// <summary>
+    /// <c>ViewData</c> key for the person's organisation as the page has already read it (a <see cref="KnownOrganisation"/>):
+    /// the confirmation banner names it, and reads it from the database only when no page did.
+    /// </summary>
+    public const string Organisation = "AccountNoticesOrganisation";
+
+    /// <summary>An organisation already read; <paramref name="Name"/> is null when the profile has none.</summary>
+    public sealed record KnownOrganisation(string? Name);
 }

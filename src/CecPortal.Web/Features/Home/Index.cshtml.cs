@@ -33,5 +33,6 @@ public sealed class IndexModel(MemberToday today, IAuthorizationService authoriz
 
         // The home shows the account notices in its own block, in the order of what needs the member.
         ViewData[AccountNotices.InPage] = true;
+        ViewData[AccountNotices.Organisation] = new AccountNotices.KnownOrganisation(Today.Organisation);
     }
 }

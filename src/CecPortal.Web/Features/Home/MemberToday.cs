@@ -13,13 +13,14 @@ using CecPortal.Web.Features.Webinars.Times;
 namespace CecPortal.Web.Features.Home;
 
 /// <summary>
-/// The signed-in home's "what needs me today", read in ONE round trip: a projection from the person's own account row
-/// with scalar subqueries for every count and four small <c>Take(n)</c> lists. Every part starts from the same rule as
-/// the page it links to (<see cref="ChannelAccess"/>, <see cref="ReadState.Unread"/>, <see cref="UrgentAlerts.Pinned"/>,
-/// the consultation audience, the vetting scope), and counts in SQL: nothing here loads a table to count it.
+/// The signed-in home's "what needs me today", read in two round trips: the person's channels, then a projection from
+/// their own account row with scalar subqueries for every count and four small <c>Take(n)</c> lists. Every part starts
+/// from the same rule as the page it links to (<see cref="ChannelAccess"/>, <see cref="ReadState.Unread"/>,
+/// <see cref="UrgentAlerts.PinnedIn"/>, the consultation audience, the vetting scope), and counts in SQL: nothing here
+/// loads a table to count it.
 /// </summary>
 public sealed partial class MemberToday(
-    AppDbContext db, ChannelAccess access, ReadState reads, UrgentAlerts alerts, IOptions<BriefingOptions> briefingOptions, TimeProvider clock)
+    AppDbContext db, ChannelAccess access, ReadState reads, IOptions<BriefingOptions> briefingOptions, TimeProvider clock)
 {
     public const int AlertsShown = 5;
     public const int TopicsShown = 3;
@@ -45,18 +46,37 @@ public sealed partial class MemberToday(
         var (isMember, canVet, isAdmin, canEdit, canModerate, canConsult) =
             (viewer.IsMember, viewer.CanVet, viewer.IsAdmin, viewer.CanEdit, viewer.CanModerate, viewer.CanRunConsultations);
 
-        // The member's channels as the sharing space lists them (their own, and the open ones they joined), without the
-        // muted ones: a muted channel does not ask for attention. Mentions count in every channel they may read.
-        var readable = access.ReadableBy(userId);
-        var attended = readable
-            .Where(c => c.Kind != ChannelKind.Open || db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == userId))
-            .Where(c => !db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == userId && s.Muted))
-            .Select(c => c.Id);
+        // Round trip 1: who they are to the sharing space: their channels by the one access rule, each with whether it
+        // asks for their attention (their own channels and the open ones they joined, as the sharing space lists them; a
+        // muted channel does not ask), and their organisation for the confirmation banner. The statement below then names
+        // the channels by id: with the rule written out in each of its seven places, PostgreSQL planned and ran it seven
+        // times per page.
+        var me = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                u.Organisation,
+                Channels = access.ReadableBy(userId)
+                    .Select(c => new
+                    {
+                        c.Id,
+                        c.Name,
+                        Attended = (c.Kind != ChannelKind.Open || db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == userId))
+                            && !db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == userId && s.Muted),
+                    })
+                    .ToList(),
+            })
+            .SingleAsync(cancellationToken);
+        var channels = me.Channels;
+        var readableIds = channels.Select(c => c.Id).ToList();
+        var attended = channels.Where(c => c.Attended).Select(c => c.Id).ToList();
+        var channelNames = channels.ToDictionary(c => c.Id, c => c.Name);
+
+        // Unread in the channels that ask for attention; mentions count in every channel they may read.
         var unread = reads.Unread(userId).Where(m => attended.Contains(m.ChannelId));
-        var readableIds = readable.Select(c => c.Id);
         var mentions = reads.Unread(userId)
             .Where(m => readableIds.Contains(m.ChannelId) && db.MessageMentions.Any(x => x.MessageId == m.Id && x.UserId == userId));
-        var pinned = alerts.Pinned(userId, channelId: null);
+        var pinned = UrgentAlerts.PinnedIn(db, db.Channels.Where(c => readableIds.Contains(c.Id)), now);
         var upcoming = db.WebinarSessions
             .Where(s => (s.Status == WebinarStatus.Planned || s.Status == WebinarStatus.Confirmed) && s.EndsAt > now);
         var mine = db.WebinarRegistrations.Where(r => r.MemberId == userId && r.Status != RegistrationStatus.Cancelled);
@@ -99,8 +119,7 @@ public sealed partial class MemberToday(
                     .Where(t => attended.Contains(t.ChannelId) && unread.Any(m => m.TopicId == t.Id))
                     .OrderByDescending(t => t.LastMessageSeq)
                     .Take(TopicsShown)
-                    .Select(t => new TodayView.TopicLine(
-                        t.Id, t.Subject, db.Channels.Where(c => c.Id == t.ChannelId).Select(c => c.Name).First(), unread.Count(m => m.TopicId == t.Id)))
+                    .Select(t => new { t.Id, t.Subject, t.ChannelId, Unread = unread.Count(m => m.TopicId == t.Id) })
                     .ToList(),
                 Next = upcoming
                     .Where(s => mine.Any(r => r.SessionId == s.Id))
@@ -162,7 +181,11 @@ public sealed partial class MemberToday(
             ? new TodayView.BriefingBlock(b.EditionDate, b.EditionDate == today, b.Title, b.Tlp, b.Source is null ? null : Excerpt(b.Source), row.BriefingLastReadOn >= b.EditionDate)
             : null;
         var sharing = row.UnreadMessages > 0 || row.Mentions > 0
-            ? new TodayView.SharingBlock(row.UnreadMessages, row.UnreadTopics, row.Mentions, row.Topics)
+            ? new TodayView.SharingBlock(
+                row.UnreadMessages,
+                row.UnreadTopics,
+                row.Mentions,
+                [.. row.Topics.Select(t => new TodayView.TopicLine(t.Id, t.Subject, channelNames[t.ChannelId], t.Unread))])
             : null;
         var next = row.Next is { } n ? new TodayView.SessionLine(n.Id, n.Title, WebinarTimes.Describe(n.StartsAt, zone, n.TimeZoneId), n.Tlp, n.Waitlisted) : null;
         var open = row.Open.Select(s => new TodayView.SessionLine(s.Id, s.Title, WebinarTimes.Describe(s.StartsAt, zone, s.TimeZoneId), s.Tlp, Waitlisted: false)).ToList();
@@ -178,7 +201,10 @@ public sealed partial class MemberToday(
             sharing,
             next is null && open.Count == 0 ? null : new TodayView.WebinarsBlock(next, open),
             row.ConsultationCount == 0 ? null : new TodayView.ConsultationsBlock(row.ConsultationCount, row.Consultations),
-            staff.IsEmpty ? null : staff);
+            staff.IsEmpty ? null : staff)
+        {
+            Organisation = me.Organisation,
+        };
     }
 
     /// <summary>

@@ -48,4 +48,7 @@ public sealed record TodayView(
 
     /// <summary>The "Your account" block: the yearly confirmation is due, or mail to the address bounces (from the session's claims).</summary>
     public bool AccountNeedsAttention { get; init; }
+
+    /// <summary>The person's organisation, read with their channels, for the confirmation banner in "Your account".</summary>
+    public string? Organisation { get; init; }
 }

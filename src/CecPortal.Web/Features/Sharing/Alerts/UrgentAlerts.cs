@@ -95,10 +95,17 @@ public sealed class UrgentAlerts(
     /// The same query for a reader that does not need the rest of this service (a channel's page reads it with its
     /// topics, by the channel's address: <paramref name="channelSlug"/>).
     /// </summary>
-    public static IQueryable<PinnedAlert> PinnedQuery(AppDbContext db, ChannelAccess access, DateTimeOffset now, string userId, Guid? channelId, string? channelSlug = null)
+    public static IQueryable<PinnedAlert> PinnedQuery(AppDbContext db, ChannelAccess access, DateTimeOffset now, string userId, Guid? channelId, string? channelSlug = null) =>
+        PinnedIn(db, access.ReadableBy(userId), now, channelId, channelSlug);
+
+    /// <summary>
+    /// The alerts pinned in <paramref name="readable"/>, channels already narrowed to those the member may read (the home
+    /// passes the ids it read by <see cref="ChannelAccess"/> a moment before).
+    /// </summary>
+    public static IQueryable<PinnedAlert> PinnedIn(AppDbContext db, IQueryable<Channel> readable, DateTimeOffset now, Guid? channelId = null, string? channelSlug = null)
     {
         return from a in db.UrgentAlerts.AsNoTracking()
-               join c in access.ReadableBy(userId) on a.ChannelId equals c.Id
+               join c in readable on a.ChannelId equals c.Id
                join m in db.Messages on a.MessageId equals m.Id
                where a.Status == UrgentAlertStatus.Active && a.ExpiresAt > now && m.DeletedAt == null && m.HiddenAt == null
                    && (channelId == null || a.ChannelId == channelId)

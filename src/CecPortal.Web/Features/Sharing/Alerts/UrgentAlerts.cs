@@ -83,17 +83,9 @@ public sealed class UrgentAlerts(
 
     /// <summary>
     /// The alerts pinned for <paramref name="userId"/>: active, not expired, on a message still shown, in a channel the
-    /// member may read (<see cref="ChannelAccess"/>); only <paramref name="channelId"/>'s when given. Newest first.
-    /// </summary>
-    public Task<List<PinnedAlert>> PinnedAsync(string userId, Guid? channelId, CancellationToken cancellationToken) =>
-        Pinned(userId, channelId).Take(10).ToListAsync(cancellationToken);
-
-    /// <summary>The active alerts pinned for <paramref name="userId"/>, newest first, as a query (the home reads it with its other blocks).</summary>
-    public IQueryable<PinnedAlert> Pinned(string userId, Guid? channelId) => PinnedQuery(db, access, clock.GetUtcNow(), userId, channelId);
-
-    /// <summary>
-    /// The same query for a reader that does not need the rest of this service (a channel's page reads it with its
-    /// topics, by the channel's address: <paramref name="channelSlug"/>).
+    /// member may read (<see cref="ChannelAccess"/>); only <paramref name="channelId"/>'s or <paramref name="channelSlug"/>'s
+    /// when given. Newest first. A query, so that a page reads it with the rest of its data (a channel's page with its
+    /// topics, by the channel's address).
     /// </summary>
     public static IQueryable<PinnedAlert> PinnedQuery(AppDbContext db, ChannelAccess access, DateTimeOffset now, string userId, Guid? channelId, string? channelSlug = null) =>
         PinnedIn(db, access.ReadableBy(userId), now, channelId, channelSlug);

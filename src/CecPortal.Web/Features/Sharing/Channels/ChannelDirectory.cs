@@ -10,7 +10,7 @@ namespace CecPortal.Web.Features.Sharing.Channels;
 /// </summary>
 public sealed class ChannelDirectory(AppDbContext db, ChannelAccess access, ReadState reads, IOptions<SharingOptions> options, TimeProvider clock)
 {
-    /// <summary>The most alerts a channel's page pins (as <see cref="UrgentAlerts.PinnedAsync"/>).</summary>
+    /// <summary>The most alerts a channel's page pins.</summary>
     private const int AlertsShown = 10;
 
     /// <summary>The member's channels: community first, then sector, country, working groups and joined open channels.</summary>

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CecPortal.Web.Features.Briefings;
 using CecPortal.Web.Features.Briefings.Delivery;
 using CecPortal.Web.Features.Sharing.Channels;
@@ -94,17 +95,25 @@ public sealed class UrgentAlerts(
     /// The alerts pinned in <paramref name="readable"/>, channels already narrowed to those the member may read (the home
     /// passes the ids it read by <see cref="ChannelAccess"/> a moment before).
     /// </summary>
-    public static IQueryable<PinnedAlert> PinnedIn(AppDbContext db, IQueryable<Channel> readable, DateTimeOffset now, Guid? channelId = null, string? channelSlug = null)
-    {
-        return from a in db.UrgentAlerts.AsNoTracking()
-               join c in readable on a.ChannelId equals c.Id
-               join m in db.Messages on a.MessageId equals m.Id
-               where a.Status == UrgentAlertStatus.Active && a.ExpiresAt > now && m.DeletedAt == null && m.HiddenAt == null
-                   && (channelId == null || a.ChannelId == channelId)
-                   && (channelSlug == null || c.Slug == channelSlug)
-               orderby a.DecidedAt descending
-               select new PinnedAlert(a.Id, a.Title, m.Tlp, m.Id, c.Slug, c.Name, a.DecidedAt!.Value);
-    }
+    public static IQueryable<PinnedAlert> PinnedIn(AppDbContext db, IQueryable<Channel> readable, DateTimeOffset now, Guid? channelId = null, string? channelSlug = null) =>
+        PinnedInOf(db, readable, now, channelId, channelSlug);
+
+    /// <summary>
+    /// <see cref="PinnedIn"/> as an expression that a compiled query inlines (LinqKit's <c>Invoke</c>, then <c>Expand</c>):
+    /// the channels, the time, and the one channel by id or address, or null for all.
+    /// </summary>
+    public static readonly Expression<Func<AppDbContext, IQueryable<Channel>, DateTimeOffset, Guid?, string?, IQueryable<PinnedAlert>>> PinnedInRule =
+        (db, readable, now, channelId, channelSlug) =>
+            from a in db.UrgentAlerts.AsNoTracking()
+            join c in readable on a.ChannelId equals c.Id
+            join m in db.Messages on a.MessageId equals m.Id
+            where a.Status == UrgentAlertStatus.Active && a.ExpiresAt > now && m.DeletedAt == null && m.HiddenAt == null
+                && (channelId == null || a.ChannelId == channelId)
+                && (channelSlug == null || c.Slug == channelSlug)
+            orderby a.DecidedAt descending
+            select new PinnedAlert(a.Id, a.Title, m.Tlp, m.Id, c.Slug, c.Name, a.DecidedAt!.Value);
+
+    private static readonly Func<AppDbContext, IQueryable<Channel>, DateTimeOffset, Guid?, string?, IQueryable<PinnedAlert>> PinnedInOf = PinnedInRule.Compile();
 
     /// <summary>Open proposals (oldest first) and active alerts (newest first), with their emails' progress, for staff.</summary>
     public async Task<(List<AlertForStaff> Proposals, List<AlertForStaff> Active)> ForStaffAsync(CancellationToken cancellationToken)

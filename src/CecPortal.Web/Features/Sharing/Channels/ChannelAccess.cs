@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using CecPortal.Web.Features.Sharing.Topics;
+using LinqKit;
 
 namespace CecPortal.Web.Features.Sharing.Channels;
 
@@ -14,7 +16,35 @@ public sealed class ChannelAccess(AppDbContext db)
 {
     private static readonly string[] CommunityRoles = [Roles.Member, .. Roles.Staff];
 
-    public IQueryable<Channel> ReadableBy(string userId) => Pairs().Where(p => p.Reader.Id == userId).Select(p => p.Channel);
+    /// <summary>
+    /// Every (channel, reader) pair the rule allows, written once; the public queries fix one side, and PostgreSQL
+    /// turns the fixed side into an index lookup rather than a cross product.
+    /// </summary>
+    private static readonly Expression<Func<AppDbContext, IQueryable<ChannelReader>>> PairsRule = db =>
+        from c in db.Channels
+        from u in db.Users.InGoodStanding()
+        where u.ErasedAt == null
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && CommunityRoles.Contains(r.Name!)))
+            && c.ArchivedAt == null
+            && (c.Kind == ChannelKind.Community
+                || c.Kind == ChannelKind.Open
+                || (c.Kind == ChannelKind.Sector && c.SectorCode == u.SectorCode)
+                || (c.Kind == ChannelKind.Country && c.CountryCode == u.CountryCode)
+                || (c.Kind == ChannelKind.WorkingGroup && db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == u.Id)))
+        select new ChannelReader { Channel = c, Reader = u };
+
+    /// <summary>
+    /// The channels <c>userId</c> may read, as an expression that a compiled query inlines (LinqKit's <c>Invoke</c>, then
+    /// <c>Expand</c>): a page that runs often compiles its statement once instead of building, parameterising and
+    /// looking up its expression tree on every request. <see cref="ReadableBy"/> is the same rule as a query.
+    /// </summary>
+    public static readonly Expression<Func<AppDbContext, string, IQueryable<Channel>>> ReadableByRule = (db, userId) =>
+        PairsRule.Invoke(db).Where(p => p.Reader.Id == userId).Select(p => p.Channel);
+
+    private static readonly Func<AppDbContext, IQueryable<ChannelReader>> PairsOf = PairsRule.Compile();
+    private static readonly Func<AppDbContext, string, IQueryable<Channel>> ReadableByOf = ReadableByRule.Expand().Compile();
+
+    public IQueryable<Channel> ReadableBy(string userId) => ReadableByOf(db, userId);
 
     /// <summary>
     /// The people who may read <paramref name="channelId"/>: the same rule seen from the channel, for mentions and for
@@ -45,22 +75,8 @@ public sealed class ChannelAccess(AppDbContext db)
     public Task<bool> MayReadAsync(string userId, Guid channelId, CancellationToken cancellationToken) =>
         ReadableBy(userId).AnyAsync(c => c.Id == channelId, cancellationToken);
 
-    /// <summary>
-    /// Every (channel, reader) pair the rule allows, written once; the public queries fix one side, and PostgreSQL
-    /// turns the fixed side into an index lookup rather than a cross product.
-    /// </summary>
-    private IQueryable<ChannelReader> Pairs() =>
-        from c in db.Channels
-        from u in db.Users.InGoodStanding()
-        where u.ErasedAt == null
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && CommunityRoles.Contains(r.Name!)))
-            && c.ArchivedAt == null
-            && (c.Kind == ChannelKind.Community
-                || c.Kind == ChannelKind.Open
-                || (c.Kind == ChannelKind.Sector && c.SectorCode == u.SectorCode)
-                || (c.Kind == ChannelKind.Country && c.CountryCode == u.CountryCode)
-                || (c.Kind == ChannelKind.WorkingGroup && db.ChannelSubscriptions.Any(s => s.ChannelId == c.Id && s.UserId == u.Id)))
-        select new ChannelReader { Channel = c, Reader = u };
+    /// <summary>Every (channel, reader) pair the rule allows (<see cref="PairsRule"/>).</summary>
+    private IQueryable<ChannelReader> Pairs() => PairsOf(db);
 
     /// <summary>One reader of one channel, as <see cref="Readings"/> lists them.</summary>
     public sealed class ChannelReading

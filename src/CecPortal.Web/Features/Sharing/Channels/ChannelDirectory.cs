@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using CecPortal.Web.Features.Sharing.Alerts;
 using CecPortal.Web.Features.Sharing.Topics;
+using LinqKit;
 
 namespace CecPortal.Web.Features.Sharing.Channels;
 
@@ -36,6 +38,45 @@ public sealed class ChannelDirectory(AppDbContext db, ChannelAccess access, Read
         Summaries(userId, access.ReadableBy(userId).Where(c => c.Slug == slug)).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
+    /// <see cref="PageAsync"/>'s statement, compiled (the rules inlined by LinqKit's <c>Expand</c>): the channel as
+    /// <see cref="Summaries"/> reads it, written out here because the page reads more beside it.
+    /// </summary>
+    private static readonly Expression<Func<AppDbContext, string, string, DateTimeOffset, int, int, CancellationToken, PageRow?>> PageStatement =
+        (db, userId, slug, now, skip, take, _) =>
+            (from c in ChannelAccess.ReadableByRule.Invoke(db, userId).Where(c => c.Slug == slug)
+             join s in db.ChannelSubscriptions.Where(s => s.UserId == userId) on c.Id equals s.ChannelId into subscriptions
+             from subscription in subscriptions.DefaultIfEmpty()
+             select new PageRow(
+                 new ChannelSummary(
+                     c.Id,
+                     c.Slug,
+                     c.Name,
+                     c.Description,
+                     c.Kind,
+                     c.DefaultTlp,
+                     ReadState.UnreadRule.Invoke(db, userId).Count(m => m.ChannelId == c.Id),
+                     subscription != null && subscription.Muted,
+                     subscription == null ? NotifyLevel.All : subscription.Notify,
+                     subscription != null,
+                     subscription == null || subscription.UrgentAlertsByEmail,
+                     db.Topics.Where(t => t.ChannelId == c.Id).Max(t => (long?)t.LastMessageSeq) ?? 0),
+                 db.Messages.Max(m => (long?)m.ChangeSeq) ?? 0,
+                 db.Topics.Count(t => t.ChannelId == c.Id),
+                 db.Topics.Where(t => t.ChannelId == c.Id)
+                     .OrderByDescending(t => t.LastMessageSeq).ThenBy(t => t.Id)
+                     .Skip(skip).Take(take)
+                     .Select(t => new TopicSummary(
+                         t.Id, t.Subject, t.LastMessageAt, t.MessageCount, ReadState.UnreadRule.Invoke(db, userId).Count(m => m.TopicId == t.Id), t.LastMessageSeq))
+                     .ToList(),
+                 UrgentAlerts.PinnedInRule.Invoke(db, ChannelAccess.ReadableByRule.Invoke(db, userId), now, null, slug).Take(AlertsShown).ToList()))
+            .AsNoTracking()
+            .AsSingleQuery()
+            .FirstOrDefault();
+
+    private static readonly Func<AppDbContext, string, string, DateTimeOffset, int, int, CancellationToken, Task<PageRow?>> PageQuery =
+        EF.CompileAsyncQuery(PageStatement.Expand());
+
+    /// <summary>
     /// A channel's page in ONE round trip, or null when there is no channel by that address the member may read: the
     /// channel with the member's unread count and settings, the last change number (read in the same snapshot as the
     /// topics, so the live stream replays exactly what comes after them), a page of its topics, most recently active
@@ -46,39 +87,7 @@ public sealed class ChannelDirectory(AppDbContext db, ChannelAccess access, Read
     {
         var size = options.Value.TopicsPerPage;
         var number = Math.Max(1, page);
-        var unread = reads.Unread(userId);
-        var pinned = UrgentAlerts.PinnedQuery(db, access, clock.GetUtcNow(), userId, channelId: null, channelSlug: slug).Take(AlertsShown);
-        // The channel as Summaries() reads it, written out here because the page reads more beside it.
-        var row = await (from c in access.ReadableBy(userId).Where(c => c.Slug == slug)
-                         join s in db.ChannelSubscriptions.Where(s => s.UserId == userId) on c.Id equals s.ChannelId into subscriptions
-                         from subscription in subscriptions.DefaultIfEmpty()
-                         select new
-                         {
-                             Channel = new ChannelSummary(
-                                 c.Id,
-                                 c.Slug,
-                                 c.Name,
-                                 c.Description,
-                                 c.Kind,
-                                 c.DefaultTlp,
-                                 unread.Count(m => m.ChannelId == c.Id),
-                                 subscription != null && subscription.Muted,
-                                 subscription == null ? NotifyLevel.All : subscription.Notify,
-                                 subscription != null,
-                                 subscription == null || subscription.UrgentAlertsByEmail,
-                                 db.Topics.Where(t => t.ChannelId == c.Id).Max(t => (long?)t.LastMessageSeq) ?? 0),
-                             LiveAfter = db.Messages.Max(m => (long?)m.ChangeSeq) ?? 0,
-                             TopicCount = db.Topics.Count(t => t.ChannelId == c.Id),
-                             Topics = db.Topics.Where(t => t.ChannelId == c.Id)
-                                 .OrderByDescending(t => t.LastMessageSeq).ThenBy(t => t.Id)
-                                 .Skip((number - 1) * size).Take(size)
-                                 .Select(t => new TopicSummary(t.Id, t.Subject, t.LastMessageAt, t.MessageCount, unread.Count(m => m.TopicId == t.Id), t.LastMessageSeq))
-                                 .ToList(),
-                             Alerts = pinned.ToList(),
-                         })
-            .AsNoTracking()
-            .AsSingleQuery()
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await PageQuery(db, userId, slug, clock.GetUtcNow(), (number - 1) * size, size, cancellationToken);
         if (row is null)
         {
             return null;
@@ -124,4 +133,6 @@ public sealed class ChannelDirectory(AppDbContext db, ChannelAccess access, Read
                    subscription == null || subscription.UrgentAlertsByEmail,
                    db.Topics.Where(t => t.ChannelId == c.Id).Max(t => (long?)t.LastMessageSeq) ?? 0);
     }
+
+    private sealed record PageRow(ChannelSummary Channel, long LiveAfter, int TopicCount, List<TopicSummary> Topics, List<PinnedAlert> Alerts);
 }

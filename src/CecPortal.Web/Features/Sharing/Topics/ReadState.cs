@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CecPortal.Web.Features.Sharing.Channels;
 
 namespace CecPortal.Web.Features.Sharing.Topics;
@@ -48,8 +49,11 @@ public sealed class ReadState(AppDbContext db, ChannelAccess access, TimeProvide
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The unread messages of <paramref name="userId"/>, as a query that pages count per channel or per topic.</summary>
-    public IQueryable<Message> Unread(string userId) =>
+    /// <summary>
+    /// The unread messages of a member (<see cref="Unread"/>), as an expression that a compiled query inlines (LinqKit's
+    /// <c>Invoke</c>, then <c>Expand</c>).
+    /// </summary>
+    public static readonly Expression<Func<AppDbContext, string, IQueryable<Message>>> UnreadRule = (db, userId) =>
         from m in db.Messages
         where m.AuthorId != userId
             && m.DeletedAt == null
@@ -57,4 +61,9 @@ public sealed class ReadState(AppDbContext db, ChannelAccess access, TimeProvide
             && !db.TopicReads.Any(r => r.TopicId == m.TopicId && r.UserId == userId && r.ReadUpToSeq >= m.Seq)
             && !db.ChannelSubscriptions.Any(s => s.ChannelId == m.ChannelId && s.UserId == userId && s.ReadUpToSeq >= m.Seq)
         select m;
+
+    private static readonly Func<AppDbContext, string, IQueryable<Message>> UnreadOf = UnreadRule.Compile();
+
+    /// <summary>The unread messages of <paramref name="userId"/>, as a query that pages count per channel or per topic.</summary>
+    public IQueryable<Message> Unread(string userId) => UnreadOf(db, userId);
 }

@@ -1,4 +1,5 @@
-using CecPortal.Web.Features.Membership.Reference;
+using System.Linq.Expressions;
+using LinqKit;
 
 namespace CecPortal.Web.Features.MemberDirectory;
 
@@ -30,40 +31,77 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public sealed record FilterOption(string Code, string Name);
 
+    /// <summary>The countries and sectors members are in, read as the pairs that occur, compiled once.</summary>
+    private static readonly Func<AppDbContext, IAsyncEnumerable<PlacePair>> PairsQuery = EF.CompileAsyncQuery((AppDbContext db) =>
+        from p in db.UsersInRole(Roles.Member).InGoodStanding().Where(u => !u.HiddenFromDirectory).Select(u => new { u.CountryCode, u.SectorCode }).Distinct()
+        join c in db.Countries on p.CountryCode equals c.Code into countries
+        from c in countries.DefaultIfEmpty()
+        join x in db.Sectors on p.SectorCode equals x.Code into sectors
+        from x in sectors.DefaultIfEmpty()
+        select new PlacePair(
+            c == null ? null : new FilterOption(c.Code, c.Name),
+            x == null ? null : new FilterOption(x.Code, x.Name),
+            x == null ? 0 : x.SortOrder));
+
+    /// <summary>The members the directory lists in a country and a sector (null: any).</summary>
+    private static readonly Expression<Func<AppDbContext, string?, string?, IQueryable<PortalUser>>> Listed = (db, country, sector) =>
+        db.UsersInRole(Roles.Member).InGoodStanding()
+            .Where(u => !u.HiddenFromDirectory && (country == null || u.CountryCode == country) && (sector == null || u.SectorCode == sector));
+
     /// <summary>
-    /// Two round trips: the filters' options (the countries and sectors members are in, read as the pairs that occur)
-    /// and the page of members with their count.
+    /// A page of <see cref="Listed"/> in name order, each row carrying the count of the whole list (a scalar subquery
+    /// PostgreSQL runs once), compiled once (LinqKit's <c>Expand</c> inlines the rule). The rows carry the place codes: the
+    /// filters' options name every country and sector a listed member is in.
+    /// </summary>
+    private static readonly Func<AppDbContext, string?, string?, int, int, IAsyncEnumerable<CountedEntry>> PageQuery = EF.CompileAsyncQuery(
+        ((Expression<Func<AppDbContext, string?, string?, int, int, IQueryable<CountedEntry>>>)((db, country, sector, skip, take) =>
+            Listed.Invoke(db, country, sector)
+                .OrderBy(u => u.FullName).ThenBy(u => u.Id)
+                .Skip(skip).Take(take)
+                .Select(u => new CountedEntry(u.FullName, u.JobTitle, u.Organisation, u.CountryCode, u.SectorCode, Listed.Invoke(db, country, sector).Count())))).Expand());
+
+    /// <summary>
+    /// Two round trips, both compiled queries: the filters' options and the page of members with their count. A page
+    /// number past the end (an old link) reads the first page for the count, then the last page.
     /// </summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var members = db.UsersInRole(Roles.Member).AsNoTracking().InGoodStanding().Where(u => !u.HiddenFromDirectory);
-        var pairs = await (from p in members.Select(u => new { u.CountryCode, u.SectorCode }).Distinct()
-                           join c in db.Countries on p.CountryCode equals c.Code into countries
-                           from c in countries.DefaultIfEmpty()
-                           join x in db.Sectors on p.SectorCode equals x.Code into sectors
-                           from x in sectors.DefaultIfEmpty()
-                           select new
-                           {
-                               Country = c == null ? null : new FilterOption(c.Code, c.Name),
-                               Sector = x == null ? null : new FilterOption(x.Code, x.Name),
-                               SectorOrder = x == null ? 0 : x.SortOrder,
-                           })
-            .ToListAsync(cancellationToken);
+        var pairs = await PairsQuery(db).ToListAsync(cancellationToken);
         CountryOptions = [.. pairs.Where(p => p.Country is not null).Select(p => p.Country!).DistinctBy(c => c.Code, StringComparer.Ordinal)
             .OrderBy(c => c.Name, StringComparer.CurrentCulture)];
         SectorOptions = [.. pairs.Where(p => p.Sector is not null).OrderBy(p => p.SectorOrder).Select(p => p.Sector!).DistinctBy(x => x.Code, StringComparer.Ordinal)];
 
-        members = members.InCountryAndSector(Country, Sector, CountryOptions.Select(c => c.Code));
+        var (anyCountry, country) = MemberFilters.CountryCode(Country, CountryOptions.Select(c => c.Code));
+        var sector = MemberFilters.SectorCode(Sector);
+        if (!anyCountry && country is null)
+        {
+            Listing = new PageOf<DirectoryEntry>([], 1, PageSize, 0);
+            return;
+        }
 
-        Listing = await members
-            .OrderBy(u => u.FullName).ThenBy(u => u.Id)
-            .WithPlaceNames(db)
-            .Select(x => new DirectoryEntry(
-                x.User.FullName,
-                x.User.JobTitle,
-                x.User.Organisation,
-                x.CountryName,
-                x.SectorName))
-            .ToPageInOneQueryAsync(PageNumber, PageSize, cancellationToken);
+        var number = Math.Max(1, PageNumber);
+        var rows = await ReadPageAsync(country, sector, number, cancellationToken);
+        if (rows.Count == 0 && number > 1)
+        {
+            var total = (await ReadPageAsync(country, sector, 1, cancellationToken)).FirstOrDefault()?.Total ?? 0;
+            number = Math.Max(1, (total + PageSize - 1) / PageSize);
+            rows = await ReadPageAsync(country, sector, number, cancellationToken);
+        }
+
+        var countries = CountryOptions.ToDictionary(c => c.Code, c => c.Name, StringComparer.Ordinal);
+        var sectors = SectorOptions.ToDictionary(x => x.Code, x => x.Name, StringComparer.Ordinal);
+        Listing = new PageOf<DirectoryEntry>(
+            [.. rows.Select(r => new DirectoryEntry(
+                r.FullName, r.JobTitle, r.Organisation, r.CountryCode is null ? null : countries.GetValueOrDefault(r.CountryCode), r.SectorCode is null ? null : sectors.GetValueOrDefault(r.SectorCode)))],
+            number,
+            PageSize,
+            rows.Count == 0 ? 0 : rows[0].Total);
     }
+
+    private ValueTask<List<CountedEntry>> ReadPageAsync(string? country, string? sector, int number, CancellationToken cancellationToken) =>
+        PageQuery(db, country, sector, (number - 1) * PageSize, PageSize).ToListAsync(cancellationToken);
+
+    private sealed record PlacePair(FilterOption? Country, FilterOption? Sector, int SectorOrder);
+
+    private sealed record CountedEntry(string FullName, string? JobTitle, string? Organisation, string? CountryCode, string? SectorCode, int Total);
 }

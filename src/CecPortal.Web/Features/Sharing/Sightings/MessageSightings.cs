@@ -23,15 +23,7 @@ public sealed class MessageSightings(AppDbContext db, ChannelAccess access, Time
         }
 
         Guid[] ids = [.. messageIds.Distinct()];
-        var rows = await (from s in db.MessageSightings
-                          where ids.Contains(s.MessageId)
-                          join u in db.Users.ActiveMembers() on s.UserId equals u.Id
-                          join sector in db.Sectors on u.SectorCode equals sector.Code into sectors
-                          from sector in sectors.DefaultIfEmpty()
-                          group s by new { s.MessageId, Sector = sector == null || sector.Code == Sector.OtherCode ? null : sector.Name } into g
-                          select new { g.Key.MessageId, g.Key.Sector, Count = g.Count(), Mine = g.Count(x => x.UserId == readerId) })
-                         .AsNoTracking()
-                         .ToListAsync(cancellationToken);
+        var rows = await CountsQuery(db, ids, readerId).ToListAsync(cancellationToken);
         var byMessage = rows.ToLookup(r => r.MessageId);
         return ids.ToDictionary(
             id => id,
@@ -39,6 +31,23 @@ public sealed class MessageSightings(AppDbContext db, ChannelAccess access, Time
                 ? SeenItToo.Of(sectors.Select(r => new SectorSightings(r.Sector, r.Count)), readerId is null ? null : sectors.Any(r => r.Mine > 0))
                 : SeenItToo.None with { SeenByMe = readerId is null ? null : false });
     }
+
+    /// <summary>
+    /// <see cref="CountsAsync"/>'s statement, compiled: a topic's page runs it whenever a message on it has a mark, and
+    /// a live push for every message that has one.
+    /// </summary>
+    private static readonly Func<AppDbContext, Guid[], string?, IAsyncEnumerable<SectorCount>> CountsQuery = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid[] ids, string? readerId) =>
+            from s in db.MessageSightings.AsNoTracking()
+            where ids.Contains(s.MessageId)
+            join u in db.Users.ActiveMembers() on s.UserId equals u.Id
+            join sector in db.Sectors on u.SectorCode equals sector.Code into sectors
+            from sector in sectors.DefaultIfEmpty()
+            group s by new { s.MessageId, Sector = sector == null || sector.Code == Sector.OtherCode ? null : sector.Name } into g
+            select new SectorCount(g.Key.MessageId, g.Key.Sector, g.Count(), g.Count(x => x.UserId == readerId)));
+
+    /// <summary>One row of <see cref="CountsQuery"/>: the marks on a message by one sector (null: other sectors), and how many are the reader's.</summary>
+    private sealed record SectorCount(Guid MessageId, string? Sector, int Count, int Mine);
 
     /// <summary>
     /// Sets or takes back <paramref name="userId"/>'s mark on a message they may read; null when they may not (or it

@@ -183,12 +183,15 @@ public sealed class BriefingSearchTests(PortalFixture portal) : IClassFixture<Po
         var first = await client.GetDocumentAsync("/briefings/search?q=lanternfjord");
         var next = first.QuerySelector("[data-testid=pager] a[rel=next]")!.GetAttribute("href")!;
         var second = await client.GetDocumentAsync(next);
+        var pastTheEnd = await client.GetDocumentAsync("/briefings/search?q=lanternfjord&p=9");
 
         // Assert
         first.QuerySelector("[data-testid=result-count]")!.TextContent.ShouldBe("12 briefings match");
         ResultDates(first).Count.ShouldBe(10);
         next.ShouldContain("q=lanternfjord");
         ResultDates(second).ShouldBe(["2017-03-02", "2017-03-01"]);
+        ResultDates(pastTheEnd).ShouldBe(["2017-03-02", "2017-03-01"], "an old link past the end shows the last page");
+        pastTheEnd.QuerySelector("[data-testid=result-count]")!.TextContent.ShouldBe("12 briefings match");
     }
 
     [Fact]

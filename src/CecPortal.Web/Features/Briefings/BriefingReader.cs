@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using CecPortal.Web.Infrastructure.Search;
+using LinqKit;
 
 namespace CecPortal.Web.Features.Briefings;
 
@@ -86,53 +87,55 @@ public sealed class BriefingReader(AppDbContext db, IOptions<BriefingOptions> op
     /// <c>ts_rank_cd</c>, then newest first), narrowed by the filters. Without a text it lists the filtered briefings
     /// newest first.
     /// </summary>
-    public async Task<PageOf<SearchHit>> SearchAsync(BriefingSearch search, int pageNumber, CancellationToken cancellationToken)
+    public Task<PageOf<SearchHit>> SearchAsync(BriefingSearch search, int pageNumber, CancellationToken cancellationToken)
     {
-        var briefings = Readable;
-        if (search.From is { } from)
-        {
-            briefings = briefings.Where(b => b.EditionDate >= from);
-        }
+        var text = string.IsNullOrWhiteSpace(search.Text) ? null : search.Text.Trim();
+        return Paging.ToPageInOneQueryAsync(
+            (skip, take) => text is null
+                ? ListQuery(db, search.From, search.To, search.Tlp, skip, take).ToListAsync(cancellationToken)
+                : TextQuery(db, text, search.From, search.To, search.Tlp, skip, take).ToListAsync(cancellationToken),
+            h => h.Total,
+            h => new SearchHit(h.EditionDate, h.Title, h.Tlp, h.Headline is null ? null : SnippetHighlighter.ToHtml(h.Headline)),
+            pageNumber,
+            SearchPageSize);
+    }
 
-        if (search.To is { } to)
-        {
-            briefings = briefings.Where(b => b.EditionDate <= to);
-        }
+    /// <summary>The readable briefings within the search's filters (each null: any).</summary>
+    private static readonly Expression<Func<AppDbContext, DateOnly?, DateOnly?, TlpLabel?, IQueryable<Briefing>>> Filtered = (db, from, to, tlp) =>
+        db.Briefings.AsNoTracking().Where(IsReadable)
+            .Where(b => (from == null || b.EditionDate >= from) && (to == null || b.EditionDate <= to) && (tlp == null || b.Tlp == tlp));
 
-        if (search.Tlp is { } tlp)
-        {
-            briefings = briefings.Where(b => b.Tlp == tlp);
-        }
+    /// <summary>Those of <see cref="Filtered"/> that match the text.</summary>
+    private static readonly Expression<Func<AppDbContext, string, DateOnly?, DateOnly?, TlpLabel?, IQueryable<Briefing>>> Matching = (db, text, from, to, tlp) =>
+        Filtered.Invoke(db, from, to, tlp).Where(b => b.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", text)));
 
-        PageOf<RawHit> page;
-        if (string.IsNullOrWhiteSpace(search.Text))
-        {
-            page = await briefings
+    /// <summary>
+    /// The search without a text, compiled (LinqKit's <c>Expand</c> inlines the filters): a page of the filtered
+    /// briefings newest first, each row with their count.
+    /// </summary>
+    private static readonly Func<AppDbContext, DateOnly?, DateOnly?, TlpLabel?, int, int, IAsyncEnumerable<CountedHit>> ListQuery = EF.CompileAsyncQuery(
+        ((Expression<Func<AppDbContext, DateOnly?, DateOnly?, TlpLabel?, int, int, IQueryable<CountedHit>>>)((db, from, to, tlp, skip, take) =>
+            Filtered.Invoke(db, from, to, tlp)
                 .OrderByDescending(b => b.EditionDate)
-                .Select(b => new RawHit(b.EditionDate, b.Title, b.Tlp, null))
-                .ToPageInOneQueryAsync(pageNumber, SearchPageSize, cancellationToken);
-        }
-        else
-        {
-            var text = search.Text.Trim();
-            page = await briefings
-                .Where(b => b.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", text)))
+                .Skip(skip).Take(take)
+                .Select(b => new CountedHit(b.EditionDate, b.Title, b.Tlp, null, Filtered.Invoke(db, from, to, tlp).Count())))).Expand());
+
+    /// <summary>
+    /// The search with a text, compiled: a page of the matches ranked by <c>ts_rank_cd</c>, then newest first, each
+    /// with its highlighted passage and the count of the matches.
+    /// </summary>
+    private static readonly Func<AppDbContext, string, DateOnly?, DateOnly?, TlpLabel?, int, int, IAsyncEnumerable<CountedHit>> TextQuery = EF.CompileAsyncQuery(
+        ((Expression<Func<AppDbContext, string, DateOnly?, DateOnly?, TlpLabel?, int, int, IQueryable<CountedHit>>>)((db, text, from, to, tlp, skip, take) =>
+            Matching.Invoke(db, text, from, to, tlp)
                 .OrderByDescending(b => b.SearchVector.RankCoverDensity(EF.Functions.WebSearchToTsQuery("english", text)))
                 .ThenByDescending(b => b.EditionDate)
-                .Select(b => new RawHit(
+                .Skip(skip).Take(take)
+                .Select(b => new CountedHit(
                     b.EditionDate,
                     b.Title,
                     b.Tlp,
-                    EF.Functions.WebSearchToTsQuery("english", text).GetResultHeadline("english", b.BodyMarkdown, SnippetHighlighter.HeadlineOptions)))
-                .ToPageInOneQueryAsync(pageNumber, SearchPageSize, cancellationToken);
-        }
-
-        return new PageOf<SearchHit>(
-            [.. page.Items.Select(h => new SearchHit(h.EditionDate, h.Title, h.Tlp, h.Headline is null ? null : SnippetHighlighter.ToHtml(h.Headline)))],
-            page.Number,
-            page.Size,
-            page.TotalCount);
-    }
+                    EF.Functions.WebSearchToTsQuery("english", text).GetResultHeadline("english", b.BodyMarkdown, SnippetHighlighter.HeadlineOptions),
+                    Matching.Invoke(db, text, from, to, tlp).Count())))).Expand());
 
     /// <summary>The newest readable briefings for the Atom feed.</summary>
     public async Task<IReadOnlyList<FeedEntry>> FeedEntriesAsync(CancellationToken cancellationToken) =>
@@ -151,5 +154,5 @@ public sealed class BriefingReader(AppDbContext db, IOptions<BriefingOptions> op
 
     private sealed record EditionKey(DateOnly EditionDate);
 
-    private sealed record RawHit(DateOnly EditionDate, string Title, TlpLabel Tlp, string? Headline);
+    private sealed record CountedHit(DateOnly EditionDate, string Title, TlpLabel Tlp, string? Headline, int Total);
 }

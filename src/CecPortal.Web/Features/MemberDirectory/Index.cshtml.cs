@@ -61,8 +61,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
                 .Select(u => new CountedEntry(u.FullName, u.JobTitle, u.Organisation, u.CountryCode, u.SectorCode, Listed.Invoke(db, country, sector).Count())))).Expand());
 
     /// <summary>
-    /// Two round trips, both compiled queries: the filters' options and the page of members with their count. A page
-    /// number past the end (an old link) reads the first page for the count, then the last page.
+    /// Two round trips, both compiled queries: the filters' options and the page of members with their count.
     /// </summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -79,27 +78,16 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             return;
         }
 
-        var number = Math.Max(1, PageNumber);
-        var rows = await ReadPageAsync(country, sector, number, cancellationToken);
-        if (rows.Count == 0 && number > 1)
-        {
-            var total = (await ReadPageAsync(country, sector, 1, cancellationToken)).FirstOrDefault()?.Total ?? 0;
-            number = Math.Max(1, (total + PageSize - 1) / PageSize);
-            rows = await ReadPageAsync(country, sector, number, cancellationToken);
-        }
-
         var countries = CountryOptions.ToDictionary(c => c.Code, c => c.Name, StringComparer.Ordinal);
         var sectors = SectorOptions.ToDictionary(x => x.Code, x => x.Name, StringComparer.Ordinal);
-        Listing = new PageOf<DirectoryEntry>(
-            [.. rows.Select(r => new DirectoryEntry(
-                r.FullName, r.JobTitle, r.Organisation, r.CountryCode is null ? null : countries.GetValueOrDefault(r.CountryCode), r.SectorCode is null ? null : sectors.GetValueOrDefault(r.SectorCode)))],
-            number,
-            PageSize,
-            rows.Count == 0 ? 0 : rows[0].Total);
+        Listing = await Paging.ToPageInOneQueryAsync(
+            (skip, take) => PageQuery(db, country, sector, skip, take).ToListAsync(cancellationToken),
+            r => r.Total,
+            r => new DirectoryEntry(
+                r.FullName, r.JobTitle, r.Organisation, r.CountryCode is null ? null : countries.GetValueOrDefault(r.CountryCode), r.SectorCode is null ? null : sectors.GetValueOrDefault(r.SectorCode)),
+            PageNumber,
+            PageSize);
     }
-
-    private ValueTask<List<CountedEntry>> ReadPageAsync(string? country, string? sector, int number, CancellationToken cancellationToken) =>
-        PageQuery(db, country, sector, (number - 1) * PageSize, PageSize).ToListAsync(cancellationToken);
 
     private sealed record PlacePair(FilterOption? Country, FilterOption? Sector, int SectorOrder);
 

@@ -31,5 +31,26 @@ public static class Paging
         return new PageOf<T>([.. rows.Select(r => r.Item)], current, size, rows.Count == 0 ? 0 : rows[0].Total);
     }
 
+    /// <summary>
+    /// The same for a compiled query: <paramref name="read"/> takes (skip, take) and gives rows that each carry the
+    /// count of the whole list (<paramref name="total"/>). Only a number past the end (an old link) costs two more
+    /// reads: one row for the count, then the last page.
+    /// </summary>
+    public static async Task<PageOf<T>> ToPageInOneQueryAsync<TRow, T>(
+        Func<int, int, ValueTask<List<TRow>>> read, Func<TRow, int> total, Func<TRow, T> item, int number, int size)
+    {
+        var current = Math.Max(1, number);
+        var rows = await read((current - 1) * size, size);
+        if (rows.Count == 0 && current > 1)
+        {
+            var first = await read(0, 1);
+            var count = first.Count == 0 ? 0 : total(first[0]);
+            current = Math.Max(1, (count + size - 1) / size);
+            rows = await read((current - 1) * size, size);
+        }
+
+        return new PageOf<T>([.. rows.Select(item)], current, size, rows.Count == 0 ? 0 : total(rows[0]));
+    }
+
     private sealed record CountedRow<T>(T Item, int Total);
 }

@@ -31,9 +31,18 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public sealed record FilterOption(string Code, string Name);
 
-    /// <summary>The countries and sectors members are in, read as the pairs that occur, compiled once.</summary>
-    private static readonly Func<AppDbContext, IAsyncEnumerable<PlacePair>> PairsQuery = EF.CompileAsyncQuery((AppDbContext db) =>
-        from p in db.UsersInRole(Roles.Member).InGoodStanding().Where(u => !u.HiddenFromDirectory).Select(u => new { u.CountryCode, u.SectorCode }).Distinct()
+    /// <summary>
+    /// The members the directory lists in a country and a sector (null: any). Declared first: the compiled queries below
+    /// read it as they are built.
+    /// </summary>
+    private static readonly Expression<Func<AppDbContext, string?, string?, IQueryable<PortalUser>>> Listed = (db, country, sector) =>
+        db.UsersInRole(Roles.Member).InGoodStanding()
+            .Where(u => !u.HiddenFromDirectory && (country == null || u.CountryCode == country) && (sector == null || u.SectorCode == sector));
+
+    /// <summary>The countries and sectors listed members are in, read as the pairs that occur, compiled once.</summary>
+    private static readonly Func<AppDbContext, IAsyncEnumerable<PlacePair>> PairsQuery = EF.CompileAsyncQuery(
+        ((Expression<Func<AppDbContext, IQueryable<PlacePair>>>)(db =>
+        from p in Listed.Invoke(db, null, null).Select(u => new { u.CountryCode, u.SectorCode }).Distinct()
         join c in db.Countries on p.CountryCode equals c.Code into countries
         from c in countries.DefaultIfEmpty()
         join x in db.Sectors on p.SectorCode equals x.Code into sectors
@@ -41,12 +50,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         select new PlacePair(
             c == null ? null : new FilterOption(c.Code, c.Name),
             x == null ? null : new FilterOption(x.Code, x.Name),
-            x == null ? 0 : x.SortOrder));
-
-    /// <summary>The members the directory lists in a country and a sector (null: any).</summary>
-    private static readonly Expression<Func<AppDbContext, string?, string?, IQueryable<PortalUser>>> Listed = (db, country, sector) =>
-        db.UsersInRole(Roles.Member).InGoodStanding()
-            .Where(u => !u.HiddenFromDirectory && (country == null || u.CountryCode == country) && (sector == null || u.SectorCode == sector));
+            x == null ? 0 : x.SortOrder))).Expand());
 
     /// <summary>
     /// A page of <see cref="Listed"/> in name order, each row carrying the count of the whole list (a scalar subquery

@@ -13,28 +13,9 @@ public static class Paging
     }
 
     /// <summary>
-    /// The same page in ONE round trip: the page's rows each carry the count of the whole list (a scalar subquery that
-    /// PostgreSQL runs once). Only a number past the end (an old link) costs the two queries of <see cref="ToPageAsync{T}"/>,
-    /// which give the last page.
-    /// </summary>
-    public static async Task<PageOf<T>> ToPageInOneQueryAsync<T>(this IQueryable<T> query, int number, int size, CancellationToken cancellationToken)
-    {
-        var current = Math.Max(1, number);
-        var rows = await query.Skip((current - 1) * size).Take(size)
-            .Select(item => new CountedRow<T>(item, query.Count()))
-            .ToListAsync(cancellationToken);
-        if (rows.Count == 0 && current > 1)
-        {
-            return await query.ToPageAsync(number, size, cancellationToken);
-        }
-
-        return new PageOf<T>([.. rows.Select(r => r.Item)], current, size, rows.Count == 0 ? 0 : rows[0].Total);
-    }
-
-    /// <summary>
-    /// The same for a compiled query: <paramref name="read"/> takes (skip, take) and gives rows that each carry the
-    /// count of the whole list (<paramref name="total"/>). Only a number past the end (an old link) costs two more
-    /// reads: one row for the count, then the last page.
+    /// The same page in ONE round trip, read by a compiled query: <paramref name="read"/> takes (skip, take) and gives
+    /// rows that each carry the count of the whole list (<paramref name="total"/>; a scalar subquery that PostgreSQL
+    /// runs once). Only a number past the end (an old link) costs two more reads: one row for the count, then the last page.
     /// </summary>
     public static async Task<PageOf<T>> ToPageInOneQueryAsync<TRow, T>(
         Func<int, int, ValueTask<List<TRow>>> read, Func<TRow, int> total, Func<TRow, T> item, int number, int size)
@@ -51,6 +32,4 @@ public static class Paging
 
         return new PageOf<T>([.. rows.Select(item)], current, size, rows.Count == 0 ? 0 : total(rows[0]));
     }
-
-    private sealed record CountedRow<T>(T Item, int Total);
 }

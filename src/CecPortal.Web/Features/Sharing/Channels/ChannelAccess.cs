@@ -58,12 +58,14 @@ public sealed class ChannelAccess(AppDbContext db)
     /// </summary>
     public IQueryable<ChannelReading> Readings() => Pairs().Select(p => new ChannelReading { ChannelId = p.Channel.Id, UserId = p.Reader.Id });
 
+    /// <summary>The topics of the channels <c>userId</c> may read, as an expression a compiled query inlines (see <see cref="ReadableByRule"/>).</summary>
+    public static readonly Expression<Func<AppDbContext, string, IQueryable<Topic>>> ReadableTopicsRule = (db, userId) =>
+        db.Topics.Where(t => ReadableByRule.Invoke(db, userId).Select(c => c.Id).Contains(t.ChannelId));
+
+    private static readonly Func<AppDbContext, string, IQueryable<Topic>> ReadableTopicsOf = ReadableTopicsRule.Expand().Compile();
+
     /// <summary>The topics of the channels <paramref name="userId"/> may read.</summary>
-    public IQueryable<Topic> ReadableTopics(string userId)
-    {
-        var channels = ReadableBy(userId).Select(c => c.Id);
-        return db.Topics.Where(t => channels.Contains(t.ChannelId));
-    }
+    public IQueryable<Topic> ReadableTopics(string userId) => ReadableTopicsOf(db, userId);
 
     /// <summary>The messages of the channels <paramref name="userId"/> may read (hidden and deleted ones included: pages show them as such).</summary>
     public IQueryable<Message> ReadableMessages(string userId)

@@ -22,9 +22,9 @@ public sealed class TopicReader(AppDbContext db, ChannelAccess access, IOptions<
     /// </summary>
     private static readonly Expression<Func<AppDbContext, string, Guid, long?, int, CancellationToken, ReadingRow?>> ReadStatement =
         (db, userId, topicId, before, take, _) =>
-            (from t in db.Topics
+            (from t in ChannelAccess.ReadableTopicsRule.Invoke(db, userId)
              join c in db.Channels on t.ChannelId equals c.Id
-             where t.Id == topicId && ChannelAccess.ReadableByRule.Invoke(db, userId).Any(r => r.Id == t.ChannelId)
+             where t.Id == topicId
              select new ReadingRow(
                  new TopicView(t.Id, t.Subject, c.Id, c.Slug, c.Name, c.Kind, c.DefaultTlp),
                  db.Messages.Max(m => (long?)m.ChangeSeq) ?? 0,
